@@ -1,0 +1,128 @@
+package film.slate.core.continuity;
+
+import film.slate.core.diagnostic.Diagnostic;
+import film.slate.core.diagnostic.Rule;
+import film.slate.core.model.Blocking;
+import film.slate.core.model.CastMember;
+import film.slate.core.model.Production;
+import film.slate.core.model.ScenePlan;
+import film.slate.core.model.Shot;
+import film.slate.core.model.ShotEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Continuity derived shot by shot in edit order: each scene starts from its cast (or, where it
+ * {@code continues}, from where the previous scene ended) and each shot's blocking and events
+ * move, dress and arm the cast for the next. The faults found on the way (a prop put down that
+ * was never held) are kept for the checker.
+ */
+public final class Continuity {
+    private final Map<String, ShotState> byShot;
+    private final Map<String, Map<String, CharacterState>> sceneStart;
+    private final List<Diagnostic> faults;
+
+    private Continuity(Map<String, ShotState> byShot, Map<String, Map<String, CharacterState>> sceneStart,
+            List<Diagnostic> faults) {
+        this.byShot = Collections.unmodifiableMap(byShot);
+        this.sceneStart = Collections.unmodifiableMap(sceneStart);
+        this.faults = List.copyOf(faults);
+    }
+
+    /** The state of every shot of {@code production}. */
+    public static Continuity of(Production production) {
+        Map<String, ShotState> byShot = new LinkedHashMap<>();
+        Map<String, Map<String, CharacterState>> starts = new LinkedHashMap<>();
+        List<Diagnostic> faults = new ArrayList<>();
+        Map<String, CharacterState> previousEnd = Map.of();
+        for (ScenePlan scene : production.scenes()) {
+            Map<String, CharacterState> state = sceneStart(scene, previousEnd, faults);
+            starts.put(scene.scene(), Collections.unmodifiableMap(new LinkedHashMap<>(state)));
+            for (Shot shot : scene.shots()) {
+                Map<String, CharacterState> end = apply(shot, state, faults);
+                byShot.putIfAbsent(shot.fullId(), new ShotState(shot, state, end));
+                state = end;
+            }
+            previousEnd = state;
+        }
+        return new Continuity(byShot, starts, faults);
+    }
+
+    public Optional<ShotState> shot(String fullId) {
+        return Optional.ofNullable(byShot.get(fullId));
+    }
+
+    /** The cast as it stands when the scene opens. */
+    public Map<String, CharacterState> sceneStart(String scene) {
+        return sceneStart.getOrDefault(scene, Map.of());
+    }
+
+    /** Continuity faults ({@code continuity/prop-not-held}, {@code continuity/wardrobe-change}). */
+    public List<Diagnostic> faults() {
+        return faults;
+    }
+
+    private static Map<String, CharacterState> sceneStart(ScenePlan scene, Map<String, CharacterState> previousEnd,
+            List<Diagnostic> faults) {
+        Map<String, CharacterState> state = new LinkedHashMap<>();
+        for (CastMember m : scene.cast().values()) {
+            Optional<CharacterState> carried = scene.continues() ? Optional.ofNullable(previousEnd.get(m.character()))
+                    : Optional.empty();
+            Optional<String> wardrobe = m.wardrobe().or(() -> carried.flatMap(CharacterState::wardrobe));
+            if (carried.isPresent() && m.wardrobe().isPresent() && carried.get().wardrobe().isPresent()
+                    && !carried.get().wardrobe().equals(m.wardrobe())) {
+                faults.add(Diagnostic.of(Rule.CONTINUITY_WARDROBE_CHANGE, m.where().at("wardrobe"), m.character()
+                        + " ended the previous scene in '" + carried.get().wardrobe().get() + "' but this scene continues it in '"
+                        + m.wardrobe().get() + "'; keep '" + carried.get().wardrobe().get()
+                        + "' or add a 'wears' event to the shot where the change is seen"));
+            }
+            List<String> holds = m.holds().isEmpty() && carried.isPresent() ? carried.get().holds() : m.holds();
+            state.put(m.character(), new CharacterState(m.character(), m.at(), m.facing(), wardrobe, holds));
+        }
+        return state;
+    }
+
+    private static Map<String, CharacterState> apply(Shot shot, Map<String, CharacterState> start,
+            List<Diagnostic> faults) {
+        Map<String, CharacterState> end = new LinkedHashMap<>(start);
+        for (Blocking b : shot.blocking().values()) {
+            CharacterState s = end.get(b.character());
+            if (s != null) {
+                double facing = b.facing().orElse(s.at().distance(b.to()) > 1e-6 ? s.at().bearingTo(b.to()) : s.facing());
+                end.put(b.character(), new CharacterState(s.character(), b.to(), facing, s.wardrobe(), s.holds()));
+            }
+        }
+        for (ShotEvent e : shot.events()) {
+            CharacterState s = end.get(e.character());
+            if (s == null) {
+                continue; // not in the scene: reported by the reference rules
+            }
+            Set<String> holds = new LinkedHashSet<>(s.holds());
+            Optional<String> wardrobe = s.wardrobe();
+            switch (e.kind()) {
+                case PICKS_UP -> holds.add(e.object());
+                case PUTS_DOWN, USES -> {
+                    if (!holds.contains(e.object())) {
+                        faults.add(Diagnostic.ofShot(Rule.CONTINUITY_PROP_NOT_HELD, e.where().at(e.kind().key()),
+                                shot.fullId(), e.character() + " " + e.kind().key().replace('_', ' ') + " " + e.object()
+                                        + " in shot " + shot.fullId() + " but does not hold it"
+                                        + (s.holds().isEmpty() ? "" : " (holds " + String.join(", ", s.holds()) + ")")
+                                        + "; add a 'picks_up' event before, or 'holds' in the cast"));
+                    }
+                    if (e.kind() == ShotEvent.Kind.PUTS_DOWN) {
+                        holds.remove(e.object());
+                    }
+                }
+                case WEARS -> wardrobe = Optional.of(e.object());
+            }
+            end.put(e.character(), new CharacterState(s.character(), s.at(), s.facing(), wardrobe, List.copyOf(holds)));
+        }
+        return end;
+    }
+}

@@ -1,0 +1,20 @@
+package film.slate.core.model;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** slate.yaml: the production's identity, format, intended use and generators. */
+public record Manifest(String title, String id, VideoFormat format, Optional<String> screenplay, Use use,
+        String backend, Map<String, BackendConfig> backends, Positions where) {
+    public Manifest {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(screenplay, "screenplay");
+        Objects.requireNonNull(use, "use");
+        Objects.requireNonNull(backend, "backend");
+        backends = Map.copyOf(backends);
+        Objects.requireNonNull(where, "where");
+    }
+}

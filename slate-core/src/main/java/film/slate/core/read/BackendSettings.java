@@ -1,0 +1,114 @@
+package film.slate.core.read;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import film.slate.core.diagnostic.Diagnostics;
+import film.slate.core.diagnostic.Rule;
+import film.slate.core.model.BackendConfig;
+import film.slate.core.model.FileRef;
+import film.slate.core.yaml.Fields;
+import film.slate.core.yaml.YamlMapping;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks each backend's settings against its type: the fields it knows and, for ComfyUI, that
+ * every {@code bind} pointer exists in the workflow. Settings stay raw in the model; generators
+ * read them.
+ */
+final class BackendSettings {
+    /** The recipe fields and files a workflow may bind (FORMAT.md, slate.yaml). */
+    static final Set<String> BIND_KEYS = Set.of("prompt", "negative", "seed", "width", "height", "frames", "fps",
+            "duration", "control", "control_video", "layout", "reference", "mask");
+
+    private static final Set<String> COMMON = Set.of("type", "cost_per_second", "concurrency", "timeout", "retries");
+    private static final Map<String, Set<String>> FIELDS = Map.of(
+            "previz", Set.of("burn_in"),
+            "comfyui", Set.of("url", "urls", "workflow", "bind", "poll_interval", "model"),
+            "command", Set.of("command", "workdir", "env", "transient_exit_codes", "output", "model"),
+            "http-task", Set.of("url", "method", "headers", "request", "api_key_env", "id", "status", "result", "error",
+                    "poll", "poll_interval", "done", "failed", "model"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProductionFiles files;
+    private final Diagnostics d;
+
+    BackendSettings(ProductionFiles files, Diagnostics d) {
+        this.files = files;
+        this.d = d;
+    }
+
+    void check(BackendConfig backend) {
+        Set<String> own = FIELDS.get(backend.type());
+        Fields f = Fields.of(backend.settings(), "backend " + backend.name(), d).orElseThrow();
+        if (own == null) {
+            f.invalid("type", "is '" + backend.type() + "'; a backend type is one of previz, comfyui, command, http-task");
+            return;
+        }
+        COMMON.forEach(f::node);
+        f.number("cost_per_second", 0, 1_000_000);
+        f.number("concurrency", 1, 1024);
+        f.number("timeout", 0.001, 86_400 * 7);
+        own.forEach(f::node);
+        if (backend.type().equals("comfyui")) {
+            comfy(f);
+        }
+        f.finish();
+    }
+
+    private void comfy(Fields f) {
+        if (!f.has("url") && !f.has("urls")) {
+            f.missing("url", "the ComfyUI server, e.g. http://127.0.0.1:8188");
+        }
+        Optional<FileRef> workflow = f.text("workflow")
+                .flatMap(p -> files.resolve(ManifestReader.FILE, p, f.at("workflow"), true, d));
+        if (!f.has("workflow")) {
+            f.missing("workflow", "the path of a ComfyUI API-format workflow (JSON)");
+        }
+        Optional<JsonNode> graph = workflow.flatMap(this::json);
+        f.node("bind").flatMap(n -> Values.idMapping(n, "'bind' of " + f.what(), d)).ifPresent(bind -> {
+            for (YamlMapping.Entry e : bind.entries()) {
+                if (!BIND_KEYS.contains(e.key())) {
+                    d.add(Rule.SCHEMA_FIELD, e.keyPosition(), "'bind' of " + f.what() + " names '" + e.key()
+                            + "', which no recipe has; bind one of " + String.join(", ", List.copyOf(new java.util.TreeSet<>(BIND_KEYS))));
+                    continue;
+                }
+                f.asText(e.value(), "bind '" + e.key() + "' of " + f.what()).ifPresent(ptr -> {
+                    JsonPointer pointer;
+                    try {
+                        pointer = JsonPointer.compile(ptr);
+                    } catch (IllegalArgumentException ex) {
+                        d.add(Rule.SCHEMA_FIELD, e.value().position(), "bind '" + e.key() + "' is '" + ptr
+                                + "', not a JSON pointer; write it like /6/inputs/text");
+                        return;
+                    }
+                    graph.ifPresent(g -> {
+                        if (g.at(pointer).isMissingNode()) {
+                            d.add(Rule.SCHEMA_FIELD, e.value().position(), "bind '" + e.key() + "' points at " + ptr
+                                    + ", which the workflow " + workflow.get().path()
+                                    + " lacks; export the workflow in API format and copy the node id and input name");
+                        }
+                    });
+                });
+            }
+        });
+    }
+
+    private Optional<JsonNode> json(FileRef ref) {
+        return files.read(ref.path(), Rule.REF_FILE, new Diagnostics()).flatMap(bytes -> {
+            try {
+                return Optional.of(JSON.readTree(new String(bytes, StandardCharsets.UTF_8)));
+            } catch (JsonProcessingException e) {
+                d.add(Rule.SYNTAX_YAML, ref.position(), "the workflow " + ref.path()
+                        + " is not valid JSON; export it again with ComfyUI's 'Save (API Format)'");
+                return Optional.empty();
+            }
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package film.slate.core.read;
+
+import film.slate.core.diagnostic.Diagnostics;
+import film.slate.core.diagnostic.Rule;
+import film.slate.core.diagnostic.SourcePosition;
+import film.slate.core.fountain.Fountain;
+import film.slate.core.model.Bible;
+import film.slate.core.model.Manifest;
+import film.slate.core.model.Production;
+import film.slate.core.model.Rights;
+import film.slate.core.model.ScenePlan;
+import film.slate.core.screenplay.Screenplay;
+import film.slate.core.screenplay.ScriptScene;
+import film.slate.core.yaml.YamlNode;
+import film.slate.core.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads a production folder into the model. Total: any content gives a {@link Production} (with
+ * what could be read) and diagnostics; only a folder that is not a production at all is refused.
+ */
+public final class ProductionReader {
+    static final String SHOTS = "shots";
+
+    private ProductionReader() {
+    }
+
+    public static ReadProduction read(Path folder) throws NotAProductionException {
+        if (!Files.isDirectory(folder)) {
+            throw new NotAProductionException("there is no folder " + folder + "; name a production folder (one with slate.yaml)");
+        }
+        if (!Files.isRegularFile(folder.resolve(ManifestReader.FILE))) {
+            throw new NotAProductionException(folder + " is not a Slate production: it has no slate.yaml; "
+                    + "run 'slate demo' for an example, or name the folder that holds slate.yaml");
+        }
+        ProductionFiles files = new ProductionFiles(folder);
+        Diagnostics d = new Diagnostics();
+        YamlNode manifestNode = yaml(files, ManifestReader.FILE, d)
+                .orElse(new film.slate.core.yaml.YamlMapping(List.of(), SourcePosition.of(ManifestReader.FILE, 1, 1)));
+        Manifest manifest = ManifestReader.read(manifestNode, d);
+        BackendSettings backends = new BackendSettings(files, d);
+        // The implicit previz backend has no settings of its own to check.
+        manifest.backends().values().stream().filter(b -> !b.settings().entries().isEmpty()).forEach(backends::check);
+
+        Optional<Screenplay> screenplay = manifest.screenplay().flatMap(p -> screenplay(files, p, manifest, d));
+
+        BibleReader bible = new BibleReader(files, d);
+        Bible b = new Bible(bible.characters(optionalYaml(files, BibleReader.CHARACTERS, d)),
+                bible.locations(optionalYaml(files, BibleReader.LOCATIONS, d)),
+                bible.props(optionalYaml(files, BibleReader.PROPS, d)),
+                bible.style(optionalYaml(files, BibleReader.STYLE, d), SourcePosition.ofFile(BibleReader.STYLE)));
+
+        List<ScenePlan> scenes = new ArrayList<>();
+        for (String file : shotFiles(files, d)) {
+            yaml(files, file, d).flatMap(n -> new ScenePlanReader(file, d).read(n)).ifPresent(scenes::add);
+        }
+        scenes.sort(editOrder(screenplay));
+
+        Rights rights = optionalYaml(files, RightsReader.FILE, d).map(n -> new RightsReader(files, d).read(n))
+                .orElse(Rights.NONE);
+        Production production = new Production(files.root(), manifest, screenplay, b, scenes, rights);
+        return new ReadProduction(production, d.sorted());
+    }
+
+    private static Optional<Screenplay> screenplay(ProductionFiles files, String path, Manifest manifest, Diagnostics d) {
+        return files.resolve(ManifestReader.FILE, path, manifest.where().at("screenplay"), true, d)
+                .flatMap(ref -> files.read(ref.path(), Rule.SYNTAX_FOUNTAIN, new Diagnostics()).map(bytes -> {
+                    var document = Fountain.parse(ref.path(), bytes);
+                    d.addAll(document.diagnostics());
+                    return Screenplay.of(document);
+                }));
+    }
+
+    /** Screenplay order where the screenplay knows the scene; files in name order otherwise. */
+    private static Comparator<ScenePlan> editOrder(Optional<Screenplay> screenplay) {
+        return Comparator.<ScenePlan>comparingInt(p -> screenplay.flatMap(s -> s.scene(p.scene()))
+                .map(ScriptScene::ordinal).orElse(Integer.MAX_VALUE)).thenComparing(ScenePlan::file);
+    }
+
+    private static List<String> shotFiles(ProductionFiles files, Diagnostics d) {
+        Path dir = files.root().resolve(SHOTS);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .filter(Files::isRegularFile).map(files::name).sorted().toList();
+        } catch (IOException e) {
+            d.add(Rule.SYNTAX_YAML, SourcePosition.ofFile(SHOTS), "the shots folder cannot be listed ("
+                    + e.getClass().getSimpleName() + "); check its permissions");
+            return List.of();
+        }
+    }
+
+    private static Optional<YamlNode> optionalYaml(ProductionFiles files, String file, Diagnostics d) {
+        return Files.isRegularFile(files.root().resolve(file)) ? yaml(files, file, d) : Optional.empty();
+    }
+
+    private static Optional<YamlNode> yaml(ProductionFiles files, String file, Diagnostics d) {
+        return files.read(file, Rule.SYNTAX_YAML, d).flatMap(bytes -> YamlReader.read(file, bytes, d));
+    }
+}
