@@ -1,0 +1,320 @@
+package film.slate.core.fountain;
+
+import film.slate.core.diagnostic.Diagnostic;
+import film.slate.core.diagnostic.Rule;
+import film.slate.core.diagnostic.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the lines of a screenplay body, after the title page, into elements. */
+final class Body {
+    /** Scene heading prefixes, longest first; each must be followed by a dot or a space. */
+    private static final List<String> HEADING_PREFIXES = List.of("INT./EXT", "INT/EXT", "EXT./INT", "EXT/INT",
+            "I/E", "E/I", "INT", "EXT", "EST");
+
+    /** An element and the source offset it starts at, for merging with notes and boneyard. */
+    record Placed(int offset, Element element) {
+    }
+
+    private final SourceText source;
+    private final List<Hidden.Line> lines;
+    private final List<Diagnostic> diagnostics;
+    private final List<Placed> out = new ArrayList<>();
+    private int lastCue = -1;
+
+    private Body(SourceText source, List<Hidden.Line> lines, List<Diagnostic> diagnostics) {
+        this.source = source;
+        this.lines = lines;
+        this.diagnostics = diagnostics;
+    }
+
+    static List<Placed> parse(SourceText source, List<Hidden.Line> lines, int from, List<Diagnostic> diagnostics) {
+        Body body = new Body(source, lines, diagnostics);
+        body.parse(from);
+        return body.out;
+    }
+
+    private void parse(int from) {
+        int i = from;
+        int n = lines.size();
+        while (i < n) {
+            String raw = lines.get(i).text();
+            if (raw.isBlank()) {
+                i++;
+                continue;
+            }
+            boolean prevBlank = i == from || lines.get(i - 1).text().isBlank();
+            boolean nextBlank = i + 1 >= n || isBreak(lines.get(i + 1).text());
+            String t = raw.strip();
+            int col = indent(raw);
+            if (isPageBreak(t)) {
+                add(i, col, Element.of(ElementType.PAGE_BREAK, t, pos(i, col), false));
+                i++;
+            } else if (t.startsWith("#")) {
+                int depth = 0;
+                while (depth < t.length() && t.charAt(depth) == '#') {
+                    depth++;
+                }
+                add(i, col, Element.section(t.substring(depth).strip(), pos(i, col), depth));
+                i++;
+            } else if (t.startsWith("=")) {
+                add(i, col, Element.of(ElementType.SYNOPSIS, t.substring(1).strip(), pos(i, col), false));
+                i++;
+            } else if (t.startsWith("~")) {
+                add(i, col, Element.of(ElementType.LYRICS, t.substring(1).strip(), pos(i, col), false));
+                i++;
+            } else if (t.startsWith(">")) {
+                if (t.length() >= 2 && t.endsWith("<")) {
+                    add(i, col, Element.of(ElementType.CENTERED, t.substring(1, t.length() - 1).strip(), pos(i, col),
+                            false));
+                } else {
+                    add(i, col, Element.of(ElementType.TRANSITION, t.substring(1).strip(), pos(i, col), true));
+                }
+                i++;
+            } else if (t.startsWith("!")) {
+                i = action(i, col + 1, true);
+            } else if (t.startsWith("@")) {
+                i = speech(i, col, t.substring(1), true);
+            } else if (t.length() > 1 && t.charAt(0) == '.' && Character.isLetterOrDigit(t.charAt(1))) {
+                heading(i, col + 1, t.substring(1), true);
+                i++;
+            } else if (prevBlank && isHeading(t)) {
+                heading(i, col, t, false);
+                i++;
+            } else if (prevBlank && nextBlank && isTransition(t)) {
+                add(i, col, Element.of(ElementType.TRANSITION, t, pos(i, col), false));
+                i++;
+            } else if (prevBlank && !nextBlank && isCue(t)) {
+                i = speech(i, col, t, false);
+            } else {
+                i = action(i, col, false);
+            }
+        }
+    }
+
+    private void heading(int i, int col, String text, boolean forced) {
+        String t = text.strip();
+        Optional<String> number = Optional.empty();
+        if (t.length() > 2 && t.endsWith("#")) {
+            int open = t.lastIndexOf('#', t.length() - 2);
+            if (open >= 0 && isSceneNumber(t.substring(open + 1, t.length() - 1))) {
+                number = Optional.of(t.substring(open + 1, t.length() - 1));
+                t = t.substring(0, open).strip();
+            }
+        }
+        int at = col + indent(text);
+        add(i, at, Element.heading(t, pos(i, at), number, forced));
+    }
+
+    private int action(int i, int col, boolean forced) {
+        StringBuilder text = new StringBuilder();
+        String first = lines.get(i).text().substring(col).stripTrailing();
+        int start = col + indent(first);
+        text.append(first.strip());
+        int j = i + 1;
+        while (j < lines.size()) {
+            String raw = lines.get(j).text();
+            if (isBreak(raw)) {
+                break;
+            }
+            String s = raw.strip();
+            if (isPageBreak(s) || s.startsWith("#") || s.startsWith("=") || s.startsWith("~")
+                    || (s.length() >= 2 && s.startsWith(">") && s.endsWith("<"))) {
+                break;
+            }
+            text.append('\n').append(isSoftBlank(raw) ? "" : raw.stripTrailing());
+            j++;
+        }
+        add(i, start, Element.of(ElementType.ACTION, text.toString(), pos(i, start), forced));
+        return j;
+    }
+
+    private int speech(int i, int col, String cueText, boolean forced) {
+        String cue = cueText.strip();
+        boolean dual = cue.endsWith("^");
+        if (dual) {
+            cue = cue.substring(0, cue.length() - 1).strip();
+        }
+        int paren = cue.indexOf('(');
+        String name = (paren < 0 ? cue : cue.substring(0, paren)).strip();
+        Optional<String> extension = paren < 0 ? Optional.empty() : extension(cue.substring(paren));
+        int at = col + (forced ? 1 : 0) + indent(cueText);
+        int firstOfBlock = out.size();
+        add(i, at, Element.character(cue, pos(i, at), name, extension, forced));
+        int j = i + 1;
+        StringBuilder said = null;
+        int saidLine = -1;
+        int saidCol = 0;
+        while (j < lines.size()) {
+            String raw = lines.get(j).text();
+            if (isBreak(raw)) {
+                break;
+            }
+            String s = raw.strip();
+            int c = indent(raw);
+            boolean parenthetical = s.startsWith("(") && s.endsWith(")");
+            boolean lyric = s.startsWith("~");
+            if (parenthetical || lyric) {
+                flush(said, saidLine, saidCol);
+                said = null;
+                if (parenthetical) {
+                    add(j, c, Element.of(ElementType.PARENTHETICAL, s, pos(j, c), false));
+                } else {
+                    add(j, c, Element.of(ElementType.LYRICS, s.substring(1).strip(), pos(j, c), false));
+                }
+            } else if (said == null) {
+                said = new StringBuilder(s);
+                saidLine = j;
+                saidCol = c;
+            } else {
+                said.append('\n').append(s);
+            }
+            j++;
+        }
+        flush(said, saidLine, saidCol);
+        if (dual) {
+            markDual(firstOfBlock, i);
+        }
+        lastCue = firstOfBlock;
+        return j;
+    }
+
+    /** Marks the speech before ({@code lastCue} onwards) left and the one just read right. */
+    private void markDual(int firstOfBlock, int line) {
+        if (lastCue < 0) {
+            diagnostics.add(new Diagnostic(Rule.SYNTAX_FOUNTAIN, Severity.WARNING, pos(line, 0), Optional.empty(),
+                    "dual dialogue '^' needs a speech right before it; remove the '^' or add the other speech"));
+            return;
+        }
+        for (int k = lastCue; k < out.size(); k++) {
+            Placed p = out.get(k);
+            out.set(k, new Placed(p.offset(), p.element().withDual(k < firstOfBlock ? "left" : "right")));
+        }
+    }
+
+    private void flush(StringBuilder said, int line, int col) {
+        if (said != null) {
+            add(line, col, Element.of(ElementType.DIALOGUE, said.toString(), pos(line, col), false));
+        }
+    }
+
+    private void add(int line, int col, Element e) {
+        if (!e.type().isSpeech() && !e.is(ElementType.LYRICS)) {
+            lastCue = -1;
+        }
+        out.add(new Placed(lines.get(line).origin(col), e));
+    }
+
+    private film.slate.core.diagnostic.SourcePosition pos(int line, int col) {
+        return source.position(lines.get(line).origin(col));
+    }
+
+    private static Optional<String> extension(String tail) {
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < tail.length()) {
+            int open = tail.indexOf('(', i);
+            if (open < 0) {
+                break;
+            }
+            int close = tail.indexOf(')', open + 1);
+            String part = (close < 0 ? tail.substring(open + 1) : tail.substring(open + 1, close)).strip();
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+            if (close < 0) {
+                break;
+            }
+            i = close + 1;
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", parts));
+    }
+
+    /** A blank line ends a paragraph or a speech; a line of two or more spaces does not. */
+    private static boolean isBreak(String raw) {
+        return raw.isBlank() && !isSoftBlank(raw);
+    }
+
+    private static boolean isSoftBlank(String raw) {
+        if (raw.length() < 2) {
+            return false;
+        }
+        for (int k = 0; k < raw.length(); k++) {
+            if (raw.charAt(k) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPageBreak(String t) {
+        if (t.length() < 3) {
+            return false;
+        }
+        for (int k = 0; k < t.length(); k++) {
+            if (t.charAt(k) != '=') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isHeading(String t) {
+        for (String p : HEADING_PREFIXES) {
+            if (t.length() > p.length() && t.regionMatches(true, 0, p, 0, p.length())) {
+                char next = t.charAt(p.length());
+                return next == '.' || next == ' ';
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTransition(String t) {
+        return t.endsWith("TO:") && isUpper(t);
+    }
+
+    private static boolean isCue(String t) {
+        String cue = t.endsWith("^") ? t.substring(0, t.length() - 1) : t;
+        int paren = cue.indexOf('(');
+        String name = (paren < 0 ? cue : cue.substring(0, paren)).strip();
+        return !name.isEmpty() && isUpper(name);
+    }
+
+    /** At least one letter, and no lower-case letter. */
+    private static boolean isUpper(String s) {
+        boolean letter = false;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (Character.isLetter(c)) {
+                letter = true;
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+            }
+        }
+        return letter;
+    }
+
+    private static boolean isSceneNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indent(String s) {
+        int k = 0;
+        while (k < s.length() && Character.isWhitespace(s.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+
+}
