@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code slate} command: one subcommand per job, each a small class of this package. */
 @Command(name = "slate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Slate: a production system for generative film.",
-        subcommands = {CheckCommand.class, ScriptCommand.class, BreakdownCommand.class,
+        subcommands = {DemoCommand.class, CheckCommand.class, ScriptCommand.class, BreakdownCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
