@@ -123,7 +123,7 @@ final class ScenePlanReader {
     private Optional<Shot> shot(String scene, Fields f) {
         Optional<String> id = f.requiredText("id").map(String::strip);
         String label = id.map(i -> "shot " + scene + "/" + i).orElse("a shot of " + file);
-        Fields sf = Fields.of(f.mapping(), label, d).orElseThrow();
+        Fields sf = f.named(label);
         Optional<Framing> framing = sf.requiredText("framing").flatMap(t -> {
             Optional<Framing> fr = Framing.parse(t);
             if (fr.isEmpty()) {

@@ -19,18 +19,27 @@ public final class Fields {
     private final YamlMapping mapping;
     private final String what;
     private final Diagnostics diagnostics;
-    private final Set<String> known = new LinkedHashSet<>();
+    private final Set<String> known;
 
-    private Fields(YamlMapping mapping, String what, Diagnostics diagnostics) {
+    private Fields(YamlMapping mapping, String what, Diagnostics diagnostics, Set<String> known) {
         this.mapping = mapping;
         this.what = what;
         this.diagnostics = diagnostics;
+        this.known = known;
+    }
+
+    /**
+     * The same fields under a better name, once a field such as {@code id} says what they belong
+     * to; fields read so far stay known.
+     */
+    public Fields named(String newWhat) {
+        return new Fields(mapping, newWhat, diagnostics, known);
     }
 
     /** The fields of {@code node}, or empty (with a diagnostic) when it is not a mapping. */
     public static Optional<Fields> of(YamlNode node, String what, Diagnostics diagnostics) {
         if (node instanceof YamlMapping m) {
-            return Optional.of(new Fields(m, what, diagnostics));
+            return Optional.of(new Fields(m, what, diagnostics, new LinkedHashSet<>()));
         }
         diagnostics.add(Rule.SCHEMA_FIELD, node.position(), what + " should be a mapping of fields, not "
                 + node.describe() + "; write it as 'key: value' lines");
