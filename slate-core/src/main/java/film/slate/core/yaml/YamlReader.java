@@ -186,7 +186,7 @@ public final class YamlReader {
                 case VALUE_STRING -> new YamlScalar(parser.getText(), YamlScalar.Kind.STRING, at);
                 case VALUE_NUMBER_INT -> new YamlScalar(parser.getText(), YamlScalar.Kind.INTEGER, at);
                 case VALUE_NUMBER_FLOAT -> new YamlScalar(parser.getText(), YamlScalar.Kind.FLOAT, at);
-                case VALUE_TRUE, VALUE_FALSE -> new YamlScalar(parser.getText(), YamlScalar.Kind.BOOLEAN, at);
+                case VALUE_TRUE, VALUE_FALSE -> new YamlScalar(parser.getText(), boolish(parser.getText()), at);
                 case VALUE_NULL -> new YamlScalar("", YamlScalar.Kind.NULL, at);
                 default -> new YamlScalar(parser.getText() == null ? "" : parser.getText(), YamlScalar.Kind.STRING, at);
             };
@@ -196,8 +196,15 @@ public final class YamlReader {
             return node;
         }
 
+        /** YAML 1.2's core schema: only true and false are booleans; yes, no, on and off stay words. */
+        private static YamlScalar.Kind boolish(String text) {
+            return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? YamlScalar.Kind.BOOLEAN
+                    : YamlScalar.Kind.STRING;
+        }
+
         private YamlMapping mapping(SourcePosition at, int depth) throws IOException {
             List<YamlMapping.Entry> entries = new ArrayList<>();
+            List<YamlMapping.Entry> merged = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             JsonToken t;
             while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
@@ -205,7 +212,7 @@ public final class YamlReader {
                 SourcePosition keyAt = here();
                 YamlNode value = value(parser.nextToken(), depth + 1);
                 if ("<<".equals(key)) {
-                    merge(entries, seen, value, keyAt);
+                    merge(merged, value, keyAt);
                 } else if (!seen.add(key)) {
                     error(keyAt, "the key '" + key + "' appears twice in this mapping; keep one");
                 } else {
@@ -215,19 +222,21 @@ public final class YamlReader {
             if (t != JsonToken.END_OBJECT) {
                 throw new IllegalStateException("unterminated mapping");
             }
+            // YAML merge keys: what the mapping writes itself wins over what it merges in.
+            for (YamlMapping.Entry e : merged) {
+                if (seen.add(e.key())) {
+                    entries.add(e);
+                }
+            }
             return new YamlMapping(entries, at);
         }
 
-        /** YAML merge keys ({@code <<: *defaults}): entries written in the mapping win. */
-        private void merge(List<YamlMapping.Entry> entries, Set<String> seen, YamlNode value, SourcePosition at) {
+        /** Collects the entries of a merge key's value ({@code <<: *defaults} or a list of aliases). */
+        private void merge(List<YamlMapping.Entry> merged, YamlNode value, SourcePosition at) {
             List<YamlNode> sources = value instanceof YamlSequence seq ? seq.items() : List.of(value);
             for (YamlNode source : sources) {
                 if (source instanceof YamlMapping m) {
-                    for (YamlMapping.Entry e : m.entries()) {
-                        if (seen.add(e.key())) {
-                            entries.add(e);
-                        }
-                    }
+                    merged.addAll(m.entries());
                 } else {
                     error(at, "a merge key '<<' takes a mapping or a list of mappings, not " + source.describe());
                 }
