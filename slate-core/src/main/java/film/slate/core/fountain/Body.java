@@ -182,9 +182,10 @@ final class Body {
 
     /** Marks the speech before ({@code lastCue} onwards) left and the one just read right. */
     private void markDual(int firstOfBlock, int line) {
-        if (lastCue < 0) {
+        if (lastCue < 0 || out.get(lastCue).element().dual().isPresent()) {
             diagnostics.add(new Diagnostic(Rule.SYNTAX_FOUNTAIN, Severity.WARNING, pos(line, 0), Optional.empty(),
-                    "dual dialogue '^' needs a speech right before it; remove the '^' or add the other speech"));
+                    "dual dialogue '^' needs a single speech right before it to pair with; remove the '^' or"
+                            + " put the other speech just above"));
             return;
         }
         for (int k = lastCue; k < out.size(); k++) {

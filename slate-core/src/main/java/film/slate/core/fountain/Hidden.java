@@ -62,8 +62,8 @@ final class Hidden {
                 int end = boneyardEnd.from(i + 2);
                 if (end >= 0) {
                     h.removed.add(new Removed(ElementType.BONEYARD, t.substring(i + 2, end).strip(), i));
+                    i = skipSpace(t, end + 2, kept);
                     touched[kept.length()] = true;
-                    i = end + 2;
                     continue;
                 }
                 openBoneyards = warn(source, diagnostics, openBoneyards, i,
@@ -73,8 +73,8 @@ final class Hidden {
                 int blank = emptyLine.from(i + 2);
                 if (end >= 0 && (blank < 0 || end < blank)) {
                     h.removed.add(new Removed(ElementType.NOTE, t.substring(i + 2, end).strip(), i));
+                    i = skipSpace(t, end + 2, kept);
                     touched[kept.length()] = true;
-                    i = end + 2;
                     continue;
                 }
                 openNotes = warn(source, diagnostics, openNotes, i,
@@ -109,6 +109,17 @@ final class Hidden {
             }
             start = end + 1;
         }
+    }
+
+    /** After a removal between two spaces, one space is enough. */
+    private static int skipSpace(String t, int from, StringBuilder kept) {
+        int i = from;
+        if (kept.length() > 0 && kept.charAt(kept.length() - 1) == ' ') {
+            while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+                i++;
+            }
+        }
+        return i;
     }
 
     private static int warn(SourceText source, List<Diagnostic> diagnostics, int count, int offset,

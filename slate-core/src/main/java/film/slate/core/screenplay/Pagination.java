@@ -21,9 +21,10 @@ import java.util.Objects;
  * counted.
  *
  * <p>Eighths: a scene runs from its heading to the next heading (what comes before the first
- * heading counts with the first scene), page-bottom space included. Its raw length in eighths is
- * rounded so that every scene has at least 1/8 and the scenes add up exactly to {@link
- * #totalEighths()}, which is the printed length rounded to eighths (or one eighth a scene, if more).
+ * heading counts with the first scene), page-bottom space included. The printed length is rounded
+ * to eighths and shared among the scenes by largest remainder; a scene shorter than an eighth is
+ * counted as one, as a first AD would, which may add to the total. {@link #totalEighths()} is the
+ * sum of the scenes' eighths.
  */
 public final class Pagination {
     private final PageLayout layout;
@@ -69,8 +70,7 @@ public final class Pagination {
                 raw[s] = Math.max(0, to - from) * 8.0 / layout.linesPerPage();
                 startPages[s] = printer.sceneStart[s] / layout.linesPerPage() + 1;
             }
-            int total = Math.max(scenes, (int) Math.round(end * 8.0 / layout.linesPerPage()));
-            eighths = allocate(raw, total);
+            eighths = allocate(raw, (int) Math.round(end * 8.0 / layout.linesPerPage()));
         }
         int pages = end == 0 ? 0 : (end - 1) / layout.linesPerPage() + 1;
         return new Pagination(layout, pages, end, eighths, startPages);
@@ -125,11 +125,11 @@ public final class Pagination {
     }
 
     /**
-     * Whole eighths, at least one each, adding up to {@code total} (which is at least the count):
-     * floors first, then the largest remainders get the missing eighths, or the most rounded-up
-     * scenes give back the excess.
+     * Whole eighths, at least one each: floors first, then the largest remainders get what is
+     * missing to {@code target}. A scene raised to its one-eighth minimum adds to the total rather
+     * than taking from its neighbours, so the sum may exceed {@code target}.
      */
-    static int[] allocate(double[] raw, int total) {
+    static int[] allocate(double[] raw, int target) {
         int n = raw.length;
         int[] out = new int[n];
         int sum = 0;
@@ -137,30 +137,15 @@ public final class Pagination {
             out[i] = Math.max(1, (int) Math.floor(raw[i]));
             sum += out[i];
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        if (sum < total) {
+        if (sum < target) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
             Arrays.sort(order, (a, b) -> Double.compare(raw[b] - out[b], raw[a] - out[a]));
-            for (int k = 0; sum < total; k = (k + 1) % n) {
+            for (int k = 0; sum < target; k = (k + 1) % n) {
                 out[order[k]]++;
                 sum++;
-            }
-        } else if (sum > total) {
-            Arrays.sort(order, (a, b) -> Double.compare(raw[a] - out[a], raw[b] - out[b]));
-            while (sum > total) {
-                boolean changed = false;
-                for (int k = 0; k < n && sum > total; k++) {
-                    if (out[order[k]] > 1) {
-                        out[order[k]]--;
-                        sum--;
-                        changed = true;
-                    }
-                }
-                if (!changed) {
-                    break;
-                }
             }
         }
         return out;
