@@ -72,8 +72,9 @@ class ScriptToolsTest {
                 + "ROPE: { description: wet rope }\nANCHOR: { description: never named }\n");
         Files.writeString(dir.resolve("bible/characters.yaml"), "MARA: { name: Mara }\nTOM: { name: Tom }\n");
         Files.createDirectories(dir.resolve("shots"));
-        Files.writeString(dir.resolve("shots/001.yaml"), "scene: 1A\nshots:\n  - { id: A, duration: 4.0 }\n"
-                + "  - { id: B, duration: 2.5 }\n");
+        Files.writeString(dir.resolve("shots/001.yaml"), "scene: 1A\nshots:\n"
+                + "  - { id: A, framing: WS, camera: { at: [0, 0], lens: 35, look_at: [0, 5] }, duration: 4.0 }\n"
+                + "  - { id: B, framing: MS, camera: { at: [0, 1], lens: 50, look_at: [0, 5] }, duration: 2.5 }\n");
     }
 
     private int run(String... args) {
