@@ -110,7 +110,7 @@ public final class SyntheticProduction {
         int blocks = Math.max(1, sceneShots / 3);
         script.append("INT. STAGE ").append(loc + 1).append(" - ").append(time).append("\n\n");
         for (int p = 0; p < 3; p++) {
-            script.append(sentence(40)).append("\n\n");
+            script.append(sentence(30)).append("\n\n");
         }
         int[] words = new int[blocks];
         for (int k = 0; k < blocks; k++) {
