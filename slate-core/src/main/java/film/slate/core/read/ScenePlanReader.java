@@ -124,6 +124,7 @@ final class ScenePlanReader {
         Optional<String> id = f.requiredText("id").map(String::strip);
         String label = id.map(i -> "shot " + scene + "/" + i).orElse("a shot of " + file);
         Fields sf = Fields.of(f.mapping(), label, d).orElseThrow();
+        sf.node("id"); // read above, before the label was known; not an unknown field
         Optional<Framing> framing = sf.requiredText("framing").flatMap(t -> {
             Optional<Framing> fr = Framing.parse(t);
             if (fr.isEmpty()) {
