@@ -51,7 +51,7 @@ class ProductionTotalityTest {
         Map<String, byte[]> example = example();
         List<String> names = new ArrayList<>(example.keySet());
         List<byte[]> seeds = new ArrayList<>(example.values());
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
             Random r = new Random(0xF11A_0000L + batch);
             for (int i = 0; i < BATCH; i++) {
                 Path root = dir.resolve("p" + i);

@@ -49,7 +49,7 @@ class YamlReaderTotalityTest {
     @MethodSource("batches")
     void anyBytesGiveATreeOrDiagnostics(int batch) throws IOException {
         List<byte[]> seeds = seeds();
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             Random r = new Random(0x5EED_0000L + batch);
             for (int i = 0; i < BATCH; i++) {
                 byte[] input = Mutations.any(r, seeds);
