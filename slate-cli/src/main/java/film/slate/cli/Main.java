@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "slate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Slate: a production system for generative film.",
         subcommands = {DemoCommand.class, CheckCommand.class, ScriptCommand.class, BreakdownCommand.class,
+            BoardCommand.class, FrameCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -19,6 +20,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // previz draws off screen, on servers too
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

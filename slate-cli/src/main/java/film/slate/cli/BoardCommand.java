@@ -1,0 +1,60 @@
+package film.slate.cli;
+
+import film.slate.core.check.Checker;
+import film.slate.core.read.NotAProductionException;
+import film.slate.core.read.ProductionReader;
+import film.slate.core.read.ReadProduction;
+import film.slate.media.board.Storyboard;
+import film.slate.media.board.StoryboardFiles;
+import film.slate.media.ffmpeg.FfmpegException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code slate board}: the storyboard page, its stills and the animatic. */
+@Command(name = "board", mixinStandardHelpOptions = true,
+        description = {"Write the storyboard: an HTML page with floor plans and previz stills of every shot, and animatic.mp4.",
+            "Exit codes: 0 written, 2 cannot run, 4 cannot write."})
+final class BoardCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The production folder (default: the current one).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write it (default: DIR/.slate/board).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        ReadProduction read;
+        try {
+            read = ProductionReader.read(dir);
+        } catch (NotAProductionException e) {
+            err.println("slate board: " + e.getMessage());
+            return ExitCode.CANNOT_RUN;
+        }
+        Path target = out != null ? out : dir.resolve(".slate").resolve("board");
+        StoryboardFiles files;
+        try {
+            files = Storyboard.write(read.production(), Checker.check(read), target);
+        } catch (IOException e) {
+            err.println("slate board: cannot write " + target + " (" + e.getMessage() + "); check the folder's permissions and free space");
+            return ExitCode.IO;
+        } catch (FfmpegException e) {
+            err.println("slate board: " + e.getMessage());
+            return ExitCode.CANNOT_RUN;
+        }
+        var o = spec.commandLine().getOut();
+        o.println("storyboard: " + files.page());
+        o.println("animatic:   " + files.animatic());
+        o.flush();
+        return ExitCode.OK;
+    }
+}

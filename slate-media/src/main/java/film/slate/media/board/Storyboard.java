@@ -1,0 +1,165 @@
+package film.slate.media.board;
+
+import static film.slate.media.board.Html.esc;
+import static film.slate.media.board.Html.num;
+
+import film.slate.core.diagnostic.Diagnostic;
+import film.slate.core.model.Production;
+import film.slate.core.model.ScenePlan;
+import film.slate.core.model.Shot;
+import film.slate.core.screenplay.DialogueBlock;
+import film.slate.core.screenplay.ScriptScene;
+import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.previz.Previz;
+import film.slate.media.previz.PrevizShot;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+
+/**
+ * The storyboard: {@code index.html} (one page that opens from disk), {@code stills/} (first,
+ * middle and last previz frame of every shot, PNG) and {@code animatic.mp4}.
+ */
+public final class Storyboard {
+    public static final String PAGE = "index.html";
+    public static final String ANIMATIC = "animatic.mp4";
+    public static final String STILLS = "stills";
+
+    private Storyboard() {
+    }
+
+    /** Writes the storyboard of {@code production} into {@code outDir} with the FFmpeg {@link Ffmpeg#find()} finds. */
+    public static StoryboardFiles write(Production production, List<Diagnostic> diagnostics, Path outDir) throws IOException {
+        return write(production, diagnostics, outDir, Ffmpeg.find());
+    }
+
+    /**
+     * Writes the storyboard: {@code diagnostics} (as {@code slate check} found them) are shown beside
+     * the shot they name. Files are written whole and renamed into place.
+     */
+    public static StoryboardFiles write(Production production, List<Diagnostic> diagnostics, Path outDir, Ffmpeg ffmpeg)
+            throws IOException {
+        Files.createDirectories(outDir.resolve(STILLS));
+        Previz previz = Previz.of(production);
+        List<Path> stills = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        for (ScenePlan scene : production.scenes()) {
+            Optional<ScriptScene> script = production.screenplay().flatMap(s -> s.scene(scene.scene()));
+            body.append("<section class=\"scene\" id=\"scene-").append(esc(scene.scene())).append("\">\n<h2>Scene ")
+                    .append(esc(scene.scene())).append(" · ").append(esc(script.map(ScriptScene::heading)
+                            .orElse(scene.location() + " - " + scene.time()))).append("</h2>\n");
+            body.append("<figure class=\"plan\">").append(new FloorPlan(previz, scene).svg())
+                    .append("<figcaption>Floor plan, north up, 1 m grid. Marks at the scene's start; arrows: moves;"
+                            + " wedges: each camera's field of view; red: the action line.</figcaption></figure>\n");
+            for (Shot shot : scene.shots()) {
+                Optional<PrevizShot> p = previz.shot(shot.fullId(), 1);
+                if (p.isEmpty()) {
+                    continue;
+                }
+                body.append(card(p.get(), script, diagnostics, outDir, stills));
+            }
+            body.append("</section>\n");
+        }
+        Path animatic = outDir.resolve(ANIMATIC);
+        Animatic.write(previz, ffmpeg, animatic);
+        Path page = outDir.resolve(PAGE);
+        writeAtomically(page, page(production, body.toString()));
+        return new StoryboardFiles(page, animatic, stills);
+    }
+
+    private static String card(PrevizShot p, Optional<ScriptScene> script, List<Diagnostic> diagnostics, Path outDir,
+            List<Path> stills) throws IOException {
+        Shot shot = p.shot();
+        StringBuilder b = new StringBuilder("<article class=\"shot\" id=\"shot-" + esc(shot.fullId().replace('/', '-')) + "\">\n");
+        b.append("<h3>").append(esc(shot.fullId())).append(" <small>").append(esc(shot.framing().words())).append("</small></h3>\n");
+        b.append("<div class=\"frames\">");
+        int last = p.frames() - 1;
+        String[] names = {"first", "middle", "last"};
+        int[] frames = {0, last / 2, last};
+        for (int i = 0; i < 3; i++) {
+            String file = shot.scene() + "-" + shot.id() + "-" + names[i] + ".png";
+            Path out = outDir.resolve(STILLS).resolve(safe(file));
+            writePng(p.picture(frames[i]), out);
+            stills.add(out);
+            b.append("<figure><img src=\"").append(STILLS).append('/').append(esc(out.getFileName().toString()))
+                    .append("\" alt=\"").append(esc(shot.fullId() + " " + names[i] + " frame")).append("\"><figcaption>")
+                    .append(names[i]).append("</figcaption></figure>");
+        }
+        b.append("</div>\n<dl>");
+        item(b, "Framing", shot.framing().name() + " (" + shot.framing().words() + ")");
+        item(b, "Lens", num(shot.camera().lens()) + " mm");
+        item(b, "Move", shot.move().type().word());
+        item(b, "Duration", num(shot.duration()) + " s (" + p.frames() + " frames)");
+        item(b, "Subjects", String.join(", ", shot.subjects()));
+        item(b, "Action", shot.action());
+        b.append("</dl>\n");
+        List<DialogueBlock> lines = script.map(s -> s.dialogue().stream().filter(d -> shot.lines().contains(d.index())).toList())
+                .orElse(List.of());
+        if (!lines.isEmpty()) {
+            b.append("<div class=\"dialogue\">");
+            for (DialogueBlock d : lines) {
+                b.append("<p><b>").append(esc(d.character())).append("</b> ").append(esc(d.text())).append("</p>");
+            }
+            b.append("</div>\n");
+        }
+        List<Diagnostic> mine = diagnostics.stream().filter(d -> d.shot().filter(shot.fullId()::equals).isPresent()).toList();
+        if (!mine.isEmpty()) {
+            b.append("<ul class=\"diagnostics\">");
+            for (Diagnostic d : mine) {
+                b.append("<li class=\"").append(d.severity().word()).append("\"><code>").append(esc(d.rule().id()))
+                        .append("</code> ").append(esc(d.message())).append(" <small>").append(esc(d.position().toString()))
+                        .append("</small></li>");
+            }
+            b.append("</ul>\n");
+        }
+        b.append("</article>\n");
+        return b.toString();
+    }
+
+    private static void item(StringBuilder b, String term, String value) {
+        if (!value.isBlank()) {
+            b.append("<dt>").append(esc(term)).append("</dt><dd>").append(esc(value)).append("</dd>");
+        }
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static void writePng(BufferedImage image, Path out) throws IOException {
+        Path part = out.resolveSibling(out.getFileName() + ".part");
+        if (!ImageIO.write(image, "png", part.toFile())) {
+            throw new IOException("no PNG writer in this Java");
+        }
+        Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void writeAtomically(Path out, String text) throws IOException {
+        Path part = out.resolveSibling(out.getFileName() + ".part");
+        Files.writeString(part, text, StandardCharsets.UTF_8);
+        Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String page(Production production, String body) {
+        String title = esc(production.manifest().title());
+        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + " · storyboard</title>\n"
+                + "<style>\n"
+                + "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;background:#fff}\n"
+                + "h1{margin-bottom:.2rem} .scene{border-top:3px solid #222;margin-top:2rem;page-break-before:always}\n"
+                + "figure.plan{margin:1rem 0} .plan text{font:12px sans-serif} .plan .shot{font-weight:bold;fill:#1d4e72}\n"
+                + ".shot{border:1px solid #ccc;border-radius:6px;padding:.6rem 1rem;margin:1rem 0;page-break-inside:avoid}\n"
+                + ".frames{display:flex;gap:.5rem} .frames figure{margin:0;flex:1} .frames img{width:100%;display:block}\n"
+                + ".frames figcaption{font-size:.75rem;color:#666} dl{display:grid;grid-template-columns:8rem 1fr;margin:.5rem 0}\n"
+                + "dt{font-weight:bold} dd{margin:0} .dialogue{background:#f6f3ec;padding:.3rem .8rem;border-radius:4px}\n"
+                + ".diagnostics li.error{color:#a00} .diagnostics li.warning{color:#a60} .diagnostics li.info{color:#446}\n"
+                + "</style></head><body>\n<h1>" + title + "</h1>\n<p>Storyboard: previz of every shot in edit order. "
+                + "<a href=\"" + ANIMATIC + "\">Animatic</a>.</p>\n" + body + "</body></html>\n";
+    }
+}

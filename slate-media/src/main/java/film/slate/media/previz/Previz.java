@@ -1,0 +1,74 @@
+package film.slate.media.previz;
+
+import film.slate.core.continuity.Continuity;
+import film.slate.core.continuity.ShotState;
+import film.slate.core.model.Production;
+import film.slate.core.model.ScenePlan;
+import film.slate.core.model.Shot;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Optional;
+
+/** Previz of a production: continuity derived once, then any take of any shot, ready to draw. */
+public final class Previz {
+    private final Production production;
+    private final Continuity continuity;
+
+    private Previz(Production production) {
+        this.production = production;
+        this.continuity = Continuity.of(production);
+    }
+
+    public static Previz of(Production production) {
+        return new Previz(production);
+    }
+
+    public Production production() {
+        return production;
+    }
+
+    /** Every shot in edit order. */
+    public List<Shot> shots() {
+        return production.shots();
+    }
+
+    /** Take {@code take} of shot {@code fullId} ({@code 1/1A}), drawn with {@code seed}; empty for an unknown shot. */
+    public Optional<PrevizShot> shot(String fullId, int take, long seed) {
+        Optional<ShotState> state = continuity.shot(fullId);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        Shot shot = state.get().shot();
+        ScenePlan scene = production.scenes().stream().filter(s -> s.shots().contains(shot)).findFirst().orElseThrow();
+        return Optional.of(new PrevizShot(production.manifest().title(), scene, state.get(), production.bible(),
+                production.manifest().format(), take, seed));
+    }
+
+    /** Take {@code take} of {@code fullId} with its derived seed ({@link #seed}). */
+    public Optional<PrevizShot> shot(String fullId, int take) {
+        return continuity.shot(fullId).flatMap(s -> shot(fullId, take, seed(production.manifest().id(), s.shot(), take)));
+    }
+
+    /**
+     * The seed of a take when the caller has none: the shot's pinned {@code seed} for take 1, else
+     * the first 8 bytes of SHA-256 over {@code productionId/scene/shot/take}. Never from history.
+     */
+    public static long seed(String productionId, Shot shot, int take) {
+        if (take == 1 && shot.seed().isPresent()) {
+            return shot.seed().getAsLong();
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((productionId + "/" + shot.fullId() + "/" + take)
+                    .getBytes(StandardCharsets.UTF_8));
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (h[i] & 0xff);
+            }
+            return v & Long.MAX_VALUE;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package film.slate.media.previz;
+
+import film.slate.core.continuity.ShotState;
+import film.slate.core.model.Bible;
+import film.slate.core.model.MoveType;
+import film.slate.core.model.ScenePlan;
+import film.slate.core.model.Shot;
+import film.slate.core.model.VideoFormat;
+import film.slate.core.stage.CameraPose;
+import film.slate.core.stage.Staging;
+import film.slate.core.stage.Vec3;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One take of one shot, ready to draw any of its frames. Frame {@code i} of {@code n} is the
+ * instant {@code t = i / (n - 1)} of the shot's {@link Staging}; a shot shorter than one frame
+ * still has one. Pictures are {@link BufferedImage#TYPE_3BYTE_BGR} (the bytes FFmpeg reads as
+ * {@code bgr24}); depth pictures are {@link BufferedImage#TYPE_BYTE_GRAY}.
+ */
+public final class PrevizShot {
+    /** Shake of a handheld move that names no amplitude, in metres. */
+    static final double DEFAULT_SHAKE = 0.015;
+
+    private final String title;
+    private final Shot shot;
+    private final VideoFormat format;
+    private final int take;
+    private final long seed;
+    private final Scenery scenery;
+    private final Shake shake;
+
+    PrevizShot(String title, ScenePlan scene, ShotState state, Bible bible, VideoFormat format, int take, long seed) {
+        this.title = title;
+        this.shot = state.shot();
+        this.format = format;
+        this.take = take;
+        this.seed = seed;
+        this.scenery = new Scenery(scene, state, bible);
+        double amplitude = shot.move().type() == MoveType.HANDHELD ? shot.move().amplitude().orElse(DEFAULT_SHAKE) : 0;
+        this.shake = new Shake(seed, amplitude);
+    }
+
+    public Shot shot() {
+        return shot;
+    }
+
+    public VideoFormat format() {
+        return format;
+    }
+
+    public int take() {
+        return take;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Staging staging() {
+        return scenery.staging();
+    }
+
+    /** Frames in the shot: its duration at the production's rate, at least one. */
+    public int frames() {
+        double d = shot.duration();
+        return Double.isFinite(d) && d > 0 ? Math.max(1, format.frames(d)) : 1;
+    }
+
+    /** The instant of frame {@code frame}, in [0, 1]. */
+    public double instant(int frame) {
+        int n = frames();
+        return n <= 1 ? 0 : Math.max(0, Math.min(1, frame / (double) (n - 1)));
+    }
+
+    /** The frame nearest {@code seconds} into the shot (clamped to the shot). */
+    public int frameAt(double seconds) {
+        return (int) Math.max(0, Math.min(frames() - 1, Math.round(seconds * format.fps())));
+    }
+
+    /**
+     * The camera of frame {@code frame}: the staging's pose plus the seeded handheld shake. A
+     * camera that sits on its aim (which the checker reports) looks north rather than nowhere.
+     */
+    public CameraPose camera(int frame) {
+        CameraPose pose = staging().camera(instant(frame));
+        double seconds = frame / (double) format.fps();
+        Vec3 eye = pose.eye().plus(shake.eye(seconds));
+        Vec3 target = pose.target().plus(shake.aim(seconds));
+        if (target.minus(eye).length() < 1e-6) {
+            target = eye.plus(new Vec3(0, 1, 0));
+        }
+        double lens = Double.isFinite(pose.lens()) && pose.lens() > 0 ? pose.lens() : 35;
+        return new CameraPose(eye, target, lens);
+    }
+
+    /** Frame {@code frame} as the camera sees it, without a burn-in. */
+    public BufferedImage picture(int frame) {
+        return draw(frame, null);
+    }
+
+    /** Frame {@code frame} with the slate burnt in. */
+    public BufferedImage picture(int frame, BurnIn burnIn) {
+        return draw(frame, burnIn);
+    }
+
+    private BufferedImage draw(int frame, BurnIn burnIn) {
+        BufferedImage image = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        try {
+            FrameView.hints(g);
+            CameraPose pose = camera(frame);
+            FrameView view = new FrameView(pose, format.width(), format.height());
+            g.setColor(scenery.background());
+            g.fillRect(0, 0, format.width(), format.height());
+            for (Face f : scenery.fixedFaces(pose.eye())) {
+                view.fill(g, f);
+            }
+            for (Segment s : scenery.grid()) {
+                view.stroke(g, s);
+            }
+            double t = instant(frame);
+            for (Face f : sorted(view, scenery.cast(t))) {
+                view.fill(g, f);
+            }
+            List<Label> names = new ArrayList<>(scenery.names(t));
+            names.sort(Comparator.comparingDouble((Label l) -> view.depth(l.anchor())).reversed());
+            for (Label l : names) {
+                view.label(g, l);
+            }
+            if (burnIn != null) {
+                burnIn.draw(g, format.width(), format.height(), title, slate(), new Timecode(burnIn.recordStart() + frame,
+                        format.fps()), cameraText());
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Frame {@code frame}'s depth: inverse distance along the lens axis, white at 2 m or nearer, black at infinity. */
+    public BufferedImage depth(int frame) {
+        BufferedImage image = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        try {
+            FrameView.hints(g);
+            CameraPose pose = camera(frame);
+            FrameView view = new FrameView(pose, format.width(), format.height());
+            g.setColor(java.awt.Color.BLACK);
+            g.fillRect(0, 0, format.width(), format.height());
+            for (Face f : scenery.fixedFaces(pose.eye())) {
+                view.fillDepth(g, f);
+            }
+            for (Face f : sorted(view, scenery.cast(instant(frame)))) {
+                view.fillDepth(g, f);
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Faces turned to the camera, far to near (painter's order). */
+    private static List<Face> sorted(FrameView view, List<Face> faces) {
+        List<Face> out = new ArrayList<>();
+        for (Face f : faces) {
+            if (view.facesCamera(f)) {
+                out.add(f);
+            }
+        }
+        out.sort(Comparator.comparingDouble((Face f) -> view.depth(f.centroid())).reversed());
+        return out;
+    }
+
+    /** {@code SC 1  SH 1A  TK 2}. */
+    public String slate() {
+        return "SC " + shot.scene() + "  SH " + shot.id() + "  TK " + take;
+    }
+
+    /** {@code 24 mm  WS  DOLLY}. */
+    public String cameraText() {
+        double lens = shot.camera().lens();
+        String mm = lens == Math.rint(lens) ? Long.toString((long) lens) : String.format(Locale.ROOT, "%.1f", lens);
+        String move = shot.move().type() == MoveType.STATIC ? "" : "  " + shot.move().type().name();
+        return mm + " mm  " + shot.framing().name() + move;
+    }
+}

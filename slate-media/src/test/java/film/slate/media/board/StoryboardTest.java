@@ -1,0 +1,94 @@
+package film.slate.media.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.core.check.ActionLine;
+import film.slate.core.check.Checker;
+import film.slate.core.continuity.Continuity;
+import film.slate.core.model.Point;
+import film.slate.core.model.Production;
+import film.slate.core.stage.Staging;
+import film.slate.media.TestFilm;
+import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.ffmpeg.VideoInfo;
+import film.slate.media.previz.Previz;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class StoryboardTest {
+    @TempDir
+    Path dir;
+
+    static IntStream seeds() {
+        return IntStream.range(0, 4 * Integer.getInteger("slate.trials", 1));
+    }
+
+    /** The red line on the plan is the checker's line: same end points, read back through the SVG transform. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void thePlansActionLineIsTheCheckersLine(int seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        String mara = String.format(Locale.ROOT, "[%.3f, %.3f]", r.nextDouble(0.5, 5.5), r.nextDouble(0.5, 5.5));
+        String tom = String.format(Locale.ROOT, "[%.3f, %.3f]", r.nextDouble(0.5, 5.5), r.nextDouble(0.5, 5.5));
+        String shots = TestFilm.SHOTS.replace("at: [2, 3], facing: 90", "at: " + mara + ", facing: 90")
+                .replace("at: [4, 3], facing: 270", "at: " + tom + ", facing: 270");
+        Production p = TestFilm.read(TestFilm.write(dir, shots, 24, 64, 36)).production();
+        FloorPlan plan = new FloorPlan(Previz.of(p), p.scenes().get(0));
+        Staging first = new Staging(Continuity.of(p).shot("1/1A").orElseThrow(), p.bible());
+        ActionLine expected = ActionLine.of(p.scenes().get(0).axis().orElseThrow(), first, 0).orElseThrow();
+
+        Matcher m = Pattern.compile("<line id=\"action-line-1\" x1=\"([-0-9.]+)\" y1=\"([-0-9.]+)\" x2=\"([-0-9.]+)\" y2=\"([-0-9.]+)\"")
+                .matcher(plan.svg());
+        assertThat(m.find()).isTrue();
+        Point from = plan.toPlan(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+        Point to = plan.toPlan(Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)));
+        assertThat(from.distance(expected.from())).isLessThan(1e-4);
+        assertThat(to.distance(expected.to())).isLessThan(1e-4);
+        // And the side the plan shows each camera on is the side the checker computes.
+        for (var shot : p.scenes().get(0).shots()) {
+            Staging s = new Staging(Continuity.of(p).shot(shot.fullId()).orElseThrow(), p.bible());
+            Point eye = s.camera(0).eye().plan();
+            double drawn = Math.signum((to.minus(from)).cross(eye.minus(from)));
+            assertThat(drawn).isEqualTo(Math.signum(expected.signedDistance(eye)));
+        }
+    }
+
+    @Test
+    void writesThePageTheStillsAndAPlayableAnimatic() throws Exception {
+        var read = TestFilm.read(TestFilm.write(dir.resolve("film")));
+        var diagnostics = Checker.check(read);
+        StoryboardFiles files = Storyboard.write(read.production(), diagnostics, dir.resolve("board"));
+        String html = Files.readString(files.page());
+        assertThat(html).contains("<svg", "action-line-1", "1/1A", "1/1B", "The light has to burn tonight.", "animatic.mp4",
+                "stills/1-1A-first.png");
+        assertThat(files.stills()).hasSize(6).allMatch(Files::isRegularFile);
+        VideoInfo info = Ffmpeg.find().probe(files.animatic());
+        assertThat(info.codec()).isEqualTo("h264");
+        assertThat(info.frames()).isEqualTo(48 + 24);
+        assertThat(info.duration()).isBetween(2.95, 3.05);
+        try (var list = Files.list(dir.resolve("board"))) {
+            assertThat(list.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void showsEachShotsDiagnosticsBesideIt() throws Exception {
+        String crossing = TestFilm.SHOTS.replace("camera: { at: [2.2, 1.0], height: 1.7, lens: 50, look_at: TOM }",
+                "camera: { at: [3, 5.5], height: 1.7, lens: 50, look_at: TOM }");
+        var read = TestFilm.read(TestFilm.write(dir.resolve("film"), crossing, 24, 64, 36));
+        var diagnostics = Checker.check(read);
+        assertThat(diagnostics).anyMatch(d -> d.rule().id().equals("grammar/180"));
+        String html = Files.readString(Storyboard.write(read.production(), diagnostics, dir.resolve("board")).page());
+        int card = html.indexOf("id=\"shot-1-1B\"");
+        assertThat(html.indexOf("grammar/180", card)).isGreaterThan(card);
+        assertThat(html.indexOf("grammar/180")).isGreaterThan(card);
+    }
+}
