@@ -7,6 +7,9 @@ import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.report.DiagnosticReport;
+import film.slate.media.board.Storyboard;
+import film.slate.media.board.StoryboardFiles;
+import film.slate.media.ffmpeg.FfmpegException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code slate demo}: the main job on the bundled example, start to finish, with where to look next. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Copy the bundled example film (The Lighthouse Keeper) to a working folder and run Slate on it:",
-            "check it and say what was found and where to look next.",
+            "check it, render the previz storyboard and animatic, and say what was found and where to look next.",
             "Exit codes: 0 done, 2 the folder cannot be used, 4 a file could not be written."})
 final class DemoCommand implements Callable<Integer> {
     static final String EXAMPLE = "lighthouse";
@@ -69,8 +72,26 @@ final class DemoCommand implements Callable<Integer> {
                 + p.bible().characters().size() + " characters; " + new DiagnosticReport(diagnostics).summary() + ".");
         diagnostics.forEach(d -> out.println("   " + d));
         out.println();
+        Path board = work.resolve(".slate").resolve("board");
+        out.println("2. Previz: rendering every shot camera-true, the storyboard and the animatic...");
+        out.flush();
+        StoryboardFiles files;
+        try {
+            files = Storyboard.write(p, diagnostics, board);
+        } catch (FfmpegException e) {
+            err.println("slate demo: " + e.getMessage());
+            return ExitCode.CANNOT_RUN;
+        } catch (IOException e) {
+            err.println("slate demo: cannot write the storyboard into " + board + " (" + e.getMessage() + ")");
+            return ExitCode.IO;
+        }
+        out.println("   storyboard  " + files.page() + " (open it in a browser)");
+        out.println("   animatic    " + files.animatic() + " (" + files.stills().size() + " stills)");
+        out.println();
         out.println("Where to look next:");
         out.println("  the production     " + work + " (slate.yaml, screenplay.fountain, bible/, shots/)");
+        out.println("  the storyboard     " + files.page());
+        out.println("  one frame          slate frame 1/1A --at 1.0 --out frame.png " + work);
         out.println("  check it again     slate check " + work);
         out.println("  read the script    slate script " + work);
         out.println("  the breakdown      slate breakdown " + work + " --format html --out breakdown.html");
