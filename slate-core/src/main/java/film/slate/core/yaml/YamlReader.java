@@ -34,6 +34,11 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class YamlReader {
     /** A production file larger than this is a mistake (a video renamed .yaml), not a plan. */
     public static final int MAX_BYTES = 8 * 1024 * 1024;
+    /**
+     * Longest line read. The YAML scanner slows quadratically on one very long line (a 4 MB line
+     * takes seconds); no plan needs more than this, and folded blocks ({@code >}) split long text.
+     */
+    public static final int MAX_LINE = 16 * 1024;
     static final int MAX_DEPTH = 64;
     static final int MAX_NODES = 500_000;
 
@@ -65,7 +70,7 @@ public final class YamlReader {
             return Optional.empty();
         }
         Optional<String> text = decode(file, bytes, diagnostics);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || tooLongLine(file, text.get(), diagnostics)) {
             return Optional.empty();
         }
         try (YAMLParser parser = FACTORY.createParser(text.get())) {
@@ -94,6 +99,23 @@ public final class YamlReader {
                     + firstLine(String.valueOf(e.getMessage())) + "); simplify it or fix the syntax");
             return Optional.empty();
         }
+    }
+
+    private static boolean tooLongLine(String file, String text, Diagnostics diagnostics) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    diagnostics.add(Rule.SYNTAX_YAML, SourcePosition.of(file, line, 1), "line " + line + " is " + (i - start)
+                            + " characters long, more than the " + MAX_LINE + " Slate reads; break it up (a folded block '>' splits long text)");
+                    return true;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> decode(String file, byte[] bytes, Diagnostics diagnostics) {

@@ -109,4 +109,16 @@ class YamlPositionsTest {
         assertThat(f.number("fps", 1, 240)).isEmpty();
         assertThat(d.sorted()).singleElement().satisfies(x -> assertThat(x.message()).contains("outside 1 to 240"));
     }
+
+    @Test
+    void aMonstrousLineIsRefusedBeforeTheScannerChokesOnIt() {
+        Diagnostics d = new Diagnostics();
+        String text = "a: 1\nb: " + "x".repeat(YamlReader.MAX_LINE + 1) + "\n";
+        assertThat(read(text, d)).isEmpty();
+        assertThat(d.sorted()).singleElement().satisfies(x -> {
+            assertThat(x.position().line()).isEqualTo(2);
+            assertThat(x.message()).contains("more than the " + YamlReader.MAX_LINE);
+        });
+        assertThat(read("b: " + "x".repeat(YamlReader.MAX_LINE - 3) + "\n", new Diagnostics())).isPresent();
+    }
 }
