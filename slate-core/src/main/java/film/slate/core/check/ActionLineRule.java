@@ -3,10 +3,7 @@ package film.slate.core.check;
 import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.Diagnostics;
 import film.slate.core.diagnostic.Rule;
-import film.slate.core.model.ScenePlan;
 import film.slate.core.model.Shot;
-import film.slate.core.stage.Staging;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,32 +16,23 @@ final class ActionLineRule implements CheckRule {
 
     @Override
     public void check(Scene scene, Diagnostics d) {
-        for (ScenePlan plan : scene.production().scenes()) {
-            if (plan.axis().isEmpty()) {
+        for (Cut cut : scene.cuts()) {
+            if (cut.plan().axis().isEmpty() || cut.after().crossesLine()) {
                 continue;
             }
-            List<Shot> shots = plan.shots();
-            for (int i = 1; i < shots.size(); i++) {
-                Shot prev = shots.get(i - 1);
-                Shot cur = shots.get(i);
-                Optional<Staging> a = scene.staging(prev);
-                Optional<Staging> b = scene.staging(cur);
-                if (a.isEmpty() || b.isEmpty() || cur.crossesLine()) {
-                    continue;
-                }
-                Optional<ActionLine> lineBefore = ActionLine.of(plan.axis().get(), a.get(), 1);
-                Optional<ActionLine> lineAfter = ActionLine.of(plan.axis().get(), b.get(), 0);
-                if (lineBefore.isEmpty() || lineAfter.isEmpty()) {
-                    continue;
-                }
-                int before = lineBefore.get().side(a.get().camera(1).eye().plan());
-                int after = lineAfter.get().side(b.get().camera(0).eye().plan());
-                if (before != 0 && after != 0 && before != after) {
-                    d.add(Diagnostic.ofShot(Rule.GRAMMAR_180, cur.camera().where().at("at"), cur.fullId(), "shot "
-                            + cur.fullId() + " puts the camera " + side(after) + " of the action line "
-                            + lineAfter.get().label() + " but shot " + prev.fullId() + " ends " + side(before)
-                            + " of it; move the camera to the same side, cut through a shot on the line, or mark a deliberate cross with 'crosses_line: true'"));
-                }
+            Optional<ActionLine> lineBefore = ActionLine.of(cut.plan().axis().get(), cut.staged(), 1);
+            Optional<ActionLine> lineAfter = ActionLine.of(cut.plan().axis().get(), cut.next(), 0);
+            if (lineBefore.isEmpty() || lineAfter.isEmpty()) {
+                continue;
+            }
+            int before = lineBefore.get().side(cut.staged().camera(1).eye().plan());
+            int after = lineAfter.get().side(cut.next().camera(0).eye().plan());
+            if (before != 0 && after != 0 && before != after) {
+                Shot cur = cut.after();
+                d.add(Diagnostic.ofShot(Rule.GRAMMAR_180, cur.camera().where().at("at"), cur.fullId(), "shot "
+                        + cur.fullId() + " puts the camera " + side(after) + " of the action line "
+                        + lineAfter.get().label() + " but shot " + cut.before().fullId() + " ends " + side(before)
+                        + " of it; move the camera to the same side, cut through a shot on the line, or mark a deliberate cross with 'crosses_line: true'"));
             }
         }
     }

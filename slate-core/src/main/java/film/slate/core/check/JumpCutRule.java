@@ -4,10 +4,7 @@ import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.Diagnostics;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.Point;
-import film.slate.core.model.ScenePlan;
 import film.slate.core.model.Shot;
-import film.slate.core.stage.Staging;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,41 +19,31 @@ final class JumpCutRule implements CheckRule {
 
     @Override
     public void check(Scene scene, Diagnostics d) {
-        for (ScenePlan plan : scene.production().scenes()) {
-            List<Shot> shots = plan.shots();
-            for (int i = 1; i < shots.size(); i++) {
-                Shot prev = shots.get(i - 1);
-                Shot cur = shots.get(i);
-                if (prev.subjects().isEmpty() || cur.subjects().isEmpty()
-                        || !prev.subjects().get(0).equals(cur.subjects().get(0))) {
-                    continue;
-                }
-                if (prev.framing().stepsTo(cur.framing()) >= MIN_SIZE_STEPS) {
-                    continue;
-                }
-                String subject = cur.subjects().get(0);
-                Optional<Staging> a = scene.staging(prev);
-                Optional<Staging> b = scene.staging(cur);
-                if (a.isEmpty() || b.isEmpty()) {
-                    continue;
-                }
-                Optional<Point> at = b.get().position(subject, 0);
-                if (at.isEmpty()) {
-                    continue; // a prop or someone not in the scene: no mark to measure from
-                }
-                Point before = a.get().camera(1).eye().plan();
-                Point after = b.get().camera(0).eye().plan();
-                if (before.distance(at.get()) < 1e-6 || after.distance(at.get()) < 1e-6) {
-                    continue;
-                }
-                double angle = difference(at.get().bearingTo(before), at.get().bearingTo(after));
-                if (angle < MIN_ANGLE) {
-                    d.add(Diagnostic.ofShot(Rule.GRAMMAR_30_DEGREE, cur.camera().where().at("at"), cur.fullId(), "shot "
-                            + cur.fullId() + " sees " + subject + " from " + String.format(Locale.ROOT, "%.0f", angle)
-                            + " degrees off shot " + prev.fullId() + " at a similar size (" + prev.framing() + " to "
-                            + cur.framing() + "), a jump cut; move the camera at least " + (int) MIN_ANGLE
-                            + " degrees around " + subject + " or change the framing by two sizes"));
-                }
+        for (Cut cut : scene.cuts()) {
+            Shot prev = cut.before();
+            Shot cur = cut.after();
+            if (prev.subjects().isEmpty() || cur.subjects().isEmpty()
+                    || !prev.subjects().get(0).equals(cur.subjects().get(0))
+                    || prev.framing().stepsTo(cur.framing()) >= MIN_SIZE_STEPS) {
+                continue;
+            }
+            String subject = cur.subjects().get(0);
+            Optional<Point> at = cut.next().position(subject, 0);
+            if (at.isEmpty()) {
+                continue; // a prop or someone not in the scene: no mark to measure from
+            }
+            Point before = cut.staged().camera(1).eye().plan();
+            Point after = cut.next().camera(0).eye().plan();
+            if (before.distance(at.get()) < 1e-6 || after.distance(at.get()) < 1e-6) {
+                continue;
+            }
+            double angle = difference(at.get().bearingTo(before), at.get().bearingTo(after));
+            if (angle < MIN_ANGLE) {
+                d.add(Diagnostic.ofShot(Rule.GRAMMAR_30_DEGREE, cur.camera().where().at("at"), cur.fullId(), "shot "
+                        + cur.fullId() + " sees " + subject + " from " + String.format(Locale.ROOT, "%.0f", angle)
+                        + " degrees off shot " + prev.fullId() + " at a similar size (" + prev.framing() + " to "
+                        + cur.framing() + "), a jump cut; move the camera at least " + (int) MIN_ANGLE
+                        + " degrees around " + subject + " or change the framing by two sizes"));
             }
         }
     }

@@ -37,6 +37,23 @@ final class Scene {
         return strictness;
     }
 
+    /** Every cut of every scene in edit order, between shots that could both be staged. */
+    java.util.List<Cut> cuts() {
+        java.util.List<Cut> cuts = new java.util.ArrayList<>();
+        for (film.slate.core.model.ScenePlan plan : production.scenes()) {
+            for (int i = 1; i < plan.shots().size(); i++) {
+                Shot before = plan.shots().get(i - 1);
+                Shot after = plan.shots().get(i);
+                Optional<Staging> a = staging(before);
+                Optional<Staging> b = staging(after);
+                if (a.isPresent() && b.isPresent()) {
+                    cuts.add(new Cut(plan, before, after, a.get(), b.get()));
+                }
+            }
+        }
+        return cuts;
+    }
+
     /** The shot played out in time; empty only for shots continuity never saw (duplicate ids). */
     Optional<Staging> staging(Shot shot) {
         Optional<ShotState> state = continuity.shot(shot.fullId()).filter(s -> s.shot() == shot);

@@ -5,14 +5,10 @@ import film.slate.core.diagnostic.Diagnostics;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.Blocking;
 import film.slate.core.model.Point;
-import film.slate.core.model.ScenePlan;
-import film.slate.core.model.Shot;
 import film.slate.core.stage.CameraPose;
 import film.slate.core.stage.Staging;
 import film.slate.core.stage.Vec3;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * {@code grammar/screen-direction}: a character who moves in two consecutive shots keeps moving
@@ -25,28 +21,18 @@ final class ScreenDirectionRule implements CheckRule {
 
     @Override
     public void check(Scene scene, Diagnostics d) {
-        for (ScenePlan plan : scene.production().scenes()) {
-            List<Shot> shots = plan.shots();
-            for (int i = 1; i < shots.size(); i++) {
-                Shot prev = shots.get(i - 1);
-                Shot cur = shots.get(i);
-                for (Blocking walk : cur.blocking().values()) {
-                    if (!prev.blocking().containsKey(walk.character())) {
-                        continue;
-                    }
-                    OptionalDouble before = scene.staging(prev).flatMap(s -> travel(s, walk.character()))
-                            .map(OptionalDouble::of).orElse(OptionalDouble.empty());
-                    OptionalDouble after = scene.staging(cur).flatMap(s -> travel(s, walk.character()))
-                            .map(OptionalDouble::of).orElse(OptionalDouble.empty());
-                    if (before.isEmpty() || after.isEmpty()) {
-                        continue;
-                    }
-                    if (Math.signum(before.getAsDouble()) != Math.signum(after.getAsDouble())) {
-                        d.add(Diagnostic.ofShot(Rule.GRAMMAR_SCREEN_DIRECTION, walk.where().self(), cur.fullId(),
-                                walk.character() + " moves " + way(after.getAsDouble()) + " on screen in shot " + cur.fullId()
-                                        + " but " + way(before.getAsDouble()) + " in shot " + prev.fullId()
-                                        + "; keep the camera on one side of the movement or show the turn"));
-                    }
+        for (Cut cut : scene.cuts()) {
+            for (Blocking walk : cut.after().blocking().values()) {
+                if (!cut.before().blocking().containsKey(walk.character())) {
+                    continue;
+                }
+                Optional<Double> before = travel(cut.staged(), walk.character());
+                Optional<Double> after = travel(cut.next(), walk.character());
+                if (before.isPresent() && after.isPresent() && Math.signum(before.get()) != Math.signum(after.get())) {
+                    d.add(Diagnostic.ofShot(Rule.GRAMMAR_SCREEN_DIRECTION, walk.where().self(), cut.after().fullId(),
+                            walk.character() + " moves " + way(after.get()) + " on screen in shot " + cut.after().fullId()
+                                    + " but " + way(before.get()) + " in shot " + cut.before().fullId()
+                                    + "; keep the camera on one side of the movement or show the turn"));
                 }
             }
         }
