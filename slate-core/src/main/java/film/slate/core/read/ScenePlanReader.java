@@ -124,6 +124,7 @@ final class ScenePlanReader {
         Optional<String> id = f.requiredText("id").map(String::strip);
         String label = id.map(i -> "shot " + scene + "/" + i).orElse("a shot of " + file);
         Fields sf = Fields.of(f.mapping(), label, d).orElseThrow();
+        sf.text("id"); // read above through f; mark it known to sf, whose finish() reports unknown fields
         Optional<Framing> framing = sf.requiredText("framing").flatMap(t -> {
             Optional<Framing> fr = Framing.parse(t);
             if (fr.isEmpty()) {
