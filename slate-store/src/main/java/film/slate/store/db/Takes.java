@@ -112,6 +112,15 @@ public final class Takes {
         });
     }
 
+    /** Every version of every take. */
+    public List<TakeRecord> ofAll() {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes ORDER BY id")) {
+                return all(st);
+            }
+        });
+    }
+
     /** Every version of every take of a shot, oldest first. */
     public List<TakeRecord> ofShot(String shot) {
         return db.read(c -> {
