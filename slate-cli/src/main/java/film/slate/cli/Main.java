@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code slate} command: one subcommand per job, each a small class of this package. */
 @Command(name = "slate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Slate: a production system for generative film.",
-        subcommands = {CheckCommand.class, ScriptCommand.class, BreakdownCommand.class,
+        subcommands = {CheckCommand.class, ScriptCommand.class, BreakdownCommand.class, BuildCommand.class,
+            StatusCommand.class, WhyCommand.class, TakesCommand.class, GcCommand.class, LogCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
