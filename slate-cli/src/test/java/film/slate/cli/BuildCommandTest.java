@@ -20,6 +20,7 @@ class BuildCommandTest {
     @TempDir
     Path tmp;
 
+    @org.junit.jupiter.api.BeforeEach
     @AfterEach
     void clear() {
         System.clearProperty("slate.test.permanent");
