@@ -160,7 +160,7 @@ class BuildGuaranteesTest {
             long pid = resume.pid();
             List<String> restarted = Files.readAllLines(log).stream().filter(l -> l.startsWith("start ")
                     && l.endsWith(" " + pid)).map(l -> l.split(" ")[1]).toList();
-            assertThat(restarted).doesNotContainAnyElementsOf(finished);
+            assertThat(restarted).filteredOn(finished::contains).isEmpty(); // finished may be empty: an early kill
             assertThat(store.takes().ofAll()).hasSize(15); // one version each: nothing rendered twice
         }
     }
