@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "slate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Slate: a production system for generative film.",
         subcommands = {DemoCommand.class, CheckCommand.class, ScriptCommand.class, BreakdownCommand.class,
-            BoardCommand.class, FrameCommand.class,
+            BoardCommand.class, FrameCommand.class, BuildCommand.class, StatusCommand.class, WhyCommand.class,
+            TakesCommand.class, GcCommand.class, LogCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,165 @@
+package film.slate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.engine.build.BuildEvent;
+import film.slate.engine.build.BuildListener;
+import film.slate.engine.build.BuildOptions;
+import film.slate.engine.build.BuildPlan;
+import film.slate.engine.build.BuildSummary;
+import film.slate.engine.build.Builder;
+import film.slate.engine.build.PlannedTake;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code slate build}: renders the takes whose recipe has no output yet. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Render the takes whose recipe has no output yet; finished takes are never rendered again.",
+            "Exit codes: 0 all rendered, 1 some takes failed, 2 cannot run, 3 invalid production, 4 I/O."})
+final class BuildCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The production folder (default: the current one).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "The backend of slate.yaml to render with (default: its 'backend').")
+    String backend;
+
+    @Option(names = "--shots", paramLabel = "SELECTOR", description = "1/1A, 1/*, @MARA, or a comma list (default: all).")
+    String shots;
+
+    @Option(names = "--takes", paramLabel = "N", description = "Takes per shot, instead of each shot's 'takes'.")
+    Integer takes;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Renders at once (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--budget", paramLabel = "AMOUNT", description = "Spend at most this (cost_per_second x seconds).")
+    Double budget;
+
+    @Option(names = "--dry-run", description = "List what would render, and the estimate; render nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "One JSON event a line.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (takes != null && takes < 1 || jobs != null && jobs < 1 || budget != null && budget < 0) {
+            spec.commandLine().getErr().println("slate build: --takes and --jobs are at least 1, --budget at least 0");
+            return ExitCode.CANNOT_RUN;
+        }
+        try (Workspace ws = Workspace.open(dir)) {
+            BuildPlan plan = ws.plan(Optional.ofNullable(backend), Optional.ofNullable(shots), Optional.ofNullable(takes));
+            BuildOptions defaults = BuildOptions.defaults();
+            BuildOptions options = new BuildOptions(Optional.ofNullable(backend), Optional.ofNullable(shots),
+                    Optional.ofNullable(takes), jobs == null ? defaults.jobs() : jobs,
+                    budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget), defaults.retryBase(),
+                    defaults.worker());
+            if (dryRun) {
+                return dryRun(ws, plan, out);
+            }
+            AtomicInteger done = new AtomicInteger();
+            int todo = plan.missing().size();
+            boolean terminal = System.console() != null && !json;
+            BuildListener listener = e -> print(e, out, terminal, done, todo);
+            BuildSummary s = new Builder(ws.store, ws.backends, options).run(plan, listener);
+            if (json) {
+                ObjectNode o = JSON.createObjectNode().put("event", "summary").put("rendered", s.rendered())
+                        .put("cached", s.cached()).put("failed", s.failed()).put("seconds", s.time().toMillis() / 1000.0)
+                        .put("cost", s.cost());
+                synchronized (out) {
+                    out.println(o);
+                }
+            } else {
+                if (terminal) {
+                    out.println();
+                }
+                out.printf(Locale.ROOT, "%d rendered, %d cached, %d failed in %.1f s, cost %.2f%n", s.rendered(),
+                        s.cached(), s.failed(), s.time().toMillis() / 1000.0, s.cost());
+            }
+            out.flush();
+            return s.failed() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+        } catch (CommandError e) {
+            spec.commandLine().getErr().println("slate build: " + e.getMessage());
+            return e.exitCode();
+        }
+    }
+
+    private int dryRun(Workspace ws, BuildPlan plan, PrintWriter out) throws CommandError {
+        double perSecond;
+        try {
+            perSecond = ws.backends.costPerSecond(plan.backend()).orElse(0.0);
+        } catch (film.slate.engine.build.BuildException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
+        }
+        double seconds = 0;
+        for (PlannedTake t : plan.missing()) {
+            seconds += t.recipe().duration();
+            if (json) {
+                out.println(JSON.createObjectNode().put("event", "queued").put("shot", t.recipe().shot())
+                        .put("take", t.recipe().take()).put("recipe", t.recipe().id()).put("dry_run", true));
+            } else {
+                out.println("would render " + t.recipe().label() + (t.stale() ? " (stale)" : " (missing)") + "  "
+                        + t.recipe().id().substring(0, 12));
+            }
+        }
+        int cached = plan.takes().size() - plan.missing().size();
+        if (json) {
+            out.println(JSON.createObjectNode().put("event", "summary").put("rendered", 0).put("cached", cached)
+                    .put("failed", 0).put("would_render", plan.missing().size()).put("seconds_of_picture", seconds)
+                    .put("estimate", seconds * perSecond).put("dry_run", true));
+        } else {
+            out.printf(Locale.ROOT, "%d to render (%.1f s of picture, estimate %.2f), %d cached%n", plan.missing().size(),
+                    seconds, seconds * perSecond, cached);
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private void print(BuildEvent e, PrintWriter out, boolean terminal, AtomicInteger done, int todo) {
+        synchronized (out) {
+            if (json) {
+                ObjectNode o = JSON.createObjectNode().put("event", e.kind().key()).put("shot", e.shot())
+                        .put("take", e.take()).put("recipe", e.recipe());
+                if (e.attempt() > 0) {
+                    o.put("attempt", e.attempt());
+                }
+                e.reason().ifPresent(r -> o.put("reason", r));
+                e.cost().ifPresent(c -> o.put("cost", c));
+                out.println(o);
+                out.flush();
+                return;
+            }
+            switch (e.kind()) {
+                case QUEUED, CACHED -> {
+                    return; // the summary counts them
+                }
+                case RENDERED -> done.incrementAndGet();
+                case FAILED -> done.incrementAndGet();
+                default -> { }
+            }
+            String line = e.kind().key() + " " + e.shot() + "#" + e.take() + e.reason().map(r -> ": " + r).orElse("");
+            if (terminal && e.kind() != BuildEvent.Kind.FAILED) {
+                out.print("\r[" + done.get() + "/" + todo + "] " + String.format("%-70.70s", line));
+            } else {
+                out.println((terminal ? "\r" : "") + line);
+            }
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package film.slate.cli;
+
+import film.slate.core.recipe.Recipe;
+import film.slate.engine.build.PlannedTake;
+import film.slate.engine.build.RecipeDiff;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code slate why SHOT}: field by field, how the current recipe differs from the latest take's. */
+@Command(name = "why", mixinStandardHelpOptions = true,
+        description = "Show, field by field, how each take's current recipe differs from that of its latest version.")
+final class WhyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SHOT", description = "The shot, e.g. 1/1A.")
+    String shot;
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The production folder (default: the current one).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "The backend (default: slate.yaml's).")
+    String backend;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Workspace ws = Workspace.open(dir)) {
+            ws.shot(shot);
+            for (PlannedTake t : ws.plan(Optional.ofNullable(backend), Optional.of(shot), Optional.empty()).takes()) {
+                Recipe now = t.recipe();
+                if (t.latest().isEmpty()) {
+                    out.println(now.label() + ": never rendered (recipe " + now.id().substring(0, 12) + ")");
+                    continue;
+                }
+                if (!t.stale()) {
+                    out.println(now.label() + ": up to date (version " + t.latest().get().version() + ")");
+                    continue;
+                }
+                Optional<Recipe> old = ws.store.recipes().get(t.latest().get().recipe());
+                out.println(now.label() + ": version " + t.latest().get().version() + " was rendered from another recipe");
+                if (old.isEmpty()) {
+                    out.println("  (its recipe is not in the store)");
+                    continue;
+                }
+                for (RecipeDiff.Change c : RecipeDiff.of(old.get(), now)) {
+                    out.println("  " + c.path());
+                    out.println("    was: " + c.before().orElse("(absent)"));
+                    out.println("    now: " + c.after().orElse("(absent)"));
+                }
+            }
+            out.flush();
+            return ExitCode.OK;
+        } catch (CommandError e) {
+            spec.commandLine().getErr().println("slate why: " + e.getMessage());
+            return e.exitCode();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package film.slate.cli;
+
+import film.slate.core.diagnostic.Diagnostic;
+import film.slate.core.model.Production;
+import film.slate.core.read.NotAProductionException;
+import film.slate.core.read.ProductionReader;
+import film.slate.core.read.ReadProduction;
+import film.slate.core.recipe.RecipeCompiler;
+import film.slate.engine.build.Backends;
+import film.slate.engine.build.BuildException;
+import film.slate.engine.build.BuildPlan;
+import film.slate.engine.build.ShotSelector;
+import film.slate.engine.generator.Generators;
+import film.slate.store.Store;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A production opened with its store and backends: what build, status, why and takes share. */
+final class Workspace implements AutoCloseable {
+    final Production production;
+    final Store store;
+    final Backends backends;
+
+    private Workspace(Production production, Store store, Backends backends) {
+        this.production = production;
+        this.store = store;
+        this.backends = backends;
+    }
+
+    static Workspace open(Path dir) throws CommandError {
+        ReadProduction read;
+        try {
+            read = ProductionReader.read(dir);
+        } catch (NotAProductionException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
+        }
+        Optional<Diagnostic> error = read.diagnostics().stream().filter(Diagnostic::isError).findFirst();
+        if (error.isPresent()) {
+            Diagnostic d = error.get();
+            throw new CommandError(ExitCode.INVALID_PRODUCTION, d.position() + ": " + d.message()
+                    + " (run 'slate check' for every finding)");
+        }
+        try {
+            Store store = Store.open(read.production().root());
+            return new Workspace(read.production(), store, new Backends(read.production(), Generators.discover()));
+        } catch (IOException e) {
+            throw new CommandError(ExitCode.IO, "cannot open the store in " + dir.resolve(Store.FOLDER) + " ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    BuildPlan plan(Optional<String> backend, Optional<String> shots, Optional<Integer> takes) throws CommandError {
+        ShotSelector selector;
+        try {
+            selector = shots.map(ShotSelector::parse).orElse(ShotSelector.all());
+        } catch (IllegalArgumentException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
+        }
+        try {
+            String name = backends.resolveName(backend);
+            return BuildPlan.of(new RecipeCompiler(production), backends.target(name), selector, takes, store);
+        } catch (BuildException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
+        }
+    }
+
+    /** Checks that a shot id names a shot. */
+    String shot(String id) throws CommandError {
+        if (production.shots().stream().noneMatch(s -> s.fullId().equals(id))) {
+            throw new CommandError(ExitCode.CANNOT_RUN, "there is no shot " + id + " in " + production.root()
+                    + "; name one as scene/shot, e.g. " + production.shots().stream().findFirst()
+                            .map(s -> s.fullId()).orElse("1/1A"));
+        }
+        return id;
+    }
+
+    @Override
+    public void close() {
+        backends.close();
+    }
+}

@@ -1,0 +1,100 @@
+package film.slate.engine.build;
+
+import film.slate.core.model.BackendConfig;
+import film.slate.core.model.Production;
+import film.slate.core.recipe.Target;
+import film.slate.engine.generator.Capability;
+import film.slate.engine.generator.Generator;
+import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorProvider;
+import film.slate.engine.generator.Generators;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The production's backends, opened on first use: name to configuration, generator and recipe target. */
+public final class Backends implements AutoCloseable {
+    private final Production production;
+    private final Generators generators;
+    private final Map<String, Generator> open = new ConcurrentHashMap<>();
+
+    public Backends(Production production, Generators generators) {
+        this.production = production;
+        this.generators = generators;
+    }
+
+    /** The backend to build with: the one named, or slate.yaml's default. */
+    public String resolveName(Optional<String> name) {
+        return name.orElse(production.manifest().backend());
+    }
+
+    public BackendConfig config(String name) throws BuildException {
+        BackendConfig c = production.manifest().backends().get(name);
+        if (c == null && name.equals("previz")) {
+            return new BackendConfig("previz", "previz", new film.slate.core.yaml.YamlMapping(java.util.List.of(),
+                    film.slate.core.diagnostic.SourcePosition.ofFile("slate.yaml")),
+                    film.slate.core.model.Positions.of(film.slate.core.diagnostic.SourcePosition.ofFile("slate.yaml")));
+        }
+        if (c == null) {
+            throw new BuildException("slate.yaml has no backend '" + name + "'; name one of "
+                    + String.join(", ", new TreeSet<>(production.manifest().backends().keySet())) + " or add it under backends:");
+        }
+        return c;
+    }
+
+    public Generator generator(String name) throws BuildException {
+        Generator g = open.get(name);
+        if (g != null) {
+            return g;
+        }
+        BackendConfig c = config(name);
+        GeneratorProvider p = generators.forType(c.type()).orElseThrow(() -> new BuildException("no generator for"
+                + " backend type '" + c.type() + "' (backend " + name + ") is installed in this Slate; use another backend"
+                + " with --backend"));
+        try {
+            g = p.open(c, production.root());
+        } catch (GeneratorFault e) {
+            throw new BuildException("backend " + name + " cannot start: " + e.getMessage());
+        }
+        Generator raced = open.putIfAbsent(name, g);
+        if (raced != null) {
+            g.close();
+            return raced;
+        }
+        return g;
+    }
+
+    /** The recipe target of a backend: with the previz backend as input when the generator conditions on it. */
+    public Target target(String name) throws BuildException {
+        BackendConfig c = config(name);
+        Generator g = generator(name);
+        Optional<Target> input = Optional.empty();
+        if (!c.type().equals("previz") && g.capabilities().has(Capability.CONTROL_VIDEO)) {
+            String previz = production.manifest().backends().values().stream().filter(b -> b.type().equals("previz"))
+                    .map(BackendConfig::name).findFirst().orElse("previz");
+            input = Optional.of(target(previz));
+        }
+        return new Target(c, g.version(), input);
+    }
+
+    /** cost_per_second of a backend, when set. */
+    public Optional<Double> costPerSecond(String name) throws BuildException {
+        return number(config(name), "cost_per_second");
+    }
+
+    static Optional<Double> number(BackendConfig c, String key) {
+        return c.settings().get(key).filter(n -> n instanceof film.slate.core.yaml.YamlScalar s && s.isNumber())
+                .map(n -> Double.parseDouble(((film.slate.core.yaml.YamlScalar) n).text()));
+    }
+
+    public Production production() {
+        return production;
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(Generator::close);
+        open.clear();
+    }
+}

@@ -1,0 +1,43 @@
+package film.slate.engine.build;
+
+import film.slate.core.model.Shot;
+import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.RecipeCompiler;
+import film.slate.core.recipe.Target;
+import film.slate.store.Store;
+import film.slate.store.db.TakeRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The build graph of a selection: every selected take with its recipe and what the store holds for it. */
+public record BuildPlan(String backend, List<PlannedTake> takes) {
+    public BuildPlan {
+        takes = List.copyOf(takes);
+    }
+
+    /** Compiles the selected shots for {@code target} and looks each take up in the store. */
+    public static BuildPlan of(RecipeCompiler compiler, Target target, ShotSelector selector, Optional<Integer> takes,
+            Store store) {
+        Map<String, TakeRecord> latest = store.takes().latestAll();
+        Map<String, TakeRecord> byRecipe = new HashMap<>();
+        store.takes().ofAll().forEach(t -> byRecipe.merge(t.recipe(), t, (a, b) -> a.version() >= b.version() ? a : b));
+        List<PlannedTake> out = new ArrayList<>();
+        for (Shot shot : compiler.production().shots()) {
+            if (!selector.test(shot)) {
+                continue;
+            }
+            for (Recipe r : compiler.compile(shot, target, takes)) {
+                out.add(new PlannedTake(r, Optional.ofNullable(latest.get(r.label())),
+                        Optional.ofNullable(byRecipe.get(r.id())).filter(t -> t.label().equals(r.label()))));
+            }
+        }
+        return new BuildPlan(target.backend().name(), out);
+    }
+
+    public List<PlannedTake> missing() {
+        return takes.stream().filter(PlannedTake::missing).toList();
+    }
+}

@@ -1,0 +1,48 @@
+package film.slate.engine.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import film.slate.core.recipe.CanonicalJson;
+import film.slate.core.recipe.Recipe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Field by field, how two recipes differ: JSON pointers with the old and the new value. */
+public final class RecipeDiff {
+    /** One changed field; a value is empty where the field is absent on that side. */
+    public record Change(String path, Optional<String> before, Optional<String> after) {
+    }
+
+    private RecipeDiff() {
+    }
+
+    public static List<Change> of(Recipe before, Recipe after) {
+        List<Change> out = new ArrayList<>();
+        diff("", before.json(), after.json(), out);
+        return out;
+    }
+
+    private static void diff(String path, JsonNode a, JsonNode b, List<Change> out) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            TreeSet<String> keys = new TreeSet<>();
+            a.fieldNames().forEachRemaining(keys::add);
+            b.fieldNames().forEachRemaining(keys::add);
+            for (String k : keys) {
+                diff(path + "/" + k.replace("~", "~0").replace("/", "~1"), a.get(k), b.get(k), out);
+            }
+            return;
+        }
+        if (a != null && b != null && a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                diff(path + "/" + i, a.get(i), b.get(i), out);
+            }
+            return;
+        }
+        Optional<String> x = Optional.ofNullable(a).map(CanonicalJson::text);
+        Optional<String> y = Optional.ofNullable(b).map(CanonicalJson::text);
+        if (!x.equals(y)) {
+            out.add(new Change(path.isEmpty() ? "/" : path, x, y));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package film.slate.engine.generator;
+
+/**
+ * A generator opened for one backend of slate.yaml. Implementations must be safe to call from
+ * several threads at once, up to {@link Capabilities#maxConcurrency()}.
+ */
+public interface Generator extends AutoCloseable {
+    /** The version that goes into every recipe: bump it when the same recipe would give other pictures. */
+    String version();
+
+    Capabilities capabilities();
+
+    /**
+     * Renders a request into {@link RenderRequest#outputDir()}. Blocks until done.
+     *
+     * @throws GeneratorFault when the render failed; transient faults are retried
+     * @throws InterruptedException when the engine gives up on the render (timeout, shutdown)
+     */
+    RenderResult render(RenderRequest request, Progress progress, Cancellation cancellation)
+            throws GeneratorFault, InterruptedException;
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,123 @@
+package film.slate.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.core.model.Production;
+import film.slate.core.read.ProductionReader;
+import film.slate.core.recipe.RecipeCompiler;
+import film.slate.core.testing.SyntheticProduction;
+import film.slate.engine.generator.Generators;
+import film.slate.engine.testing.TestPatternGenerator;
+import film.slate.store.Store;
+import film.slate.store.db.RenderRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildTest {
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void clearFaults() {
+        System.clearProperty("slate.test.transient");
+        System.clearProperty("slate.test.permanent");
+        TestPatternGenerator.STARTS.clear();
+    }
+
+    record Result(BuildSummary summary, List<BuildEvent> events, Store store) {
+    }
+
+    static Result build(Path dir, BuildOptions options) throws Exception {
+        Production p = ProductionReader.read(dir).production();
+        Store store = Store.open(dir);
+        try (Backends backends = new Backends(p, new Generators(Map.of()).with(new TestPatternGenerator.Provider()))) {
+            String name = backends.resolveName(options.backend());
+            BuildPlan plan = BuildPlan.of(new RecipeCompiler(p), backends.target(name),
+                    options.shots().map(ShotSelector::parse).orElse(ShotSelector.all()), options.takes(), store);
+            List<BuildEvent> events = new CopyOnWriteArrayList<>();
+            BuildSummary s = new Builder(store, backends, options).run(plan, events::add);
+            return new Result(s, events, store);
+        }
+    }
+
+    static BuildOptions options() {
+        return BuildOptions.defaults().withJobs(2).withRetryBase(Duration.ofMillis(20));
+    }
+
+    @Test
+    void rendersEverythingOnceThenNothing() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 2, 4);
+        Result first = build(dir, options());
+        assertThat(first.summary().rendered()).isEqualTo(10);
+        assertThat(first.summary().failed()).isZero();
+        assertThat(first.store().takes().count()).isEqualTo(10);
+        for (var t : first.store().takes().ofAll()) {
+            assertThat(first.store().objects().has(t.master().orElseThrow())).isTrue();
+        }
+        Result second = build(dir, options());
+        assertThat(second.summary().rendered()).isZero();
+        assertThat(second.summary().cached()).isEqualTo(10);
+        assertThat(first.store().database().integrityCheck()).isEqualTo("ok");
+    }
+
+    @Test
+    void transientFaultsAreRetriedPermanentOnesReportedOnce() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 3);
+        System.setProperty("slate.test.transient", "2");
+        System.setProperty("slate.test.permanent", "1/1S2");
+        Result r = build(dir, options());
+        assertThat(r.summary().rendered()).isEqualTo(2);
+        assertThat(r.summary().failed()).isEqualTo(1);
+        assertThat(r.events().stream().filter(e -> e.kind() == BuildEvent.Kind.FAILED)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.shot()).isEqualTo("1/1S2");
+                    assertThat(e.reason().orElseThrow()).contains("refuses");
+                });
+        assertThat(r.events().stream().filter(e -> e.kind() == BuildEvent.Kind.RETRY)).hasSize(2 * 2);
+        assertThat(r.store().takes().ofShot("1/1S2")).isEmpty();
+        var failed = r.store().renders().all().values().stream().filter(x -> x.status().equals(RenderRecord.FAILED))
+                .toList();
+        assertThat(failed).singleElement().satisfies(x -> assertThat(x.shot()).isEqualTo("1/1S2"));
+    }
+
+    @Test
+    void aTransientFaultThatNeverClearsFailsAfterTheRetries() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 1);
+        System.setProperty("slate.test.transient", "100");
+        Result r = build(dir, options());
+        assertThat(r.summary().failed()).isEqualTo(1);
+        String recipe = r.events().get(0).recipe();
+        assertThat(r.store().renders().attemptOutcomes(recipe)).containsExactly("transient", "transient", "transient",
+                "transient");
+    }
+
+    @Test
+    void theBudgetStopsRendersBeforeTheyStart() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 3, "previz", "cost_per_second: 1\n");
+        Result r = build(dir, options().withJobs(1).withBudget(2.0));
+        assertThat(r.summary().rendered()).isEqualTo(2);
+        assertThat(r.summary().failed()).isEqualTo(1);
+        assertThat(r.summary().cost()).isEqualTo(2.0);
+        assertThat(r.events().stream().filter(e -> e.kind() == BuildEvent.Kind.FAILED).findFirst().orElseThrow()
+                .reason().orElseThrow()).contains("budget");
+    }
+
+    @Test
+    void aSelectorBuildsOnlyItsShots() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 2, 3);
+        Result r = build(dir, options().withShots("2/*,@MARA"));
+        // scene 1: 1S1 (both), 1S2 (Mara); scene 2: all three
+        assertThat(r.store().takes().ofAll()).extracting(t -> t.shot())
+                .containsExactlyInAnyOrder("1/1S1", "1/1S2", "2/2S1", "2/2S2", "2/2S3");
+        assertThat(Files.exists(dir.resolve(".slate/slate.db"))).isTrue();
+        assertThat(Optional.of(r.summary().rendered())).contains(5);
+    }
+}

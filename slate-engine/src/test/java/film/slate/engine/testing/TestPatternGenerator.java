@@ -1,0 +1,119 @@
+package film.slate.engine.testing;
+
+import film.slate.core.model.BackendConfig;
+import film.slate.core.recipe.Sha256;
+import film.slate.engine.generator.Cancellation;
+import film.slate.engine.generator.Capabilities;
+import film.slate.engine.generator.Generator;
+import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorProvider;
+import film.slate.engine.generator.Progress;
+import film.slate.engine.generator.RenderRequest;
+import film.slate.engine.generator.RenderResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real generator for tests: writes a tiny raw video (a text header, then width x height x 3
+ * bytes a frame, from a SHA-256 stream seeded by the recipe id), so the same recipe gives the
+ * same bytes. Faults are injected by system properties, so whole-process tests can set them:
+ * {@code slate.test.transient=N} (the first N attempts of every take fail transiently),
+ * {@code slate.test.permanent=1/1A,2/*} (these shots fail for good), {@code slate.test.delay.ms},
+ * {@code slate.test.log=FILE} (a line {@code start|done RECIPE PID} per render).
+ */
+public final class TestPatternGenerator implements Generator {
+    /** Renders started in this JVM, by recipe. */
+    public static final Map<String, AtomicInteger> STARTS = new ConcurrentHashMap<>();
+
+    @Override
+    public String version() {
+        return "test-pattern-1";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.of(64, true);
+    }
+
+    @Override
+    public RenderResult render(RenderRequest request, Progress progress, Cancellation cancellation)
+            throws GeneratorFault, InterruptedException {
+        String id = request.recipe().id();
+        int attempt = STARTS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        log("start", id);
+        long delay = Long.getLong("slate.test.delay.ms", 0);
+        if (delay > 0) {
+            Thread.sleep(delay);
+        }
+        String shot = request.recipe().shot();
+        for (String p : System.getProperty("slate.test.permanent", "").split(",")) {
+            if (!p.isBlank() && (p.equals(shot) || p.endsWith("/*") && shot.startsWith(p.substring(0, p.length() - 1)))) {
+                throw GeneratorFault.permanent("the test pattern refuses shot " + shot, null);
+            }
+        }
+        if (attempt <= Integer.getInteger("slate.test.transient", 0)) {
+            throw GeneratorFault.transientFault("the test pattern is busy (attempt " + attempt + ")", null);
+        }
+        cancellation.check();
+        int w = request.recipe().json().path("format").path("width").asInt(16);
+        int h = request.recipe().json().path("format").path("height").asInt(9);
+        int frames = Math.max(1, request.recipe().frames());
+        Path master = request.outputDir().resolve("master.raw");
+        try (OutputStream out = Files.newOutputStream(master)) {
+            out.write(("SLATERAW1 " + w + "x" + h + " " + frames + "\n").getBytes(StandardCharsets.US_ASCII));
+            MessageDigest md = Sha256.digest();
+            byte[] block = md.digest(id.getBytes(StandardCharsets.US_ASCII));
+            long remaining = (long) w * h * 3 * frames;
+            while (remaining > 0) {
+                block = md.digest(block);
+                int n = (int) Math.min(block.length, remaining);
+                out.write(block, 0, n);
+                remaining -= n;
+            }
+        } catch (IOException e) {
+            throw GeneratorFault.transientFault("cannot write " + master, e);
+        }
+        progress.report(frames, frames);
+        log("done", id);
+        return RenderResult.Video.of(master);
+    }
+
+    private static void log(String what, String id) {
+        String file = System.getProperty("slate.test.log");
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), what + " " + id + " " + ProcessHandle.current().pid() + "\n",
+                    StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Serves backend type {@code previz} (the real one lives in slate-media), or {@code slate.test.type}. */
+    public static final class Provider implements GeneratorProvider {
+        @Override
+        public String type() {
+            return System.getProperty("slate.test.type", "previz");
+        }
+
+        @Override
+        public Generator open(BackendConfig backend, Path productionRoot) {
+            return new TestPatternGenerator();
+        }
+    }
+
+    /** Backend settings the pattern reads: none; kept for symmetry with real generators. */
+    static final Set<String> SETTINGS = Set.of();
+}

@@ -1,0 +1,141 @@
+package film.slate.store;
+
+import film.slate.core.recipe.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Content-addressed objects under {@code objects/sha256/ab/cdef...}. An object is written to a
+ * temporary file in {@code objects/tmp/}, synced, renamed into place atomically and the folder
+ * synced; an object that exists is never written again. So a reader sees a whole object or none.
+ */
+public final class ObjectStore {
+    private final Path root;
+    private final Path tmp;
+
+    public ObjectStore(Path root) throws IOException {
+        this.root = root.resolve("sha256");
+        this.tmp = root.resolve("tmp");
+        Files.createDirectories(this.root);
+        Files.createDirectories(tmp);
+    }
+
+    /** Where the object {@code hash} lives (whether or not it exists). */
+    public Path path(String hash) {
+        if (!Sha256.isHex(hash)) {
+            throw new IllegalArgumentException("not a SHA-256 object name: " + hash);
+        }
+        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2));
+    }
+
+    public boolean has(String hash) {
+        return Files.isRegularFile(path(hash));
+    }
+
+    /** Stores a copy of {@code file}; returns its hash. The source is left alone. */
+    public String put(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return put(in);
+        }
+    }
+
+    public String put(byte[] bytes) throws IOException {
+        return put(new java.io.ByteArrayInputStream(bytes));
+    }
+
+    /** Stores what {@code in} holds; returns its hash. */
+    public String put(InputStream in) throws IOException {
+        Path temp = Files.createTempFile(tmp, "incoming-", ".part");
+        try {
+            MessageDigest md = Sha256.digest();
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(ch), md)) {
+                in.transferTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            String hash = HexFormat.of().formatHex(md.digest());
+            Path target = path(hash);
+            if (Files.isRegularFile(target)) {
+                return hash; // never rewritten: same name, same bytes
+            }
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException e) {
+                return hash; // another writer won the race with the same bytes
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the store's file system cannot rename atomically: " + root, e);
+            }
+            syncDirectory(target.getParent());
+            return hash;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Every stored object's hash. */
+    public List<String> all() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    files.map(f -> dir.getFileName().toString() + f.getFileName()).filter(Sha256::isHex).forEach(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Removes an object (garbage collection only). */
+    public boolean delete(String hash) throws IOException {
+        boolean deleted = Files.deleteIfExists(path(hash));
+        if (deleted) {
+            syncDirectory(path(hash).getParent());
+        }
+        return deleted;
+    }
+
+    /** Removes temporary files left by killed writers; returns how many. */
+    public int clearTemporary() throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            int n = 0;
+            for (Path f : files.toList()) {
+                n += Files.deleteIfExists(f) ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /** Size in bytes of an object, if it exists. */
+    public Optional<Long> size(String hash) throws IOException {
+        Path p = path(hash);
+        return Files.isRegularFile(p) ? Optional.of(Files.size(p)) : Optional.empty();
+    }
+
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot open a directory for sync; the rename is still atomic there.
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package film.slate.store;
+
+import film.slate.store.db.Database;
+import film.slate.store.db.EventLog;
+import film.slate.store.db.Recipes;
+import film.slate.store.db.Renders;
+import film.slate.store.db.Takes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A production's store: {@code .slate/objects} and {@code .slate/slate.db}. */
+public final class Store {
+    public static final String FOLDER = ".slate";
+
+    private final Path root;
+    private final ObjectStore objects;
+    private final Database database;
+
+    private Store(Path root, ObjectStore objects, Database database) {
+        this.root = root;
+        this.objects = objects;
+        this.database = database;
+    }
+
+    /** Opens (creating and migrating when needed) the store of the production in {@code production}. */
+    public static Store open(Path production) throws IOException {
+        Path root = production.resolve(FOLDER);
+        Files.createDirectories(root);
+        return new Store(root, new ObjectStore(root.resolve("objects")), Database.sqlite(root.resolve("slate.db")));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public ObjectStore objects() {
+        return objects;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Takes takes() {
+        return new Takes(database);
+    }
+
+    public Renders renders() {
+        return new Renders(database);
+    }
+
+    public Recipes recipes() {
+        return new Recipes(database);
+    }
+
+    public EventLog events() {
+        return new EventLog(database);
+    }
+}

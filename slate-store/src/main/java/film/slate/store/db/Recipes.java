@@ -1,0 +1,61 @@
+package film.slate.store.db;
+
+import film.slate.core.recipe.Recipe;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Optional;
+
+/** Every recipe that was ever queued, by id: what {@code slate why} compares against. */
+public final class Recipes {
+    private final Database db;
+
+    public Recipes(Database db) {
+        this.db = db;
+    }
+
+    /** Records recipes (and their inputs) that are not yet known, in one transaction. */
+    public void put(Collection<Recipe> recipes) {
+        db.transaction(c -> {
+            put(c, recipes);
+            return null;
+        });
+    }
+
+    public void put(Connection c, Collection<Recipe> recipes) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO recipes (id, shot, take_number, backend, body,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            for (Recipe r : recipes) {
+                for (Recipe input : r.inputs()) {
+                    add(st, input, now);
+                }
+                add(st, r, now);
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static void add(PreparedStatement st, Recipe r, long now) throws SQLException {
+        st.setString(1, r.id());
+        st.setString(2, r.shot());
+        st.setInt(3, r.take());
+        st.setString(4, r.backend());
+        st.setString(5, r.canonical());
+        st.setLong(6, now);
+        st.addBatch();
+    }
+
+    public Optional<Recipe> get(String id) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT body FROM recipes WHERE id = ?")) {
+                st.setString(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(Recipe.parse(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+}

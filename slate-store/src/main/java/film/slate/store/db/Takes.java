@@ -1,0 +1,194 @@
+package film.slate.store.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/** Take versions: appended when a render finishes, never rewritten. */
+public final class Takes {
+    private static final String COLUMNS = "id, shot, take_number, version, recipe, backend, status, master, proxy, depth,"
+            + " started_at, finished_at, render_ms, cost";
+
+    private final Database db;
+
+    public Takes(Database db) {
+        this.db = db;
+    }
+
+    /** What a finished render adds. */
+    public record Output(String master, Optional<String> proxy, Optional<String> depth) {
+    }
+
+    /**
+     * Appends a version of take {@code take} of {@code shot} made from {@code recipe}, numbered one
+     * past the latest, inside the caller's transaction.
+     */
+    public TakeRecord append(Connection c, String shot, int take, String recipe, String backend, Output output,
+            long startedAt, long finishedAt, OptionalDouble cost) throws SQLException {
+        int version = 1;
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT MAX(version) FROM takes WHERE shot = ? AND take_number = ?")) {
+            st.setString(1, shot);
+            st.setInt(2, take);
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    version = rs.getInt(1) + 1;
+                }
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO takes (shot, take_number, version, recipe, backend,"
+                + " status, master, proxy, depth, started_at, finished_at, render_ms, cost)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, shot);
+            st.setInt(2, take);
+            st.setInt(3, version);
+            st.setString(4, recipe);
+            st.setString(5, backend);
+            st.setString(6, TakeRecord.RENDERED);
+            st.setString(7, output.master());
+            st.setString(8, output.proxy().orElse(null));
+            st.setString(9, output.depth().orElse(null));
+            st.setLong(10, startedAt);
+            st.setLong(11, finishedAt);
+            st.setLong(12, finishedAt - startedAt);
+            if (cost.isPresent()) {
+                st.setDouble(13, cost.getAsDouble());
+            } else {
+                st.setNull(13, Types.DOUBLE);
+            }
+            st.executeUpdate();
+        }
+        return latest(c, shot, take).orElseThrow();
+    }
+
+    /** The latest version of a take. */
+    public Optional<TakeRecord> latest(String shot, int take) {
+        return db.read(c -> latest(c, shot, take));
+    }
+
+    public Optional<TakeRecord> latest(Connection c, String shot, int take) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes WHERE shot = ? AND take_number = ?"
+                + " ORDER BY version DESC LIMIT 1")) {
+            st.setString(1, shot);
+            st.setInt(2, take);
+            return one(st);
+        }
+    }
+
+    /** The latest version of a take with this recipe, if one was ever rendered. */
+    public Optional<TakeRecord> withRecipe(Connection c, String recipe) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes WHERE recipe = ?"
+                + " ORDER BY version DESC LIMIT 1")) {
+            st.setString(1, recipe);
+            return one(st);
+        }
+    }
+
+    public Optional<TakeRecord> withRecipe(String recipe) {
+        return db.read(c -> withRecipe(c, recipe));
+    }
+
+    /** The latest version of every take, keyed {@code shot#take}. */
+    public Map<String, TakeRecord> latestAll() {
+        return db.read(c -> {
+            Map<String, TakeRecord> out = new LinkedHashMap<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes ORDER BY shot, take_number,"
+                    + " version")) {
+                for (TakeRecord t : all(st)) {
+                    out.put(t.label(), t);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every version of every take. */
+    public List<TakeRecord> ofAll() {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes ORDER BY id")) {
+                return all(st);
+            }
+        });
+    }
+
+    /** Every version of every take of a shot, oldest first. */
+    public List<TakeRecord> ofShot(String shot) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes WHERE shot = ?"
+                    + " ORDER BY take_number, version")) {
+                st.setString(1, shot);
+                return all(st);
+            }
+        });
+    }
+
+    /** Every recipe that has an output. */
+    public Set<String> renderedRecipes() {
+        return db.read(c -> {
+            Set<String> out = new LinkedHashSet<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT recipe FROM takes");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Objects that some take names: what garbage collection keeps. */
+    public Set<String> referencedObjects() {
+        return db.read(c -> {
+            Set<String> out = new LinkedHashSet<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT master, proxy, depth FROM takes");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 1; i <= 3; i++) {
+                        if (rs.getString(i) != null) {
+                            out.add(rs.getString(i));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public int count() {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM takes"); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    private static Optional<TakeRecord> one(PreparedStatement st) throws SQLException {
+        List<TakeRecord> all = all(st);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    private static List<TakeRecord> all(PreparedStatement st) throws SQLException {
+        List<TakeRecord> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                double cost = rs.getDouble(14);
+                boolean noCost = rs.wasNull();
+                out.add(new TakeRecord(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), Optional.ofNullable(rs.getString(8)),
+                        Optional.ofNullable(rs.getString(9)), Optional.ofNullable(rs.getString(10)), rs.getLong(11),
+                        rs.getLong(12), rs.getLong(13), noCost ? OptionalDouble.empty() : OptionalDouble.of(cost)));
+            }
+        }
+        return out;
+    }
+}

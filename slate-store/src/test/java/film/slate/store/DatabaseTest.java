@@ -1,0 +1,68 @@
+package film.slate.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.core.recipe.Recipe;
+import film.slate.store.db.Event;
+import film.slate.store.db.RenderRecord;
+import film.slate.store.db.Takes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path tmp;
+
+    static Recipe recipe(String shot, int take, String prompt) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        json.put("shot", shot).put("take", take).put("prompt", prompt).putObject("backend").put("name", "main");
+        return Recipe.of(json, List.of());
+    }
+
+    @Test
+    void migratesTwiceAndKeepsWal() throws Exception {
+        Store a = Store.open(tmp);
+        Store b = Store.open(tmp); // second open: Flyway finds nothing to do
+        assertThat(b.database().integrityCheck()).isEqualTo("ok");
+        String mode = a.database().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA journal_mode")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertThat(mode).isEqualToIgnoringCase("wal");
+    }
+
+    @Test
+    void takesGetVersionsRendersTheirAttemptsEventsAppend() throws Exception {
+        Store s = Store.open(tmp);
+        Recipe r1 = recipe("1/1A", 1, "a");
+        Recipe r2 = recipe("1/1A", 1, "b");
+        s.recipes().put(List.of(r1, r2));
+        s.recipes().put(List.of(r1));
+        assertThat(s.recipes().get(r1.id()).orElseThrow().id()).isEqualTo(r1.id());
+        s.database().transaction(c -> {
+            assertThat(s.renders().queue(c, r1.id(), "1/1A", 1, "main")).isTrue();
+            assertThat(s.renders().queue(c, r1.id(), "1/1A", 1, "main")).isFalse();
+            int attempt = s.renders().start(c, r1.id(), "w1");
+            s.renders().endAttempt(c, r1.id(), attempt, "ok", null);
+            s.renders().finish(c, r1.id(), RenderRecord.RENDERED, null, OptionalDouble.of(0.2));
+            s.takes().append(c, "1/1A", 1, r1.id(), "main", new Takes.Output("a".repeat(64), Optional.empty(),
+                    Optional.empty()), 1, 2, OptionalDouble.of(0.2));
+            s.events().append(c, Event.of("tester", "rendered", r1.id(), "1/1A", "{}", null));
+            return null;
+        });
+        s.database().transaction(c -> s.takes().append(c, "1/1A", 1, r2.id(), "main",
+                new Takes.Output("b".repeat(64), Optional.empty(), Optional.empty()), 3, 4, OptionalDouble.empty()));
+        assertThat(s.takes().latest("1/1A", 1).orElseThrow().version()).isEqualTo(2);
+        assertThat(s.takes().ofShot("1/1A")).extracting(t -> t.version()).containsExactly(1, 2);
+        assertThat(s.takes().referencedObjects()).containsExactlyInAnyOrder("a".repeat(64), "b".repeat(64));
+        assertThat(s.renders().get(r1.id()).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(s.events().read(Optional.of("1/1A"))).singleElement().extracting(Event::action).isEqualTo("rendered");
+        assertThat(s.events().read(Optional.of("2/1A"))).isEmpty();
+    }
+}
