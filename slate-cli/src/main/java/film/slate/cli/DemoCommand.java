@@ -7,6 +7,10 @@ import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.report.DiagnosticReport;
+import film.slate.engine.build.BuildOptions;
+import film.slate.engine.build.BuildPlan;
+import film.slate.engine.build.BuildSummary;
+import film.slate.engine.build.Builder;
 import film.slate.media.board.Storyboard;
 import film.slate.media.board.StoryboardFiles;
 import film.slate.media.ffmpeg.FfmpegException;
@@ -15,6 +19,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -25,8 +31,9 @@ import picocli.CommandLine.Spec;
 /** {@code slate demo}: the main job on the bundled example, start to finish, with where to look next. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Copy the bundled example film (The Lighthouse Keeper) to a working folder and run Slate on it:",
-            "check it, render the previz storyboard and animatic, and say what was found and where to look next.",
-            "Exit codes: 0 done, 2 the folder cannot be used, 4 a file could not be written."})
+            "check it, render the previz storyboard and animatic, build every take into the store,",
+            "and say what was found and where to look next.",
+            "Exit codes: 0 done, 1 some takes failed, 2 the folder cannot be used, 4 a file could not be written."})
 final class DemoCommand implements Callable<Integer> {
     static final String EXAMPLE = "lighthouse";
 
@@ -88,15 +95,31 @@ final class DemoCommand implements Callable<Integer> {
         out.println("   storyboard  " + files.page() + " (open it in a browser)");
         out.println("   animatic    " + files.animatic() + " (" + files.stills().size() + " stills)");
         out.println();
+        out.println("3. Build: every take compiled to a hashed recipe and rendered with previz into .slate/...");
+        out.flush();
+        BuildSummary summary;
+        try (Workspace ws = Workspace.open(work)) {
+            BuildPlan plan = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
+            summary = new Builder(ws.store, ws.backends, BuildOptions.defaults()).run(plan, event -> { });
+        } catch (CommandError e) {
+            err.println("slate demo: " + e.getMessage());
+            return e.exitCode();
+        }
+        out.printf(Locale.ROOT, "   %d rendered, %d cached, %d failed in %.1f s%n", summary.rendered(), summary.cached(),
+                summary.failed(), summary.time().toMillis() / 1000.0);
+        out.println();
         out.println("Where to look next:");
         out.println("  the production     " + work + " (slate.yaml, screenplay.fountain, bible/, shots/)");
         out.println("  the storyboard     " + files.page());
         out.println("  one frame          slate frame 1/1A --at 1.0 --out frame.png " + work);
+        out.println("  takes and state    slate status " + work);
+        out.println("  the record         slate log " + work);
+        out.println("  edit, then build   slate build " + work + "   (only the takes whose recipe changed render again)");
         out.println("  check it again     slate check " + work);
         out.println("  read the script    slate script " + work);
         out.println("  the breakdown      slate breakdown " + work + " --format html --out breakdown.html");
         out.flush();
-        return ExitCode.OK;
+        return summary.failed() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     private Path workFolder() throws IOException {

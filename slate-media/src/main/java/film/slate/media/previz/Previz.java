@@ -5,9 +5,7 @@ import film.slate.core.continuity.ShotState;
 import film.slate.core.model.Production;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.Shot;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import film.slate.core.recipe.Seeds;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,24 +49,8 @@ public final class Previz {
         return continuity.shot(fullId).flatMap(s -> shot(fullId, take, seed(production.manifest().id(), s.shot(), take)));
     }
 
-    /**
-     * The seed of a take when the caller has none: the shot's pinned {@code seed} for take 1, else
-     * the first 8 bytes of SHA-256 over {@code productionId/scene/shot/take}. Never from history.
-     */
+    /** The seed of a take when the caller has none: the recipe's derivation ({@link Seeds}), never from history. */
     public static long seed(String productionId, Shot shot, int take) {
-        if (take == 1 && shot.seed().isPresent()) {
-            return shot.seed().getAsLong();
-        }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((productionId + "/" + shot.fullId() + "/" + take)
-                    .getBytes(StandardCharsets.UTF_8));
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (h[i] & 0xff);
-            }
-            return v & Long.MAX_VALUE;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Seeds.of(productionId, shot.fullId(), take, shot.seed());
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeterminismTest {
     static final String GOLDEN_1A = "e97890dca7c78baf6ab8fc68f762487ed676df0f97836bc466b165bf2d36880f";
-    static final String GOLDEN_1B = "e71c0b90acb041c63262b5c9a047a51c67b0f85b1221c02fb4aa218fa7dfee65";
+    static final String GOLDEN_1B = "f7996bed74f04d268f3ab38f02f063e5c2fd4b6d56915853d31e8fa399aaf526";
 
     @TempDir
     Path dir;

@@ -1,0 +1,94 @@
+package film.slate.engine.previz;
+
+import film.slate.core.model.BackendConfig;
+import film.slate.core.read.NotAProductionException;
+import film.slate.core.read.ProductionReader;
+import film.slate.engine.generator.Cancellation;
+import film.slate.engine.generator.Capabilities;
+import film.slate.engine.generator.Generator;
+import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorProvider;
+import film.slate.engine.generator.Progress;
+import film.slate.engine.generator.RenderRequest;
+import film.slate.engine.generator.RenderResult;
+import film.slate.media.ffmpeg.EncodeTargets;
+import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.ffmpeg.FfmpegException;
+import film.slate.media.previz.Previz;
+import film.slate.media.previz.PrevizRender;
+import film.slate.media.previz.PrevizShot;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Slate's built-in generator: the previz renderer behind the generator SPI. It renders a take's
+ * shot with the take's seed into a lossless master, an H.264 proxy and a depth video (the control
+ * signal other generators condition on). Bit-identical output for the same recipe.
+ */
+public final class PrevizGenerator implements Generator {
+    /** Part of every previz recipe: bump it when the same recipe would draw other pixels. */
+    public static final String VERSION = "slate-previz/1";
+
+    private final Previz previz;
+    private final Ffmpeg ffmpeg;
+
+    PrevizGenerator(Previz previz, Ffmpeg ffmpeg) {
+        this.previz = previz;
+        this.ffmpeg = ffmpeg;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        // Drawing is on this JVM's thread and encoding in FFmpeg's process: one render a core.
+        return Capabilities.of(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    }
+
+    @Override
+    public RenderResult render(RenderRequest request, Progress progress, Cancellation cancellation)
+            throws GeneratorFault, InterruptedException {
+        var recipe = request.recipe();
+        Optional<PrevizShot> shot = previz.shot(recipe.shot(), recipe.take(), recipe.seed());
+        if (shot.isEmpty()) {
+            throw GeneratorFault.permanent("shot " + recipe.shot() + " is no longer in the production; run the build again", null);
+        }
+        Path master = request.outputDir().resolve("master.mkv");
+        Path proxy = request.outputDir().resolve("proxy.mp4");
+        Path depth = request.outputDir().resolve("depth.mkv");
+        try {
+            PrevizRender.encode(shot.get(), ffmpeg, EncodeTargets.both(master, proxy),
+                    Optional.of(EncodeTargets.masterOnly(depth)), Optional.empty());
+        } catch (FfmpegException e) {
+            // FFmpeg failing on frames Slate drew is not cured by trying again.
+            throw GeneratorFault.permanent(e.getMessage(), e);
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("previz render of " + recipe.shot() + " interrupted");
+        }
+        return new RenderResult.Video(master, Optional.of(proxy), Optional.of(depth), OptionalDouble.empty());
+    }
+
+    /** Registered for {@code type: previz}. */
+    public static final class Provider implements GeneratorProvider {
+        @Override
+        public String type() {
+            return "previz";
+        }
+
+        @Override
+        public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
+            try {
+                return new PrevizGenerator(Previz.of(ProductionReader.read(productionRoot).production()), Ffmpeg.find());
+            } catch (NotAProductionException e) {
+                throw GeneratorFault.permanent(e.getMessage(), e);
+            } catch (FfmpegException e) {
+                throw GeneratorFault.permanent(e.getMessage(), e);
+            }
+        }
+    }
+}
