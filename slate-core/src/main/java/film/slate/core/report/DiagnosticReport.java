@@ -87,7 +87,6 @@ public final class DiagnosticReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "slate");
         driver.put("version", version);
-        driver.put("informationUri", "https://slate.film/docs/rules");
         ArrayNode rules = driver.putArray("rules");
         for (Rule r : Rule.values()) {
             ObjectNode rule = rules.addObject();
