@@ -90,15 +90,45 @@ public final class YamlReader {
             JsonLocation at = e.getLocation();
             SourcePosition where = at == null ? SourcePosition.ofFile(file)
                     : SourcePosition.of(file, Math.max(at.getLineNr(), 1), Math.max(at.getColumnNr(), 1));
-            diagnostics.add(Rule.SYNTAX_YAML, where, "this is not valid YAML (" + firstLine(e.getOriginalMessage())
-                    + "); check indentation, colons and quotes here");
+            diagnostics.add(explain(file, text.get(), e.getOriginalMessage()).orElse(Diagnostic.of(Rule.SYNTAX_YAML, where,
+                    "this is not valid YAML (" + firstLine(e.getOriginalMessage()) + "); check indentation, colons and quotes here")));
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             // SnakeYAML's own limits and internal faults surface as runtime exceptions.
-            diagnostics.add(Rule.SYNTAX_YAML, SourcePosition.ofFile(file), "this file cannot be read as YAML ("
-                    + firstLine(String.valueOf(e.getMessage())) + "); simplify it or fix the syntax");
+            diagnostics.add(explain(file, text.get(), String.valueOf(e.getMessage())).orElse(Diagnostic.of(Rule.SYNTAX_YAML,
+                    SourcePosition.ofFile(file), "this file cannot be read as YAML (" + firstLine(String.valueOf(e.getMessage()))
+                            + "); simplify it or fix the syntax")));
             return Optional.empty();
         }
+    }
+
+    /**
+     * The two faults the YAML scanner places badly, placed where a person would look: a control
+     * character (the scanner says only "special characters are not allowed", at the top of the file)
+     * and a line indented with a tab (reported at the end of the line before it).
+     */
+    private static Optional<Diagnostic> explain(String file, String text, String fault) {
+        int line = 1;
+        int column = 1;
+        Optional<Diagnostic> tab = Optional.empty();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) {
+                return Optional.of(Diagnostic.of(Rule.SYNTAX_YAML, SourcePosition.of(file, line, column), String.format(
+                        java.util.Locale.ROOT, "the control character U+%04X stands here; remove it (is this really a text file?)", (int) c)));
+            }
+            if (c == '\t' && column == 1 && tab.isEmpty() && fault != null && fault.contains("\\t")) {
+                tab = Optional.of(Diagnostic.of(Rule.SYNTAX_YAML, SourcePosition.of(file, line, 1),
+                        "this line is indented with a tab; YAML indents with spaces only"));
+            }
+            column++;
+        }
+        return tab;
     }
 
     private static boolean tooLongLine(String file, String text, Diagnostics diagnostics) {
