@@ -29,7 +29,8 @@ final class BackendSettings {
     private static final Set<String> COMMON = Set.of("type", "cost_per_second", "concurrency", "timeout", "retries");
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "previz", Set.of("burn_in"),
-            "comfyui", Set.of("url", "urls", "workflow", "bind", "poll_interval", "model"),
+            "comfyui", Set.of("url", "urls", "workflow", "bind", "poll_interval", "request_timeout", "unreachable_grace",
+                    "model"),
             "command", Set.of("command", "workdir", "env", "transient_exit_codes", "output", "model"),
             "http-task", Set.of("url", "method", "headers", "request", "api_key_env", "id", "status", "result", "error",
                     "poll", "poll_interval", "done", "failed", "model"));
