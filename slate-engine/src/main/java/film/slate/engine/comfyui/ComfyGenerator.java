@@ -60,18 +60,20 @@ public final class ComfyGenerator implements Generator {
     private final String version;
     private final Duration pollInterval;
     private final Duration grace;
+    private final Duration requestTimeout;
     private final Ffmpeg ffmpeg;
     private final String clientId = "slate-" + UUID.randomUUID();
     private final Object freed = new Object();
 
     ComfyGenerator(String backend, ComfyWorkflow workflow, List<ComfyServer> servers, String version,
-            Duration pollInterval, Duration grace, Ffmpeg ffmpeg) {
+            Duration pollInterval, Duration grace, Duration requestTimeout, Ffmpeg ffmpeg) {
         this.backend = backend;
         this.workflow = workflow;
         this.servers = List.copyOf(servers);
         this.version = version;
         this.pollInterval = pollInterval;
         this.grace = grace;
+        this.requestTimeout = requestTimeout;
         this.ffmpeg = ffmpeg;
     }
 
@@ -130,7 +132,7 @@ public final class ComfyGenerator implements Generator {
             try {
                 Conditioning c = new Conditioning(request, ffmpeg, request.outputDir().resolve("conditioning"));
                 Map<String, String> names = upload(server, c);
-                promptId = submit(server, workflow.graphFor(c, names), key);
+                promptId = submit(server, workflow.graphFor(c, names), key, cancellation);
                 finished = follow(server, promptId, cancellation);
             } finally {
                 release(server);
@@ -147,10 +149,14 @@ public final class ComfyGenerator implements Generator {
     record Located(ComfyServer server, ComfyServer.Found found) {
     }
 
-    /** Looks for the key on every server that answers. */
-    private Optional<Located> locate(String key) throws InterruptedException {
+    /**
+     * Looks for the key on every server of the pool. A server that refuses connections is skipped
+     * (it is down, and a restart empties ComfyUI's queue); one that answers badly may hold the
+     * prompt, so nothing is submitted until it can be asked.
+     */
+    private Optional<Located> locate(String key) throws GeneratorFault, InterruptedException {
         for (ComfyServer s : servers) {
-            if (s.excluded != null || s.resting()) {
+            if (s.excluded != null) {
                 continue;
             }
             try {
@@ -159,9 +165,42 @@ public final class ComfyGenerator implements Generator {
                 if (f.isPresent()) {
                     return Optional.of(new Located(s, f.get()));
                 }
+            } catch (Unreachable e) {
+                s.failed(e.getMessage());
+                if (e.ambiguous()) {
+                    throw lookupFailed(s, e);
+                }
             } catch (IOException e) {
                 s.failed(e.getMessage());
+                throw lookupFailed(s, e);
             }
+        }
+        return Optional.empty();
+    }
+
+    private static GeneratorFault lookupFailed(ComfyServer s, IOException e) {
+        return GeneratorFault.transientFault("cannot tell whether " + s.url + " already holds this take's prompt ("
+                + e.getMessage() + "); nothing is submitted until it answers", null);
+    }
+
+    /**
+     * After a submission whose answer was lost: the server may still queue it. Looks for the key
+     * until twice the request timeout has passed.
+     */
+    private Optional<String> reappear(ComfyServer server, String key, Cancellation cancellation)
+            throws InterruptedException, GeneratorFault {
+        long deadline = System.nanoTime() + 2 * requestTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            cancellation.check();
+            try {
+                Optional<ComfyServer.Found> f = server.find(key);
+                if (f.isPresent()) {
+                    return Optional.of(f.get().promptId());
+                }
+            } catch (IOException e) {
+                // keep asking until the deadline
+            }
+            TimeUnit.MILLISECONDS.sleep(Math.max(10, pollInterval.toMillis()));
         }
         return Optional.empty();
     }
@@ -260,12 +299,19 @@ public final class ComfyGenerator implements Generator {
     }
 
     /** {@code POST /prompt}; answers the id the server chose (servers before 2025 ignore ours). */
-    private String submit(ComfyServer server, ObjectNode graph, String key) throws GeneratorFault, InterruptedException {
+    private String submit(ComfyServer server, ObjectNode graph, String key, Cancellation cancellation)
+            throws GeneratorFault, InterruptedException {
         Reply r;
         try {
             r = server.submit(graph, clientId, UUID.randomUUID().toString(), key);
         } catch (Unreachable e) {
             server.failed(e.getMessage());
+            if (e.ambiguous()) {
+                Optional<String> id = reappear(server, key, cancellation);
+                if (id.isPresent()) {
+                    return id.get();
+                }
+            }
             throw GeneratorFault.transientFault("submitting to " + server.url + " failed: " + e.getMessage()
                     + (e.ambiguous() ? "; the retry looks for the prompt before submitting again" : ""), null);
         }
@@ -273,15 +319,16 @@ public final class ComfyGenerator implements Generator {
             throw GeneratorFault.permanent(r.json().map(j -> ComfyErrors.refusal(j, workflow))
                     .orElse("ComfyUI at " + server.url + " refused the prompt: " + r.excerpt(300)), null);
         }
-        if (!r.ok()) {
-            server.failed("HTTP " + r.status());
-            throw GeneratorFault.transientFault(server.url + " answered /prompt with HTTP " + r.status() + ": "
-                    + r.excerpt(200), null);
-        }
-        String id = r.json().map(j -> j.path("prompt_id").asText("")).orElse("");
+        String id = r.ok() ? r.json().map(j -> j.path("prompt_id").asText("")).orElse("") : "";
         if (id.isEmpty()) {
-            throw GeneratorFault.transientFault(server.url + " answered /prompt without a prompt_id: " + r.excerpt(200)
-                    + "; the retry looks for the prompt before submitting again", null);
+            // a 5xx from a proxy or a garbled answer: the prompt may be queued all the same
+            server.failed("HTTP " + r.status());
+            Optional<String> found = reappear(server, key, cancellation);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            throw GeneratorFault.transientFault(server.url + " answered /prompt with HTTP " + r.status()
+                    + (r.ok() ? " but no prompt_id" : "") + ": " + r.excerpt(200), null);
         }
         server.answered();
         return id;
@@ -470,7 +517,7 @@ public final class ComfyGenerator implements Generator {
             } catch (FfmpegException e) {
                 throw GeneratorFault.permanent(e.getMessage(), e);
             }
-            return new ComfyGenerator(backend.name(), workflow, servers, version, poll, grace, ffmpeg);
+            return new ComfyGenerator(backend.name(), workflow, servers, version, poll, grace, http.timeout(), ffmpeg);
         }
 
         /** {@code url: X}, or {@code urls:} of strings or {@code {url, concurrency}} (1 render each by default). */

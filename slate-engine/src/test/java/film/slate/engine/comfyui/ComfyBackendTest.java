@@ -6,8 +6,17 @@ import film.slate.engine.build.BuildEvent;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.VideoInfo;
 import film.slate.store.db.TakeRecord;
+import film.slate.engine.build.BuildException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ComfyUI backend end to end: the real Builder, real previz, a fake ComfyUI that speaks the protocol. */
@@ -45,6 +54,194 @@ class ComfyBackendTest {
             var again = ComfyProduction.build(dir, 2);
             assertThat(again.summary().rendered()).isZero();
             assertThat(comfy.submissionsTotal()).isEqualTo(before);
+        }
+    }
+
+    private Path production(FakeComfy comfy, int shots) throws Exception {
+        return ComfyProduction.write(tmp.resolve("p"), 1, shots, "url: " + comfy.url(), "");
+    }
+
+    private static void assertOneLivePromptPerTake(FakeComfy comfy) {
+        assertThat(comfy.duplicates).as("keys submitted while a live prompt held them").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRefusedWorkflowFailsOnceNamingNodeClassAndInput(boolean asList) throws Exception {
+        try (FakeComfy comfy = new FakeComfy()) {
+            comfy.badCheckpoint = "sd_xl_base_1.0.safetensors";
+            comfy.nodeErrorsAsList = asList;
+            var r = ComfyProduction.build(production(comfy, 1), 1);
+            assertThat(r.of(BuildEvent.Kind.RETRY)).isEmpty();
+            assertThat(r.of(BuildEvent.Kind.FAILED)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
+                    .contains("node 4 (CheckpointLoaderSimple) input ckpt_name: Value not in list")
+                    .contains("not in ['sd_xl_base_1.0.safetensors']"));
+            assertThat(comfy.submissionsTotal()).isZero();
+        }
+    }
+
+    @Test
+    void anExecutionErrorFailsOnceNamingTheNode() throws Exception {
+        try (FakeComfy comfy = new FakeComfy()) {
+            comfy.failNextExecution = true;
+            var r = ComfyProduction.build(production(comfy, 1), 1);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
+                    .isEqualTo("ComfyUI failed at node 3 (KSampler): CUDA out of memory. Tried to allocate 2 GiB"));
+            assertThat(r.of(BuildEvent.Kind.RETRY)).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatIgnoresOurPromptIdIsFollowedByTheIdItAnswers() throws Exception {
+        try (FakeComfy comfy = new FakeComfy()) {
+            comfy.honourPromptId = false;
+            var r = ComfyProduction.build(production(comfy, 2), 2);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(r.summary().rendered()).isEqualTo(4);
+            assertThat(comfy.submissionsTotal()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aPromptThatFinishesWithoutOutputsFailsWithOneReason() throws Exception {
+        try (FakeComfy comfy = new FakeComfy()) {
+            comfy.noOutputs = true;
+            var r = ComfyProduction.build(production(comfy, 1), 1);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
+                    .contains("finished without images or videos"));
+            assertThat(comfy.submissionsTotal()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void outputsTheServerNoLongerServesAreRetriedWithoutResubmittingThenReported() throws Exception {
+        try (FakeComfy comfy = new FakeComfy()) {
+            comfy.viewMissing = true;
+            var r = ComfyProduction.build(production(comfy, 1), 1);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
+                    .contains("does not serve").contains("404").contains("gave up after 7 attempts"));
+            assertThat(comfy.submissionsTotal()).as("retries find the finished prompt in /history").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPromptThatVanishesFromTheQueueIsSubmittedAgainOnce() throws Exception {
+        try (FakeComfy comfy = new FakeComfy()) {
+            comfy.vanishNext = true;
+            var r = ComfyProduction.build(production(comfy, 1), 1);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(r.of(BuildEvent.Kind.RETRY)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
+                    .contains("vanished from the queue"));
+            assertThat(comfy.submissionsTotal()).isEqualTo(2);
+            assertOneLivePromptPerTake(comfy);
+        }
+    }
+
+    @Test
+    void aSubmissionWhoseAnswerIsLostIsFoundInsteadOfRepeated() throws Exception {
+        try (FakeComfy comfy = new FakeComfy()) {
+            comfy.fault("POST /prompt", FakeComfy.Fault.ACCEPT_THEN_STALL, 1);
+            comfy.fault("POST /prompt", FakeComfy.Fault.ACCEPT_THEN_500, 1);
+            var r = ComfyProduction.build(production(comfy, 2), 2);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(comfy.submissionsTotal()).isEqualTo(2);
+            assertOneLivePromptPerTake(comfy);
+        }
+    }
+
+    @Test
+    void aServerRestartMidRenderLosesThePromptAndTheTakeCompletesOnce() throws Exception {
+        try (FakeComfy comfy = new FakeComfy()) {
+            comfy.renderMs = 600;
+            Path dir = production(comfy, 1);
+            Thread restarter = new Thread(() -> {
+                try {
+                    while (comfy.submissionsTotal() == 0) {
+                        Thread.sleep(5);
+                    }
+                    Thread.sleep(100);
+                    comfy.stop();
+                    Thread.sleep(300);
+                    comfy.renderMs = 30;
+                    comfy.restart();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            restarter.start();
+            var r = ComfyProduction.build(dir, 1);
+            restarter.join();
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(r.summary().rendered()).isEqualTo(2);
+            assertThat(comfy.submissionsTotal()).isEqualTo(2);
+            assertOneLivePromptPerTake(comfy);
+        }
+    }
+
+    @Test
+    void noServerAtAllIsOneClearSentence() throws Exception {
+        Path dir;
+        try (FakeComfy comfy = new FakeComfy()) {
+            dir = production(comfy, 1);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ComfyProduction.build(dir, 1))
+                .isInstanceOf(BuildException.class)
+                .hasMessageContaining("backend main cannot start: no ComfyUI server answers")
+                .hasMessageContaining("connection was refused").hasMessageContaining("start ComfyUI or fix url");
+    }
+
+    static Stream<Long> seeds() {
+        int trials = Integer.getInteger("slate.trials", 4);
+        return IntStream.range(0, trials).mapToObj(i -> 0x5EEDL * 31 + i);
+    }
+
+    private static final List<String> ROUTES = List.of("GET /queue", "GET /history", "GET /history/", "POST /prompt",
+            "POST /upload/image", "GET /view");
+
+    /**
+     * Seeded fault schedules over every route: 5xx bursts, malformed JSON, stalls, slow answers,
+     * dropped connections, lost answers to accepted prompts, a vanished prompt, a restart. Every
+     * take completes exactly once and no key is ever submitted while a live prompt holds it.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void underSeededFaultsEveryTakeCompletesOnceWithoutDuplicates(long seed) throws Exception {
+        Random rnd = new Random(seed);
+        try (FakeComfy comfy = new FakeComfy()) {
+            comfy.stallMs = 900;
+            List<String> schedule = new ArrayList<>();
+            FakeComfy.Fault[] kinds = FakeComfy.Fault.values();
+            for (int i = 0; i < 5; i++) {
+                String route = ROUTES.get(rnd.nextInt(ROUTES.size()));
+                FakeComfy.Fault f = kinds[rnd.nextInt(kinds.length)];
+                int times = 1 + rnd.nextInt(2);
+                comfy.fault(route, f, times);
+                schedule.add(route + " " + f + " x" + times);
+            }
+            comfy.vanishNext = rnd.nextBoolean();
+            boolean restart = rnd.nextInt(3) == 0;
+            Thread restarter = new Thread(() -> {
+                try {
+                    while (restart && comfy.submissionsTotal() == 0) {
+                        Thread.sleep(5);
+                    }
+                    if (restart) {
+                        comfy.stop();
+                        Thread.sleep(200);
+                        comfy.restart();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            restarter.start();
+            var r = ComfyProduction.build(production(comfy, 3), 2);
+            restarter.join();
+            String why = "seed " + seed + ", faults " + schedule + ", vanish " + comfy.vanishNext + ", restart " + restart
+                    + ", events " + r.events();
+            assertThat(r.of(BuildEvent.Kind.FAILED)).as(why).isEmpty();
+            assertThat(r.store().takes().ofAll().stream().filter(t -> t.backend().equals("main"))).as(why).hasSize(3);
+            assertOneLivePromptPerTake(comfy);
         }
     }
 }
