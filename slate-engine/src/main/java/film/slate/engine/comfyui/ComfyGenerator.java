@@ -141,7 +141,7 @@ public final class ComfyGenerator implements Generator {
         progress.report(1, 2);
         Footage footage = download(server, promptId, finished, request.outputDir().resolve("comfyui"));
         RenderResult result = Normalise.take(ffmpeg, recipe, footage, request.outputDir(), "ComfyUI at " + server.url,
-                OptionalDouble.empty());
+                OptionalDouble.empty(), true);
         progress.report(2, 2);
         return result;
     }
@@ -280,7 +280,7 @@ public final class ComfyGenerator implements Generator {
             }
             try {
                 String hash = Sha256.hex(Files.readAllBytes(file.get())).substring(0, 16);
-                String name = "slate-" + key + "-" + hash + "." + Normalise.ending(file.get());
+                String name = "slate-" + hash + "-" + Conditioning.fileName(key, file.get());
                 names.put(key, server.upload(file.get(), name));
                 server.answered();
             } catch (BadAnswer e) {

@@ -128,6 +128,15 @@ public final class Conditioning {
         return Optional.of(file);
     }
 
+    /** The name a file key's file goes by: the key and the file's ending (the store's objects have none). */
+    public static String fileName(String key, Path file) {
+        String ending = Normalise.ending(file);
+        if (ending.isEmpty()) {
+            ending = key.equals("control_video") ? "mkv" : "png";
+        }
+        return key + "." + ending;
+    }
+
     /** Whether a configured set of keys makes a backend condition on previz. */
     public static boolean needsPreviz(Set<String> keys) {
         return keys.stream().anyMatch(PREVIZ_FILES::contains);

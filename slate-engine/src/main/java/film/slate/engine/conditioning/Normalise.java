@@ -42,12 +42,22 @@ public final class Normalise {
      */
     public static RenderResult.Video take(Ffmpeg ffmpeg, Recipe recipe, Footage footage, Path outputDir, String who,
             OptionalDouble cost) throws GeneratorFault {
+        return take(ffmpeg, recipe, footage, outputDir, who, cost, false);
+    }
+
+    /**
+     * As {@link #take(Ffmpeg, Recipe, Footage, Path, String, OptionalDouble)}; {@code downloaded}
+     * footage that cannot be read is a transient fault (a download may come out whole next time).
+     */
+    public static RenderResult.Video take(Ffmpeg ffmpeg, Recipe recipe, Footage footage, Path outputDir, String who,
+            OptionalDouble cost, boolean downloaded) throws GeneratorFault {
         Path master = outputDir.resolve("master.mkv");
         Path proxy = outputDir.resolve("proxy.mp4");
         try {
             new Conform(ffmpeg).conform(footage, format(recipe), EncodeTargets.both(master, proxy));
         } catch (FootageException e) {
-            throw GeneratorFault.permanent(who + " made footage Slate cannot read: " + e.getMessage(), null);
+            String m = who + " made footage Slate cannot read: " + e.getMessage();
+            throw downloaded ? GeneratorFault.transientFault(m, null) : GeneratorFault.permanent(m, null);
         } catch (FfmpegException e) {
             throw GeneratorFault.permanent("FFmpeg could not encode the take of " + recipe.label() + ": " + e.getMessage(),
                     e);

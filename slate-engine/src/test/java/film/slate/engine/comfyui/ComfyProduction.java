@@ -1,25 +1,10 @@
 package film.slate.engine.comfyui;
 
-import film.slate.core.model.Production;
-import film.slate.core.read.ProductionReader;
-import film.slate.core.recipe.RecipeCompiler;
 import film.slate.core.testing.SyntheticProduction;
-import film.slate.engine.build.Backends;
-import film.slate.engine.build.BuildEvent;
-import film.slate.engine.build.BuildOptions;
-import film.slate.engine.build.BuildPlan;
-import film.slate.engine.build.BuildSummary;
-import film.slate.engine.build.Builder;
-import film.slate.engine.build.ShotSelector;
-import film.slate.engine.generator.Generators;
-import film.slate.store.Store;
+import film.slate.engine.testing.BackendBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /** A synthetic production whose default backend is a ComfyUI server, and a build of it through the real Builder. */
 final class ComfyProduction {
@@ -65,34 +50,7 @@ final class ComfyProduction {
         return dir;
     }
 
-    record Result(BuildSummary summary, List<BuildEvent> events, Store store) {
-        List<BuildEvent> of(BuildEvent.Kind kind) {
-            return events.stream().filter(e -> e.kind() == kind).toList();
-        }
-    }
-
-    static Result build(Path dir, int jobs) throws Exception {
-        Production p = ProductionReader.read(dir).production();
-        Store store = Store.open(dir);
-        try (Backends backends = new Backends(p, Generators.discover())) {
-            String name = backends.resolveName(java.util.Optional.empty());
-            BuildPlan plan = BuildPlan.of(new RecipeCompiler(p), backends.target(name), ShotSelector.all(),
-                    java.util.Optional.empty(), store);
-            List<BuildEvent> events = new CopyOnWriteArrayList<>();
-            BuildOptions options = BuildOptions.defaults().withJobs(jobs).withRetryBase(Duration.ofMillis(20));
-            BuildSummary s = new Builder(store, backends, options).run(plan, events::add);
-            return new Result(s, events, store);
-        }
-    }
-
-    /** Every byte under {@code .slate/} and in the outputs, as one Latin-1 string (for greps). */
-    static String storeBytes(Path dir) throws IOException {
-        StringBuilder b = new StringBuilder();
-        try (Stream<Path> s = Files.walk(dir.resolve(".slate"))) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                b.append(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
-            }
-        }
-        return b.toString();
+    static BackendBuild.Result build(Path dir, int jobs) throws Exception {
+        return BackendBuild.run(dir, jobs);
     }
 }

@@ -290,7 +290,8 @@ final class FakeComfy implements AutoCloseable {
                         return;
                     }
                     case STALL -> {
-                        x.sendResponseHeaders(200, 0);
+                        // headers promise more than ever comes: the client sees a stall, then a short body
+                        x.sendResponseHeaders(200, 4096);
                         x.getResponseBody().write("{\"queue_".getBytes(StandardCharsets.UTF_8));
                         x.getResponseBody().flush();
                         Thread.sleep(stallMs);
@@ -326,6 +327,8 @@ final class FakeComfy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             x.close();
+        } catch (IOException e) {
+            x.close(); // a short body: the exchange is broken on purpose
         } catch (RuntimeException e) {
             send(x, 500, e.toString());
         }
