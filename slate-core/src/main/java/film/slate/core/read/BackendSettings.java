@@ -37,7 +37,7 @@ final class BackendSettings {
             "command", Set.of("command", "workdir", "env", "transient_exit_codes", "inputs", "model"),
             "http-task", Set.of("url", "method", "headers", "request", "api_key_env", "id", "status", "result", "error",
                     "poll", "poll_interval", "done", "failed", "model", "inputs", "request_timeout", "retry_after_max",
-                    "download_headers"));
+                    "unreachable_grace"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

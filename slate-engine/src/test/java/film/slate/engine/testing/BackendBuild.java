@@ -33,10 +33,15 @@ public final class BackendBuild {
         }
     }
 
-    public static Result run(Path dir, int jobs) throws Exception {
+    /** {@code extra} providers take the place of the discovered ones of their type. */
+    public static Result run(Path dir, int jobs, film.slate.engine.generator.GeneratorProvider... extra) throws Exception {
         Production p = ProductionReader.read(dir).production();
         Store store = Store.open(dir);
-        try (Backends backends = new Backends(p, Generators.discover())) {
+        Generators generators = Generators.discover();
+        for (var e : extra) {
+            generators = generators.with(e);
+        }
+        try (Backends backends = new Backends(p, generators)) {
             String name = backends.resolveName(Optional.empty());
             BuildPlan plan = BuildPlan.of(new RecipeCompiler(p), backends.target(name), ShotSelector.all(),
                     Optional.empty(), store);
