@@ -244,4 +244,37 @@ class ComfyBackendTest {
             assertOneLivePromptPerTake(comfy);
         }
     }
+
+    @Test
+    void aPoolSpreadsTakesOverHealthyServersAndLeavesOutOneThatRunsAnotherVersion() throws Exception {
+        try (FakeComfy a = new FakeComfy(); FakeComfy b = new FakeComfy(); FakeComfy other = new FakeComfy()) {
+            other.version = "0.2.2";
+            a.renderMs = 150;
+            b.renderMs = 150;
+            Path dir = ComfyProduction.write(tmp.resolve("p"), 1, 4, "urls:\n  - { url: " + a.url()
+                    + ", concurrency: 1 }\n  - { url: " + b.url() + ", concurrency: 1 }\n  - " + other.url(), "");
+            var r = ComfyProduction.build(dir, 4);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(a.submissionsTotal()).isPositive();
+            assertThat(b.submissionsTotal()).isPositive();
+            long takes = r.store().takes().ofAll().stream().filter(t -> t.backend().equals("main")).count();
+            assertThat(takes).isEqualTo(5); // shot 4 asks for two takes
+            assertThat(a.submissionsTotal() + b.submissionsTotal()).isEqualTo(5);
+            assertThat(other.submissionsTotal()).isZero();
+        }
+    }
+
+    @Test
+    void aServerUpgradeMakesTakesStaleInsteadOfSilentlyDifferent() throws Exception {
+        try (FakeComfy comfy = new FakeComfy()) {
+            Path dir = production(comfy, 1);
+            assertThat(ComfyProduction.build(dir, 1).summary().rendered()).isEqualTo(2);
+            comfy.samplerInfo = "a new sampler option"; // object_info of a class the workflow uses
+            var again = ComfyProduction.build(dir, 1);
+            assertThat(again.summary().rendered()).as("the comfy take, not its previz").isEqualTo(1);
+            comfy.version = "0.3.41";
+            assertThat(ComfyProduction.build(dir, 1).summary().rendered()).isEqualTo(1);
+            assertThat(comfy.submissionsTotal()).isEqualTo(3);
+        }
+    }
 }
