@@ -31,6 +31,11 @@ import javax.imageio.ImageIO;
  * results are served from {@code /files/}. Faults are scheduled per route.
  */
 final class FakeTaskApi implements AutoCloseable {
+    static {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: 40 ms a request.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Fault { HTTP_500, HTTP_429, MALFORMED, STALL, ECHO_KEY_401 }
