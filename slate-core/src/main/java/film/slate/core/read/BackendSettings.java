@@ -26,13 +26,18 @@ final class BackendSettings {
     static final Set<String> BIND_KEYS = Set.of("prompt", "negative", "seed", "width", "height", "frames", "fps",
             "duration", "control", "control_video", "layout", "reference", "mask");
 
+    /** The conditioning files a command or http-task backend may ask for. */
+    static final List<String> FILE_KEYS = List.of("control", "control_video", "layout", "reference", "mask");
+
     private static final Set<String> COMMON = Set.of("type", "cost_per_second", "concurrency", "timeout", "retries");
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "previz", Set.of("burn_in"),
-            "comfyui", Set.of("url", "urls", "workflow", "bind", "poll_interval", "model"),
-            "command", Set.of("command", "workdir", "env", "transient_exit_codes", "output", "model"),
+            "comfyui", Set.of("url", "urls", "workflow", "bind", "poll_interval", "request_timeout", "unreachable_grace",
+                    "model"),
+            "command", Set.of("command", "workdir", "env", "transient_exit_codes", "inputs", "model"),
             "http-task", Set.of("url", "method", "headers", "request", "api_key_env", "id", "status", "result", "error",
-                    "poll", "poll_interval", "done", "failed", "model"));
+                    "poll", "poll_interval", "done", "failed", "model", "inputs", "request_timeout", "retry_after_max",
+                    "unreachable_grace"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,6 +64,29 @@ final class BackendSettings {
         if (backend.type().equals("comfyui")) {
             comfy(f);
         }
+        if (backend.type().equals("command") && !f.has("command")) {
+            f.missing("command", "the program to run per take, e.g. [python3, tools/render.py]");
+        }
+        if (backend.type().equals("http-task")) {
+            for (String k : List.of("url", "request", "id", "poll", "status", "result")) {
+                if (!f.has(k)) {
+                    f.missing(k, "see the http-task backend in docs/FORMAT.md");
+                }
+            }
+        }
+        f.node("inputs").ifPresent(n -> {
+            if (n instanceof film.slate.core.yaml.YamlSequence seq) {
+                for (var item : seq.items()) {
+                    if (!(item instanceof film.slate.core.yaml.YamlScalar sc) || !FILE_KEYS.contains(sc.text())) {
+                        d.add(Rule.SCHEMA_FIELD, item.position(), "'inputs' of " + f.what() + " lists '"
+                                + item.describe() + "'; list files of " + String.join(", ", FILE_KEYS));
+                    }
+                }
+            } else {
+                d.add(Rule.SCHEMA_FIELD, n.position(), "'inputs' of " + f.what()
+                        + " is a list of conditioning files, e.g. [control, reference]");
+            }
+        });
         f.finish();
     }
 

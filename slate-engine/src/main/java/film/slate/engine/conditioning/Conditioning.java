@@ -1,0 +1,144 @@
+package film.slate.engine.conditioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.Sha256;
+import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.RenderRequest;
+import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.ffmpeg.FfmpegException;
+import film.slate.media.ffmpeg.PixelFormat;
+import film.slate.media.ffmpeg.VideoDecoder;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One take's conditioning, by the {@code bind} keys of FORMAT.md: values ({@code prompt},
+ * {@code negative}, {@code seed}, {@code width}, {@code height}, {@code frames}, {@code fps},
+ * {@code duration}) from the recipe, and files ({@code control}: the first frame of the previz
+ * depth video as a PNG; {@code control_video}: that video; {@code layout}: the first previz frame
+ * as a PNG; {@code reference}: the first identity reference of the first subject; {@code mask}:
+ * a fix's mask, when the take is a fix). Files are made on demand in a scratch folder.
+ */
+public final class Conditioning {
+    /** The value keys, in FORMAT.md's order. */
+    public static final List<String> VALUES = List.of("prompt", "negative", "seed", "width", "height", "frames", "fps",
+            "duration");
+    /** The file keys. */
+    public static final List<String> FILES = List.of("control", "control_video", "layout", "reference", "mask");
+    /** File keys that need the previz of the shot: a backend binding one conditions on previz. */
+    public static final Set<String> PREVIZ_FILES = Set.of("control", "control_video", "layout");
+
+    private final RenderRequest request;
+    private final Ffmpeg ffmpeg;
+    private final Path scratch;
+    private final Map<String, Optional<Path>> made = new LinkedHashMap<>();
+
+    public Conditioning(RenderRequest request, Ffmpeg ffmpeg, Path scratch) {
+        this.request = request;
+        this.ffmpeg = ffmpeg;
+        this.scratch = scratch;
+    }
+
+    public Recipe recipe() {
+        return request.recipe();
+    }
+
+    /** A value as JSON: text for prompt and negative, numbers for the rest; missing for an unknown key. */
+    public JsonNode value(String key) {
+        JsonNode r = request.recipe().json();
+        return switch (key) {
+            case "prompt", "negative", "seed" -> r.path(key);
+            case "width", "height", "frames", "fps", "duration" -> r.path("format").path(key);
+            default -> com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        };
+    }
+
+    /**
+     * A file for a file key, made when first asked.
+     *
+     * @return empty when the take has no such file (no previz input, no reference, no mask)
+     * @throws GeneratorFault (permanent) when the file exists but cannot be made or has changed
+     */
+    public Optional<Path> file(String key) throws GeneratorFault {
+        Optional<Path> p = made.get(key);
+        if (p == null) {
+            p = make(key);
+            made.put(key, p);
+        }
+        return p;
+    }
+
+    private Optional<Path> make(String key) throws GeneratorFault {
+        try {
+            Files.createDirectories(scratch);
+            return switch (key) {
+                case "control" -> firstFrame(request.inputs().get("previz.depth"), "control.png");
+                case "control_video" -> Optional.ofNullable(request.inputs().get("previz.depth"));
+                case "layout" -> firstFrame(request.inputs().get("previz.master"), "layout.png");
+                case "reference" -> reference();
+                case "mask" -> Optional.ofNullable(request.inputs().get("fix.mask"));
+                default -> Optional.empty();
+            };
+        } catch (IOException e) {
+            throw GeneratorFault.transientFault("cannot prepare the " + key + " image (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private Optional<Path> firstFrame(Path video, String name) throws GeneratorFault, IOException {
+        if (video == null) {
+            return Optional.empty();
+        }
+        BufferedImage first;
+        try (VideoDecoder d = VideoDecoder.open(ffmpeg, video, PixelFormat.BGR24)) {
+            first = d.next().orElseThrow(() -> new FfmpegException(video + " holds no frames"));
+        } catch (FfmpegException e) {
+            throw GeneratorFault.permanent("cannot read the previz of " + request.recipe().label() + " for "
+                    + name + " (" + e.getMessage() + "); run slate build --backend previz again", e);
+        }
+        Path out = scratch.resolve(name);
+        javax.imageio.ImageIO.write(first, "png", out.toFile());
+        return Optional.of(out);
+    }
+
+    /** The first identity reference of the first subject, checked against the hash the recipe holds. */
+    private Optional<Path> reference() throws GeneratorFault, IOException {
+        JsonNode refs = request.recipe().json().path("subjects").path(0).path("refs");
+        if (!refs.isArray() || refs.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode ref = refs.get(0);
+        Path file = request.productionRoot().resolve(ref.path("path").asText()).normalize();
+        if (!file.startsWith(request.productionRoot().normalize()) || !Files.isRegularFile(file)) {
+            throw GeneratorFault.permanent("the reference " + ref.path("path").asText() + " of "
+                    + request.recipe().label() + " is gone; restore it or run slate check", null);
+        }
+        String want = ref.path("sha256").asText("");
+        if (!want.isEmpty() && !Sha256.hex(Files.readAllBytes(file)).equals(want)) {
+            throw GeneratorFault.permanent("the reference " + ref.path("path").asText() + " changed after the plan"
+                    + " was made; run slate build again", null);
+        }
+        return Optional.of(file);
+    }
+
+    /** The name a file key's file goes by: the key and the file's ending (the store's objects have none). */
+    public static String fileName(String key, Path file) {
+        String ending = Normalise.ending(file);
+        if (ending.isEmpty()) {
+            ending = key.equals("control_video") ? "mkv" : "png";
+        }
+        return key + "." + ending;
+    }
+
+    /** Whether a configured set of keys makes a backend condition on previz. */
+    public static boolean needsPreviz(Set<String> keys) {
+        return keys.stream().anyMatch(PREVIZ_FILES::contains);
+    }
+}

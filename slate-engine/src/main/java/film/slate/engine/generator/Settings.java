@@ -1,0 +1,95 @@
+package film.slate.engine.generator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.core.model.BackendConfig;
+import film.slate.core.yaml.YamlMapping;
+import film.slate.core.yaml.YamlNode;
+import film.slate.core.yaml.YamlScalar;
+import film.slate.core.yaml.YamlSequence;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A backend's settings as a generator reads them: {@code slate check} has already verified the
+ * fields and their types, so a reader here only supplies defaults and turns YAML into JSON.
+ */
+public final class Settings {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final BackendConfig backend;
+    private final ObjectNode json;
+
+    public Settings(BackendConfig backend) {
+        this.backend = backend;
+        this.json = (ObjectNode) json(backend.settings());
+    }
+
+    public String backendName() {
+        return backend.name();
+    }
+
+    /** The settings as JSON (numbers as numbers, the rest as written). */
+    public ObjectNode json() {
+        return json;
+    }
+
+    public JsonNode get(String key) {
+        return json.path(key);
+    }
+
+    public Optional<String> text(String key) {
+        JsonNode n = json.path(key);
+        return n.isValueNode() && !n.isNull() ? Optional.of(n.asText()) : Optional.empty();
+    }
+
+    public double number(String key, double fallback) {
+        JsonNode n = json.path(key);
+        return n.isNumber() ? n.asDouble() : fallback;
+    }
+
+    public Duration seconds(String key, double fallback) {
+        return Duration.ofMillis(Math.max(1, Math.round(number(key, fallback) * 1000)));
+    }
+
+    /** A YAML node as JSON: scalars that read as numbers become numbers, booleans booleans. */
+    public static JsonNode json(YamlNode node) {
+        if (node instanceof YamlMapping m) {
+            ObjectNode o = NODES.objectNode();
+            m.entries().forEach(e -> o.set(e.key(), json(e.value())));
+            return o;
+        }
+        if (node instanceof YamlSequence s) {
+            ArrayNode a = NODES.arrayNode();
+            s.items().forEach(i -> a.add(json(i)));
+            return a;
+        }
+        YamlScalar s = (YamlScalar) node;
+        return switch (s.kind()) {
+            case NULL -> NODES.nullNode();
+            case BOOLEAN -> NODES.booleanNode(s.text().toLowerCase(Locale.ROOT).startsWith("t"));
+            case INTEGER -> integer(s.text());
+            case FLOAT -> number(s.text());
+            case STRING -> NODES.textNode(s.text());
+        };
+    }
+
+    private static JsonNode integer(String text) {
+        try {
+            return NODES.numberNode(Long.parseLong(text.replace("_", "")));
+        } catch (NumberFormatException e) {
+            return number(text);
+        }
+    }
+
+    private static JsonNode number(String text) {
+        try {
+            double d = Double.parseDouble(text.replace("_", ""));
+            return Double.isFinite(d) ? NODES.numberNode(d) : NODES.textNode(text);
+        } catch (NumberFormatException e) {
+            return NODES.textNode(text);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package film.slate.engine.httptask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.core.testing.SyntheticProduction;
+import film.slate.engine.build.BuildEvent;
+import film.slate.engine.testing.BackendBuild;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The http-task backend end to end against a fake task API, with the key never leaving memory. */
+class HttpTaskBackendTest {
+    static final String SECRET = "sk-proj-Zq81xVb0c3Kd9Lw2";
+
+    @TempDir
+    Path tmp;
+
+    private Path production(FakeTaskApi api, String extra) {
+        return SyntheticProduction.write(tmp.resolve("p"), 1, 2, "http-task", """
+                url: %s/v1/tasks
+                api_key_env: FAKE_VIDEO_API_KEY
+                headers: { Authorization: "Bearer ${api_key}" }
+                request:
+                  model: gen-test
+                  prompt: "${prompt}"
+                  negative_prompt: "${negative}"
+                  seed: "${seed}"
+                  duration: "${duration}"
+                  ratio: "${width}:${height}"
+                  image: "${control}"
+                id: /id
+                poll: %s/v1/tasks/{id}
+                status: /status
+                done: [succeeded]
+                failed: [failed]
+                result: /output
+                error: /error/message
+                inputs: [control]
+                poll_interval: 0.02
+                request_timeout: 0.5
+                unreachable_grace: 1
+                retries: 4
+                """.formatted(api.url(), api.url()) + extra);
+    }
+
+    private static BackendBuild.Result build(Path dir) throws Exception {
+        return BackendBuild.run(dir, 2, new HttpTaskGenerator.Provider(Map.of("FAKE_VIDEO_API_KEY", SECRET)::get));
+    }
+
+    private static void assertNoSecretUnder(Path dir, BackendBuild.Result r) throws Exception {
+        assertThat(BackendBuild.storeBytes(dir)).doesNotContain(SECRET);
+        assertThat(r.events().toString()).doesNotContain(SECRET);
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1)).as(p.toString())
+                        .doesNotContain(SECRET);
+            }
+        }
+    }
+
+    @Test
+    void createsPollsDownloadsAndNormalisesEachTakeOnce() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            Path dir = production(api, "");
+            var r = build(dir);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(r.summary().rendered()).isEqualTo(4);
+            assertThat(api.creations.get()).isEqualTo(2);
+            var body = api.bodies.get(0);
+            assertThat(body.path("seed").isNumber()).isTrue();
+            assertThat(body.path("prompt").asText()).contains("Mara");
+            assertThat(body.path("ratio").asText()).isEqualTo("64:36");
+            assertThat(body.path("image").asText()).startsWith("data:image/png;base64,iVBOR");
+            assertThat(api.downloadAuth).as("the result host is the API's own").allMatch(a -> a.equals("Bearer " + SECRET));
+            assertThat(dir.resolve(".slate/tasks/main")).isEmptyDirectory();
+            assertNoSecretUnder(dir, r);
+        }
+    }
+
+    @Test
+    void rateLimitsAreWaitedOutAsRetryAfterAsks() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            api.fault("POST /v1/tasks", FakeTaskApi.Fault.HTTP_429, 1);
+            api.fault("GET /v1/tasks/", FakeTaskApi.Fault.HTTP_429, 1);
+            Path dir = production(api, "");
+            long t0 = System.nanoTime();
+            var r = build(dir);
+            assertThat((System.nanoTime() - t0) / 1e9).isGreaterThanOrEqualTo(1.0);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(r.of(BuildEvent.Kind.RETRY)).as("a 429 is waited out inside the render").isEmpty();
+            assertThat(api.creations.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRateLimitLongerThanAllowedBecomesARetryOfTheBuild() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            api.retryAfterS = 30;
+            api.fault("POST /v1/tasks", FakeTaskApi.Fault.HTTP_429, 1);
+            Path dir = production(api, "retry_after_max: 5\n");
+            var r = build(dir);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(r.of(BuildEvent.Kind.RETRY)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
+                    .contains("rate limiting (HTTP 429, Retry-After 30.0 s)"));
+        }
+    }
+
+    @Test
+    void faultsWhilePollingResumeTheSameTaskInsteadOfPayingForAnother() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            api.pollsUntilDone = 3;
+            api.fault("GET /v1/tasks/", FakeTaskApi.Fault.HTTP_500, 3);
+            api.fault("GET /v1/tasks/", FakeTaskApi.Fault.MALFORMED, 2);
+            api.fault("GET /v1/tasks/", FakeTaskApi.Fault.STALL, 4);
+            api.fault("GET /files/", FakeTaskApi.Fault.HTTP_500, 1);
+            Path dir = production(api, "");
+            var r = build(dir);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(r.summary().rendered()).isEqualTo(4);
+            assertThat(api.creations.get()).as("one task per take, whatever failed").isEqualTo(2);
+            assertNoSecretUnder(dir, r);
+        }
+    }
+
+    @Test
+    void aFailedTaskIsReportedOnceWithTheApisReasonAndNoKey() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            api.failTasks = true;
+            Path dir = production(api, "");
+            var r = build(dir);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).hasSize(2).allSatisfy(e -> assertThat(e.reason().orElseThrow())
+                    .contains("content policy: the prompt was flagged (key [redacted] logged)"));
+            assertThat(r.of(BuildEvent.Kind.RETRY)).isEmpty();
+            assertNoSecretUnder(dir, r);
+        }
+    }
+
+    @Test
+    void aRefusedKeyIsPermanentAndTheEchoedKeyIsRedacted() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            api.fault("POST /v1/tasks", FakeTaskApi.Fault.ECHO_KEY_401, 2);
+            Path dir = production(api, "");
+            var r = build(dir);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).hasSize(2).allSatisfy(e -> assertThat(e.reason().orElseThrow())
+                    .contains("Incorrect API key provided: Bearer [redacted]").contains("check the key in $FAKE_VIDEO_API_KEY"));
+            assertNoSecretUnder(dir, r);
+        }
+    }
+
+    @Test
+    void aMissingKeyIsOneSentenceNamingTheVariable() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            Path dir = production(api, "");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> BackendBuild.run(dir, 1,
+                    new HttpTaskGenerator.Provider(k -> null)))
+                    .hasMessage("backend main cannot start: backend main reads its API key from $FAKE_VIDEO_API_KEY,"
+                            + " which is not set; export it before slate build");
+        }
+    }
+}
