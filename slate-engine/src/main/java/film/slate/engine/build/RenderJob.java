@@ -42,6 +42,8 @@ import java.util.stream.Stream;
 final class RenderJob {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_RETRIES = 3;
+    /** How often a take looks again for the input it conditions on; waiting is not an attempt. */
+    private static final Duration INPUT_WAIT = Duration.ofMillis(200);
     private static final double DEFAULT_TIMEOUT_S = 3600;
 
     private final Store store;
@@ -86,6 +88,19 @@ final class RenderJob {
         } catch (BuildException e) {
             fail(recipe, 0, "permanent", e.getMessage());
             return;
+        }
+        // A take that conditions on another (previz) waits for it without spending an attempt.
+        for (var in : recipe.json().path("inputs")) {
+            String id = in.path("recipe").asText();
+            if (store.takes().withRecipe(id).isEmpty()) {
+                Optional<RenderRecord> input = store.renders().get(id);
+                if (input.isPresent() && input.get().status().equals(RenderRecord.FAILED)) {
+                    fail(recipe, 0, "permanent", "its " + in.path("role").asText() + " input " + id.substring(0, 12)
+                            + " failed; fix that take first");
+                    return;
+                }
+                throw new RetryLater("waiting for its " + in.path("role").asText() + " input", INPUT_WAIT);
+            }
         }
         double estimate = estimate(recipe);
         // Claim: only a queued (or revived) render with no output yet starts.

@@ -1,16 +1,11 @@
 package film.slate.engine.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.model.BackendConfig;
-import film.slate.core.yaml.YamlMapping;
+import film.slate.core.yaml.YamlJson;
 import film.slate.core.yaml.YamlNode;
-import film.slate.core.yaml.YamlScalar;
-import film.slate.core.yaml.YamlSequence;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,7 +13,6 @@ import java.util.Optional;
  * fields and their types, so a reader here only supplies defaults and turns YAML into JSON.
  */
 public final class Settings {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final BackendConfig backend;
     private final ObjectNode json;
 
@@ -56,40 +50,6 @@ public final class Settings {
 
     /** A YAML node as JSON: scalars that read as numbers become numbers, booleans booleans. */
     public static JsonNode json(YamlNode node) {
-        if (node instanceof YamlMapping m) {
-            ObjectNode o = NODES.objectNode();
-            m.entries().forEach(e -> o.set(e.key(), json(e.value())));
-            return o;
-        }
-        if (node instanceof YamlSequence s) {
-            ArrayNode a = NODES.arrayNode();
-            s.items().forEach(i -> a.add(json(i)));
-            return a;
-        }
-        YamlScalar s = (YamlScalar) node;
-        return switch (s.kind()) {
-            case NULL -> NODES.nullNode();
-            case BOOLEAN -> NODES.booleanNode(s.text().toLowerCase(Locale.ROOT).startsWith("t"));
-            case INTEGER -> integer(s.text());
-            case FLOAT -> number(s.text());
-            case STRING -> NODES.textNode(s.text());
-        };
-    }
-
-    private static JsonNode integer(String text) {
-        try {
-            return NODES.numberNode(Long.parseLong(text.replace("_", "")));
-        } catch (NumberFormatException e) {
-            return number(text);
-        }
-    }
-
-    private static JsonNode number(String text) {
-        try {
-            double d = Double.parseDouble(text.replace("_", ""));
-            return Double.isFinite(d) ? NODES.numberNode(d) : NODES.textNode(text);
-        } catch (NumberFormatException e) {
-            return NODES.textNode(text);
-        }
+        return YamlJson.of(node);
     }
 }

@@ -104,6 +104,7 @@ class HttpTaskBackendTest {
             Path dir = production(api, "retry_after_max: 5\n");
             var r = build(dir);
             assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            // Waiting for the previz input is not a retry: the rate limit is the only one.
             assertThat(r.of(BuildEvent.Kind.RETRY)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
                     .contains("rate limiting (HTTP 429, Retry-After 30.0 s)"));
         }
