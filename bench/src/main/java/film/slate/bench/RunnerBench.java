@@ -39,8 +39,7 @@ public final class RunnerBench {
             for (int round = 1; round <= rounds; round++) {
                 Path dir = SyntheticProduction.write(root.resolve("p" + round), scenes, 10, NoOpGenerator.TYPE, "");
                 var production = ProductionReader.read(dir).production();
-                Store store = Store.open(dir);
-                try (Backends backends = new Backends(production, Generators.discover().with(new NoOpGenerator.Provider()))) {
+                try (Store store = Store.open(dir); Backends backends = new Backends(production, Generators.discover().with(new NoOpGenerator.Provider()))) {
                     BuildPlan plan = BuildPlan.of(new RecipeCompiler(production),
                             backends.target(backends.resolveName(Optional.empty())), ShotSelector.all(), Optional.empty(),
                             store);

@@ -30,8 +30,7 @@ final class GcCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("slate gc: " + dir + " is not a production folder (no slate.yaml)");
             return ExitCode.CANNOT_RUN;
         }
-        try {
-            Store store = Store.open(dir);
+        try (Store store = Store.open(dir)) {
             Set<String> keep = store.takes().referencedObjects();
             int removed = 0;
             long bytes = 0;
