@@ -45,11 +45,16 @@ public final class Builder {
         long t0 = System.nanoTime();
         Map<String, Recipe> wanted = new LinkedHashMap<>();
         int cached = 0;
-        List<Recipe> all = new ArrayList<>();
+        // A take made from its recipe has that recipe in the store already (takes reference recipes).
+        List<Recipe> unknown = new ArrayList<>();
         for (PlannedTake t : plan.takes()) {
-            all.add(t.recipe());
+            if (t.missing()) {
+                unknown.add(t.recipe());
+            }
         }
-        store.recipes().put(all);
+        if (!unknown.isEmpty()) {
+            store.recipes().put(unknown);
+        }
         for (PlannedTake t : plan.takes()) {
             Recipe r = t.recipe();
             if (!t.missing()) {
