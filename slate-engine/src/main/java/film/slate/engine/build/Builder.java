@@ -136,13 +136,11 @@ public final class Builder {
         return new BuildSummary(rendered, cached, failed, Duration.ofNanos(System.nanoTime() - t0), budget.spent());
     }
 
-    /** Waits until every wanted render is rendered or failed. */
+    /** Waits until every wanted render is rendered or failed (asking only for the renders still open). */
     private void waitFor(java.util.Set<String> ids) {
         while (true) {
-            Map<String, RenderRecord> renders = store.renders().all();
-            boolean done = ids.stream().map(renders::get).allMatch(r -> r != null
-                    && (r.status().equals(RenderRecord.RENDERED) || r.status().equals(RenderRecord.FAILED)));
-            if (done) {
+            java.util.Set<String> open = store.renders().open();
+            if (ids.stream().noneMatch(open::contains)) {
                 return;
             }
             try {
