@@ -2,7 +2,7 @@
 # Build benchmarks (issue 4) on the tests' synthetic production, 200 scenes x 10 shots = 2,000
 # shots, 2,400 takes: a full build with the test-pattern generator, then RUNS whole-process runs of
 # a no-op `slate build` and of `slate status --format json` (after one warm-up each), then the
-# job-runner harness with the no-op backend. Run from the repository root: bench/build-bench.sh [RUNS]
+# recipe compile benchmark (JMH) and the job-runner harness with the no-op backend. Run from the repository root: bench/build-bench.sh [RUNS]
 set -euo pipefail
 runs="${1:-10}"
 [ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package >/dev/null
@@ -32,6 +32,7 @@ measure "slate status --format json" -cp "$cp" "$gen" film.slate.cli.Main status
 measure "slate status --format json, C1 only (-XX:TieredStopAtLevel=1)" -XX:TieredStopAtLevel=1 -cp "$cp" "$gen" \
   film.slate.cli.Main status "$dir/p" --format json
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$cp" org.openjdk.jmh.Main RecipeCompileBenchmark 2>&1 | grep -E "^Benchmark|RecipeCompileBenchmark.compile "
 java -cp "$cp" film.slate.bench.RunnerBench 200 2 3
 java -cp "$cp" film.slate.bench.RunnerBench 200 8 2
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
