@@ -91,7 +91,7 @@ public final class Builder {
         Budget budget = new Budget(options.budget());
         RenderJob job = new RenderJob(store, backends, options, budget, listener, wanted);
         OneTimeTask<Void> task = Tasks.oneTime(TASK)
-                .onFailure(retry())
+                .onFailure(retry(job))
                 .onDeadExecutionRevive()
                 .execute((instance, ctx) -> job.run(instance.getId()));
         Scheduler scheduler = Scheduler.create(store.database().dataSource(), task)
@@ -112,7 +112,7 @@ public final class Builder {
             for (Recipe r : order) {
                 scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, r.id()), now);
             }
-            waitFor(wanted.keySet());
+            waitFor(wanted.keySet(), job);
         } finally {
             scheduler.stop();
             job.close();
@@ -122,7 +122,7 @@ public final class Builder {
         int failed = 0;
         for (String id : wanted.keySet()) {
             RenderRecord r = renders.get(id);
-            if (r != null && r.status().equals(RenderRecord.FAILED)) {
+            if (r != null && r.status().equals(RenderRecord.FAILED) || job.givenUp().contains(id)) {
                 failed++;
             } else if (job.renderedHere().contains(id)) {
                 rendered++;
@@ -137,10 +137,10 @@ public final class Builder {
     }
 
     /** Waits until every wanted render is rendered or failed (asking only for the renders still open). */
-    private void waitFor(java.util.Set<String> ids) {
+    private void waitFor(java.util.Set<String> ids, RenderJob job) {
         while (true) {
             java.util.Set<String> open = store.renders().open();
-            if (ids.stream().noneMatch(open::contains)) {
+            if (ids.stream().noneMatch(id -> open.contains(id) && !job.givenUp().contains(id))) {
                 return;
             }
             try {
@@ -166,12 +166,28 @@ public final class Builder {
         });
     }
 
-    /** Transient faults come back as {@link RetryLater} with their backoff; anything else is retried after a second. */
-    private static FailureHandler<Void> retry() {
+    /**
+     * Transient faults come back as {@link RetryLater} with their backoff. Anything else is
+     * unexpected: retried with backoff a few times, then recorded as failed and dropped.
+     */
+    private static FailureHandler<Void> retry(RenderJob job) {
         return (complete, ops) -> {
-            Duration delay = complete.getCause().filter(RetryLater.class::isInstance).map(t -> ((RetryLater) t).delay())
-                    .orElse(Duration.ofSeconds(1));
-            ops.reschedule(complete, Instant.now().plus(delay));
+            Optional<Throwable> cause = complete.getCause();
+            if (cause.isPresent() && cause.get() instanceof RetryLater r) {
+                ops.reschedule(complete, Instant.now().plus(r.delay()));
+                return;
+            }
+            Optional<Duration> again = Optional.empty();
+            try {
+                again = job.unexpected(complete.getExecution().taskInstance.getId(), cause.orElse(null));
+            } finally {
+                if (again.isPresent()) {
+                    ops.reschedule(complete, Instant.now().plus(again.get()));
+                } else {
+                    job.givenUp().add(complete.getExecution().taskInstance.getId()); // even when recording it failed
+                    ops.stop();
+                }
+            }
         };
     }
 }

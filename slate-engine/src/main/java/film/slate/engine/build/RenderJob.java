@@ -43,6 +43,8 @@ final class RenderJob {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_RETRIES = 3;
     private static final double DEFAULT_TIMEOUT_S = 3600;
+    /** Attempts at a render that keeps failing with an unexpected exception. */
+    static final int ERROR_LIMIT = 3;
 
     private final Store store;
     private final Backends backends;
@@ -52,6 +54,8 @@ final class RenderJob {
     private final Map<String, Recipe> known;
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final Set<String> renderedHere = ConcurrentHashMap.newKeySet();
+    private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> errors = new ConcurrentHashMap<>();
     /** Each job thread's output folder, emptied after a render and used again (a folder a take costs two syncs). */
     private final Map<Thread, Path> workFolders = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,6 +76,48 @@ final class RenderJob {
 
     Set<String> renderedHere() {
         return renderedHere;
+    }
+
+    /** Renders this build gave up on after unexpected errors (recorded as failed when the store allowed it). */
+    Set<String> givenUp() {
+        return givenUp;
+    }
+
+    /**
+     * An exception nobody expected escaped the job of {@code recipeId}. It is tried again with
+     * backoff, {@link #ERROR_LIMIT} times in all; then the render is recorded as failed, once, with
+     * the reason, and empty is returned (the queue drops the job).
+     */
+    Optional<Duration> unexpected(String recipeId, Throwable e) {
+        int n = errors.merge(recipeId, 1, Integer::sum);
+        String reason = unexpectedReason(e);
+        Recipe recipe;
+        try {
+            recipe = recipe(recipeId);
+        } catch (RuntimeException unknown) {
+            givenUp.add(recipeId);
+            return Optional.empty(); // a job for a recipe nobody can name: nothing to record it against
+        }
+        if (n >= ERROR_LIMIT) {
+            givenUp.add(recipeId);
+            fail(recipe, 0, "error", reason + " (gave up after " + n + " attempts)");
+            return Optional.empty();
+        }
+        Duration delay = Backoff.after(n, options.retryBase());
+        store.database().transaction(c -> {
+            store.events().append(c, Event.of(options.worker(), "retry", recipe.id(), recipe.shot(), details(recipe, 0),
+                    reason));
+            return null;
+        });
+        listener.on(new BuildEvent(BuildEvent.Kind.RETRY, recipe.shot(), recipe.take(), recipe.id(), 0,
+                Optional.of(reason + "; again in " + delay.toMillis() + " ms"), Optional.empty()));
+        return Optional.of(delay);
+    }
+
+    static String unexpectedReason(Throwable e) {
+        Throwable t = e == null ? new IllegalStateException("no cause") : e;
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("");
+        return "an unexpected error (" + t.getClass().getName() + message + "); please report it";
     }
 
     void close() {
@@ -172,6 +218,14 @@ final class RenderJob {
         } catch (BuildException e) {
             budget.settle(estimate, 0);
             fail(recipe, n, "permanent", e.getMessage());
+        } catch (RuntimeException e) {
+            // Nobody expected this (a bug in a generator or here): close the attempt, let the queue decide.
+            budget.settle(estimate, 0);
+            store.database().transaction(c -> {
+                store.renders().endAttempt(c, recipe.id(), n, "error", unexpectedReason(e));
+                return null;
+            });
+            throw e;
         } finally {
             if (clean) {
                 empty(out); // the outputs were moved into the store; what the generator left besides goes
