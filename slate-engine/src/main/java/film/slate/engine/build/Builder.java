@@ -8,6 +8,9 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import film.slate.core.recipe.Recipe;
 import film.slate.store.Store;
+import film.slate.store.StoreLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import film.slate.store.db.Event;
 import film.slate.store.db.RenderRecord;
 import film.slate.store.db.TakeRecord;
@@ -41,7 +44,25 @@ public final class Builder {
         this.options = options;
     }
 
+    /**
+     * Renders what the plan lacks. Holds the store's lock shared while it runs, so that
+     * {@code slate gc} never removes an object that a render has stored but not yet recorded.
+     */
     public BuildSummary run(BuildPlan plan, BuildListener listener) {
+        StoreLock.Lease lease;
+        try {
+            lease = StoreLock.shared(store.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take the store's lock in " + store.root(), e);
+        }
+        try {
+            return runLocked(plan, listener);
+        } finally {
+            lease.close();
+        }
+    }
+
+    private BuildSummary runLocked(BuildPlan plan, BuildListener listener) {
         long t0 = System.nanoTime();
         Map<String, Recipe> wanted = new LinkedHashMap<>();
         int cached = 0;

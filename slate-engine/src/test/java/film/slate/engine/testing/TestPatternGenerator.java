@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same bytes. Faults are injected by system properties, so whole-process tests can set them:
  * {@code slate.test.transient=N} (the first N attempts of every take fail transiently),
  * {@code slate.test.permanent=1/1A,2/*} (these shots fail for good), {@code slate.test.unexpected=1/1A}
- * (these shots throw an exception no generator should), {@code slate.test.delay.ms},
+ * (these shots throw an exception no generator should), {@code slate.test.frames=true} (frames, not a
+ * video), {@code slate.test.delay.ms},
  * {@code slate.test.log=FILE} (a line {@code start|done RECIPE PID} per render).
  */
 public final class TestPatternGenerator implements Generator {
@@ -86,6 +89,14 @@ public final class TestPatternGenerator implements Generator {
         }
         progress.report(frames, frames);
         log("done", id);
+        if (Boolean.getBoolean("slate.test.frames")) {
+            try { // the same bytes as two frames: a frames index, and two frames that are one object
+                Path second = Files.copy(master, request.outputDir().resolve("frame-2.raw"));
+                return new RenderResult.Frames(List.of(master, second), OptionalDouble.empty());
+            } catch (IOException e) {
+                throw GeneratorFault.transientFault("cannot write a frame", e);
+            }
+        }
         return RenderResult.Video.of(master);
     }
 
