@@ -2,8 +2,6 @@ package film.slate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import film.slate.engine.build.BuildEvent;
-import film.slate.engine.build.BuildListener;
 import film.slate.engine.build.BuildOptions;
 import film.slate.engine.build.BuildPlan;
 import film.slate.engine.build.BuildSummary;
@@ -15,7 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,26 +70,13 @@ final class BuildCommand implements Callable<Integer> {
             if (dryRun) {
                 return dryRun(ws, plan, out);
             }
-            AtomicInteger done = new AtomicInteger();
-            int todo = plan.missing().size();
-            boolean terminal = System.console() != null && !json;
-            BuildListener listener = e -> print(e, out, terminal, done, todo);
-            BuildSummary s = new Builder(ws.store, ws.backends, options).run(plan, listener);
-            if (json) {
-                ObjectNode o = JSON.createObjectNode().put("event", "summary").put("rendered", s.rendered())
-                        .put("cached", s.cached()).put("failed", s.failed()).put("seconds", s.time().toMillis() / 1000.0)
-                        .put("cost", s.cost());
-                synchronized (out) {
-                    out.println(o);
-                }
-            } else {
-                if (terminal) {
-                    out.println();
-                }
-                out.printf(Locale.ROOT, "%d rendered, %d cached, %d failed in %.1f s, cost %.2f%n", s.rendered(),
-                        s.cached(), s.failed(), s.time().toMillis() / 1000.0, s.cost());
+            BuildSummary s;
+            try (BuildProgress progress = json ? BuildProgress.json(out)
+                    : System.console() != null ? BuildProgress.bar(out, System.err, plan.missing().size())
+                    : BuildProgress.lines(out)) {
+                s = new Builder(ws.store, ws.backends, options).run(plan, progress);
+                progress.summary(s);
             }
-            out.flush();
             return s.failed() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
         } catch (CommandError e) {
             spec.commandLine().getErr().println("slate build: " + e.getMessage());
@@ -129,37 +113,5 @@ final class BuildCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    private void print(BuildEvent e, PrintWriter out, boolean terminal, AtomicInteger done, int todo) {
-        synchronized (out) {
-            if (json) {
-                ObjectNode o = JSON.createObjectNode().put("event", e.kind().key()).put("shot", e.shot())
-                        .put("take", e.take()).put("recipe", e.recipe());
-                if (e.attempt() > 0) {
-                    o.put("attempt", e.attempt());
-                }
-                e.reason().ifPresent(r -> o.put("reason", r));
-                e.cost().ifPresent(c -> o.put("cost", c));
-                out.println(o);
-                out.flush();
-                return;
-            }
-            switch (e.kind()) {
-                case QUEUED, CACHED -> {
-                    return; // the summary counts them
-                }
-                case RENDERED -> done.incrementAndGet();
-                case FAILED -> done.incrementAndGet();
-                default -> { }
-            }
-            String line = e.kind().key() + " " + e.shot() + "#" + e.take() + e.reason().map(r -> ": " + r).orElse("");
-            if (terminal && e.kind() != BuildEvent.Kind.FAILED) {
-                out.print("\r[" + done.get() + "/" + todo + "] " + String.format("%-70.70s", line));
-            } else {
-                out.println((terminal ? "\r" : "") + line);
-            }
-            out.flush();
-        }
     }
 }

@@ -15,6 +15,8 @@ public final class ExitCode {
     public static final int INVALID_PRODUCTION = 3;
     /** Reading or writing a file failed (disk full, permission). */
     public static final int IO = 4;
+    /** The store is in use by another slate process (a build), so this command would be unsafe now; try again later. */
+    public static final int BUSY = 5;
     /** A bug in Slate: reported with a short message; never expected. */
     public static final int INTERNAL = 70;
 

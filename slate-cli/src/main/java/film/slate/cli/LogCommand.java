@@ -34,8 +34,8 @@ final class LogCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("slate log: " + dir + " is not a production folder (no slate.yaml)");
             return ExitCode.CANNOT_RUN;
         }
-        try {
-            for (Event e : Store.open(dir).events().read(Optional.ofNullable(shot))) {
+        try (Store store = Store.open(dir)) {
+            for (Event e : store.events().read(Optional.ofNullable(shot))) {
                 out.println(Instant.ofEpochMilli(e.at()) + "  " + e.actor() + "  " + e.action() + "  " + e.object()
                         + e.shot().map(s -> "  [" + s + "]").orElse("") + e.details().map(d -> "  " + d).orElse("")
                         + e.reason().map(r -> "  because " + r).orElse(""));

@@ -77,6 +77,10 @@ final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        backends.close();
+        try {
+            backends.close();
+        } finally {
+            store.close();
+        }
     }
 }

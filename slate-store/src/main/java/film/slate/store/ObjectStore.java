@@ -63,30 +63,70 @@ public final class ObjectStore {
         Path temp = Files.createTempFile(tmp, "incoming-", ".part");
         try {
             MessageDigest md = Sha256.digest();
+            String hash;
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(ch), md)) {
                 in.transferTo(out);
                 out.flush();
+                hash = HexFormat.of().formatHex(md.digest());
+                if (has(hash)) {
+                    return hash; // never rewritten: same name, same bytes (and no sync of a copy that is thrown away)
+                }
                 ch.force(true);
             }
-            String hash = HexFormat.of().formatHex(md.digest());
-            Path target = path(hash);
-            if (Files.isRegularFile(target)) {
-                return hash; // never rewritten: same name, same bytes
-            }
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                return hash; // another writer won the race with the same bytes
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the store's file system cannot rename atomically: " + root, e);
-            }
-            syncDirectory(target.getParent());
-            return hash;
+            return place(temp, hash);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Moves {@code file} into the store without copying it: hashed, synced and renamed into place,
+     * so the file is gone from where it was. For a render's own output, written in a folder of the
+     * store's file system that nobody else uses; a file that is already stored is left in place.
+     */
+    public String adopt(Path file) throws IOException {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("not a regular file: " + file);
+        }
+        String hash;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            MessageDigest md = Sha256.digest();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+            while (ch.read(buffer) >= 0) {
+                buffer.flip();
+                md.update(buffer);
+                buffer.clear();
+            }
+            hash = HexFormat.of().formatHex(md.digest());
+            if (has(hash)) {
+                return hash;
+            }
+            ch.force(true);
+        }
+        try {
+            return place(file, hash);
+        } catch (AtomicMoveNotSupportedException e) {
+            return put(file); // another file system after all: copy it in
+        }
+    }
+
+    /** Renames a synced file into the place of {@code hash}, and syncs the folder so that the name is durable too. */
+    private String place(Path synced, String hash) throws IOException {
+        Path target = path(hash);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(synced, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            return hash; // another writer won the race with the same bytes
+        } catch (AtomicMoveNotSupportedException e) {
+            if (synced.startsWith(tmp)) {
+                throw new IOException("the store's file system cannot rename atomically: " + root, e);
+            }
+            throw e;
+        }
+        syncDirectory(target.getParent());
+        return hash;
     }
 
     /** Every stored object's hash. */

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A production's store: {@code .slate/objects} and {@code .slate/slate.db}. */
-public final class Store {
+public final class Store implements AutoCloseable {
     public static final String FOLDER = ".slate";
 
     private final Path root;
@@ -56,5 +56,11 @@ public final class Store {
 
     public EventLog events() {
         return new EventLog(database);
+    }
+
+    /** Closes the database's connections; the store can be opened again. */
+    @Override
+    public void close() {
+        database.close();
     }
 }

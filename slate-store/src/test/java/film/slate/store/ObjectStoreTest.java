@@ -32,4 +32,19 @@ class ObjectStoreTest {
         assertThat(store.delete(hash)).isTrue();
         assertThat(store.has(hash)).isFalse();
     }
+
+    @Test
+    void anAdoptedFileIsMovedInWithoutACopyAndAStoredOneIsLeftWhereItIs() throws Exception {
+        ObjectStore store = new ObjectStore(tmp.resolve("objects"));
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Path master = Files.write(work.resolve("master.raw"), new byte[] {1, 2, 3});
+        String hash = store.adopt(master);
+        assertThat(hash).isEqualTo(Sha256.hex(new byte[] {1, 2, 3}));
+        assertThat(master).doesNotExist();
+        assertThat(Files.readAllBytes(store.path(hash))).containsExactly(1, 2, 3);
+        Path again = Files.write(work.resolve("again.raw"), new byte[] {1, 2, 3});
+        assertThat(store.adopt(again)).isEqualTo(hash);
+        assertThat(again).exists(); // already stored: nothing moved, the caller's folder is the caller's
+        assertThat(Files.list(tmp.resolve("objects/tmp"))).isEmpty();
+    }
 }

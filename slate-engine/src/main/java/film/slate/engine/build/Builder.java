@@ -8,6 +8,9 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import film.slate.core.recipe.Recipe;
 import film.slate.store.Store;
+import film.slate.store.StoreLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import film.slate.store.db.Event;
 import film.slate.store.db.RenderRecord;
 import film.slate.store.db.TakeRecord;
@@ -41,15 +44,38 @@ public final class Builder {
         this.options = options;
     }
 
+    /**
+     * Renders what the plan lacks. Holds the store's lock shared while it runs, so that
+     * {@code slate gc} never removes an object that a render has stored but not yet recorded.
+     */
     public BuildSummary run(BuildPlan plan, BuildListener listener) {
+        StoreLock.Lease lease;
+        try {
+            lease = StoreLock.shared(store.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take the store's lock in " + store.root(), e);
+        }
+        try {
+            return runLocked(plan, listener);
+        } finally {
+            lease.close();
+        }
+    }
+
+    private BuildSummary runLocked(BuildPlan plan, BuildListener listener) {
         long t0 = System.nanoTime();
         Map<String, Recipe> wanted = new LinkedHashMap<>();
         int cached = 0;
-        List<Recipe> all = new ArrayList<>();
+        // A take made from its recipe has that recipe in the store already (takes reference recipes).
+        List<Recipe> unknown = new ArrayList<>();
         for (PlannedTake t : plan.takes()) {
-            all.add(t.recipe());
+            if (t.missing()) {
+                unknown.add(t.recipe());
+            }
         }
-        store.recipes().put(all);
+        if (!unknown.isEmpty()) {
+            store.recipes().put(unknown);
+        }
         for (PlannedTake t : plan.takes()) {
             Recipe r = t.recipe();
             if (!t.missing()) {
@@ -86,7 +112,7 @@ public final class Builder {
         Budget budget = new Budget(options.budget());
         RenderJob job = new RenderJob(store, backends, options, budget, listener, wanted);
         OneTimeTask<Void> task = Tasks.oneTime(TASK)
-                .onFailure(retry())
+                .onFailure(retry(job))
                 .onDeadExecutionRevive()
                 .execute((instance, ctx) -> job.run(instance.getId()));
         Scheduler scheduler = Scheduler.create(store.database().dataSource(), task)
@@ -107,7 +133,7 @@ public final class Builder {
             for (Recipe r : order) {
                 scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, r.id()), now);
             }
-            waitFor(wanted.keySet());
+            waitFor(wanted.keySet(), job);
         } finally {
             scheduler.stop();
             job.close();
@@ -117,7 +143,7 @@ public final class Builder {
         int failed = 0;
         for (String id : wanted.keySet()) {
             RenderRecord r = renders.get(id);
-            if (r != null && r.status().equals(RenderRecord.FAILED)) {
+            if (r != null && r.status().equals(RenderRecord.FAILED) || job.givenUp().contains(id)) {
                 failed++;
             } else if (job.renderedHere().contains(id)) {
                 rendered++;
@@ -131,13 +157,11 @@ public final class Builder {
         return new BuildSummary(rendered, cached, failed, Duration.ofNanos(System.nanoTime() - t0), budget.spent());
     }
 
-    /** Waits until every wanted render is rendered or failed. */
-    private void waitFor(java.util.Set<String> ids) {
+    /** Waits until every wanted render is rendered or failed (asking only for the renders still open). */
+    private void waitFor(java.util.Set<String> ids, RenderJob job) {
         while (true) {
-            Map<String, RenderRecord> renders = store.renders().all();
-            boolean done = ids.stream().map(renders::get).allMatch(r -> r != null
-                    && (r.status().equals(RenderRecord.RENDERED) || r.status().equals(RenderRecord.FAILED)));
-            if (done) {
+            java.util.Set<String> open = store.renders().open();
+            if (ids.stream().noneMatch(id -> open.contains(id) && !job.givenUp().contains(id))) {
                 return;
             }
             try {
@@ -163,12 +187,28 @@ public final class Builder {
         });
     }
 
-    /** Transient faults come back as {@link RetryLater} with their backoff; anything else is retried after a second. */
-    private static FailureHandler<Void> retry() {
+    /**
+     * Transient faults come back as {@link RetryLater} with their backoff. Anything else is
+     * unexpected: retried with backoff a few times, then recorded as failed and dropped.
+     */
+    private static FailureHandler<Void> retry(RenderJob job) {
         return (complete, ops) -> {
-            Duration delay = complete.getCause().filter(RetryLater.class::isInstance).map(t -> ((RetryLater) t).delay())
-                    .orElse(Duration.ofSeconds(1));
-            ops.reschedule(complete, Instant.now().plus(delay));
+            Optional<Throwable> cause = complete.getCause();
+            if (cause.isPresent() && cause.get() instanceof RetryLater r) {
+                ops.reschedule(complete, Instant.now().plus(r.delay()));
+                return;
+            }
+            Optional<Duration> again = Optional.empty();
+            try {
+                again = job.unexpected(complete.getExecution().taskInstance.getId(), cause.orElse(null));
+            } finally {
+                if (again.isPresent()) {
+                    ops.reschedule(complete, Instant.now().plus(again.get()));
+                } else {
+                    job.givenUp().add(complete.getExecution().taskInstance.getId()); // even when recording it failed
+                    ops.stop();
+                }
+            }
         };
     }
 }

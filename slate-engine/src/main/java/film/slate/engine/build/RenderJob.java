@@ -45,6 +45,8 @@ final class RenderJob {
     /** How often a take looks again for the input it conditions on; waiting is not an attempt. */
     private static final Duration INPUT_WAIT = Duration.ofMillis(200);
     private static final double DEFAULT_TIMEOUT_S = 3600;
+    /** Attempts at a render that keeps failing with an unexpected exception. */
+    static final int ERROR_LIMIT = 3;
 
     private final Store store;
     private final Backends backends;
@@ -54,6 +56,10 @@ final class RenderJob {
     private final Map<String, Recipe> known;
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final Set<String> renderedHere = ConcurrentHashMap.newKeySet();
+    private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> errors = new ConcurrentHashMap<>();
+    /** Each job thread's output folder, emptied after a render and used again (a folder a take costs two syncs). */
+    private final Map<Thread, Path> workFolders = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slate-render-watchdog");
         t.setDaemon(true);
@@ -74,8 +80,52 @@ final class RenderJob {
         return renderedHere;
     }
 
+    /** Renders this build gave up on after unexpected errors (recorded as failed when the store allowed it). */
+    Set<String> givenUp() {
+        return givenUp;
+    }
+
+    /**
+     * An exception nobody expected escaped the job of {@code recipeId}. It is tried again with
+     * backoff, {@link #ERROR_LIMIT} times in all; then the render is recorded as failed, once, with
+     * the reason, and empty is returned (the queue drops the job).
+     */
+    Optional<Duration> unexpected(String recipeId, Throwable e) {
+        int n = errors.merge(recipeId, 1, Integer::sum);
+        String reason = unexpectedReason(e);
+        Recipe recipe;
+        try {
+            recipe = recipe(recipeId);
+        } catch (RuntimeException unknown) {
+            givenUp.add(recipeId);
+            return Optional.empty(); // a job for a recipe nobody can name: nothing to record it against
+        }
+        if (n >= ERROR_LIMIT) {
+            givenUp.add(recipeId);
+            fail(recipe, 0, "error", reason + " (gave up after " + n + " attempts)");
+            return Optional.empty();
+        }
+        Duration delay = Backoff.after(n, options.retryBase());
+        store.database().transaction(c -> {
+            store.events().append(c, Event.of(options.worker(), "retry", recipe.id(), recipe.shot(), details(recipe, 0),
+                    reason));
+            return null;
+        });
+        listener.on(new BuildEvent(BuildEvent.Kind.RETRY, recipe.shot(), recipe.take(), recipe.id(), 0,
+                Optional.of(reason + "; again in " + delay.toMillis() + " ms"), Optional.empty()));
+        return Optional.of(delay);
+    }
+
+    static String unexpectedReason(Throwable e) {
+        Throwable t = e == null ? new IllegalStateException("no cause") : e;
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("");
+        return "an unexpected error (" + t.getClass().getName() + message + "); please report it";
+    }
+
     void close() {
         watchdog.shutdownNow();
+        workFolders.values().forEach(RenderJob::delete);
+        workFolders.clear();
     }
 
     /** Runs the job for {@code recipeId}; throws {@link RetryLater} to be run again later. */
@@ -133,8 +183,10 @@ final class RenderJob {
         listener.on(new BuildEvent(BuildEvent.Kind.STARTED, recipe.shot(), recipe.take(), recipe.id(), n,
                 Optional.empty(), Optional.empty()));
         Semaphore slot = slots.computeIfAbsent(backend, b -> new Semaphore(concurrency(b, generator)));
-        Path out = store.root().resolve("work").resolve(recipe.id().substring(0, 16) + "-" + UUID.randomUUID());
+        Path out = workFolders.computeIfAbsent(Thread.currentThread(),
+                t -> store.root().resolve("work").resolve(UUID.randomUUID().toString()));
         long started = System.currentTimeMillis();
+        boolean clean = false;
         try {
             Files.createDirectories(out);
             slot.acquire();
@@ -145,7 +197,7 @@ final class RenderJob {
             } finally {
                 slot.release();
             }
-            Takes.Output output = keep(result);
+            Takes.Output output = keep(result, out);
             OptionalDouble cost = result.cost().isPresent() ? result.cost()
                     : estimate > 0 ? OptionalDouble.of(estimate) : OptionalDouble.empty();
             budget.settle(estimate, cost.orElse(0));
@@ -163,6 +215,7 @@ final class RenderJob {
             listener.on(new BuildEvent(BuildEvent.Kind.RENDERED, recipe.shot(), recipe.take(), recipe.id(), n,
                     Optional.of("version " + take.version()), cost.isPresent() ? Optional.of(cost.getAsDouble())
                             : Optional.empty()));
+            clean = true;
         } catch (GeneratorFault e) {
             budget.settle(estimate, 0);
             if (e.isTransient()) {
@@ -180,8 +233,21 @@ final class RenderJob {
         } catch (BuildException e) {
             budget.settle(estimate, 0);
             fail(recipe, n, "permanent", e.getMessage());
+        } catch (RuntimeException e) {
+            // Nobody expected this (a bug in a generator or here): close the attempt, let the queue decide.
+            budget.settle(estimate, 0);
+            store.database().transaction(c -> {
+                store.renders().endAttempt(c, recipe.id(), n, "error", unexpectedReason(e));
+                return null;
+            });
+            throw e;
         } finally {
-            delete(out);
+            if (clean) {
+                empty(out); // the outputs were moved into the store; what the generator left besides goes
+            } else {
+                workFolders.remove(Thread.currentThread()); // a failed or timed-out render may still write: a new folder next time
+                delete(out);
+            }
         }
     }
 
@@ -242,22 +308,33 @@ final class RenderJob {
     }
 
     /** Moves the result into the object store; returns the object names. */
-    private Takes.Output keep(RenderResult result) throws IOException {
+    private Takes.Output keep(RenderResult result, Path out) throws IOException {
         if (result instanceof RenderResult.Video v) {
-            String master = store.objects().put(v.master());
-            Optional<String> proxy = v.proxy().isPresent() ? Optional.of(store.objects().put(v.proxy().get()))
-                    : Optional.empty();
-            Optional<String> depth = v.depth().isPresent() ? Optional.of(store.objects().put(v.depth().get()))
-                    : Optional.empty();
+            String master = keep(v.master(), out);
+            Optional<String> proxy = v.proxy().isPresent() ? Optional.of(keep(v.proxy().get(), out)) : Optional.empty();
+            Optional<String> depth = v.depth().isPresent() ? Optional.of(keep(v.depth().get(), out)) : Optional.empty();
             return new Takes.Output(master, proxy, depth);
         }
         RenderResult.Frames f = (RenderResult.Frames) result;
         ObjectNode index = JSON.createObjectNode();
         var frames = index.put("kind", "slate/frames").putArray("frames");
         for (Path frame : f.frames()) {
-            frames.add(store.objects().put(frame));
+            frames.add(keep(frame, out));
         }
         return new Takes.Output(store.objects().put(JSON.writeValueAsBytes(index)), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A file the render made in its own folder is moved into the store (no copy); any other file
+     * (one the generator names elsewhere, or a link) is copied, and left where it is.
+     */
+    private String keep(Path file, Path out) throws IOException {
+        Path f = file.toAbsolutePath().normalize();
+        if (f.startsWith(out.toAbsolutePath().normalize())
+                && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return store.objects().adopt(f);
+        }
+        return store.objects().put(file);
     }
 
     /** The files a recipe conditions on: the masters (and depth) of its input recipes. */
@@ -315,6 +392,15 @@ final class RenderJob {
         ObjectNode o = JSON.createObjectNode();
         o.put("take", r.take()).put("recipe", r.id()).put("backend", r.backend()).put("attempt", attempt);
         return o.toString();
+    }
+
+    /** Removes what is in {@code dir}, keeping the folder. */
+    private static void empty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            s.forEach(RenderJob::delete);
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover is harmless; the folder is deleted when the build ends
+        }
     }
 
     private static void delete(Path dir) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class BuildTest {
@@ -29,6 +30,7 @@ class BuildTest {
     void clearFaults() {
         System.clearProperty("slate.test.transient");
         System.clearProperty("slate.test.permanent");
+        System.clearProperty("slate.test.unexpected");
         TestPatternGenerator.STARTS.clear();
     }
 
@@ -97,6 +99,31 @@ class BuildTest {
         String recipe = r.events().get(0).recipe();
         assertThat(r.store().renders().attemptOutcomes(recipe)).containsExactly("transient", "transient", "transient",
                 "transient");
+    }
+
+    @Test
+    @Timeout(60)
+    void anUnexpectedExceptionIsTriedAFewTimesThenReportedOnceAndTheBuildEnds() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 3);
+        System.setProperty("slate.test.unexpected", "1/1S2");
+        Result r = build(dir, options());
+        assertThat(r.summary().rendered()).isEqualTo(2);
+        assertThat(r.summary().failed()).isEqualTo(1);
+        List<BuildEvent> failures = r.events().stream().filter(e -> e.kind() == BuildEvent.Kind.FAILED).toList();
+        assertThat(failures).hasSize(1); // reported once
+        BuildEvent failed = failures.get(0);
+        assertThat(failed.shot()).isEqualTo("1/1S2");
+        assertThat(failed.reason().orElseThrow()).contains("IllegalStateException", "broke on shot 1/1S2",
+                "gave up after 3 attempts");
+        assertThat(r.events().stream().filter(e -> e.kind() == BuildEvent.Kind.RETRY)).hasSize(2);
+        assertThat(r.store().renders().attemptOutcomes(failed.recipe())).containsExactly("error", "error", "error");
+        assertThat(r.store().renders().get(failed.recipe()).orElseThrow().status()).isEqualTo(RenderRecord.FAILED);
+        assertThat(r.store().takes().ofShot("1/1S2")).isEmpty();
+        assertThat(r.store().events().read(Optional.of("1/1S2"))).filteredOn(e -> e.action().equals("failed"))
+                .hasSize(1);
+        Result again = build(dir, options()); // a new build tries the failed take again, and gives up again
+        assertThat(again.summary().failed()).isEqualTo(1);
+        assertThat(again.summary().cached()).isEqualTo(2);
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bytes a frame, from a SHA-256 stream seeded by the recipe id), so the same recipe gives the
  * same bytes. Faults are injected by system properties, so whole-process tests can set them:
  * {@code slate.test.transient=N} (the first N attempts of every take fail transiently),
- * {@code slate.test.permanent=1/1A,2/*} (these shots fail for good), {@code slate.test.delay.ms},
+ * {@code slate.test.permanent=1/1A,2/*} (these shots fail for good), {@code slate.test.unexpected=1/1A}
+ * (these shots throw an exception no generator should), {@code slate.test.frames=true} (frames, not a
+ * video), {@code slate.test.delay.ms},
  * {@code slate.test.log=FILE} (a line {@code start|done RECIPE PID} per render).
  */
 public final class TestPatternGenerator implements Generator {
@@ -55,10 +59,11 @@ public final class TestPatternGenerator implements Generator {
             Thread.sleep(delay);
         }
         String shot = request.recipe().shot();
-        for (String p : System.getProperty("slate.test.permanent", "").split(",")) {
-            if (!p.isBlank() && (p.equals(shot) || p.endsWith("/*") && shot.startsWith(p.substring(0, p.length() - 1)))) {
-                throw GeneratorFault.permanent("the test pattern refuses shot " + shot, null);
-            }
+        if (matches("slate.test.permanent", shot)) {
+            throw GeneratorFault.permanent("the test pattern refuses shot " + shot, null);
+        }
+        if (matches("slate.test.unexpected", shot)) {
+            throw new IllegalStateException("the test pattern broke on shot " + shot);
         }
         if (attempt <= Integer.getInteger("slate.test.transient", 0)) {
             throw GeneratorFault.transientFault("the test pattern is busy (attempt " + attempt + ")", null);
@@ -84,7 +89,25 @@ public final class TestPatternGenerator implements Generator {
         }
         progress.report(frames, frames);
         log("done", id);
+        if (Boolean.getBoolean("slate.test.frames")) {
+            try { // the same bytes as two frames: a frames index, and two frames that are one object
+                Path second = Files.copy(master, request.outputDir().resolve("frame-2.raw"));
+                return new RenderResult.Frames(List.of(master, second), OptionalDouble.empty());
+            } catch (IOException e) {
+                throw GeneratorFault.transientFault("cannot write a frame", e);
+            }
+        }
         return RenderResult.Video.of(master);
+    }
+
+    /** Whether {@code shot} is in the list (1/1A, 2/*) of a system property. */
+    private static boolean matches(String property, String shot) {
+        for (String p : System.getProperty(property, "").split(",")) {
+            if (!p.isBlank() && (p.equals(shot) || p.endsWith("/*") && shot.startsWith(p.substring(0, p.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void log(String what, String id) {

@@ -1,15 +1,34 @@
 package film.slate.store.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** The store's database: a data source, migrated on open, and transactions over it. */
-public final class Database {
+/**
+ * The store's database: a pooled data source, migrated on open, and transactions over it.
+ * SQLite connections are kept open in a small pool: opening one costs a file open, the pragmas
+ * and a schema parse, and closing the last one checkpoints the WAL, which a build that talks to
+ * the database a dozen times a take cannot afford.
+ */
+public final class Database implements AutoCloseable {
+    /**
+     * The versions of the migrations shipped in {@code db/migration/DIALECT}, oldest first. A store
+     * whose history holds exactly these, all successful, is current and Flyway is not started at
+     * all (it costs a command half a second). {@code DatabaseTest} checks this list against the
+     * folders.
+     */
+    public static final List<String> MIGRATIONS = List.of("1", "2");
+
     private final DataSource dataSource;
     private final String dialect;
 
@@ -29,18 +48,53 @@ public final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return migrated(ds, "sqlite");
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(ds);
+        pool.setPoolName("slate-store");
+        pool.setMaximumPoolSize(Integer.getInteger("slate.db.connections", 24));
+        pool.setMinimumIdle(1);
+        pool.setIdleTimeout(10_000);
+        // A writer may wait for SQLite's lock (the busy timeout) while holding its connection.
+        pool.setConnectionTimeout(120_000);
+        pool.setInitializationFailTimeout(-1);
+        HikariDataSource pooled = new HikariDataSource(pool);
+        try {
+            return migrated(pooled, "sqlite");
+        } catch (RuntimeException e) {
+            pooled.close();
+            throw e;
+        }
     }
 
-    /** Any other database (PostgreSQL): the same tables from the dialect's migrations. */
+    /** Any other database (PostgreSQL, pooled by the caller): the same tables from the dialect's migrations. */
     public static Database of(DataSource dataSource, String dialect) {
         return migrated(dataSource, dialect);
     }
 
     private static Database migrated(DataSource ds, String dialect) {
-        Flyway.configure(Database.class.getClassLoader()).dataSource(ds).loggers("slf4j")
-                .locations("classpath:db/migration/" + dialect).load().migrate();
+        if (!current(ds)) {
+            Flyway.configure(Database.class.getClassLoader()).dataSource(ds).loggers("slf4j")
+                    .locations("classpath:db/migration/" + dialect).load().migrate();
+        }
         return new Database(ds, dialect);
+    }
+
+    /** Whether the history table lists exactly {@link #MIGRATIONS}, all applied successfully. */
+    static boolean current(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history"
+                        + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            List<String> applied = new ArrayList<>();
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                applied.add(rs.getString(1));
+            }
+            return applied.equals(MIGRATIONS);
+        } catch (SQLException e) {
+            return false; // no history yet (a new store): Flyway creates it
+        }
     }
 
     public DataSource dataSource() {
@@ -71,6 +125,8 @@ public final class Database {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException(e);
@@ -84,6 +140,14 @@ public final class Database {
                 return rs.next() ? rs.getString(1) : "no answer";
             }
         });
+    }
+
+    /** Closes the pool this class opened (a caller's own data source is left to the caller). */
+    @Override
+    public void close() {
+        if (dataSource instanceof HikariDataSource h) {
+            h.close();
+        }
     }
 
     /** Database work on a connection. */

@@ -133,6 +133,23 @@ public final class Renders {
         });
     }
 
+    /** The recipes whose render is queued or rendering. */
+    public java.util.Set<String> open() {
+        return db.read(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT recipe FROM renders WHERE status IN (?, ?)")) {
+                st.setString(1, RenderRecord.QUEUED);
+                st.setString(2, RenderRecord.RENDERING);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** How many attempts a recipe's render has had, per outcome, e.g. for tests and reports. */
     public List<String> attemptOutcomes(String recipe) {
         return db.read(c -> {
