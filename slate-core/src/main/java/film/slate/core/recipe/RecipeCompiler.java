@@ -140,10 +140,13 @@ public final class RecipeCompiler {
             }
             c.set("at", point(s.at()));
             c.put("facing", s.facing());
+            // Previz draws every prop in every hand, so a hand-off seen in the background re-renders too.
+            s.holds().forEach(c.putArray("holds")::add);
             CharacterState end = state.end().get(s.character());
             if (end != null) {
                 c.set("end_at", point(end.at()));
                 c.put("end_facing", end.facing());
+                end.holds().forEach(c.putArray("end_holds")::add);
             }
         }
         ObjectNode loc = r.putObject("location");

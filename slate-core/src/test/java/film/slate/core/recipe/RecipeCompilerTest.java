@@ -84,6 +84,19 @@ class RecipeCompilerTest {
     }
 
     @Test
+    void whatABackgroundCharacterHoldsIsInTheRecipeBecausePrevizDrawsIt() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("a"), 1, 3);
+        Map<String, String> before = byTake(compile(dir));
+        Path shots = dir.resolve("shots/0001.yaml");
+        Files.writeString(shots, Files.readString(shots).replace("holds: [LANTERN]", "holds: [LOGBOOK]"));
+        Map<String, String> after = byTake(compile(dir));
+        // 1/1S3 is about Tom alone; Mara stands behind him with whatever she holds.
+        assertThat(changed(before, after)).contains("1/1S3#1");
+        assertThat(compile(dir).stream().filter(r -> r.shot().equals("1/1S3")).findFirst().orElseThrow().json()
+                .path("cast").get(0).path("holds").toString()).isEqualTo("[\"LOGBOOK\"]");
+    }
+
+    @Test
     void aPinnedSeedIsRecorded() throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve("a"), 1, 2);
         Path shots = dir.resolve("shots/0001.yaml");
