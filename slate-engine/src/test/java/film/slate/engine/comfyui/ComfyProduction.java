@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A synthetic production whose default backend is a ComfyUI server, and a build of it through the real Builder. */
-final class ComfyProduction {
+public final class ComfyProduction {
     static final String WORKFLOW = """
             {
               "4": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "sd_xl_base_1.0.safetensors"}},
@@ -41,7 +41,7 @@ final class ComfyProduction {
     }
 
     /** {@code urls} is the YAML of the server part ({@code url: ...} or {@code urls: [...]}). */
-    static Path write(Path dir, int scenes, int shots, String urls, String extra) throws IOException {
+    public static Path write(Path dir, int scenes, int shots, String urls, String extra) throws IOException {
         String settings = urls + "\nworkflow: workflows/shot.json\nrequest_timeout: 0.5\npoll_interval: 0.02\n"
                 + "unreachable_grace: 1.5\nretries: 6\n" + BIND + extra;
         SyntheticProduction.write(dir, scenes, shots, "comfyui", settings);

@@ -37,7 +37,7 @@ import javax.imageio.ImageIO;
  * serves files with /view. Faults are scheduled per route; it can be stopped (refused
  * connections) and restarted with its memory wiped, like a real restart.
  */
-final class FakeComfy implements AutoCloseable {
+public final class FakeComfy implements AutoCloseable {
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: 40 ms a request.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -52,7 +52,7 @@ final class FakeComfy implements AutoCloseable {
     /** POST /prompt bodies accepted, by Slate key. */
     final Map<String, AtomicInteger> submissions = new ConcurrentHashMap<>();
     /** Keys submitted while a live (queued, running or successfully finished) prompt held them. */
-    final List<String> duplicates = new CopyOnWriteArrayList<>();
+    public final List<String> duplicates = new CopyOnWriteArrayList<>();
     final List<String> uploads = new CopyOnWriteArrayList<>();
     final AtomicInteger requests = new AtomicInteger();
 
@@ -85,13 +85,13 @@ final class FakeComfy implements AutoCloseable {
     private int number;
     private Thread executor;
 
-    FakeComfy() throws IOException {
+    public FakeComfy() throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.port = s.getAddress().getPort();
         start(s);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -114,7 +114,7 @@ final class FakeComfy implements AutoCloseable {
         }
     }
 
-    int submissionsTotal() {
+    public int submissionsTotal() {
         return submissions.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
