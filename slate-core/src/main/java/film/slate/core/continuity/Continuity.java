@@ -4,6 +4,7 @@ import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.Blocking;
 import film.slate.core.model.CastMember;
+import film.slate.core.model.Point;
 import film.slate.core.model.Production;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.Shot;
@@ -41,15 +42,20 @@ public final class Continuity {
         Map<String, Map<String, CharacterState>> starts = new LinkedHashMap<>();
         List<Diagnostic> faults = new ArrayList<>();
         Map<String, CharacterState> previousEnd = Map.of();
+        Map<String, Point> previousSet = Map.of();
         for (ScenePlan scene : production.scenes()) {
             Map<String, CharacterState> state = sceneStart(scene, previousEnd, faults);
+            // Props put down stay where they were left for the rest of the scene, and into a scene that continues it.
+            Map<String, Point> set = new LinkedHashMap<>(scene.continues() ? previousSet : Map.of());
             starts.put(scene.scene(), Collections.unmodifiableMap(new LinkedHashMap<>(state)));
             for (Shot shot : scene.shots()) {
-                Map<String, CharacterState> end = apply(shot, state, faults);
-                byShot.putIfAbsent(shot.fullId(), new ShotState(shot, state, end));
+                Map<String, Point> setBefore = new LinkedHashMap<>(set);
+                Map<String, CharacterState> end = apply(shot, state, set, faults);
+                byShot.putIfAbsent(shot.fullId(), new ShotState(shot, state, end, setBefore, set));
                 state = end;
             }
             previousEnd = state;
+            previousSet = set;
         }
         return new Continuity(byShot, starts, faults);
     }
@@ -88,7 +94,10 @@ public final class Continuity {
         return state;
     }
 
-    private static Map<String, CharacterState> apply(Shot shot, Map<String, CharacterState> start,
+    /** Where a prop put down comes to rest: a short reach in front of the one who puts it down. */
+    public static final double REACH = 0.45;
+
+    private static Map<String, CharacterState> apply(Shot shot, Map<String, CharacterState> start, Map<String, Point> set,
             List<Diagnostic> faults) {
         Map<String, CharacterState> end = new LinkedHashMap<>(start);
         for (Blocking b : shot.blocking().values()) {
@@ -106,7 +115,10 @@ public final class Continuity {
             Set<String> holds = new LinkedHashSet<>(s.holds());
             Optional<String> wardrobe = s.wardrobe();
             switch (e.kind()) {
-                case PICKS_UP -> holds.add(e.object());
+                case PICKS_UP -> {
+                    holds.add(e.object());
+                    set.remove(e.object());
+                }
                 case PUTS_DOWN, USES -> {
                     if (!holds.contains(e.object())) {
                         faults.add(Diagnostic.ofShot(Rule.CONTINUITY_PROP_NOT_HELD, e.where().at(e.kind().key()),
@@ -117,6 +129,7 @@ public final class Continuity {
                     }
                     if (e.kind() == ShotEvent.Kind.PUTS_DOWN) {
                         holds.remove(e.object());
+                        set.put(e.object(), s.at().plus(Point.ofBearing(s.facing()).times(REACH)));
                     }
                 }
                 case WEARS -> wardrobe = Optional.of(e.object());

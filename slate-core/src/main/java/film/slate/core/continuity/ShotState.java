@@ -1,5 +1,6 @@
 package film.slate.core.continuity;
 
+import film.slate.core.model.Point;
 import film.slate.core.model.Shot;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,13 +10,22 @@ import java.util.Optional;
 
 /**
  * The cast of a scene at the first and the last frame of one shot, keyed by character in cast
- * order. A recipe is compiled from {@code start} plus the shot's own blocking and events.
+ * order, and the props resting on the set (put down earlier in the scene) at either end. A recipe
+ * is compiled from {@code start} plus the shot's own blocking and events.
  */
-public record ShotState(Shot shot, Map<String, CharacterState> start, Map<String, CharacterState> end) {
+public record ShotState(Shot shot, Map<String, CharacterState> start, Map<String, CharacterState> end,
+        Map<String, Point> setStart, Map<String, Point> setEnd) {
     public ShotState {
         Objects.requireNonNull(shot, "shot");
         start = Collections.unmodifiableMap(new LinkedHashMap<>(start));
         end = Collections.unmodifiableMap(new LinkedHashMap<>(end));
+        setStart = Collections.unmodifiableMap(new LinkedHashMap<>(setStart));
+        setEnd = Collections.unmodifiableMap(new LinkedHashMap<>(setEnd));
+    }
+
+    /** A shot with nothing resting on the set. */
+    public ShotState(Shot shot, Map<String, CharacterState> start, Map<String, CharacterState> end) {
+        this(shot, start, end, Map.of(), Map.of());
     }
 
     public Optional<CharacterState> atStart(String character) {

@@ -149,6 +149,11 @@ public final class RecipeCompiler {
                 end.holds().forEach(c.putArray("end_holds")::add);
             }
         }
+        // Props resting on the set, where previz draws them before and after this shot's events.
+        ObjectNode set = r.putObject("set");
+        state.setStart().forEach((prop, at) -> set.set(prop, point(at)));
+        ObjectNode setEnd = r.putObject("set_end");
+        state.setEnd().forEach((prop, at) -> setEnd.set(prop, point(at)));
         ObjectNode loc = r.putObject("location");
         loc.put("id", scene.location());
         location.ifPresent(l -> {

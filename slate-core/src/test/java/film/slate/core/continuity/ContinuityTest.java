@@ -62,6 +62,20 @@ class ContinuityTest {
     }
 
     @Test
+    void aPropPutDownRestsOnTheSetUntilSomeonePicksItUp() throws Exception {
+        Continuity c = Continuity.of(write(SCENE1, null));
+        ShotState a = c.shot("1/A").orElseThrow();
+        assertThat(a.setStart()).isEmpty();
+        // Mara walked to [2, 1] facing east (90) and put the lantern down a reach in front of her.
+        assertThat(a.setEnd()).containsOnlyKeys("LANTERN");
+        assertThat(a.setEnd().get("LANTERN").x()).isCloseTo(2 + Continuity.REACH, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(a.setEnd().get("LANTERN").y()).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
+        ShotState b = c.shot("1/B").orElseThrow();
+        assertThat(b.setStart()).isEqualTo(a.setEnd());
+        assertThat(b.setEnd()).isEmpty(); // Tom picked it up
+    }
+
+    @Test
     void aContinuingSceneStartsWhereTheLastEnded() throws Exception {
         String scene2 = """
                 scene: 2

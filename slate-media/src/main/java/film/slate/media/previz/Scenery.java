@@ -1,6 +1,7 @@
 package film.slate.media.previz;
 
 import film.slate.core.continuity.CharacterState;
+import film.slate.core.continuity.Continuity;
 import film.slate.core.continuity.ShotState;
 import film.slate.core.model.Bible;
 import film.slate.core.model.Location;
@@ -136,11 +137,27 @@ final class Scenery {
             }
             for (String prop : onFloorAt(c, t)) {
                 Point spot = staging.position(c, EVENT_TIME).orElse(at.get())
-                        .plus(Point.ofBearing(staging.facing(c, EVENT_TIME)).times(0.45));
+                        .plus(Point.ofBearing(staging.facing(c, EVENT_TIME)).times(Continuity.REACH));
                 out.addAll(propBox(Vec3.of(spot, PROP_SIZE / 2), facing, prop));
             }
         }
+        // Props left on the set earlier in the scene, until someone picks them up.
+        (t < EVENT_TIME ? state.setStart() : state.setEnd()).forEach((prop, spot) -> {
+            if (!drawnByCast(prop, t)) {
+                out.addAll(propBox(Vec3.of(spot, PROP_SIZE / 2), 0, prop));
+            }
+        });
         return out;
+    }
+
+    /** Whether a prop is already drawn in a hand or beside the one who handles it in this shot. */
+    private boolean drawnByCast(String prop, double t) {
+        for (String c : staging.cast()) {
+            if (heldAt(c, t).contains(prop) || onFloorAt(c, t).contains(prop)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The names over the heads at {@code t}. */
@@ -161,17 +178,18 @@ final class Scenery {
         return List.copyOf(out);
     }
 
-    /** Props this shot sees on the floor by the character: picked up later, or already put down. */
+    /**
+     * Props beside the character before they pick them up in this shot, when the set does not
+     * already place them (a prop that was never put down anywhere). After the pick-up they are in
+     * hand; a prop put down rests where continuity leaves it ({@link ShotState#setEnd()}).
+     */
     List<String> onFloorAt(String character, double t) {
+        if (t >= EVENT_TIME) {
+            return List.of();
+        }
         List<String> start = state.atStart(character).map(CharacterState::holds).orElse(List.of());
         List<String> end = state.atEnd(character).map(CharacterState::holds).orElse(List.of());
-        List<String> out = new ArrayList<>();
-        if (t < EVENT_TIME) {
-            end.stream().filter(p -> !start.contains(p)).forEach(out::add);
-        } else {
-            start.stream().filter(p -> !end.contains(p)).forEach(out::add);
-        }
-        return out;
+        return end.stream().filter(p -> !start.contains(p) && !state.setStart().containsKey(p)).toList();
     }
 
     private List<Face> propBox(Vec3 centre, double facing, String prop) {
