@@ -57,6 +57,12 @@ final class Workspace implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         }
+        if (shots.isPresent() && production.shots().stream().noneMatch(selector)) {
+            // A selector that matches nothing is a typo, not a request to render nothing.
+            throw new CommandError(ExitCode.CANNOT_RUN, "--shots " + shots.get() + " matches no shot of " + production.root()
+                    + "; scenes are " + String.join(", ", production.scenes().stream().map(s -> s.scene()).toList())
+                    + " and characters " + String.join(", ", production.bible().characters().keySet()));
+        }
         try {
             String name = backends.resolveName(backend);
             return BuildPlan.of(new RecipeCompiler(production), backends.target(name), selector, takes, store);

@@ -119,6 +119,9 @@ class BuildCommandTest {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 1);
         assertThat(Slate.inProcess("build", dir.toString(), "--shots", "nonsense").code()).isEqualTo(ExitCode.CANNOT_RUN);
         assertThat(Slate.inProcess("build", dir.toString(), "--backend", "nope").err()).contains("no backend 'nope'");
+        var nothing = Slate.inProcess("build", dir.toString(), "--shots", "9/*");
+        assertThat(nothing.code()).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(nothing.err()).contains("--shots 9/* matches no shot").contains("scenes are 1");
         assertThat(Slate.inProcess("why", "9/9Z", "-C", dir.toString()).code()).isEqualTo(ExitCode.CANNOT_RUN);
         assertThat(Slate.inProcess("build", tmp.resolve("none").toString()).code()).isEqualTo(ExitCode.CANNOT_RUN);
     }
