@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 all rendered, 1 some takes failed, 2 cannot run, 3 invalid production, 4 I/O."})
 final class BuildCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** As many takes as a shots file may ask for ({@code takes:}). */
+    static final int MAX_TAKES = 100;
+    static final int MAX_JOBS = 256;
 
     @Spec
     CommandSpec spec;
@@ -56,8 +59,10 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (takes != null && takes < 1 || jobs != null && jobs < 1 || budget != null && budget < 0) {
-            spec.commandLine().getErr().println("slate build: --takes and --jobs are at least 1, --budget at least 0");
+        if (takes != null && (takes < 1 || takes > MAX_TAKES) || jobs != null && (jobs < 1 || jobs > MAX_JOBS)
+                || budget != null && !(budget >= 0 && Double.isFinite(budget))) {
+            spec.commandLine().getErr().println("slate build: --takes is 1 to " + MAX_TAKES + ", --jobs 1 to " + MAX_JOBS
+                    + ", --budget a number of 0 or more");
             return ExitCode.CANNOT_RUN;
         }
         try (Workspace ws = Workspace.open(dir)) {

@@ -3,16 +3,15 @@ package film.slate.cli;
 import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
+import film.slate.media.image.Png;
 import film.slate.media.previz.BurnIn;
 import film.slate.media.previz.Previz;
 import film.slate.media.previz.PrevizShot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,13 +70,11 @@ final class FrameCommand implements Callable<Integer> {
         }
         PrevizShot s = p.get();
         int frame = s.frameAt(at);
-        Path part = out.resolveSibling(out.getFileName() + ".part");
         try {
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }
-            ImageIO.write(burnIn ? s.picture(frame, BurnIn.SHOT) : s.picture(frame), "png", part.toFile());
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+            Png.write(burnIn ? s.picture(frame, BurnIn.SHOT) : s.picture(frame), out);
         } catch (IOException e) {
             err.println("slate frame: cannot write " + out + " (" + e.getMessage() + ")");
             return ExitCode.IO;

@@ -32,7 +32,17 @@ public final class Main implements Runnable {
         CommandLine line = commandLine();
         line.setOut(out);
         line.setErr(err);
-        return line.execute(args);
+        try {
+            return line.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Errors pass picocli's handler; they still get one sentence, never a JVM stack trace.
+            err.println("slate: out of memory (" + e.getMessage() + "); give Java more with SLATE_JAVA_OPTS=-Xmx4g,"
+                    + " or report the command line if the input is small");
+            return ExitCode.INTERNAL;
+        } catch (StackOverflowError e) {
+            err.println("slate: internal error: the stack overflowed (please report it with the command line)");
+            return ExitCode.INTERNAL;
+        }
     }
 
     /** The configured command tree: usage errors exit with {@link ExitCode#CANNOT_RUN}. */

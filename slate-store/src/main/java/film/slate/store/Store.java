@@ -26,8 +26,13 @@ public final class Store implements AutoCloseable {
     /** Opens (creating and migrating when needed) the store of the production in {@code production}. */
     public static Store open(Path production) throws IOException {
         Path root = production.resolve(FOLDER);
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IOException(root + " is a file, but Slate keeps its store in a folder of that name; move the file away");
+        }
         Files.createDirectories(root);
-        return new Store(root, new ObjectStore(root.resolve("objects")), Database.sqlite(root.resolve("slate.db")));
+        Path db = root.resolve("slate.db");
+        Database.probe(db);
+        return new Store(root, new ObjectStore(root.resolve("objects")), Database.sqlite(db));
     }
 
     public Path root() {

@@ -36,14 +36,15 @@ final class ProductionFiles {
     /** The bytes of {@code relative}, or empty with a diagnostic when it cannot be read. */
     Optional<byte[]> read(String relative, Rule rule, Diagnostics diagnostics) {
         Path p = root.resolve(relative);
-        try {
-            long size = Files.size(p);
-            if (size > MAX_FILE_BYTES) {
-                diagnostics.add(rule, SourcePosition.ofFile(relative), "the file is " + size
-                        + " bytes, more than the " + MAX_FILE_BYTES + " Slate reads; is it the right file?");
+        try (var in = Files.newInputStream(p)) {
+            // Read at most one byte past the limit: a device or a growing file has no honest size.
+            byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                diagnostics.add(rule, SourcePosition.ofFile(relative), "the file is more than the " + MAX_FILE_BYTES
+                        + " bytes Slate reads; is it the right file?");
                 return Optional.empty();
             }
-            return Optional.of(Files.readAllBytes(p));
+            return Optional.of(bytes);
         } catch (IOException e) {
             diagnostics.add(rule, SourcePosition.ofFile(relative),
                     "the file cannot be read (" + e.getClass().getSimpleName() + "); check that it exists and is readable");
@@ -71,11 +72,24 @@ final class ProductionFiles {
                     + (namingFile.contains("/") ? namingFile.substring(0, namingFile.lastIndexOf('/') + 1) : "the folder"));
             return Optional.empty();
         }
+        if (Files.exists(target) && !insideThroughLinks(target)) {
+            diagnostics.add(Rule.REF_FILE, at, "the path '" + path + "' leads out of the production folder through a"
+                    + " link; copy the file into the production instead of linking to it");
+            return Optional.empty();
+        }
         String relative = name(target);
         if (mustExist && !Files.isRegularFile(target)) {
             diagnostics.add(Rule.REF_FILE, at, "no file at '" + relative + "' (named as '" + path
                     + "'); add the file or correct the path");
         }
         return Optional.of(new FileRef(relative, at));
+    }
+
+    private boolean insideThroughLinks(Path target) {
+        try {
+            return target.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

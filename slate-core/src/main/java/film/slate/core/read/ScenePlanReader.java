@@ -34,6 +34,8 @@ final class ScenePlanReader {
     /** Longest shot Slate accepts: ten minutes is a oner, longer is a typo. */
     static final double MAX_DURATION = 600;
     static final int MAX_TAKES = 100;
+    private static final java.util.regex.Pattern SCENE_NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,15}");
+    private static final java.util.regex.Pattern SHOT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
 
     private final String file;
     private final Diagnostics d;
@@ -49,7 +51,14 @@ final class ScenePlanReader {
             return Optional.empty();
         }
         Fields f = of.get();
-        Optional<String> scene = f.requiredText("scene").map(String::strip);
+        Optional<String> scene = f.requiredText("scene").map(String::strip).filter(n -> {
+            if (SCENE_NUMBER.matcher(n).matches()) {
+                return true;
+            }
+            f.invalid("scene", "is '" + (n.length() > 40 ? n.substring(0, 37) + "..." : n) + "'; a scene number is 1 to"
+                    + " 16 letters, digits, '.' or '-' as the screenplay numbers it (1, 12A, I-1-A)");
+            return false;
+        });
         boolean continues = f.flag("continues").orElse(false);
         String location = f.requiredText("location").orElse("");
         String time = f.text("time").map(t -> t.strip().toUpperCase(Locale.ROOT)).orElse("");
@@ -121,7 +130,14 @@ final class ScenePlanReader {
     }
 
     private Optional<Shot> shot(String scene, Fields f) {
-        Optional<String> id = f.requiredText("id").map(String::strip);
+        Optional<String> id = f.requiredText("id").map(String::strip).filter(i -> {
+            if (SHOT_ID.matcher(i).matches()) {
+                return true;
+            }
+            f.invalid("id", "is '" + (i.length() > 40 ? i.substring(0, 37) + "..." : i) + "'; a shot id is 1 to 32 letters,"
+                    + " digits, '.', '_' or '-' (e.g. 1A), since selectors, file names and recipes use it");
+            return false;
+        });
         String label = id.map(i -> "shot " + scene + "/" + i).orElse("a shot of " + file);
         Fields sf = f.named(label);
         Optional<Framing> framing = sf.requiredText("framing").flatMap(t -> {

@@ -104,7 +104,7 @@ public final class Conditioning {
                     + name + " (" + e.getMessage() + "); run slate build --backend previz again", e);
         }
         Path out = scratch.resolve(name);
-        javax.imageio.ImageIO.write(first, "png", out.toFile());
+        film.slate.media.image.Png.write(first, out);
         return Optional.of(out);
     }
 

@@ -10,9 +10,9 @@ import film.slate.core.model.Shot;
 import film.slate.core.screenplay.DialogueBlock;
 import film.slate.core.screenplay.ScriptScene;
 import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.image.Png;
 import film.slate.media.previz.Previz;
 import film.slate.media.previz.PrevizShot;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 
 /**
  * The storyboard: {@code index.html} (one page that opens from disk), {@code stills/} (first,
@@ -86,7 +85,7 @@ public final class Storyboard {
         for (int i = 0; i < 3; i++) {
             String file = shot.scene() + "-" + shot.id() + "-" + names[i] + ".png";
             Path out = outDir.resolve(STILLS).resolve(safe(file));
-            writePng(p.picture(frames[i]), out);
+            Png.write(p.picture(frames[i]), out);
             stills.add(out);
             b.append("<figure><img src=\"").append(STILLS).append('/').append(esc(out.getFileName().toString()))
                     .append("\" alt=\"").append(esc(shot.fullId() + " " + names[i] + " frame")).append("\"><figcaption>")
@@ -131,14 +130,6 @@ public final class Storyboard {
 
     private static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static void writePng(BufferedImage image, Path out) throws IOException {
-        Path part = out.resolveSibling(out.getFileName() + ".part");
-        if (!ImageIO.write(image, "png", part.toFile())) {
-            throw new IOException("no PNG writer in this Java");
-        }
-        Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void writeAtomically(Path out, String text) throws IOException {

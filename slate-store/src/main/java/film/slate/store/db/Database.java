@@ -2,6 +2,7 @@ package film.slate.store.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,6 +36,30 @@ public final class Database implements AutoCloseable {
     private Database(DataSource dataSource, String dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+    }
+
+    /**
+     * Opens the database file once, plainly, so that a file that is not a database, a folder in its
+     * place or a read-only disk is one clear sentence now instead of a pool waiting for minutes.
+     */
+    public static void probe(Path file) throws java.io.IOException {
+        if (Files.isDirectory(file)) {
+            throw new java.io.IOException(file + " is a folder, not the store's database; move it away and run again");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(60_000);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL"); // writes: fails at once on a read-only disk
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                rs.next();
+            }
+        } catch (SQLException e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("unknown fault");
+            throw new java.io.IOException("cannot open " + file + " (" + why + "); if it is damaged, move the .slate folder"
+                    + " aside (the production's own files are untouched) and build again", e);
+        }
     }
 
     /** The SQLite database at {@code file}: WAL, a busy timeout, immediate write transactions; migrated. */

@@ -1,0 +1,2 @@
+/** Still images written to disk whole or not at all. */
+package film.slate.media.image;
