@@ -40,6 +40,7 @@ final class BoardCommand implements Callable<Integer> {
             err.println("slate board: " + e.getMessage());
             return ExitCode.CANNOT_RUN;
         }
+        Unparsed.warn(read, err, "the storyboard");
         Path target = out != null ? out : dir.resolve(".slate").resolve("board");
         StoryboardFiles files;
         try {

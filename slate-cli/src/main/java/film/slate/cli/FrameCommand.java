@@ -3,6 +3,7 @@ package film.slate.cli;
 import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
+import film.slate.core.diagnostic.Diagnostic;
 import film.slate.media.image.Png;
 import film.slate.media.previz.BurnIn;
 import film.slate.media.previz.Previz;
@@ -62,6 +63,13 @@ final class FrameCommand implements Callable<Integer> {
             return ExitCode.CANNOT_RUN;
         }
         Optional<PrevizShot> p = Previz.of(read.production()).shot(shot, take);
+        if (p.isEmpty() && Unparsed.of(read).stream().anyMatch(d -> d.position().file().startsWith("shots/"))) {
+            Diagnostic broken = Unparsed.of(read).stream().filter(d -> d.position().file().startsWith("shots/")).findFirst()
+                    .orElseThrow();
+            err.println("slate frame: no shot " + shot + " could be read: " + broken.position()
+                    + " does not parse; fix it (run 'slate check') and try again");
+            return ExitCode.INVALID_PRODUCTION;
+        }
         if (p.isEmpty()) {
             String known = String.join(", ", read.production().shots().stream().map(s -> s.fullId()).limit(12).toList());
             err.println("slate frame: there is no shot " + shot + " in " + dir + "; name one as scene/shot"

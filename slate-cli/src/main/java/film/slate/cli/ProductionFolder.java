@@ -1,7 +1,6 @@
 package film.slate.cli;
 
 import film.slate.core.breakdown.BreakdownInputs;
-import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.fountain.Fountain;
 import film.slate.core.fountain.FountainDocument;
@@ -76,10 +75,7 @@ final class ProductionFolder {
         if (production.isEmpty()) {
             return BreakdownInputs.none();
         }
-        production.get().diagnostics().stream().filter(d -> d.rule() == Rule.SYNTAX_YAML).map(Diagnostic::position)
-                .map(pos -> pos.file()).distinct()
-                .forEach(f -> warnings.println("slate: warning: " + f + " does not parse; it is left out of the"
-                        + " breakdown (run 'slate check' to see why)"));
+        Unparsed.warn(production.get(), warnings, "the breakdown");
         return BreakdownInputs.of(production.get().production());
     }
 }

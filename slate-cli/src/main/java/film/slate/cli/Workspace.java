@@ -35,7 +35,9 @@ final class Workspace implements AutoCloseable {
         } catch (NotAProductionException e) {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         }
-        Optional<Diagnostic> error = read.diagnostics().stream().filter(Diagnostic::isError).findFirst();
+        // A file that does not parse explains the errors that follow from it: name it first.
+        Optional<Diagnostic> error = Unparsed.of(read).stream().findFirst()
+                .or(() -> read.diagnostics().stream().filter(Diagnostic::isError).findFirst());
         if (error.isPresent()) {
             Diagnostic d = error.get();
             throw new CommandError(ExitCode.INVALID_PRODUCTION, d.position() + ": " + d.message()
