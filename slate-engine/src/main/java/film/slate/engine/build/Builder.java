@@ -110,7 +110,13 @@ public final class Builder {
                 Optional.empty(), Optional.empty())));
 
         Budget budget = new Budget(options.budget());
-        RenderJob job = new RenderJob(store, backends, options, budget, listener, wanted);
+        // Workers share one queue with every build on this store (a farm); report only this build's takes.
+        BuildListener ours = e -> {
+            if (wanted.containsKey(e.recipe())) {
+                listener.on(e);
+            }
+        };
+        RenderJob job = new RenderJob(store, backends, options, budget, ours, wanted);
         OneTimeTask<Void> task = Tasks.oneTime(TASK)
                 .onFailure(retry(job))
                 .onDeadExecutionRevive()
