@@ -70,7 +70,7 @@ final class BackendSettings {
         if (backend.type().equals("http-task")) {
             for (String k : List.of("url", "request", "id", "poll", "status", "result")) {
                 if (!f.has(k)) {
-                    f.missing(k, "see the http-task backend in docs/FORMAT.md");
+                    f.missing(k, "its value (the http-task backend in docs/FORMAT.md shows each field)");
                 }
             }
         }
