@@ -35,6 +35,11 @@ final class ProductionFolder {
      */
     static ProductionFolder open(Path path) throws CommandError {
         if (Files.isRegularFile(path)) {
+            String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith(".fountain") && !name.endsWith(".spmd") && !name.endsWith(".txt")) {
+                throw new CommandError(ExitCode.CANNOT_RUN, path + " is not a screenplay (.fountain); name a .fountain file"
+                        + " or a production folder");
+            }
             try {
                 return new ProductionFolder(Fountain.parse(path.getFileName().toString(), Files.readAllBytes(path)),
                         Optional.empty());

@@ -33,6 +33,10 @@ public final class ProductionReader {
     }
 
     public static ReadProduction read(Path folder) throws NotAProductionException {
+        if (Files.isRegularFile(folder)) {
+            throw new NotAProductionException(folder + " is a file; name the production folder that holds slate.yaml"
+                    + (folder.getParent() != null ? " (" + folder.getParent() + "?)" : ""));
+        }
         if (!Files.isDirectory(folder)) {
             throw new NotAProductionException("there is no folder " + folder + "; name a production folder (one with slate.yaml)");
         }
