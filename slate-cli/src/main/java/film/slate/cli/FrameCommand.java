@@ -77,6 +77,11 @@ final class FrameCommand implements Callable<Integer> {
             return ExitCode.CANNOT_RUN;
         }
         PrevizShot s = p.get();
+        if (at > s.shot().duration()) {
+            err.println("slate frame: --at is " + at + " but shot " + shot + " lasts " + s.shot().duration()
+                    + " s; give a time within it");
+            return ExitCode.CANNOT_RUN;
+        }
         int frame = s.frameAt(at);
         try {
             if (out.toAbsolutePath().getParent() != null) {

@@ -26,11 +26,18 @@ final class WhyCommand implements Callable<Integer> {
     @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The production folder (default: the current one).")
     Path dir = Path.of(".");
 
+    /** The folder may also follow the shot, as with every other command. */
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "The production folder, as -C gives it.")
+    Path positionalDir;
+
     @Option(names = "--backend", paramLabel = "NAME", description = "The backend (default: slate.yaml's).")
     String backend;
 
     @Override
     public Integer call() {
+        if (positionalDir != null) {
+            dir = positionalDir;
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = Workspace.open(dir)) {
             ws.shot(shot);
