@@ -2,13 +2,11 @@ package film.slate.cli;
 
 import film.slate.store.db.TakeRecord;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code slate takes SHOT}: every version of every take of a shot. */
@@ -17,23 +15,14 @@ final class TakesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SHOT", description = "The shot, e.g. 1/1A.")
-    String shot;
-
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The production folder (default: the current one).")
-    Path dir = Path.of(".");
-
-    /** The folder may also follow the shot, as with every other command. */
-    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "The production folder, as -C gives it.")
-    Path positionalDir;
+    @Mixin
+    ShotArguments arguments;
 
     @Override
     public Integer call() {
-        if (positionalDir != null) {
-            dir = positionalDir;
-        }
+        String shot = arguments.shot;
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(dir)) {
+        try (Workspace ws = Workspace.open(arguments.dir())) {
             ws.shot(shot);
             var takes = ws.store.takes().ofShot(shot);
             if (takes.isEmpty()) {

@@ -4,13 +4,12 @@ import film.slate.core.recipe.Recipe;
 import film.slate.engine.build.PlannedTake;
 import film.slate.engine.build.RecipeDiff;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code slate why SHOT}: field by field, how the current recipe differs from the latest take's. */
@@ -20,26 +19,17 @@ final class WhyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SHOT", description = "The shot, e.g. 1/1A.")
-    String shot;
-
-    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The production folder (default: the current one).")
-    Path dir = Path.of(".");
-
-    /** The folder may also follow the shot, as with every other command. */
-    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "The production folder, as -C gives it.")
-    Path positionalDir;
+    @Mixin
+    ShotArguments arguments;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "The backend (default: slate.yaml's).")
     String backend;
 
     @Override
     public Integer call() {
-        if (positionalDir != null) {
-            dir = positionalDir;
-        }
+        String shot = arguments.shot;
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(dir)) {
+        try (Workspace ws = Workspace.open(arguments.dir())) {
             ws.shot(shot);
             for (PlannedTake t : ws.plan(Optional.ofNullable(backend), Optional.of(shot), Optional.empty()).takes()) {
                 Recipe now = t.recipe();
