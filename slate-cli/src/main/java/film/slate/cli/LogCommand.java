@@ -35,7 +35,13 @@ final class LogCommand implements Callable<Integer> {
             return ExitCode.CANNOT_RUN;
         }
         try (Store store = Store.open(dir)) {
-            for (Event e : store.events().read(Optional.ofNullable(shot))) {
+            var events = store.events().read(Optional.ofNullable(shot));
+            if (events.isEmpty()) {
+                // Said on stderr: standard output stays the record itself, empty when there is none.
+                spec.commandLine().getErr().println("slate log: no events yet" + (shot == null ? "" : " for shot " + shot)
+                        + " in " + dir + "; 'slate build' starts the record");
+            }
+            for (Event e : events) {
                 out.println(Instant.ofEpochMilli(e.at()) + "  " + e.actor() + "  " + e.action() + "  " + e.object()
                         + e.shot().map(s -> "  [" + s + "]").orElse("") + e.details().map(d -> "  " + d).orElse("")
                         + e.reason().map(r -> "  because " + r).orElse(""));
