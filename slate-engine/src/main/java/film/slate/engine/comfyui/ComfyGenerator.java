@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,20 +83,7 @@ public final class ComfyGenerator implements Generator {
 
     @Override
     public Capabilities capabilities() {
-        Set<Capability> f = EnumSet.of(Capability.TEXT_TO_VIDEO);
-        Set<String> b = workflow.bound();
-        if (Conditioning.needsPreviz(b)) {
-            f.add(Capability.CONTROL_VIDEO);
-        }
-        if (b.contains("layout") || b.contains("control")) {
-            f.add(Capability.IMAGE_TO_VIDEO);
-        }
-        if (b.contains("reference")) {
-            f.add(Capability.REFERENCE_IMAGES);
-        }
-        if (b.contains("mask")) {
-            f.add(Capability.REGION_EDIT);
-        }
+        Set<Capability> f = Conditioning.features(workflow.bound());
         int total = servers.stream().filter(s -> s.excluded == null).mapToInt(s -> s.capacity).sum();
         return new Capabilities(f, Math.max(1, total), false);
     }

@@ -31,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,14 +91,7 @@ public final class CommandGenerator implements Generator {
 
     @Override
     public Capabilities capabilities() {
-        Set<Capability> f = EnumSet.of(Capability.TEXT_TO_VIDEO);
-        if (Conditioning.needsPreviz(inputs)) {
-            f.add(Capability.CONTROL_VIDEO);
-            f.add(Capability.IMAGE_TO_VIDEO);
-        }
-        if (inputs.contains("reference")) {
-            f.add(Capability.REFERENCE_IMAGES);
-        }
+        Set<Capability> f = Conditioning.features(inputs);
         return new Capabilities(f, concurrency, false);
     }
 

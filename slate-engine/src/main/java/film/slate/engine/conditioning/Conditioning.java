@@ -3,6 +3,7 @@ package film.slate.engine.conditioning;
 import com.fasterxml.jackson.databind.JsonNode;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.Sha256;
+import film.slate.engine.generator.Capability;
 import film.slate.engine.generator.GeneratorFault;
 import film.slate.engine.generator.RenderRequest;
 import film.slate.media.ffmpeg.Ffmpeg;
@@ -13,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,5 +142,27 @@ public final class Conditioning {
     /** Whether a configured set of keys makes a backend condition on previz. */
     public static boolean needsPreviz(Set<String> keys) {
         return keys.stream().anyMatch(PREVIZ_FILES::contains);
+    }
+
+    /**
+     * What a generator can do, from the conditioning files it takes: it always generates from text;
+     * a previz file makes it follow the previz, an image ({@code layout}, {@code control}) makes it
+     * image-to-video, a reference carries identity, a mask allows region edits.
+     */
+    public static Set<Capability> features(Set<String> keys) {
+        Set<Capability> f = EnumSet.of(Capability.TEXT_TO_VIDEO);
+        if (needsPreviz(keys)) {
+            f.add(Capability.CONTROL_VIDEO);
+        }
+        if (keys.contains("layout") || keys.contains("control")) {
+            f.add(Capability.IMAGE_TO_VIDEO);
+        }
+        if (keys.contains("reference")) {
+            f.add(Capability.REFERENCE_IMAGES);
+        }
+        if (keys.contains("mask")) {
+            f.add(Capability.REGION_EDIT);
+        }
+        return f;
     }
 }

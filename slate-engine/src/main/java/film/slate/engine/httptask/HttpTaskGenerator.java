@@ -40,7 +40,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,14 +96,7 @@ public final class HttpTaskGenerator implements Generator {
 
     @Override
     public Capabilities capabilities() {
-        Set<Capability> f = EnumSet.of(Capability.TEXT_TO_VIDEO);
-        if (Conditioning.needsPreviz(config.inputs())) {
-            f.add(Capability.CONTROL_VIDEO);
-            f.add(Capability.IMAGE_TO_VIDEO);
-        }
-        if (config.inputs().contains("reference")) {
-            f.add(Capability.REFERENCE_IMAGES);
-        }
+        Set<Capability> f = Conditioning.features(config.inputs());
         return new Capabilities(f, config.concurrency(), false);
     }
 
