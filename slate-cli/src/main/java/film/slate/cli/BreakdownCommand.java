@@ -1,15 +1,14 @@
 package film.slate.cli;
 
 import film.slate.core.breakdown.Breakdown;
+import film.slate.media.file.WholeFile;
 import film.slate.core.breakdown.BreakdownInputs;
 import film.slate.core.fountain.FountainDocument;
 import film.slate.core.screenplay.Screenplay;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,17 +80,7 @@ public final class BreakdownCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            if (Files.isDirectory(out)) {
-                throw new IOException(out + " is a folder; name a file");
-            }
-            // Whole or not at all: a full disk must not leave a truncated sheet where the last one was.
-            Path part = out.resolveSibling(out.getFileName() + ".part");
-            try {
-                Files.writeString(part, rendered, StandardCharsets.UTF_8);
-                Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
-            }
+            WholeFile.text(out, rendered);
         } catch (IOException e) {
             throw new CommandError(ExitCode.IO, "cannot write " + out + " (" + e.getMessage() + "); choose another"
                     + " --out file");

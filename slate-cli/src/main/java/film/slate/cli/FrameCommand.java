@@ -4,7 +4,7 @@ import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.diagnostic.Diagnostic;
-import film.slate.media.image.Png;
+import film.slate.media.file.WholeFile;
 import film.slate.media.previz.BurnIn;
 import film.slate.media.previz.Previz;
 import film.slate.media.previz.PrevizShot;
@@ -87,7 +87,7 @@ final class FrameCommand implements Callable<Integer> {
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }
-            Png.write(burnIn ? s.picture(frame, BurnIn.SHOT) : s.picture(frame), out);
+            WholeFile.png(out, burnIn ? s.picture(frame, BurnIn.SHOT) : s.picture(frame));
         } catch (IOException e) {
             err.println("slate frame: cannot write " + out + " (" + e.getMessage() + ")");
             return ExitCode.IO;

@@ -106,7 +106,7 @@ public final class Conditioning {
                     + name + " (" + e.getMessage() + "); run slate build --backend previz again", e);
         }
         Path out = scratch.resolve(name);
-        film.slate.media.image.Png.write(first, out);
+        film.slate.media.file.WholeFile.png(out, first);
         return Optional.of(out);
     }
 

@@ -10,14 +10,12 @@ import film.slate.core.model.Shot;
 import film.slate.core.screenplay.DialogueBlock;
 import film.slate.core.screenplay.ScriptScene;
 import film.slate.media.ffmpeg.Ffmpeg;
-import film.slate.media.image.Png;
+import film.slate.media.file.WholeFile;
 import film.slate.media.previz.Previz;
 import film.slate.media.previz.PrevizShot;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +67,7 @@ public final class Storyboard {
         Path animatic = outDir.resolve(ANIMATIC);
         Animatic.write(previz, ffmpeg, animatic);
         Path page = outDir.resolve(PAGE);
-        writeAtomically(page, page(production, body.toString()));
+        WholeFile.text(page, page(production, body.toString()));
         return new StoryboardFiles(page, animatic, stills);
     }
 
@@ -85,7 +83,7 @@ public final class Storyboard {
         for (int i = 0; i < 3; i++) {
             String file = shot.scene() + "-" + shot.id() + "-" + names[i] + ".png";
             Path out = outDir.resolve(STILLS).resolve(safe(file));
-            Png.write(p.picture(frames[i]), out);
+            WholeFile.png(out, p.picture(frames[i]));
             stills.add(out);
             b.append("<figure><img src=\"").append(STILLS).append('/').append(esc(out.getFileName().toString()))
                     .append("\" alt=\"").append(esc(shot.fullId() + " " + names[i] + " frame")).append("\"><figcaption>")
@@ -130,12 +128,6 @@ public final class Storyboard {
 
     private static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static void writeAtomically(Path out, String text) throws IOException {
-        Path part = out.resolveSibling(out.getFileName() + ".part");
-        Files.writeString(part, text, StandardCharsets.UTF_8);
-        Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String page(Production production, String body) {
