@@ -2,6 +2,7 @@ package film.slate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.core.diagnostic.TerminalText;
 import film.slate.engine.build.BuildEvent;
 import film.slate.engine.build.BuildListener;
 import film.slate.engine.build.BuildSummary;
@@ -129,8 +130,8 @@ abstract class BuildProgress implements BuildListener, AutoCloseable {
                     }
                 }
                 case CACHED -> { }
-                case STARTED -> bar.setExtraMessage(e.shot() + "#" + e.take());
-                case RETRY -> bar.setExtraMessage("retry " + e.shot() + "#" + e.take());
+                case STARTED -> bar.setExtraMessage(TerminalText.escape(e.shot() + "#" + e.take()));
+                case RETRY -> bar.setExtraMessage(TerminalText.escape("retry " + e.shot() + "#" + e.take()));
                 case RENDERED -> bar.step();
                 case FAILED -> {
                     failed.incrementAndGet();
@@ -167,7 +168,7 @@ abstract class BuildProgress implements BuildListener, AutoCloseable {
     }
 
     static String line(BuildEvent e) {
-        return e.kind().key() + " " + e.shot() + "#" + e.take() + e.reason().map(r -> ": " + r).orElse("");
+        return TerminalText.escape(e.kind().key() + " " + e.shot() + "#" + e.take() + e.reason().map(r -> ": " + r).orElse(""));
     }
 
     static String text(BuildSummary s) {

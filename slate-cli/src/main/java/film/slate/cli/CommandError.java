@@ -1,5 +1,7 @@
 package film.slate.cli;
 
+import film.slate.core.diagnostic.TerminalText;
+
 /**
  * A user-facing failure of a command: one sentence that says what is wrong and how to fix it, and
  * the exit code ({@link ExitCode}) it ends the process with.
@@ -8,7 +10,8 @@ final class CommandError extends Exception {
     private final int exitCode;
 
     CommandError(int exitCode, String message) {
-        super(message, null, false, false);
+        // Escaped here, once: the message carries file names, values and server replies to the terminal.
+        super(TerminalText.escape(message), null, false, false);
         this.exitCode = exitCode;
     }
 

@@ -1,5 +1,6 @@
 package film.slate.cli;
 
+import film.slate.core.diagnostic.TerminalText;
 import film.slate.store.Store;
 import film.slate.store.db.Event;
 import java.io.IOException;
@@ -42,9 +43,9 @@ final class LogCommand implements Callable<Integer> {
                         + " in " + dir + "; 'slate build' starts the record");
             }
             for (Event e : events) {
-                out.println(Instant.ofEpochMilli(e.at()) + "  " + e.actor() + "  " + e.action() + "  " + e.object()
+                out.println(TerminalText.escape(Instant.ofEpochMilli(e.at()) + "  " + e.actor() + "  " + e.action() + "  " + e.object()
                         + e.shot().map(s -> "  [" + s + "]").orElse("") + e.details().map(d -> "  " + d).orElse("")
-                        + e.reason().map(r -> "  because " + r).orElse(""));
+                        + e.reason().map(r -> "  because " + r).orElse("")));
             }
             out.flush();
             return ExitCode.OK;

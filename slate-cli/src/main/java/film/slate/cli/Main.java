@@ -1,5 +1,6 @@
 package film.slate.cli;
 
+import film.slate.core.diagnostic.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -30,8 +31,9 @@ public final class Main implements Runnable {
     /** Runs one command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine line = commandLine();
-        line.setOut(out);
-        line.setErr(err);
+        // Every text printed passes the terminal guard: no value can clear the screen or retitle the window.
+        line.setOut(new PrintWriter(new TerminalWriter(out), true));
+        line.setErr(new PrintWriter(new TerminalWriter(err), true));
         try {
             return line.execute(args);
         } catch (OutOfMemoryError e) {
@@ -42,21 +44,26 @@ public final class Main implements Runnable {
         } catch (StackOverflowError e) {
             err.println("slate: internal error: the stack overflowed (please report it with the command line)");
             return ExitCode.INTERNAL;
+        } finally {
+            line.getOut().flush();
+            line.getErr().flush();
         }
     }
 
     /** The configured command tree: usage errors exit with {@link ExitCode#CANNOT_RUN}. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Main());
+        // Plain help: the terminal guard (TerminalWriter) would show picocli's colour codes as escapes.
+        line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         line.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
         line.setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("slate: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+            cmd.getErr().println("slate: " + TerminalText.escape(e.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName()
                     + " --help')");
             return ExitCode.CANNOT_RUN;
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("slate: internal error: " + e + " (please report it with the command line)");
+            cmd.getErr().println("slate: internal error: " + TerminalText.escape(e.toString()) + " (please report it with the command line)");
             return ExitCode.INTERNAL;
         });
         return line;

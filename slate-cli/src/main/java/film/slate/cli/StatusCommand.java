@@ -3,6 +3,7 @@ package film.slate.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.core.diagnostic.TerminalText;
 import film.slate.engine.build.Status;
 import film.slate.engine.build.TakeState;
 import java.io.PrintWriter;
@@ -66,12 +67,12 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(root);
             } else {
                 shots.forEach((shot, takes) -> {
-                    out.printf("%-12s %s%n", shot, Status.shotState(takes));
+                    out.println(TerminalText.escape(String.format("%-12s %s", shot, Status.shotState(takes))));
                     for (TakeState t : takes) {
-                        out.printf("  take %d  %-9s v%d  %s%s%n", t.take(), t.state(), t.version(),
-                                t.recipe().substring(0, 12),
+                        out.println(TerminalText.escape(String.format("  take %d  %-9s v%d  %s%s", t.take(), t.state(),
+                                t.version(), t.recipe().substring(0, 12),
                                 t.changed().isEmpty() ? t.reason().map(r -> "  " + r).orElse("")
-                                        : "  changed: " + String.join(", ", t.changed()));
+                                        : "  changed: " + String.join(", ", t.changed()))));
                     }
                 });
             }

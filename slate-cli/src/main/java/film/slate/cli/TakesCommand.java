@@ -1,5 +1,6 @@
 package film.slate.cli;
 
+import film.slate.core.diagnostic.TerminalText;
 import film.slate.store.db.TakeRecord;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -29,9 +30,9 @@ final class TakesCommand implements Callable<Integer> {
                 out.println(shot + " has no takes yet; run 'slate build --shots " + shot + "'");
             }
             for (TakeRecord t : takes) {
-                out.printf("take %d v%d  %s  %s  recipe %s  master %s  %s%n", t.take(), t.version(), t.status(), t.backend(),
-                        t.recipe().substring(0, 12), t.master().map(m -> m.substring(0, 12)).orElse("-"),
-                        Instant.ofEpochMilli(t.finishedAt()));
+                out.println(TerminalText.escape(String.format("take %d v%d  %s  %s  recipe %s  master %s  %s", t.take(),
+                        t.version(), t.status(), t.backend(), t.recipe().substring(0, 12),
+                        t.master().map(m -> m.substring(0, 12)).orElse("-"), Instant.ofEpochMilli(t.finishedAt()))));
             }
             out.flush();
             return ExitCode.OK;

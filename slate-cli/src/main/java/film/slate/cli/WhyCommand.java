@@ -1,5 +1,6 @@
 package film.slate.cli;
 
+import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.recipe.Recipe;
 import film.slate.engine.build.PlannedTake;
 import film.slate.engine.build.RecipeDiff;
@@ -48,9 +49,9 @@ final class WhyCommand implements Callable<Integer> {
                     continue;
                 }
                 for (RecipeDiff.Change c : RecipeDiff.of(old.get(), now)) {
-                    out.println("  " + c.path());
-                    out.println("    was: " + c.before().orElse("(absent)"));
-                    out.println("    now: " + c.after().orElse("(absent)"));
+                    out.println("  " + TerminalText.escape(c.path()));
+                    out.println("    was: " + TerminalText.escape(c.before().orElse("(absent)")));
+                    out.println("    now: " + TerminalText.escape(c.after().orElse("(absent)")));
                 }
             }
             out.flush();

@@ -41,6 +41,7 @@ public record Diagnostic(Rule rule, Severity severity, SourcePosition position, 
     /** {@code shots/002.yaml:14:7: error grammar/180: message}, as a compiler prints it. */
     @Override
     public String toString() {
-        return position + ": " + severity.word() + " " + rule.id() + ": " + message;
+        // The compiler-style line is what people read: values quoted in the message are escaped.
+        return TerminalText.escape(position + ": " + severity.word() + " " + rule.id() + ": " + message);
     }
 }
