@@ -7,6 +7,7 @@ import film.slate.core.model.FileRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -33,11 +34,10 @@ final class ProductionFiles {
         return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
-    /** The bytes of {@code relative}, or empty with a diagnostic when it cannot be read. */
+    /** The bytes of {@code relative}, or empty with a diagnostic when it cannot be read (or may not be: {@link InsideProduction}). */
     Optional<byte[]> read(String relative, Rule rule, Diagnostics diagnostics) {
-        Path p = root.resolve(relative);
-        try (var in = Files.newInputStream(p)) {
-            // Read at most one byte past the limit: a device or a growing file has no honest size.
+        try (var in = InsideProduction.open(root, relative)) {
+            // Read at most one byte past the limit: a growing file has no honest size.
             byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (bytes.length > MAX_FILE_BYTES) {
                 diagnostics.add(rule, SourcePosition.ofFile(relative), "the file is more than the " + MAX_FILE_BYTES
@@ -45,6 +45,9 @@ final class ProductionFiles {
                 return Optional.empty();
             }
             return Optional.of(bytes);
+        } catch (RefusedFileException e) {
+            diagnostics.add(rule, SourcePosition.ofFile(relative), e.getMessage());
+            return Optional.empty();
         } catch (IOException e) {
             diagnostics.add(rule, SourcePosition.ofFile(relative),
                     "the file cannot be read (" + e.getClass().getSimpleName() + "); check that it exists and is readable");
@@ -72,24 +75,21 @@ final class ProductionFiles {
                     + (namingFile.contains("/") ? namingFile.substring(0, namingFile.lastIndexOf('/') + 1) : "the folder"));
             return Optional.empty();
         }
-        if (Files.exists(target) && !insideThroughLinks(target)) {
-            diagnostics.add(Rule.REF_FILE, at, "the path '" + path + "' leads out of the production folder through a"
-                    + " link; copy the file into the production instead of linking to it");
-            return Optional.empty();
-        }
         String relative = name(target);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                InsideProduction.check(root, relative);
+            } catch (RefusedFileException e) {
+                diagnostics.add(Rule.REF_FILE, at, "the path '" + path + "' is refused: " + e.getMessage());
+                return Optional.empty();
+            } catch (IOException e) {
+                // a link that leads nowhere: reported below as no file
+            }
+        }
         if (mustExist && !Files.isRegularFile(target)) {
             diagnostics.add(Rule.REF_FILE, at, "no file at '" + relative + "' (named as '" + path
                     + "'); add the file or correct the path");
         }
         return Optional.of(new FileRef(relative, at));
-    }
-
-    private boolean insideThroughLinks(Path target) {
-        try {
-            return target.toRealPath().startsWith(root.toRealPath());
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

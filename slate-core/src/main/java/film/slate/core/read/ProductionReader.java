@@ -15,6 +15,7 @@ import film.slate.core.yaml.YamlNode;
 import film.slate.core.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ public final class ProductionReader {
         if (!Files.isDirectory(folder)) {
             throw new NotAProductionException("there is no folder " + folder + "; name a production folder (one with slate.yaml)");
         }
-        if (!Files.isRegularFile(folder.resolve(ManifestReader.FILE))) {
+        if (!Files.exists(folder.resolve(ManifestReader.FILE), LinkOption.NOFOLLOW_LINKS)) { // a FIFO is refused when read
             throw new NotAProductionException(folder + " is not a Slate production: it has no slate.yaml; "
                     + "run 'slate demo' for an example, or name the folder that holds slate.yaml");
         }
@@ -95,7 +96,8 @@ public final class ProductionReader {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-                    .filter(Files::isRegularFile).map(files::name).sorted().toList();
+                    .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) // the rest meet the file rule
+                    .map(files::name).sorted().toList();
         } catch (IOException e) {
             d.add(Rule.SYNTAX_YAML, SourcePosition.ofFile(SHOTS), "the shots folder cannot be listed ("
                     + e.getClass().getSimpleName() + "); check its permissions");
@@ -104,7 +106,7 @@ public final class ProductionReader {
     }
 
     private static Optional<YamlNode> optionalYaml(ProductionFiles files, String file, Diagnostics d) {
-        return Files.isRegularFile(files.root().resolve(file)) ? yaml(files, file, d) : Optional.empty();
+        return Files.exists(files.root().resolve(file), LinkOption.NOFOLLOW_LINKS) ? yaml(files, file, d) : Optional.empty();
     }
 
     private static Optional<YamlNode> yaml(ProductionFiles files, String file, Diagnostics d) {

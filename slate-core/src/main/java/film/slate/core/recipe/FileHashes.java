@@ -1,7 +1,7 @@
 package film.slate.core.recipe;
 
+import film.slate.core.read.InsideProduction;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,7 @@ public final class FileHashes {
     public Optional<String> of(String path) {
         return known.computeIfAbsent(path, p -> {
             Path file = root.resolve(p).normalize();
-            if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+            if (!InsideProduction.allows(root, file)) {
                 return Optional.empty();
             }
             try {

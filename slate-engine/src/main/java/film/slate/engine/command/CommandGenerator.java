@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.model.BackendConfig;
+import film.slate.core.read.InsideProduction;
 import film.slate.core.recipe.BackendFingerprint;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.Sha256;
@@ -281,7 +282,7 @@ public final class CommandGenerator implements Generator {
                     }
                     try {
                         Path p = workdir.resolve(part).normalize();
-                        if (p.startsWith(root.normalize()) && Files.isRegularFile(p)) {
+                        if (InsideProduction.allows(root, p)) {
                             hashes.append(part).append('=').append(Sha256.hex(Files.readAllBytes(p))).append('\n');
                         }
                     } catch (IOException | java.nio.file.InvalidPathException e) {
