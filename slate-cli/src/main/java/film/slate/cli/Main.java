@@ -63,7 +63,7 @@ public final class Main implements Runnable {
             return ExitCode.CANNOT_RUN;
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("slate: internal error: " + TerminalText.escape(e.toString()) + " (please report it with the command line)");
+            cmd.getErr().println("slate: internal error: " + e + " (please report it with the command line)");
             return ExitCode.INTERNAL;
         });
         return line;

@@ -3,7 +3,6 @@ package film.slate.engine.comfyui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.model.BackendConfig;
-import film.slate.core.read.InsideProduction;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.Sha256;
 import film.slate.engine.conditioning.Conditioning;
@@ -461,9 +460,6 @@ public final class ComfyGenerator implements Generator {
             Settings s = new Settings(backend);
             Path wf = productionRoot.resolve(s.text("workflow").orElseThrow(() -> GeneratorFault.permanent(
                     "backend " + backend.name() + " names no workflow; run slate check", null)));
-            if (!InsideProduction.allows(productionRoot, wf)) { // the file rule of FORMAT.md, checked again at build
-                throw GeneratorFault.permanent("the workflow of backend " + backend.name() + " is missing or refused; run slate check", null);
-            }
             ComfyWorkflow workflow = ComfyWorkflow.read(wf, s.get("bind"));
             Http http = new Http(s.seconds("request_timeout", 30));
             List<ComfyServer> servers = pool(s, http);
