@@ -27,10 +27,11 @@ public record SourcePosition(String file, int line, int column) implements Compa
     /** {@code file:line:column} as compilers print it; {@code file} alone when there is no line. */
     @Override
     public String toString() {
+        String name = TerminalText.escape(file); // a file name may hold controls too
         if (line == 0) {
-            return file;
+            return name;
         }
-        return file + ":" + line + ":" + Math.max(column, 1);
+        return name + ":" + line + ":" + Math.max(column, 1);
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.model.BackendConfig;
-import film.slate.core.read.InsideProduction;
 import film.slate.core.recipe.BackendFingerprint;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.Sha256;
@@ -282,7 +281,7 @@ public final class CommandGenerator implements Generator {
                     }
                     try {
                         Path p = workdir.resolve(part).normalize();
-                        if (InsideProduction.allows(root, p)) {
+                        if (p.startsWith(root.normalize()) && Files.isRegularFile(p)) {
                             hashes.append(part).append('=').append(Sha256.hex(Files.readAllBytes(p))).append('\n');
                         }
                     } catch (IOException | java.nio.file.InvalidPathException e) {
