@@ -16,8 +16,7 @@ import java.util.Optional;
  * files name (relative to the naming file's folder, never outside the production).
  */
 final class ProductionFiles {
-    /** Larger files are not plans; refusing them keeps a stray video from exhausting memory. */
-    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    static final long MAX_FILE_BYTES = InsideProduction.MAX_BYTES;
 
     private final Path root;
 

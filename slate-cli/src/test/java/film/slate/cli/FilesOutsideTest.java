@@ -1,0 +1,61 @@
+package film.slate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 10 §7 as a user meets it: a file that leads out, a pipe or a giant gets one sentence, and nothing of it. */
+class FilesOutsideTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void copyTheExample() throws IOException {
+        Path example = Path.of("..", "examples", "lighthouse");
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = dir.resolve(example.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+    }
+
+    @Test
+    void aShotsFileLinkedToAPrivateFileIsNamedAndNotPrinted() throws IOException {
+        Path secret = Files.writeString(dir.resolveSibling(dir.getFileName() + "-passwd"),
+                "root:x:0:0:root:/root:/bin/bash\n");
+        Files.createSymbolicLink(dir.resolve("shots/009.yaml"), secret);
+        Slate.Run check = Slate.inProcess("check", dir.toString());
+        assertThat(check.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(check.out()).contains("shots/009.yaml: error syntax/yaml: shots/009.yaml leads out of the production"
+                + " folder through a link").doesNotContain("root:x");
+        Slate.Run status = Slate.inProcess("status", dir.toString());
+        assertThat(status.code()).isEqualTo(ExitCode.INVALID_PRODUCTION);
+        assertThat(status.err()).contains("shots/009.yaml").doesNotContain("root:x");
+        Files.delete(secret);
+    }
+
+    @Test
+    void scriptRefusesAPipeAndAGiantWithASentence() throws Exception {
+        Path pipe = dir.resolve("pipe.fountain");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Slate.Run r = Slate.inProcess("script", pipe.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(r.err()).contains("is not a regular file");
+        Path giant = dir.resolve("giant.fountain");
+        try (RandomAccessFile f = new RandomAccessFile(giant.toFile(), "rw")) {
+            f.setLength(17L * 1024 * 1024); // sparse: no disk is spent
+        }
+        r = Slate.inProcess("script", giant.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(r.err()).contains("bytes Slate reads as a screenplay");
+    }
+}
