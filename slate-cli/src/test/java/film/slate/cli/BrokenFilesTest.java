@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +21,7 @@ class BrokenFilesTest {
 
     @BeforeEach
     void copyTheExample() throws IOException {
-        Path example = Path.of("..", "examples", "lighthouse");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path to = dir.resolve(example.relativize(f).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(f, to);
-            }
-        }
+        Slate.copyExample(dir);
     }
 
     private int run(String... args) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,14 +17,7 @@ class FilesOutsideTest {
 
     @BeforeEach
     void copyTheExample() throws IOException {
-        Path example = Path.of("..", "examples", "lighthouse");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path to = dir.resolve(example.relativize(f).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(f, to);
-            }
-        }
+        Slate.copyExample(dir);
     }
 
     @Test

@@ -3,9 +3,11 @@ package film.slate.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Runs slate in this JVM or as a child process with the test-pattern generator for type previz. */
 final class Slate {
@@ -15,6 +17,18 @@ final class Slate {
     }
 
     private Slate() {
+    }
+
+    /** Copies the bundled example production (examples/lighthouse) into {@code dir}. */
+    static void copyExample(Path dir) throws IOException {
+        Path example = Path.of("..", "examples", "lighthouse");
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = dir.resolve(example.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
     }
 
     static Run inProcess(String... args) {

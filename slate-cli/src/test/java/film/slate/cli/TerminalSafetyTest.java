@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,14 +29,7 @@ class TerminalSafetyTest {
 
     @BeforeEach
     void hostileProduction() throws IOException {
-        Path example = Path.of("..", "examples", "lighthouse");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path to = dir.resolve(example.relativize(f).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(f, to);
-            }
-        }
+        Slate.copyExample(dir);
         replace("bible/characters.yaml", "oilskin: yellow oilskin coat over a dark jumper, black wool hat",
                 "oilskin: " + YAML_HOSTILE);
         // An unknown field whose name is hostile: check quotes it in a diagnostic.
