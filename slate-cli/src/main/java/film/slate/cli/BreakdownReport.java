@@ -7,6 +7,7 @@ import film.slate.core.breakdown.Breakdown;
 import film.slate.core.breakdown.BreakdownTotals;
 import film.slate.core.breakdown.CastMember;
 import film.slate.core.breakdown.SceneBreakdown;
+import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.screenplay.Pagination;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class BreakdownReport {
                         c.character(), c.scenes(), c.speakingScenes(), c.firstScene(), c.words()));
             }
         }
-        return o.toString();
+        return TerminalText.escapeKeepingLines(o.toString()); // read in a terminal, also when written with --out
     }
 
     static String json(Breakdown b) {
