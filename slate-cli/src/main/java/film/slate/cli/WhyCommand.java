@@ -29,7 +29,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() {
         String shot = arguments.shot;
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(arguments.dir())) {
+        try (Workspace ws = Workspace.lookAt(arguments.dir())) {
             ws.shot(shot);
             for (PlannedTake t : ws.plan(Optional.ofNullable(backend), Optional.of(shot), Optional.empty()).takes()) {
                 Recipe now = t.recipe();

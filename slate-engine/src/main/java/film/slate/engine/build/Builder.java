@@ -64,6 +64,7 @@ public final class Builder {
 
     private BuildSummary runLocked(BuildPlan plan, BuildListener listener) {
         long t0 = System.nanoTime();
+        clearDeadWork();
         Map<String, Recipe> wanted = new LinkedHashMap<>();
         int cached = 0;
         // A take made from its recipe has that recipe in the store already (takes reference recipes).
@@ -161,6 +162,15 @@ public final class Builder {
             }
         }
         return new BuildSummary(rendered, cached, failed, Duration.ofNanos(System.nanoTime() - t0), budget.spent());
+    }
+
+    /** Removes the work folders of killed builds (they may hold what a killed program wrote); live builds keep theirs. */
+    private void clearDeadWork() {
+        try {
+            store.work().clearDead(false);
+        } catch (IOException e) {
+            // a leftover folder is harmless; gc removes it
+        }
     }
 
     /** Waits until every wanted render is rendered or failed (asking only for the renders still open). */

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -184,7 +183,7 @@ final class RenderJob {
                 Optional.empty(), Optional.empty()));
         Semaphore slot = slots.computeIfAbsent(backend, b -> new Semaphore(concurrency(b, generator)));
         Path out = workFolders.computeIfAbsent(Thread.currentThread(),
-                t -> store.root().resolve("work").resolve(UUID.randomUUID().toString()));
+                t -> store.work().next());
         long started = System.currentTimeMillis();
         boolean clean = false;
         try {

@@ -110,6 +110,21 @@ public final class Renders {
         }
     }
 
+    /**
+     * A rendered recipe whose output was lost: its render is failed with {@code reason}, so that the
+     * next build queues it again ({@link #queue} queues failed renders anew).
+     */
+    public void lost(Connection c, String recipe, String reason) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, reason = ? WHERE recipe = ?"
+                + " AND status = ?")) {
+            st.setString(1, RenderRecord.FAILED);
+            st.setString(2, reason);
+            st.setString(3, recipe);
+            st.setString(4, RenderRecord.RENDERED);
+            st.executeUpdate();
+        }
+    }
+
     public Optional<RenderRecord> get(Connection c, String recipe) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(SELECT + " WHERE r.recipe = ?")) {
             st.setString(1, recipe);

@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
-/** Take versions: appended when a render finishes, never rewritten. */
+/**
+ * Take versions: appended when a render finishes, never rewritten, except that {@code slate verify
+ * --repair} marks a version whose objects are bad {@link TakeRecord#MISSING} (with an event).
+ */
 public final class Takes {
     private static final String COLUMNS = "id, shot, take_number, version, recipe, backend, status, master, proxy, depth,"
             + " started_at, finished_at, render_ms, cost";
@@ -35,6 +38,7 @@ public final class Takes {
      */
     public TakeRecord append(Connection c, String shot, int take, String recipe, String backend, Output output,
             long startedAt, long finishedAt, OptionalDouble cost) throws SQLException {
+        db.checkpointAfterCommit(); // a recorded take must not live only in the WAL
         int version = 1;
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT MAX(version) FROM takes WHERE shot = ? AND take_number = ?")) {
@@ -85,12 +89,22 @@ public final class Takes {
         }
     }
 
-    /** The latest version of a take with this recipe, if one was ever rendered. */
+    /** The latest version of a take with this recipe whose objects are on hand, if one was ever rendered. */
     public Optional<TakeRecord> withRecipe(Connection c, String recipe) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes WHERE recipe = ?"
+        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes WHERE recipe = ? AND status = ?"
                 + " ORDER BY version DESC LIMIT 1")) {
             st.setString(1, recipe);
+            st.setString(2, TakeRecord.RENDERED);
             return one(st);
+        }
+    }
+
+    /** Marks a take version's objects missing, inside the caller's transaction (which records why). */
+    public void markMissing(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE takes SET status = ? WHERE id = ?")) {
+            st.setString(1, TakeRecord.MISSING);
+            st.setLong(2, id);
+            st.executeUpdate();
         }
     }
 
