@@ -70,7 +70,7 @@ public final class Builder {
         // A take made from its recipe has that recipe in the store already (takes reference recipes).
         List<Recipe> unknown = new ArrayList<>();
         for (PlannedTake t : plan.takes()) {
-            if (t.missing()) {
+            if (Status.need(t) == Status.Need.RENDER) {
                 unknown.add(t.recipe());
             }
         }
@@ -79,9 +79,10 @@ public final class Builder {
         }
         for (PlannedTake t : plan.takes()) {
             Recipe r = t.recipe();
-            if (!t.missing()) {
+            Status.Need need = Status.need(t); // the one rule status and why follow too
+            if (need != Status.Need.RENDER) {
                 cached++;
-                if (t.stale()) {
+                if (need == Status.Need.REUSE) {
                     reuse(t); // made before from this very recipe: a new version that points at the same output
                 }
                 listener.on(new BuildEvent(BuildEvent.Kind.CACHED, r.shot(), r.take(), r.id(), 0, Optional.empty(),
