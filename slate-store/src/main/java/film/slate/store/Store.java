@@ -38,7 +38,14 @@ public final class Store implements AutoCloseable {
         ProductionMark.claim(root, production);
         Path db = root.resolve("slate.db");
         Database.probe(db);
-        return new Store(root, new ObjectStore(root.resolve("objects")), Database.sqlite(db));
+        Database database;
+        try {
+            database = Database.sqlite(db);
+        } catch (RuntimeException e) { // a damaged page found while migrating, or a full disk
+            throw new IOException(StoreFault.sentence(db, e).orElse("cannot open " + db + " (" + e.getMessage()
+                    + "); run 'slate verify' to see what is wrong with the store"), e);
+        }
+        return new Store(root, new ObjectStore(root.resolve("objects")), database);
     }
 
     /**
