@@ -1,5 +1,6 @@
 package film.slate.cli;
 
+import film.slate.store.DiskFullException;
 import film.slate.store.StoreFault;
 import film.slate.store.db.StoreException;
 import java.nio.file.Path;
@@ -12,6 +13,9 @@ final class IoFault {
 
     static Optional<String> sentence(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DiskFullException) {
+                return Optional.of(t.getMessage());
+            }
             if (t instanceof StoreException s && s.sentence().isPresent()) {
                 return s.sentence();
             }

@@ -146,6 +146,9 @@ public final class Builder {
             scheduler.stop();
             job.close();
         }
+        job.diskFull().ifPresent(sentence -> {
+            throw new film.slate.store.DiskFullException(sentence, null);
+        });
         Map<String, RenderRecord> renders = store.renders().all();
         int rendered = 0;
         int failed = 0;
@@ -178,7 +181,7 @@ public final class Builder {
     private void waitFor(java.util.Set<String> ids, RenderJob job) {
         while (true) {
             java.util.Set<String> open = store.renders().open();
-            if (ids.stream().noneMatch(id -> open.contains(id) && !job.givenUp().contains(id))) {
+            if (job.diskFull().isPresent() || ids.stream().noneMatch(id -> open.contains(id) && !job.givenUp().contains(id))) {
                 return;
             }
             try {
