@@ -2,7 +2,7 @@ package film.slate.cli;
 
 import film.slate.store.Actor;
 import film.slate.store.ForeignStoreException;
-import film.slate.store.FramesIndex;
+import film.slate.store.LiveObjects;
 import film.slate.store.Store;
 import film.slate.store.StoreLock;
 import film.slate.store.db.Event;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code slate gc}: removes objects that no take references, and leftovers of killed writers. */
+/** {@code slate gc}: removes objects that no take or take receipt names, and leftovers of killed writers. */
 @Command(name = "gc", mixinStandardHelpOptions = true,
         description = {"Remove stored objects that no take references (and temporary files and work folders of killed"
                 + " builds).",
@@ -77,7 +76,7 @@ final class GcCommand implements Callable<Integer> {
     private int collect(Store store, PrintWriter out) throws IOException {
         // Read before anything else touches the database: the last time it held everything committed.
         Instant checkpoint = store.database().lastCheckpoint().orElse(Instant.EPOCH);
-        Set<String> keep = referenced(store);
+        Set<String> keep = LiveObjects.of(store);
         Set<String> named = recentlyNamed(store, Instant.now().minus(RECENT));
         int removed = 0;
         int kept = 0;
@@ -125,14 +124,5 @@ final class GcCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    /** What the takes name, and the frames that a frames index among them names. */
-    static Set<String> referenced(Store store) throws IOException {
-        Set<String> keep = new HashSet<>(store.takes().referencedObjects());
-        for (String hash : List.copyOf(keep)) {
-            FramesIndex.frames(store.objects(), hash).ifPresent(keep::addAll);
-        }
-        return keep;
     }
 }

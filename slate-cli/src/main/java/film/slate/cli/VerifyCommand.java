@@ -34,7 +34,8 @@ final class VerifyCommand implements Callable<Integer> {
     Path dir = Path.of(".");
 
     @Option(names = "--repair", description = "Mark takes whose objects are bad missing (on the record), so that the next"
-            + " build renders them again, and move damaged objects to .slate/damaged; a sound object is never touched.")
+            + " build renders them again, move damaged objects to .slate/damaged, and adopt takes that their receipts show"
+            + " and the database lost; a sound object is never touched.")
     boolean repair;
 
     @Option(names = "--json", description = "Print the findings as one JSON object.")
@@ -48,7 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCode.CANNOT_RUN;
         }
         if (!Files.isDirectory(dir.resolve(Store.FOLDER))) {
-            report(new Audit.Findings(0, 0, java.util.List.of(), java.util.List.of(), java.util.List.of()), Optional.empty());
+            report(Audit.Findings.none(), Optional.empty());
             return ExitCode.OK; // nothing stored yet, nothing to be wrong (and nothing is written)
         }
         try (Store store = Store.open(dir)) {
@@ -94,13 +95,16 @@ final class VerifyCommand implements Callable<Integer> {
                 r.markedMissing().forEach(t -> marked.add(t.label() + " v" + t.version()));
                 ArrayNode moved = repaired.putArray("moved_aside");
                 r.movedAside().forEach(moved::add);
+                ArrayNode adopted = repaired.putArray("adopted");
+                r.adopted().forEach(t -> adopted.add(t.label() + " " + t.recipe()));
             });
             out.println(root);
         } else {
             found.problems().forEach(p -> out.println(p.line()));
             done.ifPresent(r -> out.println("repaired: " + r.markedMissing().size() + " take versions marked missing"
                     + " ('slate build' renders them again), " + r.movedAside().size() + " damaged objects moved to "
-                    + dir.resolve(Store.FOLDER).resolve(Audit.DAMAGED)));
+                    + dir.resolve(Store.FOLDER).resolve(Audit.DAMAGED) + ", " + r.adopted().size() + " lost takes adopted"
+                    + " from their receipts"));
             spec.commandLine().getErr().println("slate verify: " + found.objects() + " objects and " + found.takes()
                     + " take versions checked; " + (found.clean() ? "no problems" : found.problems().size() + " problems"
                     + (done.isPresent() || repair ? "" : "; 'slate verify --repair' marks the takes concerned missing")));

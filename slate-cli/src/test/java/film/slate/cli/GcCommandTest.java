@@ -75,7 +75,8 @@ class GcCommandTest {
         assertThat(gc.code()).isZero();
         assertThat(gc.out()).startsWith("removed 0 objects");
         try (Store store = Store.open(dir)) {
-            assertThat(store.objects().all()).hasSize(4); // two indexes, and per take one frame stored once
+            // two indexes, per take one frame stored once, and per take its receipt and its recipe's body
+            assertThat(store.objects().all()).hasSize(8);
         }
     }
 

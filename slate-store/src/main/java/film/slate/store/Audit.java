@@ -2,7 +2,12 @@ package film.slate.store;
 
 import film.slate.store.ObjectStore.Health;
 import film.slate.store.db.Event;
+import film.slate.core.recipe.Recipe;
 import film.slate.store.db.TakeRecord;
+import film.slate.store.db.Takes;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
@@ -23,7 +28,7 @@ public final class Audit {
     public static final String DAMAGED = "damaged";
 
     /** The kinds of problem, each one line. */
-    public enum Kind { DATABASE, DAMAGED_OBJECT, TAKE_OBJECT }
+    public enum Kind { DATABASE, DAMAGED_OBJECT, TAKE_OBJECT, UNRECORDED_TAKE }
 
     /** One problem: what (subject) and what is wrong with it. */
     public record Problem(Kind kind, String subject, String message) {
@@ -34,11 +39,17 @@ public final class Audit {
 
     /** The findings: how much was checked, the problems, and the take versions whose objects are bad. */
     public record Findings(int objects, int takes, List<Problem> problems, List<TakeRecord> badTakes,
-            List<String> damagedObjects) {
+            List<String> damagedObjects, List<TakeReceipt> unrecorded) {
         public Findings {
             problems = List.copyOf(problems);
             badTakes = List.copyOf(badTakes);
             damagedObjects = List.copyOf(damagedObjects);
+            unrecorded = List.copyOf(unrecorded);
+        }
+
+        /** Nothing checked, nothing found: a production without a store. */
+        public static Findings none() {
+            return new Findings(0, 0, List.of(), List.of(), List.of(), List.of());
         }
 
         public boolean clean() {
@@ -47,10 +58,11 @@ public final class Audit {
     }
 
     /** What {@link #repair} did. */
-    public record Repair(List<TakeRecord> markedMissing, List<String> movedAside) {
+    public record Repair(List<TakeRecord> markedMissing, List<String> movedAside, List<TakeReceipt> adopted) {
         public Repair {
             markedMissing = List.copyOf(markedMissing);
             movedAside = List.copyOf(movedAside);
+            adopted = List.copyOf(adopted);
         }
     }
 
@@ -87,7 +99,25 @@ public final class Audit {
                 problems.addAll(found);
             }
         }
-        return new Findings(health.size(), takes.size(), problems, bad, damaged);
+        List<TakeReceipt> unrecorded = unrecorded(store, takes, problems);
+        return new Findings(health.size(), takes.size(), problems, bad, damaged, unrecorded);
+    }
+
+    /** Takes whose receipt is stored but that are not on the record (the database lost them): each one problem. */
+    private static List<TakeReceipt> unrecorded(Store store, List<TakeRecord> takes, List<Problem> problems)
+            throws IOException {
+        Set<String> onRecord = new HashSet<>();
+        takes.forEach(t -> onRecord.add(t.recipe() + "/" + t.master().orElse("")));
+        Map<String, TakeReceipt> out = new LinkedHashMap<>();
+        for (TakeReceipt.Found f : TakeReceipt.scan(store.objects())) {
+            TakeReceipt r = f.receipt();
+            if (!onRecord.contains(r.recipe() + "/" + r.master()) && out.putIfAbsent(r.recipe() + "/" + r.master(), r) == null) {
+                problems.add(new Problem(Kind.UNRECORDED_TAKE, "take " + r.label(), "rendered from recipe "
+                        + r.recipe().substring(0, 12) + " (receipt " + f.object() + ") but not on the record; 'slate"
+                        + " verify --repair' adopts it"));
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     private static List<Problem> takeProblems(Store store, TakeRecord t, Map<String, Health> health) throws IOException {
@@ -138,6 +168,39 @@ public final class Audit {
             Files.move(store.objects().path(hash), aside, StandardCopyOption.REPLACE_EXISTING);
             moved.add(hash);
         }
-        return new Repair(findings.badTakes(), moved);
+        return new Repair(findings.badTakes(), moved, adopt(store, findings.unrecorded(), actor));
+    }
+
+    /**
+     * Records the takes that receipts show and the database lost, when their objects are sound and
+     * their recipe is known (in the database or stored as an object), each with a {@code re-adopted} event.
+     */
+    private static List<TakeReceipt> adopt(Store store, List<TakeReceipt> receipts, String actor) throws IOException {
+        List<TakeReceipt> adopted = new ArrayList<>();
+        for (TakeReceipt r : receipts) {
+            boolean sound = true;
+            for (String hash : r.objects()) {
+                sound &= store.objects().check(hash) == Health.SOUND;
+            }
+            Optional<Recipe> recipe = store.recipes().get(r.recipe());
+            if (recipe.isEmpty() && store.objects().check(r.recipe()) == Health.SOUND) {
+                recipe = Optional.of(Recipe.parse(new String(store.objects().read(r.recipe()), StandardCharsets.UTF_8)));
+            }
+            if (!sound || recipe.isEmpty()) {
+                continue; // nothing sound to adopt: the next build renders the take
+            }
+            Recipe known = recipe.get();
+            store.database().transaction(c -> {
+                store.recipes().put(c, List.of(known));
+                TakeRecord t = store.takes().append(c, r.shot(), r.take(), r.recipe(), r.backend(), new Takes.Output(
+                        r.master(), r.proxy(), r.depth()), r.startedAt(), r.finishedAt(), r.cost());
+                store.events().append(c, Event.of(actor, "re-adopted", "take " + t.label() + " v" + t.version(), r.shot(),
+                        "{\"recipe\":\"" + r.recipe() + "\",\"master\":\"" + r.master() + "\"}",
+                        "slate verify --repair: its receipt shows a take the database had lost"));
+                return null;
+            });
+            adopted.add(r);
+        }
+        return adopted;
     }
 }

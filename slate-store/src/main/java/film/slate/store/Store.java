@@ -8,6 +8,7 @@ import film.slate.store.db.Takes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A production's store: {@code .slate/objects} and {@code .slate/slate.db}. */
 public final class Store implements AutoCloseable {
@@ -73,7 +74,7 @@ public final class Store implements AutoCloseable {
     }
 
     public Takes takes() {
-        return new Takes(database);
+        return new Takes(database, Optional.of(objects));
     }
 
     public Renders renders() {

@@ -108,7 +108,7 @@ class DiskFullTest {
             for (String hash : store.objects().all()) {
                 assertThat(Sha256.file(store.objects().path(hash))).isEqualTo(hash);
             }
-            assertThat(store.objects().all()).containsExactlyInAnyOrderElementsOf(store.takes().referencedObjects());
+            assertThat(store.objects().all()).containsExactlyInAnyOrderElementsOf(film.slate.store.LiveObjects.of(store));
             try (Stream<Path> work = Files.walk(store.root().resolve("work"))) {
                 assertThat(work.filter(Files::isRegularFile)).isEmpty(); // the half-written file went with its folder
             }

@@ -1,5 +1,9 @@
 package film.slate.store.db;
 
+import film.slate.store.ObjectStore;
+import film.slate.store.TakeReceipt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,9 +27,16 @@ public final class Takes {
             + " started_at, finished_at, render_ms, cost";
 
     private final Database db;
+    /** Where receipts go (see {@link TakeReceipt}); empty: none are written. */
+    private final Optional<ObjectStore> objects;
 
     public Takes(Database db) {
+        this(db, Optional.empty());
+    }
+
+    public Takes(Database db, Optional<ObjectStore> objects) {
         this.db = db;
+        this.objects = objects;
     }
 
     /** What a finished render adds. */
@@ -39,6 +50,8 @@ public final class Takes {
     public TakeRecord append(Connection c, String shot, int take, String recipe, String backend, Output output,
             long startedAt, long finishedAt, OptionalDouble cost) throws SQLException {
         db.checkpointAfterCommit(); // a recorded take must not live only in the WAL
+        receipt(c, new TakeReceipt(shot, take, recipe, backend, output.master(), output.proxy(), output.depth(), startedAt,
+                finishedAt, cost));
         int version = 1;
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT MAX(version) FROM takes WHERE shot = ? AND take_number = ?")) {
@@ -73,6 +86,24 @@ public final class Takes {
             st.executeUpdate();
         }
         return latest(c, shot, take).orElseThrow();
+    }
+
+    /** Stores the recipe's body and the take's receipt as objects, before the row: what a lost database is rebuilt from. */
+    private void receipt(Connection c, TakeReceipt receipt) throws SQLException {
+        if (objects.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT body FROM recipes WHERE id = ?")) {
+            st.setString(1, receipt.recipe());
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    objects.get().put(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            objects.get().put(receipt.bytes());
+        } catch (IOException e) {
+            throw new SQLException("cannot store the receipt of take " + receipt.label() + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The latest version of a take. */
