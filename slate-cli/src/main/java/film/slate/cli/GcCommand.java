@@ -1,37 +1,49 @@
 package film.slate.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import film.slate.store.Actor;
+import film.slate.store.ForeignStoreException;
+import film.slate.store.LiveObjects;
 import film.slate.store.Store;
 import film.slate.store.StoreLock;
+import film.slate.store.db.Event;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code slate gc}: removes objects that no take references, and leftovers of killed writers. */
+/** {@code slate gc}: removes objects that no take or take receipt names, and leftovers of killed writers. */
 @Command(name = "gc", mixinStandardHelpOptions = true,
-        description = {"Remove stored objects that no take references (and temporary files of killed builds).",
-            "It refuses (exit code 5) while a build is using the store."})
+        description = {"Remove stored objects that no take references (and temporary files and work folders of killed"
+                + " builds).",
+            "It refuses (exit code 5) while a build is using the store, and keeps objects written since the database's"
+                + " last checkpoint or named by a recent event unless --force is given."})
 final class GcCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** A frames index names its frames by hash, 67 bytes each: 16 MB is a quarter of a million frames. */
-    private static final long FRAMES_INDEX_MAX = 16L << 20;
+    /** Events this recent protect the objects they name. */
+    static final Duration RECENT = Duration.ofDays(7);
+    private static final Pattern HASH = Pattern.compile("\\b[0-9a-f]{64}\\b");
 
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The production folder (default: the current one).")
     Path dir = Path.of(".");
+
+    @Option(names = "--force", description = "Also remove unreferenced objects written since the last checkpoint or named"
+            + " by a recent event (after a lost database WAL these may be the only copy of finished takes).")
+    boolean force;
 
     @Override
     public Integer call() {
@@ -52,54 +64,65 @@ final class GcCommand implements Callable<Integer> {
             } finally {
                 alone.get().close();
             }
+        } catch (ForeignStoreException e) {
+            spec.commandLine().getErr().println("slate gc: " + e.getMessage());
+            return ExitCode.CANNOT_RUN;
         } catch (IOException e) {
             spec.commandLine().getErr().println("slate gc: " + e.getMessage());
             return ExitCode.IO;
         }
     }
 
-    private static int collect(Store store, PrintWriter out) throws IOException {
-        Set<String> keep = referenced(store);
+    private int collect(Store store, PrintWriter out) throws IOException {
+        // Read before anything else touches the database: the last time it held everything committed.
+        Instant checkpoint = store.database().lastCheckpoint().orElse(Instant.EPOCH);
+        Set<String> keep = LiveObjects.of(store);
+        Set<String> named = recentlyNamed(store, Instant.now().minus(RECENT));
         int removed = 0;
+        int kept = 0;
         long bytes = 0;
         for (String hash : store.objects().all()) {
-            if (!keep.contains(hash)) {
-                bytes += store.objects().size(hash).orElse(0L);
-                removed += store.objects().delete(hash) ? 1 : 0;
+            if (keep.contains(hash)) {
+                continue;
             }
+            if (!force && (named.contains(hash) || writtenAfter(store, hash, checkpoint))) {
+                kept++;
+                continue;
+            }
+            bytes += store.objects().size(hash).orElse(0L);
+            removed += store.objects().delete(hash) ? 1 : 0;
         }
         int temp = store.objects().clearTemporary();
-        store.events().append(film.slate.store.db.Event.of(System.getProperty("user.name", "someone"), "gc",
-                "objects", null, "{\"removed\":" + removed + ",\"bytes\":" + bytes + "}", "slate gc"));
-        out.printf("removed %d objects (%d bytes) and %d temporary files; kept %d%n", removed, bytes, temp, keep.size());
+        int work = store.work().clearDead(true); // gc holds the store alone: no build is using any of them
+        store.events().append(Event.of(Actor.current(), "gc", "objects", null, "{\"removed\":" + removed + ",\"bytes\":"
+                + bytes + ",\"protected\":" + kept + ",\"work_folders\":" + work + "}", "slate gc"));
+        out.printf("removed %d objects (%d bytes), %d temporary files and %d work folders; kept %d%n", removed, bytes, temp,
+                work, keep.size());
+        if (kept > 0) {
+            spec.commandLine().getErr().println("slate gc: kept " + kept + " unreferenced objects written since the"
+                    + " database's last checkpoint or named by a recent event (they may be finished takes whose record"
+                    + " was lost); run 'slate verify', and 'slate gc --force' to remove them");
+        }
         out.flush();
         return ExitCode.OK;
     }
 
-    /**
-     * What the takes name, and the frames that a frames index names (a generator that returns
-     * frames gets a small JSON index as its master, {@code {"kind":"slate/frames","frames":[...]}}).
-     */
-    static Set<String> referenced(Store store) throws IOException {
-        Set<String> keep = new HashSet<>(store.takes().referencedObjects());
-        for (String hash : List.copyOf(keep)) {
-            Optional<Long> size = store.objects().size(hash);
-            if (size.isEmpty() || size.get() > FRAMES_INDEX_MAX) {
+    private static boolean writtenAfter(Store store, String hash, Instant checkpoint) throws IOException {
+        return Files.getLastModifiedTime(store.objects().path(hash)).toInstant().isAfter(checkpoint);
+    }
+
+    /** Object names that events since {@code since} mention. */
+    private static Set<String> recentlyNamed(Store store, Instant since) {
+        Set<String> out = new HashSet<>();
+        for (Event e : store.events().read(Optional.empty())) {
+            if (e.at() < since.toEpochMilli()) {
                 continue;
             }
-            byte[] bytes = Files.readAllBytes(store.objects().path(hash));
-            if (bytes.length == 0 || bytes[0] != '{') {
-                continue;
-            }
-            try {
-                JsonNode index = JSON.readTree(bytes);
-                if (index.path("kind").asText().equals("slate/frames")) {
-                    index.path("frames").forEach(f -> keep.add(f.asText()));
-                }
-            } catch (IOException notJson) {
-                // a master that starts with a brace but is no index: nothing more to keep
+            Matcher m = HASH.matcher(e.object() + " " + e.details().orElse(""));
+            while (m.find()) {
+                out.add(m.group());
             }
         }
-        return keep;
+        return out;
     }
 }

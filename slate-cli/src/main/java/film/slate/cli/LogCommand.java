@@ -35,7 +35,7 @@ final class LogCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("slate log: " + dir + " is not a production folder (no slate.yaml)");
             return ExitCode.CANNOT_RUN;
         }
-        try (Store store = Store.open(dir)) {
+        try (Store store = Store.openIfPresent(dir)) { // looking writes nothing, not even a store
             var events = store.events().read(Optional.ofNullable(shot));
             if (events.isEmpty()) {
                 // Said on stderr: standard output stays the record itself, empty when there is none.

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Slate: a production system for generative film.",
         subcommands = {DemoCommand.class, CheckCommand.class, ScriptCommand.class, BreakdownCommand.class,
             BoardCommand.class, FrameCommand.class, BuildCommand.class, StatusCommand.class, WhyCommand.class,
-            TakesCommand.class, GcCommand.class, LogCommand.class,
+            TakesCommand.class, GcCommand.class, LogCommand.class, VerifyCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -63,6 +64,12 @@ public final class Main implements Runnable {
             return ExitCode.CANNOT_RUN;
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Optional<String> io = IoFault.sentence(e);
+            if (io.isPresent()) {
+                // a full disk or a damaged store is no bug: its sentence, and the I/O exit code
+                cmd.getErr().println("slate: " + io.get());
+                return ExitCode.IO;
+            }
             cmd.getErr().println("slate: internal error: " + e + " (please report it with the command line)");
             return ExitCode.INTERNAL;
         });

@@ -39,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(dir)) {
+        try (Workspace ws = Workspace.lookAt(dir)) {
             Map<String, List<TakeState>> shots = Status.of(ws.plan(Optional.ofNullable(backend), Optional.empty(),
                     Optional.empty()), ws.store);
             if (format == Format.json) {

@@ -4,6 +4,7 @@ import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.recipe.Recipe;
 import film.slate.engine.build.PlannedTake;
 import film.slate.engine.build.RecipeDiff;
+import film.slate.engine.build.Status;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() {
         String shot = arguments.shot;
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(arguments.dir())) {
+        try (Workspace ws = Workspace.lookAt(arguments.dir())) {
             ws.shot(shot);
             for (PlannedTake t : ws.plan(Optional.ofNullable(backend), Optional.of(shot), Optional.empty()).takes()) {
                 Recipe now = t.recipe();
@@ -38,12 +39,20 @@ final class WhyCommand implements Callable<Integer> {
                     out.println(now.label() + ": never rendered (recipe " + now.id().substring(0, 12) + ")");
                     continue;
                 }
-                if (!t.stale()) {
+                Status.Need need = Status.need(t);
+                if (need == Status.Need.NOTHING) {
                     out.println(now.label() + ": up to date (version " + t.latest().get().version() + ")");
                     continue;
                 }
+                if (!t.stale()) {
+                    out.println(now.label() + ": the objects of version " + t.latest().get().version() + " were found"
+                            + " damaged or missing (slate verify); the next build renders it again");
+                    continue;
+                }
                 Optional<Recipe> old = ws.store.recipes().get(t.latest().get().recipe());
-                out.println(now.label() + ": version " + t.latest().get().version() + " was rendered from another recipe");
+                out.println(now.label() + ": version " + t.latest().get().version() + " was rendered from another recipe"
+                        + (need == Status.Need.REUSE ? "; version " + t.existing().get().version() + " was made from this"
+                                + " one, and the next build makes it current again without rendering" : ""));
                 if (old.isEmpty()) {
                     out.println("  (its recipe is not in the store)");
                     continue;

@@ -11,6 +11,7 @@ import film.slate.engine.build.BuildException;
 import film.slate.engine.build.BuildPlan;
 import film.slate.engine.build.ShotSelector;
 import film.slate.engine.generator.Generators;
+import film.slate.store.ForeignStoreException;
 import film.slate.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +29,20 @@ final class Workspace implements AutoCloseable {
         this.backends = backends;
     }
 
+    /** Opens a production and its store, creating the store when there is none (what build needs). */
     static Workspace open(Path dir) throws CommandError {
+        return open(dir, false);
+    }
+
+    /**
+     * Opens a production to look at it (status, why, takes): a production without a store is seen
+     * with an empty one, and nothing is written into its folder.
+     */
+    static Workspace lookAt(Path dir) throws CommandError {
+        return open(dir, true);
+    }
+
+    private static Workspace open(Path dir, boolean lookOnly) throws CommandError {
         ReadProduction read;
         try {
             read = ProductionReader.read(dir);
@@ -44,8 +58,11 @@ final class Workspace implements AutoCloseable {
                     + " (run 'slate check' for every finding)");
         }
         try {
-            Store store = Store.open(read.production().root());
+            Path root = read.production().root();
+            Store store = lookOnly ? Store.openIfPresent(root) : Store.open(root);
             return new Workspace(read.production(), store, new Backends(read.production(), Generators.discover()));
+        } catch (ForeignStoreException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         } catch (IOException e) {
             throw new CommandError(ExitCode.IO, "cannot open the store in " + dir.resolve(Store.FOLDER) + " ("
                     + e.getMessage() + ")");

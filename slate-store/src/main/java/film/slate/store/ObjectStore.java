@@ -22,17 +22,18 @@ import java.util.stream.Stream;
 /**
  * Content-addressed objects under {@code objects/sha256/ab/cdef...}. An object is written to a
  * temporary file in {@code objects/tmp/}, synced, renamed into place atomically and the folder
- * synced; an object that exists is never written again. So a reader sees a whole object or none.
+ * synced. An object whose name exists is written again only when the file there is damaged (its
+ * size or bytes do not match its name), and then replaced atomically. So a reader sees a whole
+ * object or none, and {@link #open} refuses one whose bytes do not match its name.
  */
 public final class ObjectStore {
     private final Path root;
     private final Path tmp;
 
-    public ObjectStore(Path root) throws IOException {
+    /** The store under {@code root}; its folders are made by the first write, so that reading writes nothing. */
+    public ObjectStore(Path root) {
         this.root = root.resolve("sha256");
         this.tmp = root.resolve("tmp");
-        Files.createDirectories(this.root);
-        Files.createDirectories(tmp);
     }
 
     /** Where the object {@code hash} lives (whether or not it exists). */
@@ -60,7 +61,7 @@ public final class ObjectStore {
 
     /** Stores what {@code in} holds; returns its hash. */
     public String put(InputStream in) throws IOException {
-        Path temp = Files.createTempFile(tmp, "incoming-", ".part");
+        Path temp = Files.createTempFile(Files.createDirectories(tmp), "incoming-", ".part");
         try {
             MessageDigest md = Sha256.digest();
             String hash;
@@ -69,7 +70,7 @@ public final class ObjectStore {
                 in.transferTo(out);
                 out.flush();
                 hash = HexFormat.of().formatHex(md.digest());
-                if (has(hash)) {
+                if (sound(hash, ch.size())) {
                     return hash; // never rewritten: same name, same bytes (and no sync of a copy that is thrown away)
                 }
                 ch.force(true);
@@ -99,7 +100,7 @@ public final class ObjectStore {
                 buffer.clear();
             }
             hash = HexFormat.of().formatHex(md.digest());
-            if (has(hash)) {
+            if (sound(hash, ch.size())) {
                 return hash;
             }
             ch.force(true);
@@ -116,6 +117,7 @@ public final class ObjectStore {
         Path target = path(hash);
         Files.createDirectories(target.getParent());
         try {
+            // rename(2) replaces a damaged file of the same name in one step
             Files.move(synced, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             return hash; // another writer won the race with the same bytes
@@ -129,9 +131,67 @@ public final class ObjectStore {
         return hash;
     }
 
+    /**
+     * Whether the object {@code hash} is stored whole: a file of {@code size} bytes (checked first,
+     * cheaply) whose bytes hash to its name. A stored copy that fails this is replaced by the caller.
+     */
+    private boolean sound(String hash, long size) throws IOException {
+        Path p = path(hash);
+        return Files.isRegularFile(p) && Files.size(p) == size && check(hash) == Health.SOUND;
+    }
+
+    /** What a stored object's file says about its name. */
+    public enum Health {
+        /** Its bytes hash to its name. */
+        SOUND,
+        /** There is a file, but its bytes do not hash to its name (or it cannot be read). */
+        DAMAGED,
+        /** No file of that name. */
+        ABSENT
+    }
+
+    /** Re-hashes the object {@code hash}: whether it is sound, damaged or absent. */
+    public Health check(String hash) throws IOException {
+        Path p = path(hash);
+        if (!Files.isRegularFile(p)) {
+            return Health.ABSENT;
+        }
+        try {
+            return Sha256.file(p).equals(hash) ? Health.SOUND : Health.DAMAGED;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Health.ABSENT; // removed meanwhile
+        }
+    }
+
+    /**
+     * The bytes of the object {@code hash}, hashed as they are read: the stream throws
+     * {@link DamagedObjectException} at its end (before reporting the end) when they do not match
+     * the name, and when the object is absent. The way to hand stored bytes to anyone.
+     */
+    public InputStream open(String hash) throws IOException {
+        Path p = path(hash);
+        InputStream in;
+        try {
+            in = Files.newInputStream(p);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new DamagedObjectException(hash, "is missing");
+        }
+        return new VerifiedStream(in, hash);
+    }
+
+    /** The whole object {@code hash}, checked against its name (see {@link #open}). */
+    public byte[] read(String hash) throws IOException {
+        try (InputStream in = open(hash)) {
+            return in.readAllBytes();
+        }
+    }
+
     /** Every stored object's hash. */
     public List<String> all() throws IOException {
         List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
                 try (Stream<Path> files = Files.list(dir)) {
@@ -153,6 +213,9 @@ public final class ObjectStore {
 
     /** Removes temporary files left by killed writers; returns how many. */
     public int clearTemporary() throws IOException {
+        if (!Files.isDirectory(tmp)) {
+            return 0;
+        }
         try (Stream<Path> files = Files.list(tmp)) {
             int n = 0;
             for (Path f : files.toList()) {

@@ -8,6 +8,7 @@ import film.slate.store.db.Takes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A production's store: {@code .slate/objects} and {@code .slate/slate.db}. */
 public final class Store implements AutoCloseable {
@@ -23,16 +24,41 @@ public final class Store implements AutoCloseable {
         this.database = database;
     }
 
-    /** Opens (creating and migrating when needed) the store of the production in {@code production}. */
+    /**
+     * Opens (creating and migrating when needed) the store of the production in {@code production}.
+     *
+     * @throws ForeignStoreException when the store belongs to another production
+     * @throws IOException when it cannot be opened (a damaged database, a read-only or full disk)
+     */
     public static Store open(Path production) throws IOException {
         Path root = production.resolve(FOLDER);
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new IOException(root + " is a file, but Slate keeps its store in a folder of that name; move the file away");
         }
         Files.createDirectories(root);
+        ProductionMark.claim(root, production);
         Path db = root.resolve("slate.db");
         Database.probe(db);
-        return new Store(root, new ObjectStore(root.resolve("objects")), Database.sqlite(db));
+        Database database;
+        try {
+            database = Database.sqlite(db);
+        } catch (RuntimeException e) { // a damaged page found while migrating, or a full disk
+            throw new IOException(StoreFault.sentence(db, e).orElse("cannot open " + db + " (" + e.getMessage()
+                    + "); run 'slate verify' to see what is wrong with the store"), e);
+        }
+        return new Store(root, new ObjectStore(root.resolve("objects")), database);
+    }
+
+    /**
+     * The store as read-only commands see it: the production's own when it has one, else an empty
+     * one in memory, so that looking at a fresh production writes nothing into it.
+     */
+    public static Store openIfPresent(Path production) throws IOException {
+        Path root = production.resolve(FOLDER);
+        if (Files.isDirectory(root) && Files.exists(root.resolve("slate.db"))) {
+            return open(production);
+        }
+        return new Store(root, new ObjectStore(root.resolve("objects")), Database.empty());
     }
 
     public Path root() {
@@ -48,7 +74,7 @@ public final class Store implements AutoCloseable {
     }
 
     public Takes takes() {
-        return new Takes(database);
+        return new Takes(database, Optional.of(objects));
     }
 
     public Renders renders() {
@@ -61,6 +87,11 @@ public final class Store implements AutoCloseable {
 
     public EventLog events() {
         return new EventLog(database);
+    }
+
+    /** The renders' scratch folders under {@code .slate/work}. */
+    public WorkFolders work() {
+        return new WorkFolders(root);
     }
 
     /** Closes the database's connections; the store can be opened again. */

@@ -92,6 +92,11 @@ public final class ProductionReader {
     private static List<String> shotFiles(ProductionFiles files, Diagnostics d) {
         Path dir = files.root().resolve(SHOTS);
         if (!Files.isDirectory(dir)) {
+            if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a file is no absent folder: say so
+                d.add(Rule.SYNTAX_YAML, SourcePosition.ofFile(SHOTS), SHOTS + " is a file, but Slate reads the shot plans"
+                        + " from a folder of that name; move the file away and put one NNN.yaml per scene in a folder "
+                        + SHOTS + "/");
+            }
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {

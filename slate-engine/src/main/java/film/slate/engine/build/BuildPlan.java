@@ -23,7 +23,8 @@ public record BuildPlan(String backend, List<PlannedTake> takes) {
             Store store) {
         Map<String, TakeRecord> latest = store.takes().latestAll();
         Map<String, TakeRecord> byRecipe = new HashMap<>();
-        store.takes().ofAll().forEach(t -> byRecipe.merge(t.recipe(), t, (a, b) -> a.version() >= b.version() ? a : b));
+        store.takes().ofAll().stream().filter(TakeRecord::rendered) // a version marked missing is no output to reuse
+                .forEach(t -> byRecipe.merge(t.recipe(), t, (a, b) -> a.version() >= b.version() ? a : b));
         List<PlannedTake> out = new ArrayList<>();
         for (Shot shot : compiler.production().shots()) {
             if (!selector.test(shot)) {

@@ -64,12 +64,13 @@ public final class Builder {
 
     private BuildSummary runLocked(BuildPlan plan, BuildListener listener) {
         long t0 = System.nanoTime();
+        clearDeadWork();
         Map<String, Recipe> wanted = new LinkedHashMap<>();
         int cached = 0;
         // A take made from its recipe has that recipe in the store already (takes reference recipes).
         List<Recipe> unknown = new ArrayList<>();
         for (PlannedTake t : plan.takes()) {
-            if (t.missing()) {
+            if (Status.need(t) == Status.Need.RENDER) {
                 unknown.add(t.recipe());
             }
         }
@@ -78,9 +79,10 @@ public final class Builder {
         }
         for (PlannedTake t : plan.takes()) {
             Recipe r = t.recipe();
-            if (!t.missing()) {
+            Status.Need need = Status.need(t); // the one rule status and why follow too
+            if (need != Status.Need.RENDER) {
                 cached++;
-                if (t.stale()) {
+                if (need == Status.Need.REUSE) {
                     reuse(t); // made before from this very recipe: a new version that points at the same output
                 }
                 listener.on(new BuildEvent(BuildEvent.Kind.CACHED, r.shot(), r.take(), r.id(), 0, Optional.empty(),
@@ -144,6 +146,9 @@ public final class Builder {
             scheduler.stop();
             job.close();
         }
+        job.diskFull().ifPresent(sentence -> {
+            throw new film.slate.store.DiskFullException(sentence, null);
+        });
         Map<String, RenderRecord> renders = store.renders().all();
         int rendered = 0;
         int failed = 0;
@@ -163,11 +168,20 @@ public final class Builder {
         return new BuildSummary(rendered, cached, failed, Duration.ofNanos(System.nanoTime() - t0), budget.spent());
     }
 
+    /** Removes the work folders of killed builds (they may hold what a killed program wrote); live builds keep theirs. */
+    private void clearDeadWork() {
+        try {
+            store.work().clearDead(false);
+        } catch (IOException e) {
+            // a leftover folder is harmless; gc removes it
+        }
+    }
+
     /** Waits until every wanted render is rendered or failed (asking only for the renders still open). */
     private void waitFor(java.util.Set<String> ids, RenderJob job) {
         while (true) {
             java.util.Set<String> open = store.renders().open();
-            if (ids.stream().noneMatch(id -> open.contains(id) && !job.givenUp().contains(id))) {
+            if (job.diskFull().isPresent() || ids.stream().noneMatch(id -> open.contains(id) && !job.givenUp().contains(id))) {
                 return;
             }
             try {

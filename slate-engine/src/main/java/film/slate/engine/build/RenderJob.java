@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +73,27 @@ final class RenderJob {
         this.budget = budget;
         this.listener = listener;
         this.known = new ConcurrentHashMap<>(known);
+    }
+
+    /** Set when a render found the disk full: the build stops with this sentence (see {@link #diskFull(Recipe, int, Throwable)}). */
+    private final java.util.concurrent.atomic.AtomicReference<String> diskFull = new java.util.concurrent.atomic.AtomicReference<>();
+
+    Optional<String> diskFull() {
+        return Optional.ofNullable(diskFull.get());
+    }
+
+    /**
+     * The disk is full: whatever the program said (FFmpeg's lines, say) becomes one sentence, the
+     * render is failed with it when the database can still take that, and the build stops.
+     */
+    private void diskFull(Recipe recipe, int attempt, Throwable cause) {
+        String sentence = film.slate.store.StoreFault.diskFullSentence(store.root());
+        diskFull.compareAndSet(null, sentence);
+        try {
+            fail(recipe, attempt, "disk-full", sentence);
+        } catch (RuntimeException alsoFull) {
+            // the database's disk is full too: the next build finds the render still open and takes it up
+        }
     }
 
     Set<String> renderedHere() {
@@ -130,6 +150,9 @@ final class RenderJob {
 
     /** Runs the job for {@code recipeId}; throws {@link RetryLater} to be run again later. */
     void run(String recipeId) {
+        if (diskFull.get() != null) {
+            return; // the build is stopping: the render stays queued for the next one
+        }
         Recipe recipe = recipe(recipeId);
         String backend = recipe.backend();
         Generator generator;
@@ -184,7 +207,7 @@ final class RenderJob {
                 Optional.empty(), Optional.empty()));
         Semaphore slot = slots.computeIfAbsent(backend, b -> new Semaphore(concurrency(b, generator)));
         Path out = workFolders.computeIfAbsent(Thread.currentThread(),
-                t -> store.root().resolve("work").resolve(UUID.randomUUID().toString()));
+                t -> store.work().next());
         long started = System.currentTimeMillis();
         boolean clean = false;
         try {
@@ -218,7 +241,9 @@ final class RenderJob {
             clean = true;
         } catch (GeneratorFault e) {
             budget.settle(estimate, 0);
-            if (e.isTransient()) {
+            if (film.slate.store.StoreFault.diskFull(e)) {
+                diskFull(recipe, n, e);
+            } else if (e.isTransient()) {
                 retryOrFail(recipe, n, e.getMessage());
             } else {
                 fail(recipe, n, "permanent", e.getMessage());
@@ -229,13 +254,21 @@ final class RenderJob {
             retryOrFail(recipe, n, "timed out after " + timeout(backend) + " s");
         } catch (IOException e) {
             budget.settle(estimate, 0);
+            if (film.slate.store.StoreFault.diskFull(e)) {
+                diskFull(recipe, n, e);
+                return;
+            }
             retryOrFail(recipe, n, "could not write the output (" + e.getMessage() + ")");
         } catch (BuildException e) {
             budget.settle(estimate, 0);
             fail(recipe, n, "permanent", e.getMessage());
         } catch (RuntimeException e) {
-            // Nobody expected this (a bug in a generator or here): close the attempt, let the queue decide.
             budget.settle(estimate, 0);
+            if (film.slate.store.StoreFault.diskFull(e)) {
+                diskFull(recipe, n, e);
+                return;
+            }
+            // Nobody expected this (a bug in a generator or here): close the attempt, let the queue decide.
             store.database().transaction(c -> {
                 store.renders().endAttempt(c, recipe.id(), n, "error", unexpectedReason(e));
                 return null;

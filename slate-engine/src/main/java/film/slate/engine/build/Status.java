@@ -3,15 +3,43 @@ package film.slate.engine.build;
 import film.slate.core.recipe.Recipe;
 import film.slate.store.Store;
 import film.slate.store.db.RenderRecord;
+import film.slate.store.db.TakeRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Per shot, its takes and their states, from a plan and the store's renders. */
+/**
+ * Per shot, its takes and their states, from a plan and the store's renders. One rule decides,
+ * for status, why and the build alike: the latest version's recipe against the current recipe
+ * ({@link #need}).
+ */
 public final class Status {
     private Status() {
+    }
+
+    /** What a take needs, by the one rule. */
+    public enum Need {
+        /** Its latest version is of the current recipe and its objects are on hand. */
+        NOTHING,
+        /**
+         * An earlier version was made from the current recipe (an edit was reverted): the build
+         * makes it current again as a new version on the same objects, recorded as a
+         * {@code reused} event, without rendering.
+         */
+        REUSE,
+        /** No version with its objects on hand was ever made from the current recipe. */
+        RENDER
+    }
+
+    /** The one rule. */
+    public static Need need(PlannedTake t) {
+        Optional<TakeRecord> latest = t.latest();
+        if (latest.isPresent() && latest.get().recipe().equals(t.recipe().id()) && latest.get().rendered()) {
+            return Need.NOTHING;
+        }
+        return t.existing().filter(TakeRecord::rendered).isPresent() ? Need.REUSE : Need.RENDER;
     }
 
     /** Shot id to its takes, in edit order. */
@@ -20,27 +48,46 @@ public final class Status {
         Map<String, List<TakeState>> out = new LinkedHashMap<>();
         for (PlannedTake t : plan.takes()) {
             Recipe r = t.recipe();
-            RenderRecord render = renders.get(r.id());
-            String state;
-            List<String> changed = List.of();
-            Optional<String> reason = Optional.empty();
-            if (!t.missing() && !t.stale()) {
-                state = "rendered";
-            } else if (render != null && !render.status().equals(RenderRecord.RENDERED)) {
-                state = render.status();
-                reason = render.reason();
-            } else if (t.latest().isPresent()) {
-                state = "stale";
-                changed = store.recipes().get(t.latest().get().recipe())
-                        .map(old -> RecipeDiff.of(old, r).stream().map(RecipeDiff.Change::path).toList())
-                        .orElse(List.of("(the old recipe is not in the store)"));
-            } else {
-                state = "missing";
-            }
-            out.computeIfAbsent(r.shot(), k -> new ArrayList<>()).add(new TakeState(r.shot(), r.take(), r.id(), state,
-                    t.latest().map(x -> x.version()).orElse(0), t.latest().flatMap(x -> x.master()), reason, changed));
+            out.computeIfAbsent(r.shot(), k -> new ArrayList<>()).add(state(t, renders.get(r.id()), store));
         }
         return out;
+    }
+
+    private static TakeState state(PlannedTake t, RenderRecord render, Store store) {
+        Recipe r = t.recipe();
+        Need need = need(t);
+        String state;
+        List<String> changed = List.of();
+        Optional<String> reason = Optional.empty();
+        Optional<TakeRecord> latest = t.latest();
+        if (need == Need.NOTHING) {
+            state = "rendered";
+        } else if (render != null && open(render.status())) {
+            state = render.status();
+            reason = render.reason();
+        } else if (latest.isPresent() && latest.get().recipe().equals(r.id())) {
+            state = "missing"; // its own objects were found bad
+            reason = Optional.of("its objects were found damaged or missing (slate verify); the next build renders it"
+                    + " again");
+        } else if (latest.isPresent()) {
+            state = "stale";
+            changed = store.recipes().get(latest.get().recipe())
+                    .map(old -> RecipeDiff.of(old, r).stream().map(RecipeDiff.Change::path).toList())
+                    .orElse(List.of("(the old recipe is not in the store)"));
+            if (need == Need.REUSE) {
+                reason = Optional.of("version " + t.existing().get().version() + " was made from this recipe; the next"
+                        + " build makes it current again without rendering");
+            }
+        } else {
+            state = "missing";
+        }
+        return new TakeState(r.shot(), r.take(), r.id(), state, latest.map(x -> x.version()).orElse(0),
+                latest.flatMap(x -> x.master()), reason, changed);
+    }
+
+    private static boolean open(String renderStatus) {
+        return renderStatus.equals(RenderRecord.QUEUED) || renderStatus.equals(RenderRecord.RENDERING)
+                || renderStatus.equals(RenderRecord.FAILED);
     }
 
     /** A shot's state: rendered when all its takes are; else the most pressing of its takes' states. */

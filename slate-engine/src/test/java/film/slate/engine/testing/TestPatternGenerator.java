@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code slate.test.permanent=1/1A,2/*} (these shots fail for good), {@code slate.test.unexpected=1/1A}
  * (these shots throw an exception no generator should), {@code slate.test.frames=true} (frames, not a
  * video), {@code slate.test.delay.ms},
- * {@code slate.test.log=FILE} (a line {@code start|done RECIPE PID} per render).
+ * {@code slate.test.log=FILE} (a line {@code start|done RECIPE PID} per render), {@code slate.test.hold=FILE}
+ * (a render waits while FILE exists: a test decides when it ends, whatever the machine's load).
  */
 public final class TestPatternGenerator implements Generator {
     /** Renders started in this JVM, by recipe. */
@@ -57,6 +58,10 @@ public final class TestPatternGenerator implements Generator {
         long delay = Long.getLong("slate.test.delay.ms", 0);
         if (delay > 0) {
             Thread.sleep(delay);
+        }
+        String hold = System.getProperty("slate.test.hold");
+        while (hold != null && Files.exists(Path.of(hold))) {
+            Thread.sleep(10);
         }
         String shot = request.recipe().shot();
         if (matches("slate.test.permanent", shot)) {

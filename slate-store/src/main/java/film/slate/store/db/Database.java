@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -30,12 +31,18 @@ public final class Database implements AutoCloseable {
      */
     public static final List<String> MIGRATIONS = List.of("1", "2");
 
+    /** Set by {@link #checkpointAfterCommit()} inside a transaction, read when it has committed. */
+    private static final ThreadLocal<Boolean> CHECKPOINT = ThreadLocal.withInitial(() -> false);
+
     private final DataSource dataSource;
     private final String dialect;
+    /** The SQLite file, for its checkpoint mark; empty for other databases and the empty store. */
+    private final Optional<Path> file;
 
-    private Database(DataSource dataSource, String dialect) {
+    private Database(DataSource dataSource, String dialect, Optional<Path> file) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.file = file;
     }
 
     /**
@@ -56,9 +63,7 @@ public final class Database implements AutoCloseable {
                 rs.next();
             }
         } catch (SQLException e) {
-            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("unknown fault");
-            throw new java.io.IOException("cannot open " + file + " (" + why + "); if it is damaged, move the .slate folder"
-                    + " aside (the production's own files are untouched) and build again", e);
+            throw film.slate.store.StoreFault.opening(file, e);
         }
     }
 
@@ -84,7 +89,29 @@ public final class Database implements AutoCloseable {
         pool.setInitializationFailTimeout(-1);
         HikariDataSource pooled = new HikariDataSource(pool);
         try {
-            return migrated(pooled, "sqlite");
+            return migrated(pooled, "sqlite", Optional.of(file));
+        } catch (RuntimeException e) {
+            pooled.close();
+            throw e;
+        }
+    }
+
+    /**
+     * An empty store's database, in memory (one connection, kept for the life of the pool): what a
+     * read-only command sees of a production that has no store yet, without writing one.
+     */
+    public static Database empty() {
+        SQLiteDataSource ds = new SQLiteDataSource(new SQLiteConfig());
+        ds.setUrl("jdbc:sqlite::memory:");
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(ds);
+        pool.setPoolName("slate-empty-store");
+        pool.setMaximumPoolSize(1);
+        pool.setMinimumIdle(1);
+        pool.setMaxLifetime(0);
+        HikariDataSource pooled = new HikariDataSource(pool);
+        try {
+            return migrated(pooled, "sqlite", Optional.empty());
         } catch (RuntimeException e) {
             pooled.close();
             throw e;
@@ -93,15 +120,15 @@ public final class Database implements AutoCloseable {
 
     /** Any other database (PostgreSQL, pooled by the caller): the same tables from the dialect's migrations. */
     public static Database of(DataSource dataSource, String dialect) {
-        return migrated(dataSource, dialect);
+        return migrated(dataSource, dialect, Optional.empty());
     }
 
-    private static Database migrated(DataSource ds, String dialect) {
+    private static Database migrated(DataSource ds, String dialect, Optional<Path> file) {
         if (!current(ds)) {
             Flyway.configure(Database.class.getClassLoader()).dataSource(ds).loggers("slf4j")
                     .locations("classpath:db/migration/" + dialect).load().migrate();
         }
-        return new Database(ds, dialect);
+        return new Database(ds, dialect, file);
     }
 
     /** Whether the history table lists exactly {@link #MIGRATIONS}, all applied successfully. */
@@ -135,27 +162,91 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             return work.on(c);
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw fault(e);
         }
     }
 
-    /** Work as one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Work as one transaction: committed when it returns, rolled back when it throws; checkpointed
+     * after the commit when the work asked for it ({@link #checkpointAfterCommit()}).
+     */
     public <T> T transaction(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
+            T result;
+            boolean checkpoint;
             c.setAutoCommit(false);
             try {
-                T result = work.on(c);
+                result = work.on(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
+                checkpoint = CHECKPOINT.get();
+                CHECKPOINT.remove();
                 c.setAutoCommit(true);
             }
+            if (checkpoint) {
+                checkpoint(c);
+            }
+            return result;
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw fault(e);
         }
+    }
+
+    private StoreException fault(SQLException e) {
+        return new StoreException(e, film.slate.store.StoreFault.sentence(file.orElse(Path.of("(the database)")), e));
+    }
+
+    /**
+     * Asks the running transaction to checkpoint the WAL once it has committed: what it wrote (a
+     * take) then lives in the database file itself, and survives the loss of {@code slate.db-wal}.
+     */
+    public void checkpointAfterCommit() {
+        CHECKPOINT.set(true);
+    }
+
+    /**
+     * Copies the WAL into the database file (without waiting for readers); when all of it got
+     * there, the mark {@code slate.db-checkpointed} is touched: {@link #lastCheckpoint()}.
+     */
+    private void checkpoint(Connection c) throws SQLException {
+        if (file.isEmpty()) {
+            return;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            if (rs.next() && rs.getInt(1) == 0 && rs.getInt(2) == rs.getInt(3)) {
+                Path mark = checkpointMark(file.get());
+                try {
+                    if (!Files.exists(mark)) {
+                        Files.createFile(mark);
+                    }
+                    Files.setLastModifiedTime(mark, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                } catch (java.io.IOException e) {
+                    // the mark only narrows what gc protects; without it gc protects more, never less
+                }
+            }
+        }
+    }
+
+    /**
+     * When the database file last held everything committed (the last complete checkpoint), if
+     * known. Objects written after it may belong to takes a lost WAL took along.
+     */
+    public Optional<java.time.Instant> lastCheckpoint() {
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.getLastModifiedTime(checkpointMark(file.get())).toInstant());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path checkpointMark(Path db) {
+        return db.resolveSibling(db.getFileName() + "-checkpointed");
     }
 
     /** {@code PRAGMA integrity_check} on SQLite: "ok" when the file is sound. */

@@ -24,7 +24,7 @@ public final class Renders {
     }
 
     /**
-     * Queues the render of a recipe: a new row, or a failed one queued again. A rendered, queued or
+     * Queues the render of a recipe: a new row, or a failed or missing one queued again. A rendered, queued or
      * rendering row is left as it is. Returns whether the recipe is now newly queued.
      */
     public boolean queue(Connection c, String recipe, String shot, int take, String backend) throws SQLException {
@@ -42,11 +42,12 @@ public final class Renders {
             }
         }
         try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, reason = NULL, queued_at = ?,"
-                + " started_at = NULL, finished_at = NULL WHERE recipe = ? AND status = ?")) {
+                + " started_at = NULL, finished_at = NULL WHERE recipe = ? AND status IN (?, ?)")) {
             st.setString(1, RenderRecord.QUEUED);
             st.setLong(2, now);
             st.setString(3, recipe);
             st.setString(4, RenderRecord.FAILED);
+            st.setString(5, RenderRecord.MISSING);
             return st.executeUpdate() == 1;
         }
     }
@@ -106,6 +107,21 @@ public final class Renders {
                 st.setNull(4, Types.DOUBLE);
             }
             st.setString(5, recipe);
+            st.executeUpdate();
+        }
+    }
+
+    /**
+     * A rendered recipe whose output was lost: its render is {@code missing} with {@code reason}, so
+     * that the next build queues it again ({@link #queue} queues failed and missing renders anew).
+     */
+    public void lost(Connection c, String recipe, String reason) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, reason = ? WHERE recipe = ?"
+                + " AND status = ?")) {
+            st.setString(1, RenderRecord.MISSING);
+            st.setString(2, reason);
+            st.setString(3, recipe);
+            st.setString(4, RenderRecord.RENDERED);
             st.executeUpdate();
         }
     }

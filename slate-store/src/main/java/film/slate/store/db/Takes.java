@@ -1,5 +1,9 @@
 package film.slate.store.db;
 
+import film.slate.store.ObjectStore;
+import film.slate.store.TakeReceipt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,15 +18,25 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
-/** Take versions: appended when a render finishes, never rewritten. */
+/**
+ * Take versions: appended when a render finishes, never rewritten, except that {@code slate verify
+ * --repair} marks a version whose objects are bad {@link TakeRecord#MISSING} (with an event).
+ */
 public final class Takes {
     private static final String COLUMNS = "id, shot, take_number, version, recipe, backend, status, master, proxy, depth,"
             + " started_at, finished_at, render_ms, cost";
 
     private final Database db;
+    /** Where receipts go (see {@link TakeReceipt}); empty: none are written. */
+    private final Optional<ObjectStore> objects;
 
     public Takes(Database db) {
+        this(db, Optional.empty());
+    }
+
+    public Takes(Database db, Optional<ObjectStore> objects) {
         this.db = db;
+        this.objects = objects;
     }
 
     /** What a finished render adds. */
@@ -35,6 +49,9 @@ public final class Takes {
      */
     public TakeRecord append(Connection c, String shot, int take, String recipe, String backend, Output output,
             long startedAt, long finishedAt, OptionalDouble cost) throws SQLException {
+        db.checkpointAfterCommit(); // a recorded take must not live only in the WAL
+        receipt(c, new TakeReceipt(shot, take, recipe, backend, output.master(), output.proxy(), output.depth(), startedAt,
+                finishedAt, cost));
         int version = 1;
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT MAX(version) FROM takes WHERE shot = ? AND take_number = ?")) {
@@ -71,6 +88,24 @@ public final class Takes {
         return latest(c, shot, take).orElseThrow();
     }
 
+    /** Stores the recipe's body and the take's receipt as objects, before the row: what a lost database is rebuilt from. */
+    private void receipt(Connection c, TakeReceipt receipt) throws SQLException {
+        if (objects.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT body FROM recipes WHERE id = ?")) {
+            st.setString(1, receipt.recipe());
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    objects.get().put(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            objects.get().put(receipt.bytes());
+        } catch (IOException e) {
+            throw new SQLException("cannot store the receipt of take " + receipt.label() + " (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** The latest version of a take. */
     public Optional<TakeRecord> latest(String shot, int take) {
         return db.read(c -> latest(c, shot, take));
@@ -85,12 +120,22 @@ public final class Takes {
         }
     }
 
-    /** The latest version of a take with this recipe, if one was ever rendered. */
+    /** The latest version of a take with this recipe whose objects are on hand, if one was ever rendered. */
     public Optional<TakeRecord> withRecipe(Connection c, String recipe) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes WHERE recipe = ?"
+        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM takes WHERE recipe = ? AND status = ?"
                 + " ORDER BY version DESC LIMIT 1")) {
             st.setString(1, recipe);
+            st.setString(2, TakeRecord.RENDERED);
             return one(st);
+        }
+    }
+
+    /** Marks a take version's objects missing, inside the caller's transaction (which records why). */
+    public void markMissing(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE takes SET status = ? WHERE id = ?")) {
+            st.setString(1, TakeRecord.MISSING);
+            st.setLong(2, id);
+            st.executeUpdate();
         }
     }
 
