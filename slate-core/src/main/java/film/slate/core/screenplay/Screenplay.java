@@ -37,10 +37,11 @@ public record Screenplay(FountainDocument document, List<ScriptScene> scenes) {
             Element heading = all.get(i);
             List<Element> elements = all.subList(i, end);
             int ordinal = scenes.size() + 1;
-            String time = Headings.time(heading.text(), previousTime);
+            Headings.Read read = Headings.read(heading.text());
+            String time = read.carriesOver() ? previousTime : read.time();
             scenes.add(new ScriptScene(ordinal, heading.sceneNumber().orElse(String.valueOf(ordinal)),
-                    heading.text(), Headings.setting(heading.text()), Headings.interior(heading.text()), time,
-                    heading.position(), dialogue(elements), elements));
+                    heading.text(), read.setting(), read.location(), read.interior(), time,
+                    read.carriesOver() ? read.time() : "", heading.position(), dialogue(elements), elements));
             previousTime = time;
             i = end;
         }
