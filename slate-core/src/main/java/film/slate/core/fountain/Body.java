@@ -141,9 +141,8 @@ final class Body {
         if (dual) {
             cue = Space.trim(cue.substring(0, cue.length() - 1));
         }
-        int paren = cue.indexOf('(');
-        String name = Space.trim(paren < 0 ? cue : cue.substring(0, paren));
-        Optional<String> extension = paren < 0 ? Optional.empty() : extension(cue.substring(paren));
+        String name = cueName(cue);
+        Optional<String> extension = cueExtension(cue);
         int at = col + (forced ? 1 : 0) + Space.indent(cueText);
         int firstOfBlock = out.size();
         add(i, at, Element.character(cue, pos(i, at), name, extension, forced));
@@ -214,6 +213,18 @@ final class Body {
 
     private film.slate.core.diagnostic.SourcePosition pos(int line, int col) {
         return source.position(lines.get(line).origin(col));
+    }
+
+    /** The name of a cue ({@code MARA} of {@code MARA (V.O.)}), trimmed of Unicode white space. */
+    static String cueName(String cue) {
+        int paren = cue.indexOf('(');
+        return Space.trim(paren < 0 ? cue : cue.substring(0, paren));
+    }
+
+    /** The extensions of a cue without parentheses, joined with a space ({@code V.O. CONT'D}). */
+    static Optional<String> cueExtension(String cue) {
+        int paren = cue.indexOf('(');
+        return paren < 0 ? Optional.empty() : extension(cue.substring(paren));
     }
 
     private static Optional<String> extension(String tail) {

@@ -3,6 +3,7 @@ package film.slate.core.screenplay;
 import film.slate.core.fountain.Element;
 import film.slate.core.fountain.ElementType;
 import film.slate.core.fountain.FountainDocument;
+import film.slate.core.fountain.Space;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,11 @@ public record Screenplay(FountainDocument document, List<ScriptScene> scenes) {
         return scenes.stream().filter(s -> s.number().equals(number)).findFirst();
     }
 
-    /** The speeches of a run of elements: each cue and the dialogue and lyrics that follow it. */
+    /**
+     * The speeches of a run of elements: each cue and the dialogue and lyrics that follow it. This is
+     * the one numbering of dialogue blocks: a shot's {@code lines:}, {@code slate check}, recipes and
+     * {@code slate script} all use it, {@code (CONT'D)} cues and both sides of dual dialogue counted.
+     */
     static List<DialogueBlock> dialogue(List<Element> elements) {
         List<DialogueBlock> blocks = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
@@ -74,10 +79,10 @@ public record Screenplay(FountainDocument document, List<ScriptScene> scenes) {
                     break;
                 }
             }
-            String character = cue.name().orElse(cue.text()).strip().toUpperCase(Locale.ROOT);
+            String character = Space.trim(cue.name().orElse(cue.text())).toUpperCase(Locale.ROOT);
             String text = said.toString();
             blocks.add(new DialogueBlock(blocks.size() + 1, character, text, DialogueBlock.countWords(text),
-                    cue.position()));
+                    cue.position(), cue));
         }
         return blocks;
     }
