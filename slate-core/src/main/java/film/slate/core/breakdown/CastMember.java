@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * One line of the cast list.
  *
- * @param number the cast number in billing order: most scenes first, ties by first appearance
- *     (then by name), as stripboards and day-out-of-days number the cast
+ * @param number the cast number in billing order: most scenes first, ties by first appearance (then
+ *     more speaking scenes, more words, name), as stripboards and day-out-of-days number the cast
  * @param character the upper-case character id
  * @param scenes scenes where the character speaks or is in the action
  * @param speakingScenes scenes where the character speaks
@@ -45,7 +45,8 @@ public record CastMember(int number, String character, int scenes, int speakingS
         }
         List<Map.Entry<String, Tally>> order = new ArrayList<>(tallies.entrySet());
         order.sort(Comparator.<Map.Entry<String, Tally>>comparingInt(e -> -e.getValue().scenes.size())
-                .thenComparingInt(e -> e.getValue().firstOrdinal).thenComparing(Map.Entry::getKey));
+                .thenComparingInt(e -> e.getValue().firstOrdinal).thenComparingInt(e -> -e.getValue().speaking)
+                .thenComparingInt(e -> -e.getValue().words).thenComparing(Map.Entry::getKey));
         List<CastMember> cast = new ArrayList<>();
         for (Map.Entry<String, Tally> e : order) {
             Tally t = e.getValue();
