@@ -16,17 +16,16 @@ import java.util.regex.Pattern;
  * Who is in a scene without speaking (FORMAT.md, Slate's reading). Only names a first AD would
  * count are candidates: names listed in the bible, and names introduced in capitals in action (a
  * speaking character written in capitals anywhere in action; any other name in capitals followed
- * by an age, as in {@code A FISHERMAN (60s)} or {@code NELL, 9,}). A candidate is in a scene when
- * the scene's action names it in capitals ({@code TOM}) or capitalised ({@code Tom}) and not
- * right after an article, so "the kid" and "a voice" are words, not cast.
+ * by an age, as in {@code A FISHERMAN (60s)} or {@code NELL, 9,}; {@code ELSIE NORTH (60s)} is
+ * ELSIE when ELSIE has cues). A candidate is in a scene when the scene's action names it in
+ * capitals ({@code TOM}) or capitalised ({@code Tom}), so "the kid" and "a voice" are words, not
+ * cast.
  */
 final class SilentCast {
     private static final Pattern INTRODUCTION = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{Lu}'.\\-]*(?: \\p{Lu}[\\p{Lu}'.\\-]*)*)\\s*[,(]\\s*"
                     + "(?:(?i:early|mid|late)[- ]?)?(?:\\d{1,2}s|\\d{1,2}(?=\\s*[),])|(?i:teens|twenties|thirties|forties|fifties|sixties"
                     + "|seventies|eighties|nineties|age \\d+))(?![\\p{L}\\p{N}])");
-    private static final Set<String> ARTICLES = Set.of("A", "AN", "THE", "ANOTHER", "SOME", "EVERY", "EACH", "NO",
-            "THIS", "THAT", "ANY", "ONE");
     private static final Set<String> LEADING_ARTICLES = Set.of("A", "AN");
 
     private final Set<String> candidates;
@@ -56,7 +55,8 @@ final class SilentCast {
             Matcher m = INTRODUCTION.matcher(a);
             while (m.find()) {
                 String name = withoutArticle(m.group(1));
-                if (name.codePoints().filter(Character::isLetter).count() >= 2) {
+                boolean known = speaking.contains(name) || speaking.stream().anyMatch(k -> name.startsWith(k + " "));
+                if (!known && name.codePoints().filter(Character::isLetter).count() >= 2) {
                     names.add(name);
                 }
             }
@@ -95,7 +95,7 @@ final class SilentCast {
                 continue;
             }
             String written = text.substring(at, at + n);
-            if (written.equals(name) || Character.isUpperCase(written.codePointAt(0)) && !afterArticle(text, at)) {
+            if (written.equals(name) || Character.isUpperCase(written.codePointAt(0))) {
                 return true;
             }
         }
@@ -114,18 +114,6 @@ final class SilentCast {
             }
             from = at + 1;
         }
-    }
-
-    private static boolean afterArticle(String text, int at) {
-        int end = at;
-        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        int start = end;
-        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
-            start--;
-        }
-        return end > start && end < at && ARTICLES.contains(text.substring(start, end).toUpperCase(Locale.ROOT));
     }
 
     private static String withoutArticle(String run) {
