@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
                 + " length in eighths, estimated screen time, cast, bible props, dialogue words and planned shots;"
                 + " then the totals and the cast list.",
             "--format html writes a printable stripboard (white INT DAY, yellow EXT DAY, blue INT NIGHT,"
-                    + " green EXT NIGHT), sortable by location.",
+                    + " green EXT NIGHT) with cast numbers, sortable by location.",
+            "--report cast lists per cast member (numbered in billing order) the scenes, pages in eighths and"
+                    + " first and last appearance.",
             "Exit codes: 0 done, 2 cannot run (no such folder, not a production), 3 slate.yaml does not parse,"
                     + " 4 cannot read or write."})
 public final class BreakdownCommand implements Callable<Integer> {
@@ -30,6 +32,11 @@ public final class BreakdownCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format {
         text, json, csv, html
+    }
+
+    /** What to report: the breakdown sheet (with the stripboard as HTML) or the cast by scene. */
+    enum Report {
+        sheet, cast
     }
 
     @Spec
@@ -43,6 +50,11 @@ public final class BreakdownCommand implements Callable<Integer> {
             description = "text, json, csv or html (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--report", defaultValue = "sheet", paramLabel = "REPORT",
+            description = "sheet (the breakdown sheet; HTML is the stripboard) or cast (per cast member the scenes,"
+                    + " pages in eighths, first and last appearance); default: ${DEFAULT-VALUE}.")
+    Report report;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the standard output.")
     Path out;
 
@@ -54,7 +66,12 @@ public final class BreakdownCommand implements Callable<Integer> {
             FountainDocument document = production.screenplay();
             BreakdownInputs inputs = production.breakdownInputs(err);
             Breakdown breakdown = Breakdown.of(Screenplay.of(document), inputs);
-            String rendered = switch (format) {
+            String rendered = report == Report.cast ? switch (format) {
+                case text -> BreakdownCastReport.text(breakdown);
+                case json -> BreakdownCastReport.json(breakdown);
+                case csv -> BreakdownCastReport.csv(breakdown);
+                case html -> BreakdownCastReport.html(breakdown);
+            } : switch (format) {
                 case text -> BreakdownReport.text(breakdown);
                 case json -> BreakdownReport.json(breakdown);
                 case csv -> BreakdownReport.csv(breakdown);

@@ -6,10 +6,12 @@ import film.slate.core.breakdown.CastMember;
 import film.slate.core.breakdown.SceneBreakdown;
 import film.slate.core.screenplay.Pagination;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The breakdown as a printable stripboard: one strip per scene in the industry colours, a button to
- * sort by location (and back to script order), totals and cast list. One self-contained page.
+ * sort by location (and back to script order), cast numbers on each strip (names on hover), totals and the
+ * numbered cast list. One self-contained page.
  */
 final class BreakdownHtml {
     private static final String STYLE = """
@@ -64,15 +66,17 @@ final class BreakdownHtml {
             if (!s.nonSpeakingCast().isEmpty()) {
                 cast += (cast.isEmpty() ? "" : "; ") + "(" + String.join(", ", s.nonSpeakingCast()) + ")";
             }
+            String numbers = s.castNumbers().stream().map(String::valueOf).collect(Collectors.joining(", "));
             o.append("<tr class=\"").append(s.stripColour()).append("\" data-ordinal=\"").append(s.ordinal())
                     .append("\" data-location=\"").append(esc(s.location())).append("\">")
                     .append("<td class=\"num\">").append(esc(s.number())).append("</td>")
                     .append("<td>").append(esc(s.interior())).append("</td>")
                     .append("<td>").append(esc(s.location())).append("</td>")
-                    .append("<td>").append(esc(s.time())).append("</td>")
+                    .append("<td>").append(esc(s.timeAsRead())).append("</td>")
                     .append("<td class=\"num\">").append(Pagination.formatEighths(s.eighths())).append("</td>")
                     .append("<td class=\"num\">").append(BreakdownReport.clock(s.screenSeconds())).append("</td>")
-                    .append("<td>").append(esc(cast)).append("</td>")
+                    .append("<td class=\"cast\" title=\"").append(esc(cast)).append("\">").append(esc(numbers))
+                    .append("</td>")
                     .append("<td>").append(esc(String.join(", ", s.props()))).append("</td>")
                     .append("<td class=\"num\">").append(s.shots().map(p -> p.count() + " / "
                             + BreakdownReport.clock(p.seconds())).orElse("")).append("</td></tr>\n");
@@ -87,10 +91,11 @@ final class BreakdownHtml {
             o.append(" Shots planned: ").append(t.plannedShots()).append(", ")
                     .append(BreakdownReport.clock(t.plannedSeconds())).append('.');
         }
-        o.append("</p>\n<h2>Cast</h2>\n<table>\n<thead><tr><th>Character</th><th>Scenes</th><th>Speaking</th>"
-                + "<th>First scene</th><th>Words</th></tr></thead>\n<tbody>\n");
+        o.append("</p>\n<h2>Cast</h2>\n<table>\n<thead><tr><th>No.</th><th>Character</th><th>Scenes</th>"
+                + "<th>Speaking</th><th>First scene</th><th>Words</th></tr></thead>\n<tbody>\n");
         for (CastMember c : t.cast()) {
-            o.append("<tr><td>").append(esc(c.character())).append("</td><td class=\"num\">").append(c.scenes())
+            o.append("<tr><td class=\"num\">").append(c.number()).append("</td><td>").append(esc(c.character()))
+                    .append("</td><td class=\"num\">").append(c.scenes())
                     .append("</td><td class=\"num\">").append(c.speakingScenes()).append("</td><td>")
                     .append(esc(c.firstScene())).append("</td><td class=\"num\">").append(c.words())
                     .append("</td></tr>\n");

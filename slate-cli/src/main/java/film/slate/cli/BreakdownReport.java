@@ -38,11 +38,15 @@ final class BreakdownReport {
         for (SceneBreakdown s : b.scenes()) {
             o.append(String.format(Locale.ROOT, "Scene %-5s %s%n", s.number(), s.heading()));
             o.append(String.format(Locale.ROOT, "  %s %s, %s, %s pages, about %s (line %d)%n",
-                    s.interior().isEmpty() ? "-" : s.interior(), s.time().isEmpty() ? "-" : s.time(),
+                    s.interior().isEmpty() ? "-" : s.interior(), s.timeAsRead().isEmpty() ? "-" : s.timeAsRead(),
                     s.location(), Pagination.formatEighths(s.eighths()), clock(s.screenSeconds()),
                     s.position().line()));
             if (!s.speakingCast().isEmpty()) {
                 o.append("  speaking (words): ").append(words(s.words())).append('\n');
+            }
+            if (!s.castNumbers().isEmpty()) {
+                o.append("  cast: ").append(s.castNumbers().stream().map(String::valueOf)
+                        .collect(Collectors.joining(", "))).append('\n');
             }
             if (!s.nonSpeakingCast().isEmpty()) {
                 o.append("  named in action: ").append(String.join(", ", s.nonSpeakingCast())).append('\n');
@@ -67,8 +71,8 @@ final class BreakdownReport {
         if (!t.cast().isEmpty()) {
             o.append("Cast:\n");
             for (CastMember c : t.cast()) {
-                o.append(String.format(Locale.ROOT, "  %-20s %3d scenes (%d speaking), first in %s, %d words%n",
-                        c.character(), c.scenes(), c.speakingScenes(), c.firstScene(), c.words()));
+                o.append(String.format(Locale.ROOT, "  %3d %-20s %3d scenes (%d speaking), first in %s, %d words%n",
+                        c.number(), c.character(), c.scenes(), c.speakingScenes(), c.firstScene(), c.words()));
             }
         }
         return TerminalText.escapeKeepingLines(o.toString()); // read in a terminal, also when written with --out
@@ -88,12 +92,17 @@ final class BreakdownReport {
             o.put("int_ext", s.interior());
             o.put("location", s.location());
             o.put("time", s.time());
+            if (!s.carriedOver().isEmpty()) {
+                o.put("time_carried_over", s.carriedOver());
+            }
             o.put("line", s.position().line());
             o.put("eighths", s.eighths());
             o.put("pages", Pagination.formatEighths(s.eighths()));
             o.put("screen_seconds", s.screenSeconds());
             strings(o.putArray("speaking_cast"), s.speakingCast());
             strings(o.putArray("non_speaking_cast"), s.nonSpeakingCast());
+            ArrayNode numbers = o.putArray("cast_numbers");
+            s.castNumbers().forEach(numbers::add);
             strings(o.putArray("props"), s.props());
             ObjectNode words = o.putObject("words");
             s.words().forEach(words::put);
@@ -124,6 +133,7 @@ final class BreakdownReport {
         ArrayNode cast = totals.putArray("cast");
         for (CastMember c : t.cast()) {
             ObjectNode o = cast.addObject();
+            o.put("number", c.number());
             o.put("character", c.character());
             o.put("scenes", c.scenes());
             o.put("speaking_scenes", c.speakingScenes());
@@ -140,7 +150,8 @@ final class BreakdownReport {
     static String csv(Breakdown b) {
         StringBuilder o = new StringBuilder();
         row(o, List.of("scene", "heading", "int_ext", "location", "time", "eighths", "pages", "screen_seconds",
-                "speaking_cast", "non_speaking_cast", "props", "words", "shots", "shot_seconds", "line"));
+                "speaking_cast", "non_speaking_cast", "props", "words", "shots", "shot_seconds", "line", "cast_numbers",
+                "time_carried_over"));
         for (SceneBreakdown s : b.scenes()) {
             List<String> cells = new ArrayList<>(List.of(s.number(), s.heading(), s.interior(), s.location(), s.time(),
                     String.valueOf(s.eighths()), Pagination.formatEighths(s.eighths()),
@@ -151,6 +162,8 @@ final class BreakdownReport {
             cells.add(s.shots().map(p -> String.valueOf(p.count())).orElse(""));
             cells.add(s.shots().map(p -> number(p.seconds())).orElse(""));
             cells.add(String.valueOf(s.position().line()));
+            cells.add(s.castNumbers().stream().map(String::valueOf).collect(Collectors.joining(";")));
+            cells.add(s.carriedOver());
             row(o, cells);
         }
         return o.toString();
@@ -161,7 +174,7 @@ final class BreakdownReport {
     }
 
     /** One RFC 4180 row, CRLF-terminated. */
-    private static void row(StringBuilder o, List<String> cells) {
+    static void row(StringBuilder o, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 o.append(',');

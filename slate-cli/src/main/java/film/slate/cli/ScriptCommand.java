@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.fountain.Element;
+import film.slate.core.finaldraft.FinalDraft;
 import film.slate.core.fountain.FountainDocument;
+import film.slate.core.fountain.FountainWriter;
+import film.slate.core.screenplay.DialogueBlock;
+import film.slate.core.screenplay.DialogueNumbers;
 import film.slate.core.screenplay.Pagination;
 import film.slate.core.screenplay.Screenplay;
+import film.slate.core.screenplay.ScriptScene;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,26 +27,29 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code slate script}: the parsed screenplay, for people (text) and for tools (JSON). */
 @Command(name = "script", mixinStandardHelpOptions = true,
-        description = {"Print the parsed screenplay: the title page and every element with its line.",
+        description = {"Print the parsed screenplay (Fountain or Final Draft .fdx): the title page and every element"
+                + " with its line; each scene's dialogue blocks are numbered as a shots file's 'lines:' counts them.",
             "Notes and boneyard are listed as elements; text keeps emphasis markers.",
-            "Exit codes: 0 done, 2 cannot run (no such file or folder, not a production), 4 cannot read."})
+            "--format fountain or fdx converts the screenplay to that format on the standard output.",
+            "Exit codes: 0 done, 2 cannot run (no such file or folder, not a production, a Final Draft file that"
+                    + " is not well-formed XML), 4 cannot read."})
 public final class ScriptCommand implements Callable<Integer> {
 
     /** Output formats. */
     enum Format {
-        text, json
+        text, json, fountain, fdx
     }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR|FILE.fountain", defaultValue = ".",
-            description = "A production folder (its slate.yaml names the screenplay) or a .fountain file;"
+    @Parameters(arity = "0..1", paramLabel = "DIR|FILE", defaultValue = ".",
+            description = "A production folder (its slate.yaml names the screenplay) or a .fountain or .fdx file;"
                     + " default: the current folder.")
     Path path;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+            description = "text, json, fountain or fdx (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
@@ -58,18 +66,25 @@ public final class ScriptCommand implements Callable<Integer> {
         for (Diagnostic d : document.diagnostics()) {
             err.println(d);
         }
-        if (format == Format.json) {
-            out.println(json(document));
-        } else {
-            text(document, out);
+        switch (format) {
+            case json -> out.println(json(document));
+            case fountain -> out.print(FountainWriter.write(document));
+            case fdx -> out.print(FinalDraft.write(document));
+            case text -> text(document, out);
         }
         out.flush();
         return ExitCode.OK;
     }
 
-    /** The JSON of issue 6: {@code {"file", "title_page", "elements", "diagnostics"}}. */
+    /**
+     * The JSON of issue 6: {@code {"file", "title_page", "elements", "diagnostics"}}; a scene heading
+     * also has {@code "scene"} (its number), a cue {@code "block"} (its dialogue block in the scene, what
+     * a shot's {@code lines:} names), and {@code "scenes"} lists each scene's blocks.
+     */
     static String json(FountainDocument document) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Screenplay screenplay = Screenplay.of(document);
+        DialogueNumbers numbers = DialogueNumbers.of(screenplay);
         ObjectNode root = mapper.createObjectNode();
         root.put("file", document.file());
         ObjectNode title = root.putObject("title_page");
@@ -89,6 +104,20 @@ public final class ScriptCommand implements Callable<Integer> {
             }
             e.name().ifPresent(n -> o.put("name", n));
             e.extension().ifPresent(x -> o.put("extension", x));
+            numbers.scene(e).ifPresent(s -> o.put("scene", s.number()));
+            numbers.block(e).ifPresent(b -> o.put("block", b.index()));
+        }
+        ArrayNode scenes = root.putArray("scenes");
+        for (ScriptScene s : screenplay.scenes()) {
+            ObjectNode o = scenes.addObject();
+            o.put("number", s.number());
+            o.put("heading", s.heading());
+            o.put("line", s.position().line());
+            ArrayNode blocks = o.putArray("dialogue");
+            for (DialogueBlock b : s.dialogue()) {
+                blocks.addObject().put("block", b.index()).put("character", b.character()).put("text", b.text())
+                        .put("words", b.words()).put("line", b.position().line());
+            }
         }
         ArrayNode diagnostics = root.putArray("diagnostics");
         for (Diagnostic d : document.diagnostics()) {
@@ -104,6 +133,8 @@ public final class ScriptCommand implements Callable<Integer> {
     }
 
     private static void text(FountainDocument document, PrintWriter out) {
+        Screenplay screenplay = Screenplay.of(document);
+        DialogueNumbers numbers = DialogueNumbers.of(screenplay);
         for (Map.Entry<String, String> e : document.titlePage().entrySet()) {
             out.println(e.getKey() + ": " + e.getValue().replace("\n", "\n    "));
         }
@@ -112,6 +143,8 @@ public final class ScriptCommand implements Callable<Integer> {
         }
         for (Element e : document.elements()) {
             StringBuilder tags = new StringBuilder();
+            numbers.scene(e).ifPresent(s -> tags.append(" scene ").append(s.number()));
+            numbers.block(e).ifPresent(b -> tags.append(" block ").append(b.index()));
             e.sceneNumber().ifPresent(n -> tags.append(" #").append(n).append('#'));
             e.depth().ifPresent(d -> tags.append(" depth ").append(d));
             e.dual().ifPresent(d -> tags.append(" dual ").append(d));
@@ -124,7 +157,6 @@ public final class ScriptCommand implements Callable<Integer> {
             out.println(head + e.text().replace("\n", "\n" + " ".repeat(head.length())) + (tags.length() > 0
                     ? "   [" + tags.toString().strip() + "]" : ""));
         }
-        Screenplay screenplay = Screenplay.of(document);
         Pagination pages = Pagination.of(screenplay);
         out.println();
         out.println(document.file() + ": " + document.elements().size() + " elements, "

@@ -3,11 +3,11 @@ package film.slate.core.breakdown;
 import film.slate.core.fountain.Element;
 import film.slate.core.fountain.ElementType;
 import film.slate.core.screenplay.DialogueBlock;
+import film.slate.core.screenplay.HeadingTime;
 import film.slate.core.screenplay.Pagination;
 import film.slate.core.screenplay.Screenplay;
 import film.slate.core.screenplay.ScriptScene;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,9 +28,6 @@ public record Breakdown(String title, String file, List<SceneBreakdown> scenes, 
     /** Screen time a page of script takes: a minute. */
     public static final double SECONDS_PER_PAGE = 60.0;
 
-    private static final Set<String> DAY = Set.of("DAY", "MORNING", "AFTERNOON", "DAWN", "SUNRISE");
-    private static final Set<String> NIGHT = Set.of("NIGHT", "EVENING", "DUSK", "SUNSET");
-
     public Breakdown {
         scenes = List.copyOf(scenes);
     }
@@ -41,52 +38,31 @@ public record Breakdown(String title, String file, List<SceneBreakdown> scenes, 
     }
 
     public static Breakdown of(Screenplay screenplay, Pagination pages, BreakdownInputs inputs) {
-        Set<String> characters = new LinkedHashSet<>();
+        Set<String> speaking = new LinkedHashSet<>();
         for (ScriptScene s : screenplay.scenes()) {
             for (DialogueBlock b : s.dialogue()) {
-                characters.add(b.character());
+                speaking.add(b.character());
             }
         }
-        for (String c : inputs.characters()) {
-            characters.add(c.toUpperCase(Locale.ROOT));
-        }
+        SilentCast silent = SilentCast.of(SilentCast.actions(screenplay.scenes()), speaking, inputs.characters());
         List<SceneBreakdown> strips = new ArrayList<>();
-        Map<String, int[]> castCounts = new LinkedHashMap<>(); // scenes, speaking scenes, first ordinal, words
-        Map<String, String> firstScene = new LinkedHashMap<>();
         for (ScriptScene s : screenplay.scenes()) {
-            SceneBreakdown strip = strip(s, pages.eighths(s), characters, inputs);
-            strips.add(strip);
-            Set<String> present = new LinkedHashSet<>(strip.speakingCast());
-            present.addAll(strip.nonSpeakingCast());
-            for (String c : present) {
-                int[] counts = castCounts.computeIfAbsent(c, k -> new int[4]);
-                counts[0]++;
-                if (strip.speakingCast().contains(c)) {
-                    counts[1]++;
-                }
-                counts[3] += strip.words().getOrDefault(c, 0);
-                firstScene.putIfAbsent(c, s.number());
-                if (counts[2] == 0) {
-                    counts[2] = s.ordinal();
-                }
-            }
+            strips.add(strip(s, pages.eighths(s), silent, inputs));
         }
-        List<CastMember> cast = new ArrayList<>();
-        castCounts.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0])
-                        .thenComparingInt(e -> e.getValue()[2]).thenComparing(Map.Entry::getKey))
-                .forEach(e -> cast.add(new CastMember(e.getKey(), e.getValue()[0], e.getValue()[1],
-                        firstScene.get(e.getKey()), e.getValue()[3])));
-        return new Breakdown(screenplay.document().title(), screenplay.document().file(), strips,
-                totals(strips, pages, cast));
+        List<CastMember> cast = CastMember.billing(strips);
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        cast.forEach(c -> numbers.put(c.character(), c.number()));
+        List<SceneBreakdown> numbered = strips.stream().map(s -> s.withCastNumbers(numbers)).toList();
+        return new Breakdown(screenplay.document().title(), screenplay.document().file(), numbered,
+                totals(numbered, pages, cast));
     }
 
     /** DAY, NIGHT, or empty for a resolved time of day. */
     static String dayOrNight(String time) {
-        return DAY.contains(time) ? "DAY" : NIGHT.contains(time) ? "NIGHT" : "";
+        return HeadingTime.dayOrNight(time);
     }
 
-    private static SceneBreakdown strip(ScriptScene s, int eighths, Set<String> characters, BreakdownInputs in) {
+    private static SceneBreakdown strip(ScriptScene s, int eighths, SilentCast silent, BreakdownInputs in) {
         Map<String, Integer> words = new LinkedHashMap<>();
         for (DialogueBlock b : s.dialogue()) {
             words.merge(b.character(), b.words(), Integer::sum);
@@ -101,14 +77,7 @@ public record Breakdown(String title, String file, List<SceneBreakdown> scenes, 
                 printed.append(e.text()).append('\n');
             }
         }
-        String upperAction = action.toString().toUpperCase(Locale.ROOT);
         String upperPrinted = printed.toString().toUpperCase(Locale.ROOT);
-        List<String> silent = new ArrayList<>();
-        for (String c : characters) {
-            if (!words.containsKey(c) && Mentions.names(upperAction, c)) {
-                silent.add(c);
-            }
-        }
         List<String> props = new ArrayList<>();
         for (String p : in.props()) {
             if (Mentions.names(upperPrinted, p)) {
@@ -116,7 +85,8 @@ public record Breakdown(String title, String file, List<SceneBreakdown> scenes, 
             }
         }
         return new SceneBreakdown(s.ordinal(), s.number(), s.heading(), s.interior(), s.location(), s.time(),
-                eighths, eighths * SECONDS_PER_PAGE / 8, new ArrayList<>(words.keySet()), silent, props, words,
+                s.carriedOver(), eighths, eighths * SECONDS_PER_PAGE / 8, new ArrayList<>(words.keySet()),
+                silent.in(action.toString(), words.keySet()), List.of(), props, words,
                 Optional.ofNullable(in.shotsByScene().get(s.number())), s.position());
     }
 

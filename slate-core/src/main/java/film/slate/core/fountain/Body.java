@@ -11,7 +11,7 @@ import java.util.Optional;
 final class Body {
     /** Scene heading prefixes, longest first; each must be followed by a dot or a space. */
     private static final List<String> HEADING_PREFIXES = List.of("INT./EXT", "INT/EXT", "EXT./INT", "EXT/INT",
-            "I/E", "E/I", "INT", "EXT", "EST");
+            "I./E", "I/E", "E./I", "E/I", "INT", "EXT", "EST");
 
     /** An element and the source offset it starts at, for merging with notes and boneyard. */
     record Placed(int offset, Element element) {
@@ -40,14 +40,14 @@ final class Body {
         int n = lines.size();
         while (i < n) {
             String raw = lines.get(i).text();
-            if (raw.isBlank()) {
+            if (Space.blank(raw)) {
                 i++;
                 continue;
             }
-            boolean prevBlank = i == from || lines.get(i - 1).text().isBlank();
+            boolean prevBlank = i == from || Space.blank(lines.get(i - 1).text());
             boolean nextBlank = i + 1 >= n || isBreak(lines.get(i + 1).text());
-            String t = raw.strip();
-            int col = indent(raw);
+            String t = Space.trim(raw);
+            int col = Space.indent(raw);
             if (isPageBreak(t)) {
                 add(i, col, Element.of(ElementType.PAGE_BREAK, t, pos(i, col), false));
                 i++;
@@ -56,20 +56,20 @@ final class Body {
                 while (depth < t.length() && t.charAt(depth) == '#') {
                     depth++;
                 }
-                add(i, col, Element.section(t.substring(depth).strip(), pos(i, col), depth));
+                add(i, col, Element.section(Space.trim(t.substring(depth)), pos(i, col), depth));
                 i++;
             } else if (t.startsWith("=")) {
-                add(i, col, Element.of(ElementType.SYNOPSIS, t.substring(1).strip(), pos(i, col), false));
+                add(i, col, Element.of(ElementType.SYNOPSIS, Space.trim(t.substring(1)), pos(i, col), false));
                 i++;
             } else if (t.startsWith("~")) {
-                add(i, col, Element.of(ElementType.LYRICS, t.substring(1).strip(), pos(i, col), false));
+                add(i, col, Element.of(ElementType.LYRICS, Space.trim(t.substring(1)), pos(i, col), false));
                 i++;
             } else if (t.startsWith(">")) {
                 if (t.length() >= 2 && t.endsWith("<")) {
-                    add(i, col, Element.of(ElementType.CENTERED, t.substring(1, t.length() - 1).strip(), pos(i, col),
-                            false));
+                    add(i, col, Element.of(ElementType.CENTERED, Space.trim(t.substring(1, t.length() - 1)),
+                            pos(i, col), false));
                 } else {
-                    add(i, col, Element.of(ElementType.TRANSITION, t.substring(1).strip(), pos(i, col), true));
+                    add(i, col, Element.of(ElementType.TRANSITION, Space.trim(t.substring(1)), pos(i, col), true));
                 }
                 i++;
             } else if (t.startsWith("!")) {
@@ -79,10 +79,15 @@ final class Body {
             } else if (t.length() > 1 && t.charAt(0) == '.' && Character.isLetterOrDigit(t.charAt(1))) {
                 heading(i, col + 1, t.substring(1), true);
                 i++;
-            } else if (prevBlank && isHeading(t)) {
+            } else if (prevBlank && nextBlank && isHeading(t)) {
                 heading(i, col, t, false);
                 i++;
-            } else if (prevBlank && nextBlank && isTransition(t)) {
+            } else if (prevBlank && isHeading(t)) {
+                diagnostics.add(new Diagnostic(Rule.SYNTAX_FOUNTAIN, Severity.WARNING, pos(i, col), Optional.empty(),
+                        "a scene heading needs a blank line after it, so this paragraph is action; add a blank line"
+                                + " after the heading, or start the line with '!' to keep it action"));
+                i = action(i, col, false);
+            } else if (prevBlank && nextBlank && isTransition(raw)) {
                 add(i, col, Element.of(ElementType.TRANSITION, t, pos(i, col), false));
                 i++;
             } else if (prevBlank && !nextBlank && isCue(t)) {
@@ -94,36 +99,36 @@ final class Body {
     }
 
     private void heading(int i, int col, String text, boolean forced) {
-        String t = text.strip();
+        String t = Space.trim(text);
         Optional<String> number = Optional.empty();
         if (t.length() > 2 && t.endsWith("#")) {
             int open = t.lastIndexOf('#', t.length() - 2);
             if (open >= 0 && isSceneNumber(t.substring(open + 1, t.length() - 1))) {
                 number = Optional.of(t.substring(open + 1, t.length() - 1));
-                t = t.substring(0, open).strip();
+                t = Space.trim(t.substring(0, open));
             }
         }
-        int at = col + indent(text);
+        int at = col + Space.indent(text);
         add(i, at, Element.heading(t, pos(i, at), number, forced));
     }
 
     private int action(int i, int col, boolean forced) {
         StringBuilder text = new StringBuilder();
-        String first = lines.get(i).text().substring(col).stripTrailing();
-        int start = col + indent(first);
-        text.append(first.strip());
+        String first = Space.trimEnd(lines.get(i).text().substring(col));
+        int start = col + Space.indent(first);
+        text.append(Space.trim(first));
         int j = i + 1;
         while (j < lines.size()) {
             String raw = lines.get(j).text();
             if (isBreak(raw)) {
                 break;
             }
-            String s = raw.strip();
+            String s = Space.trim(raw);
             if (isPageBreak(s) || s.startsWith("#") || s.startsWith("=") || s.startsWith("~")
                     || (s.length() >= 2 && s.startsWith(">") && s.endsWith("<"))) {
                 break;
             }
-            text.append('\n').append(isSoftBlank(raw) ? "" : raw.stripTrailing());
+            text.append('\n').append(isSoftBlank(raw) ? "" : Space.trimEnd(raw));
             j++;
         }
         add(i, start, Element.of(ElementType.ACTION, text.toString(), pos(i, start), forced));
@@ -131,15 +136,14 @@ final class Body {
     }
 
     private int speech(int i, int col, String cueText, boolean forced) {
-        String cue = cueText.strip();
+        String cue = Space.trim(cueText);
         boolean dual = cue.endsWith("^");
         if (dual) {
-            cue = cue.substring(0, cue.length() - 1).strip();
+            cue = Space.trim(cue.substring(0, cue.length() - 1));
         }
-        int paren = cue.indexOf('(');
-        String name = (paren < 0 ? cue : cue.substring(0, paren)).strip();
-        Optional<String> extension = paren < 0 ? Optional.empty() : extension(cue.substring(paren));
-        int at = col + (forced ? 1 : 0) + indent(cueText);
+        String name = cueName(cue);
+        Optional<String> extension = cueExtension(cue);
+        int at = col + (forced ? 1 : 0) + Space.indent(cueText);
         int firstOfBlock = out.size();
         add(i, at, Element.character(cue, pos(i, at), name, extension, forced));
         int j = i + 1;
@@ -151,8 +155,8 @@ final class Body {
             if (isBreak(raw)) {
                 break;
             }
-            String s = raw.strip();
-            int c = indent(raw);
+            String s = Space.trim(raw);
+            int c = Space.indent(raw);
             boolean parenthetical = s.startsWith("(") && s.endsWith(")");
             boolean lyric = s.startsWith("~");
             if (parenthetical || lyric) {
@@ -161,7 +165,7 @@ final class Body {
                 if (parenthetical) {
                     add(j, c, Element.of(ElementType.PARENTHETICAL, s, pos(j, c), false));
                 } else {
-                    add(j, c, Element.of(ElementType.LYRICS, s.substring(1).strip(), pos(j, c), false));
+                    add(j, c, Element.of(ElementType.LYRICS, Space.trim(s.substring(1)), pos(j, c), false));
                 }
             } else if (said == null) {
                 said = new StringBuilder(s);
@@ -211,6 +215,18 @@ final class Body {
         return source.position(lines.get(line).origin(col));
     }
 
+    /** The name of a cue ({@code MARA} of {@code MARA (V.O.)}), trimmed of Unicode white space. */
+    static String cueName(String cue) {
+        int paren = cue.indexOf('(');
+        return Space.trim(paren < 0 ? cue : cue.substring(0, paren));
+    }
+
+    /** The extensions of a cue without parentheses, joined with a space ({@code V.O. CONT'D}). */
+    static Optional<String> cueExtension(String cue) {
+        int paren = cue.indexOf('(');
+        return paren < 0 ? Optional.empty() : extension(cue.substring(paren));
+    }
+
     private static Optional<String> extension(String tail) {
         List<String> parts = new ArrayList<>();
         int i = 0;
@@ -220,7 +236,7 @@ final class Body {
                 break;
             }
             int close = tail.indexOf(')', open + 1);
-            String part = (close < 0 ? tail.substring(open + 1) : tail.substring(open + 1, close)).strip();
+            String part = Space.trim(close < 0 ? tail.substring(open + 1) : tail.substring(open + 1, close));
             if (!part.isEmpty()) {
                 parts.add(part);
             }
@@ -234,7 +250,7 @@ final class Body {
 
     /** A blank line ends a paragraph or a speech; a line of two or more spaces does not. */
     private static boolean isBreak(String raw) {
-        return raw.isBlank() && !isSoftBlank(raw);
+        return Space.blank(raw) && !isSoftBlank(raw);
     }
 
     private static boolean isSoftBlank(String raw) {
@@ -271,15 +287,17 @@ final class Body {
         return false;
     }
 
-    private static boolean isTransition(String t) {
-        return t.endsWith("TO:") && isUpper(t);
+    /** Upper case and ending in {@code TO:} with nothing after it, not even a space (spec 1.1). */
+    static boolean isTransition(String raw) {
+        return raw.endsWith("TO:") && isUpper(raw);
     }
 
-    private static boolean isCue(String t) {
+    /** An upper-case name before any extension; a line that starts like a heading is never a cue. */
+    static boolean isCue(String t) {
         String cue = t.endsWith("^") ? t.substring(0, t.length() - 1) : t;
         int paren = cue.indexOf('(');
-        String name = (paren < 0 ? cue : cue.substring(0, paren)).strip();
-        return !name.isEmpty() && isUpper(name);
+        String name = Space.trim(paren < 0 ? cue : cue.substring(0, paren));
+        return !name.isEmpty() && isUpper(name) && !isHeading(t);
     }
 
     /** At least one letter, and no lower-case letter. */
@@ -310,12 +328,5 @@ final class Body {
         return true;
     }
 
-    private static int indent(String s) {
-        int k = 0;
-        while (k < s.length() && Character.isWhitespace(s.charAt(k))) {
-            k++;
-        }
-        return k;
-    }
 
 }

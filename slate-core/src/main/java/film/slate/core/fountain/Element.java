@@ -62,6 +62,12 @@ public record Element(ElementType type, String text, SourcePosition position, Op
                 Optional.empty(), forced, extension, Optional.of(name));
     }
 
+    /** A character cue as written ({@code MARA (V.O.)}), split into name and extension as Fountain does. */
+    public static Element cue(String text, SourcePosition position) {
+        String cue = Space.trim(text);
+        return character(cue, position, Body.cueName(cue), Body.cueExtension(cue), false);
+    }
+
     /** This element as one side of dual dialogue. */
     public Element withDual(String side) {
         return new Element(type, text, position, sceneNumber, depth, Optional.of(side), forced, extension, name);

@@ -59,16 +59,16 @@ public final class Fountain {
         int i = 0;
         for (; i < lines.size(); i++) {
             String raw = lines.get(i).text();
-            if (raw.isBlank()) {
+            if (Space.blank(raw)) {
                 break;
             }
             String k = Character.isWhitespace(raw.charAt(0)) ? null : key(raw);
             if (k != null) {
                 key = k;
-                String value = raw.substring(raw.indexOf(':') + 1).strip();
+                String value = Space.trim(raw.substring(raw.indexOf(':') + 1));
                 into.merge(key, value, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b);
             } else if (key != null) {
-                String more = raw.strip();
+                String more = Space.trim(raw);
                 into.merge(key, more, (a, b) -> a.isEmpty() ? b : a + "\n" + b);
             }
         }

@@ -23,9 +23,13 @@
  *       Title}, {@code Credit}, {@code Author}, ...) or a key not written in capitals, so that a
  *       script opening with {@code FADE IN:} has no title page.</li>
  *   <li>A scene heading, transition or character cue needs a blank line (or the start of the body)
- *       before it; a transition also needs one after; a cue needs a non-blank line after unless it
- *       is forced with {@code @}. Action runs to the next blank line; a line of two spaces keeps a
- *       paragraph or speech going.</li>
+ *       before it; a heading and a transition also need one after (a forced {@code .} heading does
+ *       not); a cue needs a non-blank line after unless it is forced with {@code @}; a line that
+ *       starts like a heading is never a cue. A transition ends in {@code TO:} with nothing after
+ *       it. Action runs to the next blank line; a line of two spaces keeps a paragraph or speech
+ *       going.</li>
+ *   <li>White space is Unicode white space ({@link film.slate.core.fountain.Space}): no-break
+ *       spaces are trimmed from names, cues, headings and transitions like any other.</li>
  *   <li>{@code forced} is true when a prefix forced the type: {@code .} headings, {@code !} action,
  *       {@code @} characters, {@code >} transitions.</li>
  * </ul>

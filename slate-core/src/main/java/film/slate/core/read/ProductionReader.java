@@ -3,13 +3,13 @@ package film.slate.core.read;
 import film.slate.core.diagnostic.Diagnostics;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.diagnostic.SourcePosition;
-import film.slate.core.fountain.Fountain;
 import film.slate.core.model.Bible;
 import film.slate.core.model.Manifest;
 import film.slate.core.model.Production;
 import film.slate.core.model.Rights;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.screenplay.Screenplay;
+import film.slate.core.screenplay.ScreenplayFile;
 import film.slate.core.screenplay.ScriptScene;
 import film.slate.core.yaml.YamlNode;
 import film.slate.core.yaml.YamlReader;
@@ -77,7 +77,7 @@ public final class ProductionReader {
     private static Optional<Screenplay> screenplay(ProductionFiles files, String path, Manifest manifest, Diagnostics d) {
         return files.resolve(ManifestReader.FILE, path, manifest.where().at("screenplay"), true, d)
                 .flatMap(ref -> files.read(ref.path(), Rule.SYNTAX_FOUNTAIN, new Diagnostics()).map(bytes -> {
-                    var document = Fountain.parse(ref.path(), bytes);
+                    var document = ScreenplayFile.parse(ref.path(), bytes); // .fountain or .fdx
                     d.addAll(document.diagnostics());
                     return Screenplay.of(document);
                 }));

@@ -1,6 +1,7 @@
 package film.slate.core.screenplay;
 
 import film.slate.core.diagnostic.SourcePosition;
+import film.slate.core.fountain.Element;
 import java.util.Objects;
 
 /**
@@ -12,13 +13,16 @@ import java.util.Objects;
  * @param text the spoken (or sung) words only, parentheticals excluded, lines joined by a space
  * @param words how many words {@code text} has (tokens with a letter or digit)
  * @param position where the cue is
+ * @param cue the cue element itself
  */
-public record DialogueBlock(int index, String character, String text, int words, SourcePosition position) {
+public record DialogueBlock(int index, String character, String text, int words, SourcePosition position,
+        Element cue) {
 
     public DialogueBlock {
         Objects.requireNonNull(character, "character");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(cue, "cue");
     }
 
     /** Words of a text: whitespace-separated tokens that hold at least one letter or digit. */

@@ -3,6 +3,7 @@ package film.slate.core.screenplay;
 import film.slate.core.fountain.Element;
 import film.slate.core.fountain.ElementType;
 import film.slate.core.fountain.FountainDocument;
+import film.slate.core.fountain.Space;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,10 +38,11 @@ public record Screenplay(FountainDocument document, List<ScriptScene> scenes) {
             Element heading = all.get(i);
             List<Element> elements = all.subList(i, end);
             int ordinal = scenes.size() + 1;
-            String time = Headings.time(heading.text(), previousTime);
+            Headings.Read read = Headings.read(heading.text());
+            String time = read.carriesOver() ? previousTime : read.time();
             scenes.add(new ScriptScene(ordinal, heading.sceneNumber().orElse(String.valueOf(ordinal)),
-                    heading.text(), Headings.setting(heading.text()), Headings.interior(heading.text()), time,
-                    heading.position(), dialogue(elements), elements));
+                    heading.text(), read.setting(), read.location(), read.interior(), time,
+                    read.carriesOver() ? read.time() : "", heading.position(), dialogue(elements), elements));
             previousTime = time;
             i = end;
         }
@@ -52,7 +54,11 @@ public record Screenplay(FountainDocument document, List<ScriptScene> scenes) {
         return scenes.stream().filter(s -> s.number().equals(number)).findFirst();
     }
 
-    /** The speeches of a run of elements: each cue and the dialogue and lyrics that follow it. */
+    /**
+     * The speeches of a run of elements: each cue and the dialogue and lyrics that follow it. This is
+     * the one numbering of dialogue blocks: a shot's {@code lines:}, {@code slate check}, recipes and
+     * {@code slate script} all use it, {@code (CONT'D)} cues and both sides of dual dialogue counted.
+     */
     static List<DialogueBlock> dialogue(List<Element> elements) {
         List<DialogueBlock> blocks = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
@@ -73,10 +79,10 @@ public record Screenplay(FountainDocument document, List<ScriptScene> scenes) {
                     break;
                 }
             }
-            String character = cue.name().orElse(cue.text()).strip().toUpperCase(Locale.ROOT);
+            String character = Space.trim(cue.name().orElse(cue.text())).toUpperCase(Locale.ROOT);
             String text = said.toString();
             blocks.add(new DialogueBlock(blocks.size() + 1, character, text, DialogueBlock.countWords(text),
-                    cue.position()));
+                    cue.position(), cue));
         }
         return blocks;
     }

@@ -83,8 +83,13 @@ class BreakdownTest {
         assertThat(t.pages()).isEqualTo(1);
         assertThat(t.runningSeconds()).isEqualTo(t.eighths() * 7.5);
         assertThat(t.cast()).extracting(CastMember::character).containsExactly("TOM", "MARA");
-        assertThat(t.cast().get(0)).isEqualTo(new CastMember("TOM", 2, 2, "1", 3));
-        assertThat(t.cast().get(1)).isEqualTo(new CastMember("MARA", 1, 1, "1", 5));
+        List<SceneBreakdown> s = breakdown(BreakdownInputs.none()).scenes();
+        assertThat(t.cast().get(0)).isEqualTo(new CastMember(1, "TOM", 2, 2, "1", 3, List.of("1", "2A"), "2A",
+                s.get(0).eighths() + s.get(1).eighths()));
+        assertThat(t.cast().get(1)).isEqualTo(new CastMember(2, "MARA", 1, 1, "1", 5, List.of("1"), "1",
+                s.get(0).eighths()));
+        assertThat(s).extracting(SceneBreakdown::castNumbers).containsExactly(List.of(1, 2), List.of(1), List.of(),
+                List.of());
     }
 
     @Test

@@ -3,11 +3,11 @@ package film.slate.core.fountain;
 import java.util.Map;
 
 /** A compact, reviewable listing of a parsed document: the form of the golden files. */
-final class Listing {
+public final class Listing {
     private Listing() {
     }
 
-    static String of(FountainDocument d) {
+    public static String of(FountainDocument d) {
         StringBuilder o = new StringBuilder();
         for (Map.Entry<String, String> e : d.titlePage().entrySet()) {
             o.append("title ").append(e.getKey()).append(" = ").append(escape(e.getValue())).append('\n');

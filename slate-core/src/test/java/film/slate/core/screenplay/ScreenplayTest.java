@@ -88,8 +88,9 @@ class ScreenplayTest {
         "INT. HOUSE - KITCHEN|''|INT. HOUSE - KITCHEN", "INT. HOUSE - SAME|PREV|INT. HOUSE",
         "INT. HOUSE - MOMENTS LATER|PREV|INT. HOUSE", "int. house - night|NIGHT|int. house"})
     void timeOfDayIsTheLastPart(String heading, String time, String setting) {
-        assertThat(Headings.time(heading, "PREV")).isEqualTo(time);
-        assertThat(Headings.setting(heading)).isEqualTo(setting);
+        Headings.Read read = Headings.read(heading);
+        assertThat(read.carriesOver() ? "PREV" : read.time()).isEqualTo(time);
+        assertThat(read.setting()).isEqualTo(setting);
     }
 
     @Test
