@@ -2,7 +2,6 @@ package film.slate.cli;
 
 import film.slate.core.model.VideoFormat;
 import film.slate.review.NoteExport;
-import film.slate.review.Timecode;
 import film.slate.store.db.NoteRecord;
 import film.slate.store.db.Notes;
 import java.io.PrintWriter;
@@ -46,7 +45,7 @@ final class NotesCommand implements Callable<Integer> {
             if (format == Format.text) {
                 for (NoteRecord n : notes) {
                     out.println("#" + n.id() + "  " + n.take().label() + "  frame " + n.frame()
-                            + n.endFrame().map(e -> "-" + e).orElse("") + " (" + Timecode.of(n.frame(), n.fpsNum(), n.fpsDen())
+                            + n.endFrame().map(e -> "-" + e).orElse("") + " (" + NoteExport.timecode(n.frame(), n.fpsNum(), n.fpsDen())
                             + ")  " + n.author() + (n.resolved() ? "  [resolved]" : "") + "  "
                             + n.text().replaceAll("\\p{Cntrl}", " "));
                 }

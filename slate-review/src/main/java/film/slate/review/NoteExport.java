@@ -53,7 +53,7 @@ public final class NoteExport {
         } else {
             o.putNull("to");
         }
-        o.put("fps", n.fpsNum() + "/" + n.fpsDen()).put("timecode", Timecode.of(n.frame(), n.fpsNum(), n.fpsDen()));
+        o.put("fps", n.fpsNum() + "/" + n.fpsDen()).put("timecode", timecode(n.frame(), n.fpsNum(), n.fpsDen()));
         if (n.region().isPresent()) {
             o.set("region", n.region().get().toJson());
         } else {
@@ -127,6 +127,14 @@ public final class NoteExport {
             });
         });
         return root;
+    }
+
+    /**
+     * Non-drop timecode of a frame at a rational rate; a fractional rate (30000/1001) counts at its
+     * nominal whole rate (30), as non-drop timecode does.
+     */
+    public static String timecode(long frame, int fpsNum, int fpsDen) {
+        return new film.slate.media.previz.Timecode(frame, (int) Math.max(1, Math.round((double) fpsNum / fpsDen))).toString();
     }
 
     private static ObjectNode fabric(Region region, String author, int width, int height) {
