@@ -77,7 +77,23 @@ final class ReviewCommand implements Callable<Integer> {
             } catch (CommandError e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }), host, port, clock);
+        }, () -> findings(ws.production.root())), host, port, clock);
+    }
+
+    /** {@code slate check}'s findings about each shot, as {@code SEVERITY RULE: message}. */
+    static java.util.Map<String, java.util.List<String>> findings(Path root) {
+        java.util.Map<String, java.util.List<String>> out = new java.util.TreeMap<>();
+        film.slate.core.read.ReadProduction read;
+        try {
+            read = film.slate.core.read.ProductionReader.read(root);
+        } catch (film.slate.core.read.NotAProductionException e) {
+            return out; // slate.yaml went away while serving: no findings to show
+        }
+        for (var d : film.slate.core.check.Checker.check(read)) {
+            d.shot().ifPresent(s -> out.computeIfAbsent(s, k -> new java.util.ArrayList<>())
+                    .add(d.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + d.rule().id() + ": " + d.message()));
+        }
+        return out;
     }
 
     private void browse(String address) {

@@ -163,6 +163,9 @@ class ReviewServerSecurityTest {
         HttpResponse<String> a = send(post("/api/decisions", "{\"shot\":\"1/1S1\",\"take\":1,\"version\":1,\"verdict\":\"approved\"}")
                 .header("Cookie", d.cookie()).header("X-CSRF-Token", d.csrf()));
         assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+        JsonNode events = JSON.readTree(send(get("/api/events?after=0").header("Cookie", d.cookie())).body());
+        assertThat(events.path("events").toString()).contains("\"action\":\"noted\"").contains("\"action\":\"approved\"")
+                .contains("\"actor\":\"dee\"").doesNotContain("alert(1)");
         JsonNode shots = JSON.readTree(send(get("/api/shots").header("Cookie", d.cookie())).body());
         assertThat(shots.path("scenes").get(0).path("shots").get(0).path("state").asText()).isEqualTo("approved");
         HttpResponse<String> bad = send(post("/api/notes", note().replace("\"frame\":3", "\"frame\":99"))

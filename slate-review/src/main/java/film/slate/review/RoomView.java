@@ -35,6 +35,7 @@ final class RoomView {
         List<NoteRecord> open = notes().list(Optional.empty(), true);
         List<DecisionRecord> history = decisions().history(Optional.empty());
         List<TakeRecord> all = room.store().takes().ofAll();
+        Map<String, List<String>> findings = room.diagnostics().get();
         ObjectNode root = production();
         if (all.isEmpty()) {
             root.put("hint", HINT);
@@ -54,7 +55,8 @@ final class RoomView {
                         () -> s.putNull("still"));
                 ArrayNode who = s.putArray("characters");
                 shot.subjects().forEach(who::add);
-                s.putArray("diagnostics");
+                ArrayNode diagnostics = s.putArray("diagnostics");
+                findings.getOrDefault(id, List.of()).forEach(diagnostics::add);
             }
         }
         return root;

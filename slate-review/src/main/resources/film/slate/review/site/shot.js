@@ -28,7 +28,14 @@ export async function shotPage(root, id, me) {
     current = {take, version: v.version, proxy: v.proxy};
     compare = null;
     player.wipe = null;
-    await player.load(media(v.proxy));
+    try {
+      await player.load(media(v.proxy));
+    } catch (e) {
+      // A damaged object is refused by the server (409): say so instead of showing a stale picture.
+      status.textContent = 'take ' + take + ' v' + v.version + ' cannot be played: its proxy is missing or damaged;'
+        + ' run slate verify';
+      return;
+    }
     status.textContent = 'take ' + take + ' v' + v.version;
     decisions.hidden = me.role !== 'director';
   };
