@@ -43,6 +43,7 @@ final class StatusCommand implements Callable<Integer> {
             Map<String, List<TakeState>> shots = Status.of(ws.plan(Optional.ofNullable(backend), Optional.empty(),
                     Optional.empty()), ws.store);
             if (format == Format.json) {
+                var approved = new film.slate.store.db.Decisions(ws.store.database()).approvals();
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode root = json.createObjectNode();
                 ArrayNode list = root.putArray("shots");
@@ -51,7 +52,9 @@ final class StatusCommand implements Callable<Integer> {
                     ArrayNode ts = s.putArray("takes");
                     for (TakeState t : takes) {
                         ObjectNode o = ts.addObject().put("take", t.take()).put("version", t.version())
-                                .put("recipe", t.recipe()).put("state", t.state());
+                                .put("recipe", t.recipe()).put("state", t.state())
+                                .put("approved", new film.slate.store.db.TakeVersion(shot, t.take(), Math.max(1, t.version()))
+                                        .equals(approved.get(shot)));
                         if (t.master().isPresent()) {
                             o.put("master", t.master().get());
                         } else {

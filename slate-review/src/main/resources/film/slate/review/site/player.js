@@ -1,0 +1,112 @@
+// A frame-exact player on H.264 proxies. <video> alone shows "some frame near" a time; here every
+// frame shown is asked for by number: the video is seeked to the middle of frame n (n + 1/2 frame
+// durations), far from both frame edges, and the canvas is drawn only once that seek has landed.
+// So the frame number and timecode the page reports are the frame on the canvas.
+
+export function timecode(frame, num, den) {
+  const nominal = Math.max(1, Math.round(num / den));
+  const pad = (x) => String(x).padStart(2, '0');
+  const s = Math.floor(frame / nominal);
+  return [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60, frame % nominal].map(pad).join(':');
+}
+
+export class Player {
+  constructor(canvas, fpsNum, fpsDen, frames, onFrame) {
+    this.canvas = canvas;
+    this.num = fpsNum;
+    this.den = fpsDen;
+    this.frames = frames;
+    this.onFrame = onFrame;
+    this.frame = 0;
+    this.videos = [];
+    this.wipe = null; // 0..1 when comparing with a wipe
+    this.loop = null; // [in, out] frames
+    this.timer = null;
+    this.queue = Promise.resolve();
+  }
+
+  /** Loads one or two proxies (the second to compare); resolves when frame 0 is on the canvas. */
+  async load(...sources) {
+    this.stop();
+    this.videos = await Promise.all(sources.map((src) => new Promise((resolve, reject) => {
+      const v = document.createElement('video');
+      v.muted = true;
+      v.preload = 'auto';
+      v.playsInline = true;
+      v.addEventListener('loadeddata', () => resolve(v), {once: true});
+      v.addEventListener('error', () => reject(new Error('cannot play ' + src)), {once: true});
+      v.src = src;
+    })));
+    const first = this.videos[0];
+    this.canvas.width = first.videoWidth;
+    this.canvas.height = (this.videos.length === 2 && this.wipe === null) ? first.videoHeight : first.videoHeight;
+    if (this.videos.length === 2 && this.wipe === null) this.canvas.width = first.videoWidth * 2;
+    return this.seek(Math.min(this.frame, this.frames - 1));
+  }
+
+  /** Shows frame n exactly; calls queue so that steps never overtake each other. */
+  seek(n) {
+    const frame = Math.max(0, Math.min(this.frames - 1, n));
+    this.queue = this.queue.then(() => this.show(frame));
+    return this.queue;
+  }
+
+  step(delta) {
+    return this.seek(this.frame + delta);
+  }
+
+  async show(frame) {
+    const t = (frame + 0.5) * this.den / this.num;
+    await Promise.all(this.videos.map((v) => new Promise((resolve) => {
+      if (Math.abs(v.currentTime - t) < 1e-6 && !v.seeking) { resolve(); return; }
+      v.addEventListener('seeked', () => resolve(), {once: true});
+      v.currentTime = t;
+    })));
+    this.frame = frame;
+    this.draw();
+    this.onFrame(frame);
+  }
+
+  draw() {
+    const g = this.canvas.getContext('2d');
+    const [a, b] = this.videos;
+    if (!a) return;
+    const w = a.videoWidth;
+    const h = a.videoHeight;
+    if (b && this.wipe !== null) {
+      g.drawImage(a, 0, 0, w, h);
+      const x = Math.round(w * this.wipe);
+      g.drawImage(b, x, 0, w - x, h, x, 0, w - x, h);
+      g.fillStyle = '#fff';
+      g.fillRect(x - 1, 0, 2, h);
+    } else {
+      g.drawImage(a, 0, 0, w, h);
+      if (b) g.drawImage(b, w, 0, w, h);
+    }
+  }
+
+  /** Plays forward frame by frame at the take's rate (each frame still asked for exactly), looping a range if set. */
+  play() {
+    if (this.timer) return;
+    const tick = async () => {
+      let next = this.frame + 1;
+      const [from, to] = this.loop || [0, this.frames - 1];
+      if (next > to || next >= this.frames) {
+        if (!this.loop) { this.stop(); return; }
+        next = from;
+      }
+      await this.seek(next);
+      if (this.timer) this.timer = setTimeout(tick, 1000 * this.den / this.num);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  get playing() {
+    return this.timer !== null;
+  }
+}
