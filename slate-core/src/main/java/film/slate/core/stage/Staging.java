@@ -36,6 +36,11 @@ public final class Staging {
         return shot;
     }
 
+    /** The continuity this shot is staged from: the cast at either end and the props on the set. */
+    public ShotState state() {
+        return state;
+    }
+
     /** The characters in the scene, in cast order. */
     public java.util.Set<String> cast() {
         return state.start().keySet();
