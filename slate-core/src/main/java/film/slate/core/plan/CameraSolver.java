@@ -39,7 +39,7 @@ final class CameraSolver {
     static final double LINE_MARGIN = 0.3;
     /** Consecutive shots of one subject turn at least this far round them (the rule's 30, with room for rounding). */
     static final double MIN_TURN = 32;
-    static final double[] KIT = {18, 21, 24, 28, 32, 35, 40, 50, 65, 75, 85, 100, 135};
+    static final double[] KIT = {14, 18, 21, 24, 28, 32, 35, 40, 50, 65, 75, 85, 100, 135};
     static final int BEARINGS = 72;
     /** A subject's eyes stay inside this share of the frame, so the whole head is in the picture. */
     static final double HEAD_ROOM = 0.9;
@@ -77,20 +77,48 @@ final class CameraSolver {
         String subject = beat.subjects().get(0);
         Point base = aimPoint(beat, still).plan();
         Scored best = null;
-        for (Framing framing : framings(beat)) {
+        boolean group = beat.idiom() == Idiom.MASTER || beat.idiom() == Idiom.TWO;
+        List<Framing> framings = group ? framings(beat).subList(0, 1) : framings(beat);
+        for (Framing framing : framings) {
             for (double lens : lenses(beat)) {
-                double distance = ShotSize.distanceFor(framing, lens, still.height(subject), aspect);
-                for (int i = 0; i < BEARINGS; i++) {
-                    double bearing = 360.0 * i / BEARINGS;
-                    Point at = round(base.plus(Point.ofBearing(bearing).times(distance)), 100);
-                    Optional<Scored> s = judge(beat, state, framing, lens, at, line, previous, order, tally);
-                    if (s.isPresent() && (best == null || s.get().score() < best.score() - 1e-9)) {
-                        best = s.get();
+                if (best != null && floor(beat, framing, lens) >= best.score()) {
+                    continue; // nothing at this size and lens can beat what is found
+                }
+                for (double distance : distances(beat, framing, lens, still.height(subject))) {
+                    for (int i = 0; i < BEARINGS; i++) {
+                        double bearing = 360.0 * i / BEARINGS;
+                        Point at = round(base.plus(Point.ofBearing(bearing).times(distance)), 100);
+                        Optional<Scored> s = judge(beat, state, framing, lens, at, line, previous, order, tally);
+                        if (s.isPresent() && (best == null || s.get().score() < best.score() - 1e-9)) {
+                            best = s.get();
+                        }
                     }
                 }
             }
         }
         return Optional.ofNullable(best).map(Scored::placement);
+    }
+
+    /**
+     * How far from the subject to try: the one distance that gives the shot size with this lens,
+     * or for a group (whose size is measured, not aimed at) every 0.3 m across the room.
+     */
+    private List<Double> distances(Beat beat, Framing framing, double lens, double height) {
+        if (beat.idiom() != Idiom.MASTER && beat.idiom() != Idiom.TWO) {
+            return List.of(ShotSize.distanceFor(framing, lens, height, aspect));
+        }
+        List<Double> out = new ArrayList<>();
+        double far = Math.hypot(setup.width(), setup.depth());
+        for (double d = 1; d <= far; d += 0.3) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    /** The least score any candidate at this size and lens can have: its lens and framing penalties. */
+    private double floor(Beat beat, Framing framing, double lens) {
+        int rank = framings(beat).indexOf(framing);
+        return 30 * Math.abs(Math.log(lens / preferred(beat))) + 25 * Math.max(0, rank);
     }
 
     private Optional<Scored> judge(Beat beat, ShotState state, Framing framing, double lens, Point at,
@@ -137,6 +165,10 @@ final class CameraSolver {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.ORDER);
+        if (!facesPartner(beat, staging, order, line)) {
+            return Optional.empty();
+        }
+        tally.passed(Candidates.Gate.GAZE);
         Point subjectAt = staging.position(subject, 0).orElseThrow();
         if (previous.isPresent() && previous.get().subject().equals(subject)
                 && previous.get().framing().stepsTo(declared.get()) < 2
@@ -147,7 +179,7 @@ final class CameraSolver {
         double ideal = ideal(beat, staging, line);
         double off = turn(aimPoint(beat, staging).plan(), at, aimPoint(beat, staging).plan().plus(Point.ofBearing(ideal)));
         double wall = Math.min(Math.min(at.x(), setup.width() - at.x()), Math.min(at.y(), setup.depth() - at.y()));
-        double score = off + 30 * Math.abs(Math.log(lens / preferred(beat))) + Math.max(0, 0.8 - wall) * 20;
+        double score = off + floor(beat, declared.get(), lens) + Math.max(0, 0.8 - wall) * 20;
         String why = Explain.why(beat, declared.get(), lens, at, height, staging, off, line, side);
         return Optional.of(new Scored(new Placement(at, height, lens, aim, declared.get(), why), score));
     }
@@ -305,6 +337,48 @@ final class CameraSolver {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the subject looks across the screen toward their partner from the side the partner
+     * stands on in the scene's order, so that in the reverse the partner looks back the other way.
+     */
+    private boolean facesPartner(Beat beat, Staging staging, Map<String, Double> order, Optional<ActionLine> line) {
+        if (beat.idiom() == Idiom.MASTER || beat.idiom() == Idiom.TWO || beat.subjects().size() < 2) {
+            return true;
+        }
+        String s = beat.subjects().get(0);
+        String p = beat.subjects().get(1);
+        Optional<Point> partner = staging.position(p, 0);
+        if (partner.isEmpty()) {
+            return true;
+        }
+        Vec3 eyes = Vec3.of(staging.position(s, 0).orElseThrow(), staging.height(s) * Sight.EYES);
+        Point toward = partner.get().minus(eyes.plan());
+        if (toward.length() < 1e-6) {
+            return true;
+        }
+        CameraPose pose = staging.camera(0);
+        Optional<Point> from = pose.project(eyes);
+        Optional<Point> to = pose.project(Vec3.of(eyes.plan().plus(toward.times(0.3 / toward.length())), eyes.z()));
+        if (from.isEmpty() || to.isEmpty()) {
+            return false;
+        }
+        double rs = rank(s, staging, order, line);
+        double rp = rank(p, staging, order, line);
+        return (to.get().x() - from.get().x()) * Math.signum(rp - rs) > 0;
+    }
+
+    /** Where a character stands left to right: across the master's picture, else along the action line as the camera side sees it. */
+    private double rank(String c, Staging staging, Map<String, Double> order, Optional<ActionLine> line) {
+        if (order.containsKey(c) && order.size() >= 2) {
+            return order.get(c);
+        }
+        Point at = staging.position(c, 0).orElseThrow();
+        return line.map(l -> {
+            Point d = l.to().minus(l.from());
+            return -side * at.minus(l.from()).dot(d) / d.length();
+        }).orElse(at.x());
     }
 
     /** The bearing from the aim at which the idiom would put the camera, on the camera side of the line. */

@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 final class Candidates {
     enum Gate {
-        ROOM, CAST, LINE, FRAME, HIDDEN, SIZE, ORDER, CUT
+        ROOM, CAST, LINE, FRAME, HIDDEN, SIZE, ORDER, GAZE, CUT
     }
 
     private final int[] passed = new int[Gate.values().length];

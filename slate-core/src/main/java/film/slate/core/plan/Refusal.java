@@ -23,6 +23,8 @@ final class Refusal {
             case HIDDEN -> "from every legal position in the " + room + " someone stands between the lens and " + s + fix;
             case SIZE -> "no legal position in the " + room + " frames " + s + " at the shot size " + what + " needs" + fix;
             case ORDER -> "every legal position for " + what + " would swap the cast's left-right order on screen" + fix;
+            case GAZE -> "from every legal position for " + what + ", " + s + " would look across the screen the same way"
+                    + " as in the reverse, so the two would not face each other" + fix;
             case CUT -> "every legal position for " + what + " is within " + (int) CameraSolver.MIN_TURN
                     + " degrees of the shot before it at a similar size" + fix;
         };

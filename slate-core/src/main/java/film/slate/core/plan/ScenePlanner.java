@@ -61,7 +61,7 @@ public final class ScenePlanner {
             List<String> subjects = b.idiom() == Idiom.SINGLE || b.idiom() == Idiom.REACTION ? b.subjects().subList(0, 1)
                     : b.subjects();
             shots.add(new PlannedShot(id, b.idiom(), p.framing(), subjects, p.at(), p.height(), p.lens(), p.aim(),
-                    b.duration(), b.action(), b.lines(), p.why()));
+                    b.duration(), b.action(), b.lines(), partner(b), p.why()));
             if (order.isEmpty()) {
                 order.putAll(screenOrder(p, cast, aspect, production));
             }
@@ -121,8 +121,23 @@ public final class ScenePlanner {
             default -> {
             }
         }
+        List<String> group = beat.idiom() == Idiom.MASTER ? beat.subjects() : everyone;
         if (beat.idiom() != Idiom.MASTER) {
-            out.add(beat.as(Idiom.MASTER, everyone));
+            out.add(beat.as(Idiom.MASTER, group));
+        }
+        // A cast spread round the room may not fit one frame: the master narrows to those nearest the pair at its heart.
+        List<String> nearest = new ArrayList<>(group);
+        if (nearest.size() > 2) {
+            Point a = setup.cast().get(nearest.get(0)).at();
+            Point heart = a.lerp(setup.cast().get(nearest.get(1)).at(), 0.5);
+            List<String> rest = new ArrayList<>(nearest.subList(2, nearest.size()));
+            rest.sort(java.util.Comparator.comparingDouble(c -> setup.cast().get(c).at().distance(heart)));
+            while (!rest.isEmpty()) {
+                rest.remove(rest.size() - 1);
+                List<String> fewer = new ArrayList<>(nearest.subList(0, 2));
+                fewer.addAll(rest);
+                out.add(beat.as(Idiom.MASTER, fewer));
+            }
         }
         return out;
     }
@@ -179,6 +194,11 @@ public final class ScenePlanner {
             return new ActionLine(p, p.plus(new Point(1, 0)), b.first() + "-" + b.second());
         }
         return new ActionLine(a, c, b.first() + "-" + b.second());
+    }
+
+    private static String partner(Beat b) {
+        boolean pair = b.idiom() == Idiom.OTS || b.idiom() == Idiom.SINGLE || b.idiom() == Idiom.REACTION;
+        return pair && b.subjects().size() > 1 ? b.subjects().get(1) : "";
     }
 
     /** A, B, ..., Z, AA, AB, ...: the letters of the n-th shot of a scene. */
