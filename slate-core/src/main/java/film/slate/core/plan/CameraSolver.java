@@ -41,6 +41,8 @@ final class CameraSolver {
     static final double MIN_TURN = 32;
     static final double[] KIT = {14, 18, 21, 24, 28, 32, 35, 40, 50, 65, 75, 85, 100, 135};
     static final int BEARINGS = 72;
+    /** Lenses tried reach this factor either side of the style's preferred one. */
+    static final double REACH = 2.5;
     /** A subject's eyes stay inside this share of the frame, so the whole head is in the picture. */
     static final double HEAD_ROOM = 0.9;
     /** The shoulder of an over-the-shoulder may reach this far past the frame edge (the check's limit is 1.3). */
@@ -65,7 +67,8 @@ final class CameraSolver {
         this.side = side;
     }
 
-    private record Scored(Placement placement, double score) {
+    /** A candidate that passed every gate, with what its explanation needs (written only for the winner). */
+    private record Scored(Placement placement, double score, Staging staging, double off) {
     }
 
     /** The best camera for {@code beat}, or empty with {@code tally} saying which constraint no candidate met. */
@@ -76,19 +79,27 @@ final class CameraSolver {
         Optional<ActionLine> line = ActionLine.of(setup.axis(), still, 0);
         String subject = beat.subjects().get(0);
         Point base = aimPoint(beat, still).plan();
+        Aim aim = aim(beat, still);
         Scored best = null;
         boolean group = beat.idiom() == Idiom.MASTER || beat.idiom() == Idiom.TWO;
         List<Framing> framings = group ? framings(beat).subList(0, 1) : framings(beat);
+        double nearest = beat.idiom() == Idiom.OTS && beat.subjects().size() > 1 && cast.containsKey(beat.subjects().get(1))
+                ? base.distance(cast.get(beat.subjects().get(1)).at()) + CLEARANCE : 0;
         for (Framing framing : framings) {
             for (double lens : lenses(beat)) {
                 if (best != null && floor(beat, framing, lens) >= best.score()) {
                     continue; // nothing at this size and lens can beat what is found
                 }
                 for (double distance : distances(beat, framing, lens, still.height(subject))) {
-                    for (int i = 0; i < BEARINGS; i++) {
-                        double bearing = 360.0 * i / BEARINGS;
+                    if (distance < nearest) {
+                        continue; // an over-the-shoulder's camera stands behind the shoulder
+                    }
+                    int bearings = group ? BEARINGS / 2 : BEARINGS;
+                    for (int i = 0; i < bearings; i++) {
+                        double bearing = 360.0 * i / bearings;
                         Point at = round(base.plus(Point.ofBearing(bearing).times(distance)), 100);
-                        Optional<Scored> s = judge(beat, state, framing, lens, at, line, previous, order, tally);
+                        Optional<Scored> s = judge(beat, state, framing, lens, at, aim, still.aim(aim, 0, 1.6), line,
+                                previous, order, tally);
                         if (s.isPresent() && (best == null || s.get().score() < best.score() - 1e-9)) {
                             best = s.get();
                         }
@@ -96,12 +107,17 @@ final class CameraSolver {
                 }
             }
         }
-        return Optional.ofNullable(best).map(Scored::placement);
+        if (best == null) {
+            return Optional.empty();
+        }
+        Placement p = best.placement();
+        return Optional.of(new Placement(p.at(), p.height(), p.lens(), p.aim(), p.framing(),
+                Explain.why(beat, p.framing(), p.lens(), p.at(), p.height(), best.staging(), best.off(), line, side)));
     }
 
     /**
      * How far from the subject to try: the one distance that gives the shot size with this lens,
-     * or for a group (whose size is measured, not aimed at) every 0.3 m across the room.
+     * or for a group (whose size is measured, not aimed at) from 1 m across the room, 12% further each step (and every 10 degrees round).
      */
     private List<Double> distances(Beat beat, Framing framing, double lens, double height) {
         if (beat.idiom() != Idiom.MASTER && beat.idiom() != Idiom.TWO) {
@@ -109,10 +125,27 @@ final class CameraSolver {
         }
         List<Double> out = new ArrayList<>();
         double far = Math.hypot(setup.width(), setup.depth());
-        for (double d = 1; d <= far; d += 0.3) {
+        for (double d = 1; d <= far; d *= 1.12) {
             out.add(d);
         }
         return out;
+    }
+
+    /** The frame test of {@link #framed} for a cast that stands still, on the pose alone. */
+    private boolean quickFrame(Beat beat, ShotState state, CameraPose pose) {
+        boolean group = beat.idiom() == Idiom.MASTER || beat.idiom() == Idiom.TWO;
+        for (int i = 0; i < beat.subjects().size(); i++) {
+            String c = beat.subjects().get(i);
+            var at = state.start().get(c);
+            if (at == null || (i > 0 && !group && beat.idiom() != Idiom.OTS)) {
+                continue;
+            }
+            double margin = i == 0 || group ? HEAD_ROOM : SHOULDER;
+            if (!Sight.inFrame(pose, Vec3.of(at.at(), heightOf(c) * Sight.EYES), aspect, margin)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The least score any candidate at this size and lens can have: its lens and framing penalties. */
@@ -121,8 +154,9 @@ final class CameraSolver {
         return 30 * Math.abs(Math.log(lens / preferred(beat))) + 25 * Math.max(0, rank);
     }
 
-    private Optional<Scored> judge(Beat beat, ShotState state, Framing framing, double lens, Point at,
-            Optional<ActionLine> line, Optional<Previous> previous, Map<String, Double> order, Candidates tally) {
+    private Optional<Scored> judge(Beat beat, ShotState state, Framing framing, double lens, Point at, Aim aim,
+            Vec3 target, Optional<ActionLine> line, Optional<Previous> previous, Map<String, Double> order,
+            Candidates tally) {
         tally.count();
         if (at.x() < WALL || at.y() < WALL || at.x() > setup.width() - WALL || at.y() > setup.depth() - WALL) {
             return Optional.empty();
@@ -140,8 +174,9 @@ final class CameraSolver {
         tally.passed(Candidates.Gate.LINE);
         String subject = beat.subjects().get(0);
         double height = height(beat, state);
-        Staging probe = staging(beat, state, at, height, lens, Aim.at(new Point(0, 1)), framing);
-        Aim aim = aim(beat, probe);
+        if (state.start().equals(state.end()) && !quickFrame(beat, state, new CameraPose(Vec3.of(at, height), target, lens))) {
+            return Optional.empty(); // a still scene: a few projections settle it before anything is staged
+        }
         Staging staging = staging(beat, state, at, height, lens, aim, framing);
         Sight sight = new Sight(staging, aspect);
         if (!framed(beat, sight)) {
@@ -180,8 +215,7 @@ final class CameraSolver {
         double off = turn(aimPoint(beat, staging).plan(), at, aimPoint(beat, staging).plan().plus(Point.ofBearing(ideal)));
         double wall = Math.min(Math.min(at.x(), setup.width() - at.x()), Math.min(at.y(), setup.depth() - at.y()));
         double score = off + floor(beat, declared.get(), lens) + Math.max(0, 0.8 - wall) * 20;
-        String why = Explain.why(beat, declared.get(), lens, at, height, staging, off, line, side);
-        return Optional.of(new Scored(new Placement(at, height, lens, aim, declared.get(), why), score));
+        return Optional.of(new Scored(new Placement(at, height, lens, aim, declared.get(), ""), score, staging, off));
     }
 
     /** The angle at {@code centre} between the directions to {@code a} and {@code b}, in [0, 180]. */
@@ -219,7 +253,9 @@ final class CameraSolver {
         double pref = preferred(beat);
         List<Double> out = new ArrayList<>();
         for (double l : KIT) {
-            out.add(l);
+            if (l >= pref / REACH && l <= pref * REACH) {
+                out.add(l);
+            }
         }
         out.sort(Comparator.comparingDouble(l -> Math.abs(Math.log(l / pref))));
         return out;
@@ -410,7 +446,7 @@ final class CameraSolver {
         Shot shot = new Shot(setup.number(), "plan", framing, beat.subjects(), new Camera(at, height, lens, aim, none),
                 Move.still(none), beat.duration(), beat.action(), beat.lines(), Map.of(), List.of(), 1,
                 OptionalLong.empty(), false, none);
-        return new Staging(new ShotState(shot, state.start(), state.end(), state.setStart(), state.setEnd()), bible);
+        return new Staging(shot, state, bible);
     }
 
     private Shot dummy(Beat beat) {

@@ -55,6 +55,11 @@ public final class Sight {
     }
 
     public boolean inFrame(CameraPose pose, Vec3 p, double margin) {
+        return inFrame(pose, p, aspect, margin);
+    }
+
+    /** Whether {@code p} is in the picture of {@code pose} with frame shape {@code aspect}, allowing {@code margin} times the frame. */
+    public static boolean inFrame(CameraPose pose, Vec3 p, double aspect, double margin) {
         Optional<Point> s = pose.project(p);
         return s.isPresent() && Math.abs(s.get().x()) <= margin && Math.abs(s.get().y()) <= aspect * margin;
     }

@@ -27,7 +27,12 @@ public final class Staging {
     private final Bible bible;
 
     public Staging(ShotState state, Bible bible) {
-        this.shot = state.shot();
+        this(state.shot(), state, bible);
+    }
+
+    /** {@code shot} played against the cast and set of {@code state}: the planner tries many cameras on one state. */
+    public Staging(Shot shot, ShotState state, Bible bible) {
+        this.shot = shot;
         this.state = state;
         this.bible = bible;
     }

@@ -30,12 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The planner's guarantees, as properties over generated scenes (2 to 6 characters, random marks,
- * rooms and dialogue; {@code -Dslate.plan.trials=N} for more than the default 30 seeds), each in
+ * rooms and dialogue; {@code -Dslate.plan.trials=N} for more than the default 12 seeds), each in
  * every style. The plan is written into the production and read back, so what is measured is the
  * file a crew would get.
  */
 class PlanGuaranteesTest {
-    static final int TRIALS = Integer.getInteger("slate.plan.trials", 30);
+    static final int TRIALS = Integer.getInteger("slate.plan.trials", 12);
 
     static Stream<Long> seeds() {
         return LongStream.range(0, TRIALS).mapToObj(i -> 1000 + i * 7919L);
