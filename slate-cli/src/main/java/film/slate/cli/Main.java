@@ -15,9 +15,9 @@ import picocli.CommandLine.Command;
         description = "Slate: a production system for generative film.",
         subcommands = {DemoCommand.class, CheckCommand.class, ScriptCommand.class, BreakdownCommand.class,
             BoardCommand.class, FrameCommand.class, BuildCommand.class, StatusCommand.class, WhyCommand.class,
-            TakesCommand.class, GcCommand.class, LogCommand.class, VerifyCommand.class,
-            ApproveCommand.class, RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
-            ReviewCommand.class,
+            TakesCommand.class, GcCommand.class, LogCommand.class, VerifyCommand.class, ApproveCommand.class,
+            RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
+            ReviewCommand.class, PlanCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -19,6 +19,9 @@ public final class Checker {
             new JumpCutRule(),
             new ScreenDirectionRule(),
             new CameraPlacementRule(),
+            new FramingRule(),
+            new InsertRule(),
+            new SpeakerRule(),
             new RightsRules());
 
     private Checker() {

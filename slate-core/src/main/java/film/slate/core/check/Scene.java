@@ -4,6 +4,7 @@ import film.slate.core.continuity.Continuity;
 import film.slate.core.continuity.ShotState;
 import film.slate.core.model.Production;
 import film.slate.core.model.Shot;
+import film.slate.core.stage.Sight;
 import film.slate.core.stage.Staging;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,6 +53,12 @@ final class Scene {
             }
         }
         return cuts;
+    }
+
+    /** What the camera of {@code shot} sees, at the production's picture shape. */
+    Optional<Sight> sight(Shot shot) {
+        double aspect = (double) production.manifest().format().height() / production.manifest().format().width();
+        return staging(shot).map(s -> new Sight(s, aspect));
     }
 
     /** The shot played out in time; empty only for shots continuity never saw (duplicate ids). */

@@ -27,13 +27,23 @@ public final class Staging {
     private final Bible bible;
 
     public Staging(ShotState state, Bible bible) {
-        this.shot = state.shot();
+        this(state.shot(), state, bible);
+    }
+
+    /** {@code shot} played against the cast and set of {@code state}: the planner tries many cameras on one state. */
+    public Staging(Shot shot, ShotState state, Bible bible) {
+        this.shot = shot;
         this.state = state;
         this.bible = bible;
     }
 
     public Shot shot() {
         return shot;
+    }
+
+    /** The continuity this shot is staged from: the cast at either end and the props on the set. */
+    public ShotState state() {
+        return state;
     }
 
     /** The characters in the scene, in cast order. */

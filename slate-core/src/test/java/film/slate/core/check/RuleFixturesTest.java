@@ -122,6 +122,15 @@ class RuleFixturesTest {
                                 + (crosses ? "    crosses_line: true\n" : ""));
     }
 
+    /** Shot B's camera aimed at the point where BEN's eyes are at the start, not at BEN. */
+    private static final String FIXED_ON_BEN = "camera: { at: [2.8, 2.2], height: 1.6, lens: 65, look_at: [4, 3, 1.67] }";
+
+    /** A third shot, an insert of the cup in ANN's hand, aimed at {@code aim}. */
+    private static String insertOfCup(String aim) {
+        return "  - id: C\n    framing: INSERT\n    subjects: [CUP]\n"
+                + "    camera: { at: [2.1, 1.8], height: 1.2, lens: 50, look_at: " + aim + " }\n    duration: 2\n";
+    }
+
     private static byte[] withByte(String text, String after, int b) {
         byte[] head = text.substring(0, text.indexOf(after) + after.length()).getBytes(StandardCharsets.UTF_8);
         byte[] tail = text.substring(text.indexOf(after) + after.length()).getBytes(StandardCharsets.UTF_8);
@@ -226,8 +235,10 @@ class RuleFixturesTest {
         all.add(c("a cross after a move that stays on its side", Rule.GRAMMAR_180, SHOTS, "at: [2.8, 3.8]",
                 p -> cameraB("camera: { at: [2.8, 3.8], height: 1.6, lens: 65, look_at: BEN }").apply(p)
                         .replace(SHOTS, "    duration: 4\n", "    duration: 4\n    move: { type: dolly, to: [1, 1] }\n"),
+                // A wide lens keeps both in frame while the camera travels round ANN to the far side.
                 p -> cameraB("camera: { at: [2.8, 3.8], height: 1.6, lens: 65, look_at: BEN }").apply(p)
-                        .replace(SHOTS, "    duration: 4\n", "    duration: 4\n    move: { type: dolly, to: [1, 5] }\n")));
+                        .replace(SHOTS, "lens: 35", "lens: 18")
+                        .replace(SHOTS, "    duration: 4\n", "    duration: 4\n    move: { type: dolly, to: [0.5, 4.5] }\n")));
         all.add(c("a camera just outside the neutral band", Rule.GRAMMAR_180, SHOTS, "at: [2.8, 3.15]",
                 cameraB("camera: { at: [2.8, 3.15], height: 1.6, lens: 65, look_at: BEN }"),
                 cameraB("camera: { at: [2.8, 3.05], height: 1.6, lens: 65, look_at: BEN }")));
@@ -257,6 +268,25 @@ class RuleFixturesTest {
                 p -> p.replace(SHOTS, "lens: 65", "lens: 1")));
         all.add(c("a 2,000 mm lens", Rule.PREVIZ_CAMERA, SHOTS, "lens: 2000",
                 p -> p.replace(SHOTS, "lens: 65", "lens: 2000")));
+        // framing
+        all.add(c("a camera aimed away from its subject", Rule.FRAMING_OUT_OF_FRAME, SHOTS, "look_at: [1, 2.2]",
+                cameraB("camera: { at: [2.8, 2.2], height: 1.6, lens: 65, look_at: [1, 2.2] }")));
+        all.add(c("a subject who walks out of a fixed frame", Rule.FRAMING_OUT_OF_FRAME, SHOTS, "look_at: [4, 3, 1.67]",
+                p -> cameraB(FIXED_ON_BEN).apply(p).append(SHOTS, "    blocking: { BEN: { to: [5.5, 5.5] } }\n"),
+                cameraB(FIXED_ON_BEN)));
+        all.add(c("a subject behind another", Rule.FRAMING_HIDDEN, SHOTS, "at: [0.5, 3.05]",
+                cameraB("camera: { at: [0.5, 3.05], height: 1.6, lens: 65, look_at: BEN }"),
+                cameraB("camera: { at: [1.2, 1.2], height: 1.6, lens: 120, look_at: BEN }")));
+        all.add(c("a close-up declared extreme wide", Rule.FRAMING_SIZE, SHOTS, "framing: EWS",
+                p -> p.replace(SHOTS, "framing: CU", "framing: EWS"), p -> p.replace(SHOTS, "framing: CU", "framing: MCU")));
+        all.add(c("an MCU that a long lens makes an ECU", Rule.FRAMING_SIZE, SHOTS, "framing: MCU",
+                p -> p.replace(SHOTS, "framing: CU", "framing: MCU").replace(SHOTS, "lens: 65", "lens: 300"),
+                p -> p.replace(SHOTS, "framing: CU", "framing: MCU")));
+        all.add(c("an insert of empty floor", Rule.FRAMING_INSERT, SHOTS, "subjects: [CUP]",
+                appendToShots(insertOfCup("[5, 5, 0.7]")), appendToShots(insertOfCup("[2.09, 2.68, 0.71]"))));
+        all.add(c("a speaker without a bible entry", Rule.REF_SPEAKER, SCREENPLAY, "DAN",
+                p -> p.append(SCREENPLAY, "\nDAN\nHi.\n").replace(SHOTS, "lines: [1, 2]", "lines: [1, 2, 3]"),
+                p -> p.append(SCREENPLAY, "\nCAL\nHi.\n").replace(SHOTS, "lines: [1, 2]", "lines: [1, 2, 3]")));
         // rights
         all.add(c("references without a consent", Rule.RIGHTS_LIKENESS, CHARACTERS, "refs: [refs/ann.png]",
                 annRefs(true, "", OWNED), annRefs(true, SIGNED, OWNED)));

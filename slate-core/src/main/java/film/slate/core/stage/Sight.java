@@ -1,0 +1,147 @@
+package film.slate.core.stage;
+
+import film.slate.core.continuity.CharacterState;
+import film.slate.core.continuity.ShotState;
+import film.slate.core.model.Framing;
+import film.slate.core.model.Point;
+import java.util.Optional;
+
+/**
+ * What the camera of a staged shot sees: whether a point is in the picture, how big a figure is in
+ * it, whether one figure hides another, and where a prop is. The figure's proportions are the ones
+ * previz draws (eyes at 93% of the height, torso and head half-widths, the hand that holds props),
+ * so the framing rules and the planner measure what previz shows.
+ */
+public final class Sight {
+    /** Eye height as a share of the figure's height. */
+    public static final double EYES = 0.93;
+    /** Half-width of the torso and of the head, as shares of the height, and where the head starts. */
+    public static final double TORSO_HALF_WIDTH = 0.125;
+    public static final double HEAD_HALF_WIDTH = 0.055;
+    public static final double HEAD_FROM = 0.84;
+    /** The hand that holds props: right of the body, a little in front, at this share of the height. */
+    public static final double HAND = 0.42;
+    /** A prop's size; a prop on the floor is seen at half of it. */
+    public static final double PROP_SIZE = 0.2;
+    /** A prop changes hands at the middle of the shot that picks it up or puts it down. */
+    public static final double EVENT_TIME = 0.5;
+
+    private final Staging staging;
+    private final double aspect;
+
+    /** {@code aspect} is the picture's height over its width. */
+    public Sight(Staging staging, double aspect) {
+        this.staging = staging;
+        this.aspect = aspect;
+    }
+
+    public Staging staging() {
+        return staging;
+    }
+
+    /** The picture's height over its width. */
+    public double aspect() {
+        return aspect;
+    }
+
+    /** Where {@code character}'s eyes are at {@code t}. */
+    public Optional<Vec3> eyes(String character, double t) {
+        return staging.position(character, t).map(p -> Vec3.of(p, staging.height(character) * EYES));
+    }
+
+    /** Whether {@code p} is in the picture at {@code t}, allowing {@code margin} times the frame (1 is its edge). */
+    public boolean inFrame(Vec3 p, double t, double margin) {
+        return inFrame(staging.camera(t), p, margin);
+    }
+
+    public boolean inFrame(CameraPose pose, Vec3 p, double margin) {
+        return inFrame(pose, p, aspect, margin);
+    }
+
+    /** Whether {@code p} is in the picture of {@code pose} with frame shape {@code aspect}, allowing {@code margin} times the frame. */
+    public static boolean inFrame(CameraPose pose, Vec3 p, double aspect, double margin) {
+        Optional<Point> s = pose.project(p);
+        return s.isPresent() && Math.abs(s.get().x()) <= margin && Math.abs(s.get().y()) <= aspect * margin;
+    }
+
+    /** The shot size {@code character} is seen at, at {@code t}; empty when they are behind the lens. */
+    public Optional<Framing> size(String character, double t) {
+        CameraPose pose = staging.camera(t);
+        return eyes(character, t).map(pose::depth).filter(d -> d > 1e-3)
+                .map(d -> ShotSize.of(ShotSize.pictureHeight(pose.lens(), d, aspect) / staging.height(character)));
+    }
+
+    /** Who of the cast stands between the lens and {@code character}'s eyes at {@code t}, if anyone. */
+    public Optional<String> hiddenBy(String character, double t) {
+        Optional<Vec3> target = eyes(character, t);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        Vec3 eye = staging.camera(t).eye();
+        for (String other : staging.cast()) {
+            if (!other.equals(character) && blocks(eye, target.get(), staging.position(other, t).orElseThrow(),
+                    staging.height(other))) {
+                return Optional.of(other);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a figure of {@code height} standing at {@code at} blocks the sight line from {@code eye} to {@code target}. */
+    public static boolean blocks(Vec3 eye, Vec3 target, Point at, double height) {
+        Point from = eye.plan();
+        Point ray = target.plan().minus(from);
+        double len2 = ray.dot(ray);
+        if (len2 < 1e-9) {
+            return false;
+        }
+        double s = at.minus(from).dot(ray) / len2;
+        if (s <= 0 || s >= 1 - 0.05 / Math.sqrt(len2)) {
+            return false; // behind the lens, or at (or beyond) the subject
+        }
+        double lateral = at.distance(from.plus(ray.times(s)));
+        double z = eye.z() + (target.z() - eye.z()) * s;
+        if (z >= height || z < 0) {
+            return false; // the sight line passes over their head
+        }
+        double half = (z >= HEAD_FROM * height ? HEAD_HALF_WIDTH : TORSO_HALF_WIDTH) * height;
+        return lateral < half;
+    }
+
+    /** Where the hand that holds props is, for a figure at {@code at} facing {@code facing}. */
+    public static Vec3 hand(Point at, double facing, double height) {
+        Point f = Point.ofBearing(facing);
+        Point r = new Point(f.y(), -f.x());
+        return Vec3.of(at.plus(r.times(0.19 * height)).plus(f.times(0.05 * height)), HAND * height);
+    }
+
+    /**
+     * Where {@code prop} is at {@code t}: in the hand of whoever holds it then, or where it rests
+     * on the set (put down earlier, or waiting to be picked up in this shot); empty when it is in
+     * neither place.
+     */
+    public Optional<Vec3> prop(String prop, double t) {
+        ShotState state = staging.state();
+        boolean after = t >= EVENT_TIME;
+        for (String c : staging.cast()) {
+            CharacterState s = after ? state.end().get(c) : state.start().get(c);
+            if (s != null && s.holds().contains(prop)) {
+                Point at = staging.position(c, t).orElseThrow();
+                return Optional.of(hand(at, staging.facing(c, t), staging.height(c)));
+            }
+        }
+        Point rest = (after ? state.setEnd() : state.setStart()).get(prop);
+        if (rest != null) {
+            return Optional.of(Vec3.of(rest, PROP_SIZE / 2));
+        }
+        for (String c : staging.cast()) { // picked up in this shot, from where it lay beside them
+            CharacterState end = state.end().get(c);
+            if (!after && end != null && end.holds().contains(prop)) {
+                Point spot = staging.position(c, EVENT_TIME).orElseThrow()
+                        .plus(Point.ofBearing(staging.facing(c, EVENT_TIME)).times(film.slate.core.continuity.Continuity.REACH));
+                return Optional.of(Vec3.of(spot, PROP_SIZE / 2));
+            }
+        }
+        return Optional.empty();
+    }
+}
