@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.CanonicalJson;
 import film.slate.core.recipe.Sha256;
+import film.slate.engine.remote.BackendTime;
 import film.slate.engine.remote.BadAnswer;
 import film.slate.engine.remote.Http;
+import film.slate.engine.remote.Redactor;
 import film.slate.engine.remote.Reply;
 import film.slate.engine.remote.Unreachable;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +41,8 @@ final class ComfyServer {
     private final Http http;
     final int capacity;
     final Semaphore slots;
-    private volatile long restUntil;
+    private final BackendTime time;
+    private volatile Instant restUntil = Instant.MIN;
     private volatile int failures;
     private volatile String lastFault = "";
     /** Why this server is left out of the pool for good (another version, missing nodes), or null. */
@@ -45,7 +50,8 @@ final class ComfyServer {
     /** Whether its fingerprint has been checked against the pool's. */
     volatile boolean verified;
 
-    ComfyServer(String url, int capacity, Http http) {
+    ComfyServer(String url, int capacity, Http http, BackendTime time) {
+        this.time = time;
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.base = URI.create(this.url + "/");
         this.http = http;
@@ -56,18 +62,29 @@ final class ComfyServer {
     // ---- health ----
 
     boolean resting() {
-        return System.currentTimeMillis() < restUntil;
+        return time.now().isBefore(restUntil);
+    }
+
+    /** How long this server still rests. */
+    Duration restLeft() {
+        Duration d = Duration.between(time.now(), restUntil.equals(Instant.MIN) ? time.now() : restUntil);
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     void failed(String why) {
         int n = ++failures;
         lastFault = why;
-        restUntil = System.currentTimeMillis() + Math.min(REST_MS_MAX, 250L << Math.min(7, n - 1));
+        restUntil = time.now().plusMillis(Math.min(REST_MS_MAX, 250L << Math.min(7, n - 1)));
     }
 
     void answered() {
         failures = 0;
-        restUntil = 0;
+        restUntil = Instant.MIN;
+    }
+
+    /** Waits until the server says the prompt is done, or {@code most} has passed. */
+    void awaitDone(String promptId, Duration most, BackendTime clock) throws InterruptedException {
+        clock.sleep(most);
     }
 
     String lastFault() {
@@ -141,7 +158,7 @@ final class ComfyServer {
         JsonNode a = json(r, "upload/image");
         String got = a.path("name").asText("");
         if (got.isEmpty()) {
-            throw new BadAnswer(url + " answered /upload/image without a name: " + r.excerpt(200), 0);
+            throw new BadAnswer(url + " answered /upload/image without a name: " + r.excerpt(Redactor.none(), 200), 0);
         }
         String sub = a.path("subfolder").asText("");
         return sub.isEmpty() ? got : sub + "/" + got;
@@ -258,11 +275,11 @@ final class ComfyServer {
             throw status(r, what);
         }
         return r.json().filter(JsonNode::isContainerNode).orElseThrow(() -> new BadAnswer(url + " answered /" + what
-                + " with something that is not JSON: " + r.excerpt(120), 0));
+                + " with something that is not JSON: " + r.excerpt(Redactor.none(), 120), 0));
     }
 
     private BadAnswer status(Reply r, String what) {
-        return new BadAnswer(url + " answered /" + what + " with HTTP " + r.status() + ": " + r.excerpt(200), r.status());
+        return new BadAnswer(url + " answered /" + what + " with HTTP " + r.status() + ": " + r.excerpt(Redactor.none(), 200), r.status());
     }
 
     /** Names of the prompt's output files, in node order: images as frames, gifs and videos as clips. */

@@ -130,7 +130,7 @@ public final class CommandGenerator implements Generator {
             p = pb.start();
         } catch (IOException ex) {
             throw GeneratorFault.permanent("backend " + backend + " cannot start " + command.get(0) + " ("
-                    + redactor.apply(ex.getMessage()) + "); fix command in slate.yaml", null);
+                    + redactor.excerpt(ex.getMessage(), 300) + "); fix command in slate.yaml", null);
         }
         int code;
         try {
