@@ -96,6 +96,13 @@ public final class Redactor {
 
     /** Masks a tail of a form at the start of the text and a head of one at its end: what a cut left. */
     private String edges(String text) {
+        if (text.length() > EDGE_RUN) {
+            for (String f : forms) {
+                if (f.contains(text)) {
+                    return MASK; // both cuts inside one echo of a secret
+                }
+            }
+        }
         int start = 0;
         int end = text.length();
         for (String f : forms) {
