@@ -38,7 +38,7 @@ final class FakeTaskApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Fault { HTTP_500, HTTP_429, MALFORMED, STALL, ECHO_KEY_401 }
+    enum Fault { HTTP_500, HTTP_429, MALFORMED, STALL, ECHO_KEY_401, ECHO_KEY_500_AT_CUT }
 
     final String key;
     final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
@@ -50,6 +50,12 @@ final class FakeTaskApi implements AutoCloseable {
     volatile int pollsUntilDone = 2;
     volatile boolean failTasks;
     volatile long retryAfterS = 1;
+    /** The Authorization header of every request, "null" when absent. */
+    final List<String> seenAuth = new CopyOnWriteArrayList<>();
+    /** Where result URLs point (another server in a test of where credentials go); this one by default. */
+    volatile String resultBase;
+    /** When set, {@code /files/} answers 302 to the same path there. */
+    volatile String redirectFilesTo;
     private final HttpServer server;
 
     FakeTaskApi(String key) throws IOException {
@@ -98,7 +104,19 @@ final class FakeTaskApi implements AutoCloseable {
         String route = m + " " + (path.startsWith("/v1/tasks/") ? "/v1/tasks/" : path.startsWith("/files/") ? "/files/"
                 : path);
         Fault f = next(route);
+        seenAuth.add(String.valueOf(x.getRequestHeaders().getFirst("Authorization")));
         try {
+            if (f == Fault.ECHO_KEY_500_AT_CUT) {
+                // the key straddles the 120th character, where messages of a 5xx are cut
+                String head = "upstream said: " + "x".repeat(100);
+                send(x, 500, head + " Authorization: " + x.getRequestHeaders().getFirst("Authorization"));
+                return;
+            }
+            if (path.startsWith("/files/") && redirectFilesTo != null) {
+                x.getResponseHeaders().add("Location", redirectFilesTo + path);
+                send(x, 302, "{}");
+                return;
+            }
             if (f == Fault.HTTP_500) {
                 send(x, 500, "{\"error\": {\"message\": \"internal error\"}}");
                 return;
@@ -159,7 +177,7 @@ final class FakeTaskApi implements AutoCloseable {
                     o.put("status", "failed").putObject("error").put("message",
                             "content policy: the prompt was flagged (key " + key + " logged)");
                 } else {
-                    o.put("status", "succeeded").putArray("output").add(url() + "/files/" + id + ".png");
+                    o.put("status", "succeeded").putArray("output").add((resultBase == null ? url() : resultBase) + "/files/" + id + ".png");
                 }
                 body = o.toString();
             } else {
