@@ -30,7 +30,7 @@ import javax.imageio.ImageIO;
  * {@code {"id", "status": queued|running|succeeded|failed, "output": [url], "error": {"message"}}};
  * results are served from {@code /files/}. Faults are scheduled per route.
  */
-final class FakeTaskApi implements AutoCloseable {
+public final class FakeTaskApi implements AutoCloseable {
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: 40 ms a request.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -38,7 +38,7 @@ final class FakeTaskApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Fault { HTTP_500, HTTP_429, MALFORMED, STALL, ECHO_KEY_401, ECHO_KEY_500_AT_CUT }
+    public enum Fault { HTTP_500, HTTP_429, MALFORMED, STALL, ECHO_KEY_401, ECHO_KEY_500_AT_CUT }
 
     final String key;
     final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
@@ -58,7 +58,7 @@ final class FakeTaskApi implements AutoCloseable {
     volatile String redirectFilesTo;
     private final HttpServer server;
 
-    FakeTaskApi(String key) throws IOException {
+    public FakeTaskApi(String key) throws IOException {
         this.key = key;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -70,11 +70,11 @@ final class FakeTaskApi implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void fault(String route, Fault f, int times) {
+    public void fault(String route, Fault f, int times) {
         Deque<Fault> q = faults.computeIfAbsent(route, k -> new ArrayDeque<>());
         synchronized (q) {
             for (int i = 0; i < times; i++) {
