@@ -129,7 +129,7 @@ public final class ComfyGenerator implements Generator {
             Http http = new Http(s.requestTimeout());
             String clientId = "slate-" + UUID.randomUUID();
             List<ComfyServer> servers = s.servers().stream()
-                    .map(u -> new ComfyServer(u.url(), u.capacity(), http, time)).toList();
+                    .map(u -> new ComfyServer(u.url(), u.capacity(), http, time, clientId, s.websocket())).toList();
             ComfyPool pool = new ComfyPool(s.backend(), workflow, servers, s.restartWait(), time);
             try {
                 pool.probe();
@@ -143,8 +143,7 @@ public final class ComfyGenerator implements Generator {
             } catch (FfmpegException e) {
                 throw GeneratorFault.permanent(e.getMessage(), e);
             }
-            ComfyPrompt prompt = new ComfyPrompt(workflow, clientId, s.pollInterval(), s.grace(), s.requestTimeout(),
-                    time);
+            ComfyPrompt prompt = new ComfyPrompt(workflow, s.pollInterval(), s.grace(), s.requestTimeout(), time);
             return new ComfyGenerator(workflow, pool, prompt, ffmpeg);
         }
     }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The life of one prompt on one server: upload its files, submit it (finding it again when the
@@ -28,16 +27,14 @@ import java.util.UUID;
  */
 final class ComfyPrompt {
     private final ComfyWorkflow workflow;
-    private final String clientId;
     private final Duration pollInterval;
     private final Duration grace;
     private final Duration requestTimeout;
     private final BackendTime time;
 
-    ComfyPrompt(ComfyWorkflow workflow, String clientId, Duration pollInterval, Duration grace, Duration requestTimeout,
+    ComfyPrompt(ComfyWorkflow workflow, Duration pollInterval, Duration grace, Duration requestTimeout,
             BackendTime time) {
         this.workflow = workflow;
-        this.clientId = clientId;
         this.pollInterval = pollInterval;
         this.grace = grace;
         this.requestTimeout = requestTimeout;
@@ -75,9 +72,10 @@ final class ComfyPrompt {
     /** {@code POST /prompt}; answers the id the server chose (servers before 2025 ignore ours). */
     String submit(ComfyServer server, ObjectNode graph, String key, Cancellation cancellation)
             throws GeneratorFault, InterruptedException {
+        server.socket(); // open before the prompt runs, so that its end is heard
         Reply r;
         try {
-            r = server.submit(graph, clientId, UUID.randomUUID().toString(), key);
+            r = server.submit(graph, key);
         } catch (Unreachable e) {
             server.failed(e.getMessage());
             Optional<String> id = e.ambiguous() ? reappear(server, key, cancellation) : Optional.empty();
@@ -168,7 +166,7 @@ final class ComfyPrompt {
                             + promptId + " rendered (" + e.getMessage() + ")", null);
                 }
             }
-            server.awaitDone(promptId, pollInterval, time);
+            server.awaitEnd(promptId, pollInterval);
         }
     }
 

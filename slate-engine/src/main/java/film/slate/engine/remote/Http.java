@@ -95,6 +95,14 @@ public final class Http {
         return new Unreachable("the request failed (" + t + ")", true, t);
     }
 
+    /** A websocket to {@code uri} (ws:// or wss://), opened within this client's timeout. */
+    public java.util.concurrent.CompletableFuture<java.net.http.WebSocket> webSocket(URI uri,
+            java.net.http.WebSocket.Listener listener) {
+        // a client of its own: the socket is a connection of its own, never one of the request pool's
+        return HttpClient.newBuilder().connectTimeout(timeout).build().newWebSocketBuilder().connectTimeout(timeout)
+                .buildAsync(uri, listener);
+    }
+
     public static HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri);
     }

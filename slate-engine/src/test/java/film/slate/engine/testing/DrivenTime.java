@@ -13,6 +13,7 @@ public final class DrivenTime implements BackendTime {
     private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicLong slept = new AtomicLong();
+    private volatile Runnable onFirstSleep = () -> { };
 
     @Override
     public Instant now() {
@@ -23,12 +24,21 @@ public final class DrivenTime implements BackendTime {
     public void sleep(Duration d) throws InterruptedException {
         nanos.addAndGet(d.toNanos());
         slept.addAndGet(d.toNanos());
+        Runnable r = onFirstSleep;
+        onFirstSleep = () -> { };
+        r.run();
         Thread.sleep(1);
     }
 
     /** Moves the clock on without a sleep: time passing while a request was under way. */
     public void advance(Duration d) {
         nanos.addAndGet(d.toNanos());
+    }
+
+    /** Runs {@code r} when something first waits: an event at a moment the code under test chose. */
+    public DrivenTime onFirstSleep(Runnable r) {
+        onFirstSleep = r;
+        return this;
     }
 
     /** All the time slept through so far. */
