@@ -84,4 +84,22 @@ class ArchitectureTest {
     static final ArchRule namesSpeakFilm = classes().should().haveSimpleNameNotEndingWith("Manager")
             .andShould().haveSimpleNameNotEndingWith("Helper").andShould().haveSimpleNameNotEndingWith("Util")
             .andShould().haveSimpleNameNotEndingWith("Utils");
+
+    /**
+     * Adding a backend touches no other module: the generator SPI finds it (ServiceLoader), so no
+     * class outside a backend's package names one of its classes.
+     */
+    @ArchTest
+    static final ArchRule comfyStandsAlone = backendStandsAlone("film.slate.engine.comfyui..");
+
+    @ArchTest
+    static final ArchRule commandStandsAlone = backendStandsAlone("film.slate.engine.command..");
+
+    @ArchTest
+    static final ArchRule httpTaskStandsAlone = backendStandsAlone("film.slate.engine.httptask..");
+
+    private static ArchRule backendStandsAlone(String backend) {
+        return noClasses().that().resideOutsideOfPackage(backend).should().dependOnClassesThat().resideInAPackage(backend)
+                .because("a backend is found through the generator SPI, and adding one touches no other module");
+    }
 }

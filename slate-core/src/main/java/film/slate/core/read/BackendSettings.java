@@ -33,8 +33,9 @@ final class BackendSettings {
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "previz", Set.of("burn_in"),
             "comfyui", Set.of("url", "urls", "workflow", "bind", "poll_interval", "request_timeout", "unreachable_grace",
-                    "model"),
-            "command", Set.of("command", "workdir", "env", "transient_exit_codes", "inputs", "model"),
+                    "model", "restart_wait", "websocket"),
+            "command", Set.of("command", "workdir", "env", "transient_exit_codes", "inputs", "model", "inherit_env",
+                    "workdir_outside"),
             "http-task", Set.of("url", "method", "headers", "request", "api_key_env", "id", "status", "result", "error",
                     "poll", "poll_interval", "done", "failed", "model", "inputs", "request_timeout", "retry_after_max",
                     "unreachable_grace"));
@@ -73,6 +74,10 @@ final class BackendSettings {
                     f.missing(k, "its value (the http-task backend in docs/FORMAT.md shows each field)");
                 }
             }
+            for (String k : List.of("url", "poll")) {
+                f.text(k).filter(u -> !isHttpUrl(u)).ifPresent(u -> f.invalid(k, "is '" + u
+                        + "', not an http:// or https:// address; write it like https://api.example.com/v1/tasks"));
+            }
         }
         f.node("inputs").ifPresent(n -> {
             if (n instanceof film.slate.core.yaml.YamlSequence seq) {
@@ -88,6 +93,17 @@ final class BackendSettings {
             }
         });
         f.finish();
+    }
+
+    /** Whether a URL template ({@code ${name}} and {@code {id}} filled in later) is an http(s) address with a host. */
+    static boolean isHttpUrl(String template) {
+        try {
+            java.net.URI u = new java.net.URI(template.replaceAll("\\$\\{[A-Za-z_]+}|\\{id}", "x"));
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null && !u.getHost().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private void comfy(Fields f) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.CanonicalJson;
 import film.slate.core.recipe.Sha256;
+import film.slate.engine.remote.BackendTime;
 import film.slate.engine.remote.BadAnswer;
 import film.slate.engine.remote.Http;
+import film.slate.engine.remote.Redactor;
 import film.slate.engine.remote.Reply;
 import film.slate.engine.remote.Unreachable;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,13 +35,15 @@ import java.util.concurrent.Semaphore;
 final class ComfyServer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long REST_MS_MAX = 30_000;
+    private static final Duration SOCKET_RETRY = Duration.ofSeconds(5);
 
     final String url;
     private final URI base;
     private final Http http;
     final int capacity;
     final Semaphore slots;
-    private volatile long restUntil;
+    private final BackendTime time;
+    private volatile Instant restUntil = Instant.MIN;
     private volatile int failures;
     private volatile String lastFault = "";
     /** Why this server is left out of the pool for good (another version, missing nodes), or null. */
@@ -45,7 +51,17 @@ final class ComfyServer {
     /** Whether its fingerprint has been checked against the pool's. */
     volatile boolean verified;
 
-    ComfyServer(String url, int capacity, Http http) {
+    private final String clientId;
+    private final boolean websocket;
+    private volatile ComfySocket socket;
+    private volatile Instant socketTried = Instant.MIN;
+    /** Whether the server keeps the prompt ids Slate chooses (ComfyUI since 2025); learnt from its answers. */
+    private volatile boolean keepsIds = true;
+
+    ComfyServer(String url, int capacity, Http http, BackendTime time, String clientId, boolean websocket) {
+        this.time = time;
+        this.clientId = clientId;
+        this.websocket = websocket;
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.base = URI.create(this.url + "/");
         this.http = http;
@@ -56,18 +72,57 @@ final class ComfyServer {
     // ---- health ----
 
     boolean resting() {
-        return System.currentTimeMillis() < restUntil;
+        return time.now().isBefore(restUntil);
+    }
+
+    /** How long this server still rests. */
+    Duration restLeft() {
+        Duration d = Duration.between(time.now(), restUntil.equals(Instant.MIN) ? time.now() : restUntil);
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     void failed(String why) {
         int n = ++failures;
         lastFault = why;
-        restUntil = System.currentTimeMillis() + Math.min(REST_MS_MAX, 250L << Math.min(7, n - 1));
+        restUntil = time.now().plusMillis(Math.min(REST_MS_MAX, 250L << Math.min(7, n - 1)));
     }
 
     void answered() {
         failures = 0;
-        restUntil = 0;
+        restUntil = Instant.MIN;
+    }
+
+    /**
+     * Waits until the server's websocket says the prompt ended, or {@code most} has passed; without
+     * an open socket (reopened at most every few seconds) simply lets {@code most} pass.
+     */
+    void awaitEnd(String promptId, Duration most) throws InterruptedException {
+        ComfySocket s = socket();
+        if (s != null && s.isOpen()) {
+            s.awaitEnd(promptId, most);
+        } else {
+            time.sleep(most);
+        }
+    }
+
+    /** The websocket, opened (again) when it is closed and was last tried a while ago. */
+    ComfySocket socket() throws InterruptedException {
+        ComfySocket s = socket;
+        if (websocket && (s == null || !s.isOpen()) && time.passed(socketTried, SOCKET_RETRY)) {
+            synchronized (this) {
+                if (socket == null || !socket.isOpen()) {
+                    socketTried = time.now();
+                    socket = ComfySocket.connect(http, base, clientId);
+                }
+                s = socket;
+            }
+        }
+        return s;
+    }
+
+    /** The id a take's prompt gets on this server: one per key, so that it is found by {@code /history/{id}}. */
+    static String promptId(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     String lastFault() {
@@ -141,7 +196,7 @@ final class ComfyServer {
         JsonNode a = json(r, "upload/image");
         String got = a.path("name").asText("");
         if (got.isEmpty()) {
-            throw new BadAnswer(url + " answered /upload/image without a name: " + r.excerpt(200), 0);
+            throw new BadAnswer(url + " answered /upload/image without a name: " + r.excerpt(Redactor.none(), 200), 0);
         }
         String sub = a.path("subfolder").asText("");
         return sub.isEmpty() ? got : sub + "/" + got;
@@ -170,14 +225,19 @@ final class ComfyServer {
     }
 
     /** {@code POST /prompt}: the raw reply, for the caller to read (200: the id; 400: the refusal). */
-    Reply submit(ObjectNode graph, String clientId, String promptId, String key) throws Unreachable, InterruptedException {
+    Reply submit(ObjectNode graph, String key) throws Unreachable, InterruptedException {
+        String promptId = promptId(key);
         ObjectNode body = JSON.createObjectNode();
         body.set("prompt", graph);
         body.put("client_id", clientId);
         body.put("prompt_id", promptId);
         body.putObject("extra_data").put(ComfyGenerator.KEY_FIELD, key);
-        return http.send(Http.request(base.resolve("prompt")).header("Content-Type", "application/json")
+        Reply r = http.send(Http.request(base.resolve("prompt")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        if (r.ok() && r.json().map(j -> !j.path("prompt_id").asText(promptId).equals(promptId)).orElse(false)) {
+            keepsIds = false; // a server before 2025: only its whole history can say what it finished
+        }
+        return r;
     }
 
     /** Where a prompt with a key stands on this server. */
@@ -186,7 +246,8 @@ final class ComfyServer {
 
     /**
      * Looks for a prompt that carries {@code key}: in {@code GET /queue} (running or pending: to be
-     * followed), then in {@code GET /history} (finished). A prompt that finished with an error does
+     * followed), then in {@code GET /history/{id}} of the key's prompt id (finished), or the whole
+     * {@code /history} of a server that chose its own ids. A prompt that finished with an error does
      * not count: it may be submitted again.
      */
     Optional<Found> find(String key) throws IOException, InterruptedException {
@@ -197,6 +258,11 @@ final class ComfyServer {
                     return Optional.of(new Found(item.path(1).asText(), Optional.empty()));
                 }
             }
+        }
+        if (keepsIds) {
+            String id = promptId(key);
+            return history(id).filter(e -> !e.path("status").path("status_str").asText("").equals("error"))
+                    .map(e -> new Found(id, Optional.of(e)));
         }
         JsonNode h = json(get("history"), "history");
         Found best = null;
@@ -258,11 +324,11 @@ final class ComfyServer {
             throw status(r, what);
         }
         return r.json().filter(JsonNode::isContainerNode).orElseThrow(() -> new BadAnswer(url + " answered /" + what
-                + " with something that is not JSON: " + r.excerpt(120), 0));
+                + " with something that is not JSON: " + r.excerpt(Redactor.none(), 120), 0));
     }
 
     private BadAnswer status(Reply r, String what) {
-        return new BadAnswer(url + " answered /" + what + " with HTTP " + r.status() + ": " + r.excerpt(200), r.status());
+        return new BadAnswer(url + " answered /" + what + " with HTTP " + r.status() + ": " + r.excerpt(Redactor.none(), 200), r.status());
     }
 
     /** Names of the prompt's output files, in node order: images as frames, gifs and videos as clips. */

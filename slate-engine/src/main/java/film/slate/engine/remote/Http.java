@@ -17,16 +17,19 @@ import java.util.concurrent.TimeoutException;
 /**
  * An HTTP/1.1 client whose deadline covers the whole exchange, body included, so a server that
  * sends headers and then stalls cannot hold a render forever. Transport failures come out as
- * {@link Unreachable}; every HTTP status comes back as a {@link Reply}.
+ * {@link Unreachable}; every HTTP status comes back as a {@link Reply}. Redirects of a GET are
+ * followed by hand, without any header the caller set: credentials never follow a redirect.
  */
 public final class Http {
+    private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 5;
     private final HttpClient client;
     private final Duration timeout;
 
     public Http(Duration timeout) {
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public Duration timeout() {
@@ -39,6 +42,30 @@ public final class Http {
     }
 
     public Reply send(HttpRequest request, Duration deadline) throws Unreachable, InterruptedException {
+        Reply r = once(request, deadline);
+        HttpRequest at = request;
+        for (int hop = 0; hop < MAX_REDIRECTS && REDIRECTS.contains(r.status()) && at.method().equals("GET"); hop++) {
+            var location = r.headers().firstValue("Location");
+            if (location.isEmpty()) {
+                break;
+            }
+            URI next;
+            try {
+                next = at.uri().resolve(location.get());
+            } catch (IllegalArgumentException e) {
+                break;
+            }
+            if (next.getScheme() == null || !next.getScheme().startsWith("http")
+                    || at.uri().getScheme().equals("https") && !next.getScheme().equals("https")) {
+                break; // never down from https, never to another protocol
+            }
+            at = HttpRequest.newBuilder(next).GET().build();
+            r = once(at, deadline);
+        }
+        return r;
+    }
+
+    private Reply once(HttpRequest request, Duration deadline) throws Unreachable, InterruptedException {
         CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
             HttpResponse<byte[]> r = f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -66,6 +93,14 @@ public final class Http {
             return new Unreachable("the connection broke (" + m + ")", true, t);
         }
         return new Unreachable("the request failed (" + t + ")", true, t);
+    }
+
+    /** A websocket to {@code uri} (ws:// or wss://), opened within this client's timeout. */
+    public java.util.concurrent.CompletableFuture<java.net.http.WebSocket> webSocket(URI uri,
+            java.net.http.WebSocket.Listener listener) {
+        // a client of its own: the socket is a connection of its own, never one of the request pool's
+        return HttpClient.newBuilder().connectTimeout(timeout).build().newWebSocketBuilder().connectTimeout(timeout)
+                .buildAsync(uri, listener);
     }
 
     public static HttpRequest.Builder request(URI uri) {

@@ -29,9 +29,8 @@ public record Reply(int status, HttpHeaders headers, byte[] body) {
         }
     }
 
-    /** The first characters of the body, on one line: for messages. */
-    public String excerpt(int max) {
-        String t = text().replaceAll("\\s+", " ").strip();
-        return t.length() <= max ? t : t.substring(0, max) + "...";
+    /** The first characters of the body, secrets removed before the cut, on one line: for messages. */
+    public String excerpt(Redactor redactor, int max) {
+        return redactor.excerpt(text(), max);
     }
 }

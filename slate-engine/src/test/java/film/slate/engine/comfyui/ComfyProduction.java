@@ -42,7 +42,7 @@ public final class ComfyProduction {
 
     /** {@code urls} is the YAML of the server part ({@code url: ...} or {@code urls: [...]}). */
     public static Path write(Path dir, int scenes, int shots, String urls, String extra) throws IOException {
-        String settings = urls + "\nworkflow: workflows/shot.json\nrequest_timeout: 0.5\npoll_interval: 0.02\n"
+        String settings = urls + "\nworkflow: workflows/shot.json\nrequest_timeout: 2\npoll_interval: 0.02\n"
                 + "unreachable_grace: 1.5\nretries: 6\n" + BIND + extra;
         SyntheticProduction.write(dir, scenes, shots, "comfyui", settings);
         Files.createDirectories(dir.resolve("workflows"));

@@ -74,7 +74,15 @@ public final class FakeComfy implements AutoCloseable {
     /** Extra text in the object_info of KSampler (a changed node). */
     volatile String samplerInfo = "";
 
+    /** Requests for the whole /history (a cost on a server with many items). */
+    public final AtomicInteger wholeHistory = new AtomicInteger();
+    /** Websockets opened, by clientId. */
+    final List<String> socketsOpened = new CopyOnWriteArrayList<>();
+    /** When set, {@code /ws} is refused like an old server or a proxy without websockets. */
+    volatile boolean noWebSocket;
+
     private final int port;
+    private WebSocketFront front;
     private HttpServer server;
     private ExecutorService pool;
     private final Object lock = new Object();
@@ -86,9 +94,28 @@ public final class FakeComfy implements AutoCloseable {
     private Thread executor;
 
     public FakeComfy() throws IOException {
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.port = s.getAddress().getPort();
-        start(s);
+        start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64));
+        front = new WebSocketFront(0, server.getAddress().getPort(), this::greet, () -> noWebSocket);
+        this.port = front.port();
+    }
+
+    /** What ComfyUI sends a new websocket first: the queue's state and the client's id. */
+    private void greet(String clientId) {
+        socketsOpened.add(clientId);
+        int queued;
+        synchronized (lock) {
+            queued = pending.size() + (running == null ? 0 : 1);
+        }
+        ObjectNode m = JSON.createObjectNode().put("type", "status");
+        m.putObject("data").put("sid", clientId).putObject("status").putObject("exec_info").put("queue_remaining", queued);
+        front.send(clientId, m.toString());
+    }
+
+    /** Sends a message to the client that submitted {@code item}, as ComfyUI's send_sync(event, data, sid) does. */
+    private void tell(ObjectNode item, String type, ObjectNode data) {
+        ObjectNode m = JSON.createObjectNode().put("type", type);
+        m.set("data", data.put("prompt_id", item.path("id").asText()));
+        front.send(item.path("extra_data").path("client_id").asText(), m.toString());
     }
 
     public String url() {
@@ -135,6 +162,7 @@ public final class FakeComfy implements AutoCloseable {
 
     /** Stops answering: connections are refused until {@link #restart}. */
     void stop() {
+        front.close();
         server.stop(0);
         pool.shutdownNow();
         executor.interrupt();
@@ -155,7 +183,10 @@ public final class FakeComfy implements AutoCloseable {
         IOException last = null;
         for (int i = 0; i < 50; i++) {
             try {
-                start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64));
+                if (server == null || executor == null || !executor.isAlive()) {
+                    start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64));
+                }
+                front = new WebSocketFront(port, server.getAddress().getPort(), this::greet, () -> noWebSocket);
                 return;
             } catch (IOException e) {
                 last = e;
@@ -189,6 +220,12 @@ public final class FakeComfy implements AutoCloseable {
                     Thread.sleep(5);
                     continue;
                 }
+                tell(item, "execution_start", JSON.createObjectNode().put("timestamp", System.currentTimeMillis()));
+                tell(item, "execution_cached", (ObjectNode) JSON.createObjectNode().put("timestamp",
+                        System.currentTimeMillis()).set("nodes", JSON.createArrayNode()));
+                for (var n : item.path("prompt").properties()) {
+                    tell(item, "executing", JSON.createObjectNode().put("node", n.getKey()).put("display_node", n.getKey()));
+                }
                 Thread.sleep(renderMs);
             } catch (InterruptedException e) {
                 return;
@@ -202,7 +239,27 @@ public final class FakeComfy implements AutoCloseable {
                     }
                 }
             }
+            if (entry != null) {
+                announce(item, entry);
+            }
         }
+    }
+
+    /** The messages of a prompt's end: executed per output node, then success or error, then executing null. */
+    private void announce(ObjectNode item, ObjectNode entry) {
+        boolean ok = entry.path("status").path("status_str").asText().equals("success");
+        if (ok) {
+            for (var n : entry.path("outputs").properties()) {
+                ObjectNode d = JSON.createObjectNode().put("node", n.getKey()).put("display_node", n.getKey());
+                d.set("output", n.getValue());
+                tell(item, "executed", d);
+            }
+            tell(item, "execution_success", JSON.createObjectNode().put("timestamp", System.currentTimeMillis()));
+        } else {
+            tell(item, "execution_error", JSON.createObjectNode().put("node_id", "3").put("node_type", "KSampler")
+                    .put("exception_message", "CUDA out of memory. Tried to allocate 2 GiB"));
+        }
+        tell(item, "executing", JSON.createObjectNode().putNull("node").putNull("display_node"));
     }
 
     private ObjectNode finish(ObjectNode item) {
@@ -281,6 +338,9 @@ public final class FakeComfy implements AutoCloseable {
     private void handle(HttpExchange x) throws IOException {
         requests.incrementAndGet();
         String path = x.getRequestURI().getPath();
+        if (path.equals("/history")) {
+            wholeHistory.incrementAndGet();
+        }
         String route = x.getRequestMethod() + " " + (path.startsWith("/history/") ? "/history/" : path);
         Fault f = nextFault(route);
         try {

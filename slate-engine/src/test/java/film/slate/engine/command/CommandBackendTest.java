@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,5 +133,64 @@ class CommandBackendTest {
         assertThat(r.of(BuildEvent.Kind.FAILED)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
                 .contains("auth failed for key [redacted]").doesNotContain(secret));
         assertThat(BackendBuild.storeBytes(dir)).doesNotContain(secret);
+    }
+
+    @Test
+    void theProgramGetsOnlyEnvAndSlateVariablesAndInheritedSecretsAreRedacted() throws Exception {
+        String secret = "sk-inherited-9d8c7b6a5f4e3d2c";
+        Map<String, String> slateEnv = Map.of("OPENAI_API_KEY", secret, "PATH", "/usr/bin:/bin", "HOME", "/root");
+        String script = "echo \"key=$OPENAI_API_KEY home=$HOME slate=$SLATE_SHOT\" >&2\nexit 4\n";
+        Path dir = production(script, "");
+        var r = BackendBuild.run(dir, 1, new CommandGenerator.Provider(slateEnv));
+        assertThat(r.of(BuildEvent.Kind.FAILED)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
+                .contains("key= home= slate=1/1S1"));
+        Path inherited = production(script, "inherit_env: true\n");
+        var r2 = BackendBuild.run(inherited, 1, new CommandGenerator.Provider(slateEnv));
+        assertThat(r2.of(BuildEvent.Kind.FAILED)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
+                .contains("key=[redacted] home=/root").doesNotContain(secret));
+        assertThat(BackendBuild.storeBytes(inherited)).doesNotContain(secret);
+    }
+
+    @Test
+    void workFilesHoldOnlyRedactedText(@TempDir Path work) throws Exception {
+        String secret = "sk-work-1a2b3c4d5e6f7a8b9c0d";
+        String slashes = "x".repeat(70_000); // a line longer than the copy holds back, with the key across its cuts
+        Program.run(List.of("/bin/sh", "-c", "x=$(head -c 70000 /dev/zero | tr '\\0' x); printf '%s%s%s' \"$x\" \"$1\" \"$x\" >&2;"
+                + " echo \"token $1\"; printf '%s' \"$1\" >&2", "sh", secret), work, Map.of("PATH", "/usr/bin:/bin"),
+                new byte[0], work.resolve("stdout.log"), work.resolve("stderr.log"),
+                new film.slate.engine.remote.Redactor(List.of(secret)), new film.slate.engine.generator.Cancellation());
+        assertThat(Files.readString(work.resolve("stdout.log"))).isEqualTo("token [redacted]\n");
+        String err = Files.readString(work.resolve("stderr.log"));
+        assertThat(err).doesNotContain(secret.substring(0, 6)).doesNotContain(secret.substring(secret.length() - 6))
+                .endsWith("[redacted]").contains(slashes + "[redacted]" + slashes);
+    }
+
+    @Test
+    void stoppingSlateStopsTheProgramAndWhatItStarted(@TempDir Path work) throws Exception {
+        Process slate = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ProgramStoppedWithSlate.class.getName(), work.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("jvm.log").toFile()).start();
+        Path pidFile = work.resolve("child.pid");
+        try (var watch = work.getFileSystem().newWatchService()) {
+            work.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                    java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+            while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
+                assertThat(slate.isAlive()).as("the process running the program").isTrue();
+                watch.poll(1, java.util.concurrent.TimeUnit.SECONDS); // woken by the file; a second at most between looks
+            }
+        }
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        assertThat(running(child)).isTrue();
+        slate.destroy(); // SIGTERM
+        assertThat(slate.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        ProcessHandle.of(child).ifPresent(h -> h.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join());
+        assertThat(running(child)).as("the program's child after SIGTERM of Slate").isFalse();
+    }
+
+    @Test
+    void aWorkdirOutsideTheProductionIsRefusedUnlessTheProductionSaysSo() throws Exception {
+        Path dir = production("exit 0\n", "workdir: ..\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BackendBuild.run(dir, 1))
+                .hasMessageContaining("outside the production; use a folder inside it or say workdir_outside: true");
     }
 }

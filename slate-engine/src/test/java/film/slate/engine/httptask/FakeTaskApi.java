@@ -30,7 +30,7 @@ import javax.imageio.ImageIO;
  * {@code {"id", "status": queued|running|succeeded|failed, "output": [url], "error": {"message"}}};
  * results are served from {@code /files/}. Faults are scheduled per route.
  */
-final class FakeTaskApi implements AutoCloseable {
+public final class FakeTaskApi implements AutoCloseable {
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: 40 ms a request.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -38,7 +38,7 @@ final class FakeTaskApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Fault { HTTP_500, HTTP_429, MALFORMED, STALL, ECHO_KEY_401 }
+    public enum Fault { HTTP_500, HTTP_429, MALFORMED, STALL, ECHO_KEY_401, ECHO_KEY_500_AT_CUT }
 
     final String key;
     final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
@@ -50,9 +50,15 @@ final class FakeTaskApi implements AutoCloseable {
     volatile int pollsUntilDone = 2;
     volatile boolean failTasks;
     volatile long retryAfterS = 1;
+    /** The Authorization header of every request, "null" when absent. */
+    final List<String> seenAuth = new CopyOnWriteArrayList<>();
+    /** Where result URLs point (another server in a test of where credentials go); this one by default. */
+    volatile String resultBase;
+    /** When set, {@code /files/} answers 302 to the same path there. */
+    volatile String redirectFilesTo;
     private final HttpServer server;
 
-    FakeTaskApi(String key) throws IOException {
+    public FakeTaskApi(String key) throws IOException {
         this.key = key;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -64,11 +70,11 @@ final class FakeTaskApi implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void fault(String route, Fault f, int times) {
+    public void fault(String route, Fault f, int times) {
         Deque<Fault> q = faults.computeIfAbsent(route, k -> new ArrayDeque<>());
         synchronized (q) {
             for (int i = 0; i < times; i++) {
@@ -98,7 +104,19 @@ final class FakeTaskApi implements AutoCloseable {
         String route = m + " " + (path.startsWith("/v1/tasks/") ? "/v1/tasks/" : path.startsWith("/files/") ? "/files/"
                 : path);
         Fault f = next(route);
+        seenAuth.add(String.valueOf(x.getRequestHeaders().getFirst("Authorization")));
         try {
+            if (f == Fault.ECHO_KEY_500_AT_CUT) {
+                // the key straddles the 120th character, where messages of a 5xx are cut
+                String head = "upstream said: " + "x".repeat(100);
+                send(x, 500, head + " Authorization: " + x.getRequestHeaders().getFirst("Authorization"));
+                return;
+            }
+            if (path.startsWith("/files/") && redirectFilesTo != null) {
+                x.getResponseHeaders().add("Location", redirectFilesTo + path);
+                send(x, 302, "{}");
+                return;
+            }
             if (f == Fault.HTTP_500) {
                 send(x, 500, "{\"error\": {\"message\": \"internal error\"}}");
                 return;
@@ -159,7 +177,7 @@ final class FakeTaskApi implements AutoCloseable {
                     o.put("status", "failed").putObject("error").put("message",
                             "content policy: the prompt was flagged (key " + key + " logged)");
                 } else {
-                    o.put("status", "succeeded").putArray("output").add(url() + "/files/" + id + ".png");
+                    o.put("status", "succeeded").putArray("output").add((resultBase == null ? url() : resultBase) + "/files/" + id + ".png");
                 }
                 body = o.toString();
             } else {

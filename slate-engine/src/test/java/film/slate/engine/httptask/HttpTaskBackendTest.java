@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import film.slate.core.testing.SyntheticProduction;
 import film.slate.engine.build.BuildEvent;
 import film.slate.engine.testing.BackendBuild;
+import film.slate.engine.testing.DrivenTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,7 +42,7 @@ class HttpTaskBackendTest {
                 error: /error/message
                 inputs: [control]
                 poll_interval: 0.02
-                request_timeout: 0.5
+                request_timeout: 10
                 unreachable_grace: 1
                 retries: 4
                 """.formatted(api.url(), api.url()) + extra);
@@ -87,9 +88,11 @@ class HttpTaskBackendTest {
             api.fault("POST /v1/tasks", FakeTaskApi.Fault.HTTP_429, 1);
             api.fault("GET /v1/tasks/", FakeTaskApi.Fault.HTTP_429, 1);
             Path dir = production(api, "");
-            long t0 = System.nanoTime();
-            var r = build(dir);
-            assertThat((System.nanoTime() - t0) / 1e9).isGreaterThanOrEqualTo(1.0);
+            api.retryAfterS = 90; // minutes of waiting in all, on a clock the test drives
+            DrivenTime time = new DrivenTime();
+            var r = BackendBuild.run(dir, 2, new HttpTaskGenerator.Provider(Map.of("FAKE_VIDEO_API_KEY", SECRET)::get,
+                    time));
+            assertThat(time.slept()).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(180));
             assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
             assertThat(r.of(BuildEvent.Kind.RETRY)).as("a 429 is waited out inside the render").isEmpty();
             assertThat(api.creations.get()).isEqualTo(2);
@@ -160,6 +163,44 @@ class HttpTaskBackendTest {
                     new HttpTaskGenerator.Provider(k -> null)))
                     .hasMessage("backend main cannot start: backend main reads its API key from $FAKE_VIDEO_API_KEY,"
                             + " which is not set; export it before slate build");
+        }
+    }
+
+    @Test
+    void aResultOnAnotherPortOfTheSameHostGetsNoKey() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET); FakeTaskApi storage = new FakeTaskApi("none")) {
+            api.resultBase = storage.url();
+            Path dir = production(api, "");
+            var r = build(dir);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(storage.seenAuth).isNotEmpty().allMatch(a -> a.equals("null"));
+            assertNoSecretUnder(dir, r);
+        }
+    }
+
+    @Test
+    void aRedirectToAnotherPortDropsTheKey() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET); FakeTaskApi storage = new FakeTaskApi("none")) {
+            api.redirectFilesTo = storage.url();
+            Path dir = production(api, "");
+            var r = build(dir);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(api.seenAuth).as("the API's own origin gets the key").contains("Bearer " + SECRET);
+            assertThat(storage.seenAuth).isNotEmpty().allMatch(a -> a.equals("null"));
+            assertNoSecretUnder(dir, r);
+        }
+    }
+
+    @Test
+    void aKeyEchoedWhereTheMessageIsCutIsRedactedWhole() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            api.fault("POST /v1/tasks", FakeTaskApi.Fault.ECHO_KEY_500_AT_CUT, 2);
+            Path dir = production(api, "");
+            var r = build(dir);
+            assertThat(r.of(BuildEvent.Kind.RETRY)).isNotEmpty().allSatisfy(e -> assertThat(e.reason().orElseThrow())
+                    .contains("upstream said").doesNotContain(SECRET.substring(0, 6))
+                    .doesNotContain(SECRET.substring(SECRET.length() - 6)));
+            assertNoSecretUnder(dir, r);
         }
     }
 }
