@@ -5,12 +5,10 @@ import film.slate.core.diagnostic.Rule;
 import film.slate.core.fountain.Fountain;
 import film.slate.core.fountain.FountainDocument;
 import film.slate.core.model.Production;
-import film.slate.core.read.InsideProduction;
 import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,23 +34,15 @@ final class ProductionFolder {
      * @throws CommandError when the path is missing or is not a production with a screenplay
      */
     static ProductionFolder open(Path path) throws CommandError {
-        if (Files.exists(path) && !Files.isDirectory(path)) {
+        if (Files.isRegularFile(path)) {
             String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             if (!name.endsWith(".fountain") && !name.endsWith(".spmd") && !name.endsWith(".txt")) {
                 throw new CommandError(ExitCode.CANNOT_RUN, path + " is not a screenplay (.fountain); name a .fountain file"
                         + " or a production folder");
             }
-            if (!Files.isRegularFile(path)) { // a pipe would hang the reader, a device never end
-                throw new CommandError(ExitCode.CANNOT_RUN, path + " is not a regular file (a pipe or a device?); name a"
-                        + " .fountain file or a production folder");
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                byte[] bytes = in.readNBytes((int) InsideProduction.MAX_BYTES + 1);
-                if (bytes.length > InsideProduction.MAX_BYTES) {
-                    throw new CommandError(ExitCode.CANNOT_RUN, path + " is more than the " + InsideProduction.MAX_BYTES
-                            + " bytes Slate reads as a screenplay; is it the right file?");
-                }
-                return new ProductionFolder(Fountain.parse(path.getFileName().toString(), bytes), Optional.empty());
+            try {
+                return new ProductionFolder(Fountain.parse(path.getFileName().toString(), Files.readAllBytes(path)),
+                        Optional.empty());
             } catch (IOException e) {
                 throw new CommandError(ExitCode.IO, "cannot read " + path + " (" + e.getMessage() + ")");
             }
