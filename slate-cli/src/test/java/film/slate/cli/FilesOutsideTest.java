@@ -3,14 +3,13 @@ package film.slate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 10 §7 as a user meets it: a file that leads out, a pipe or a giant gets one sentence, and nothing of it. */
+/** Issue 10 §7 as a user meets it: a file that leads out, gets one sentence, and nothing of it. */
 class FilesOutsideTest {
     @TempDir
     Path dir;
@@ -33,21 +32,5 @@ class FilesOutsideTest {
         assertThat(status.code()).isEqualTo(ExitCode.INVALID_PRODUCTION);
         assertThat(status.err()).contains("shots/009.yaml").doesNotContain("root:x");
         Files.delete(secret);
-    }
-
-    @Test
-    void scriptRefusesAPipeAndAGiantWithASentence() throws Exception {
-        Path pipe = dir.resolve("pipe.fountain");
-        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
-        Slate.Run r = Slate.inProcess("script", pipe.toString());
-        assertThat(r.code()).isEqualTo(ExitCode.CANNOT_RUN);
-        assertThat(r.err()).contains("is not a regular file");
-        Path giant = dir.resolve("giant.fountain");
-        try (RandomAccessFile f = new RandomAccessFile(giant.toFile(), "rw")) {
-            f.setLength(17L * 1024 * 1024); // sparse: no disk is spent
-        }
-        r = Slate.inProcess("script", giant.toString());
-        assertThat(r.code()).isEqualTo(ExitCode.CANNOT_RUN);
-        assertThat(r.err()).contains("bytes Slate reads as a screenplay");
     }
 }

@@ -20,8 +20,6 @@ import java.util.Map;
  * hangs the reader.
  */
 public final class InsideProduction {
-    /** Larger files are not plans nor screenplays; refusing them keeps a stray video from exhausting memory. */
-    public static final long MAX_BYTES = 16L * 1024 * 1024;
     private static final int TYPE_MASK = 0170000;
     private static final Map<Integer, String> NOT_FILES = Map.of(0010000, "a named pipe (FIFO)", 0020000,
             "a character device", 0060000, "a block device", 0140000, "a socket", 0040000, "a folder");

@@ -16,7 +16,8 @@ import java.util.Optional;
  * files name (relative to the naming file's folder, never outside the production).
  */
 final class ProductionFiles {
-    static final long MAX_FILE_BYTES = InsideProduction.MAX_BYTES;
+    /** Larger files are not plans; refusing them keeps a stray video from exhausting memory. */
+    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private final Path root;
 

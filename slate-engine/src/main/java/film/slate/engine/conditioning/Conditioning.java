@@ -1,7 +1,6 @@
 package film.slate.engine.conditioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import film.slate.core.read.InsideProduction;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.Sha256;
 import film.slate.engine.generator.Capability;
@@ -119,7 +118,7 @@ public final class Conditioning {
         }
         JsonNode ref = refs.get(0);
         Path file = request.productionRoot().resolve(ref.path("path").asText()).normalize();
-        if (!InsideProduction.allows(request.productionRoot(), file)) {
+        if (!file.startsWith(request.productionRoot().normalize()) || !Files.isRegularFile(file)) {
             throw GeneratorFault.permanent("the reference " + ref.path("path").asText() + " of "
                     + request.recipe().label() + " is gone; restore it or run slate check", null);
         }
