@@ -36,7 +36,10 @@ public final class ObjectStore {
         this.tmp = root.resolve("tmp");
     }
 
-    /** Where the object {@code hash} lives (whether or not it exists). */
+    /**
+     * Where the object {@code hash} lives (whether or not it exists): for a program that must be given
+     * a file. Bytes handed to anyone else go through {@link #open}, which checks them against the name.
+     */
     public Path path(String hash) {
         if (!Sha256.isHex(hash)) {
             throw new IllegalArgumentException("not a SHA-256 object name: " + hash);
