@@ -113,8 +113,11 @@ final class BreakdownReport {
             });
             o.put("strip", s.stripColour());
         }
-        BreakdownTotals t = b.totals();
-        ObjectNode totals = root.putObject("totals");
+        totals(root.putObject("totals"), b.totals());
+        return root.toPrettyString() + "\n";
+    }
+
+    private static void totals(ObjectNode totals, BreakdownTotals t) {
         totals.put("pages", t.pages());
         totals.put("eighths", t.eighths());
         totals.put("scenes", t.scenes());
@@ -140,7 +143,6 @@ final class BreakdownReport {
             o.put("first_scene", c.firstScene());
             o.put("words", c.words());
         }
-        return root.toPrettyString() + "\n";
     }
 
     private static void strings(ArrayNode into, List<String> values) {

@@ -78,7 +78,7 @@ public final class FinalDraft {
     }
 
     private static SAXParserFactory factory() throws ParserConfigurationException, SAXException {
-        SAXParserFactory f = SAXParserFactory.newInstance();
+        SAXParserFactory f = SAXParserFactory.newDefaultInstance(); // the JDK's own, no service lookup
         f.setNamespaceAware(false);
         f.setValidating(false);
         f.setXIncludeAware(false);

@@ -83,10 +83,7 @@ final class Body {
                 heading(i, col, t, false);
                 i++;
             } else if (prevBlank && isHeading(t)) {
-                diagnostics.add(new Diagnostic(Rule.SYNTAX_FOUNTAIN, Severity.WARNING, pos(i, col), Optional.empty(),
-                        "a scene heading needs a blank line after it, so this paragraph is action; add a blank line"
-                                + " after the heading, or start the line with '!' to keep it action"));
-                i = action(i, col, false);
+                i = headingWithoutBlankAfter(i, col);
             } else if (prevBlank && nextBlank && isTransition(raw)) {
                 add(i, col, Element.of(ElementType.TRANSITION, t, pos(i, col), false));
                 i++;
@@ -96,6 +93,14 @@ final class Body {
                 i = action(i, col, false);
             }
         }
+    }
+
+    /** A heading line with text right under it: action, as the spec reads it, and a warning. */
+    private int headingWithoutBlankAfter(int i, int col) {
+        diagnostics.add(new Diagnostic(Rule.SYNTAX_FOUNTAIN, Severity.WARNING, pos(i, col), Optional.empty(),
+                "a scene heading needs a blank line after it, so this paragraph is action; add a blank line"
+                        + " after the heading, or start the line with '!' to keep it action"));
+        return action(i, col, false);
     }
 
     private void heading(int i, int col, String text, boolean forced) {
