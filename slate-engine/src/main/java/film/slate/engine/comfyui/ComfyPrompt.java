@@ -84,6 +84,10 @@ final class ComfyPrompt {
             }
             throw GeneratorFault.transientFault("submitting to " + server.url + " failed: " + e.getMessage()
                     + (e.ambiguous() ? "; the retry looks for the prompt before submitting again" : ""), null);
+        } catch (IOException e) {
+            server.failed(e.getMessage());
+            throw GeneratorFault.transientFault("cannot ask " + server.url + " which prompt ids this take used ("
+                    + e.getMessage() + ")", null);
         }
         if (r.status() == 400) {
             throw GeneratorFault.permanent(r.json().map(j -> ComfyErrors.refusal(j, workflow))

@@ -36,6 +36,8 @@ final class ComfyServer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long REST_MS_MAX = 30_000;
     private static final Duration SOCKET_RETRY = Duration.ofSeconds(5);
+    /** Prompts of one key looked up by id before Slate gives up choosing ids for it. */
+    private static final int MAX_ATTEMPTS = 32;
 
     final String url;
     private final URI base;
@@ -120,9 +122,22 @@ final class ComfyServer {
         return s;
     }
 
-    /** The id a take's prompt gets on this server: one per key, so that it is found by {@code /history/{id}}. */
-    static String promptId(String key) {
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    /**
+     * The id of a key's {@code n}th prompt: Slate chooses it, so that a take is found by
+     * {@code /history/{id}}; a prompt that ended in an error keeps its entry, and the next gets {@code n + 1}.
+     */
+    static String promptId(String key, int n) {
+        return UUID.nameUUIDFromBytes((key + "#" + n).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The first of a key's prompt ids that this server's history does not hold. */
+    private String freeId(String key) throws IOException, InterruptedException {
+        for (int n = 0; n < MAX_ATTEMPTS; n++) {
+            if (history(promptId(key, n)).isEmpty()) {
+                return promptId(key, n);
+            }
+        }
+        return UUID.randomUUID().toString();
     }
 
     String lastFault() {
@@ -225,8 +240,8 @@ final class ComfyServer {
     }
 
     /** {@code POST /prompt}: the raw reply, for the caller to read (200: the id; 400: the refusal). */
-    Reply submit(ObjectNode graph, String key) throws Unreachable, InterruptedException {
-        String promptId = promptId(key);
+    Reply submit(ObjectNode graph, String key) throws IOException, InterruptedException {
+        String promptId = keepsIds ? freeId(key) : UUID.randomUUID().toString();
         ObjectNode body = JSON.createObjectNode();
         body.set("prompt", graph);
         body.put("client_id", clientId);
@@ -259,10 +274,15 @@ final class ComfyServer {
                 }
             }
         }
-        if (keepsIds) {
-            String id = promptId(key);
-            return history(id).filter(e -> !e.path("status").path("status_str").asText("").equals("error"))
-                    .map(e -> new Found(id, Optional.of(e)));
+        for (int n = 0; keepsIds && n < MAX_ATTEMPTS; n++) {
+            String id = promptId(key, n);
+            Optional<JsonNode> e = history(id);
+            if (e.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!e.get().path("status").path("status_str").asText("").equals("error")) {
+                return Optional.of(new Found(id, e));
+            }
         }
         JsonNode h = json(get("history"), "history");
         Found best = null;

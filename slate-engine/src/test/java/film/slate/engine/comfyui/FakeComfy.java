@@ -78,6 +78,8 @@ public final class FakeComfy implements AutoCloseable {
     public final AtomicInteger wholeHistory = new AtomicInteger();
     /** Websockets opened, by clientId. */
     final List<String> socketsOpened = new CopyOnWriteArrayList<>();
+    /** When each prompt's last executed message was sent (System.nanoTime), by prompt id: for the benchmark. */
+    final Map<String, Long> executedAt = new ConcurrentHashMap<>();
     /** When set, {@code /ws} is refused like an old server or a proxy without websockets. */
     volatile boolean noWebSocket;
 
@@ -254,6 +256,7 @@ public final class FakeComfy implements AutoCloseable {
                 d.set("output", n.getValue());
                 tell(item, "executed", d);
             }
+            executedAt.put(item.path("id").asText(), System.nanoTime());
             tell(item, "execution_success", JSON.createObjectNode().put("timestamp", System.currentTimeMillis()));
         } else {
             tell(item, "execution_error", JSON.createObjectNode().put("node_id", "3").put("node_type", "KSampler")
