@@ -20,6 +20,8 @@ import java.util.Map;
  * hangs the reader.
  */
 public final class InsideProduction {
+    /** The most Slate reads of any one production file, or of a screenplay named on the command line. */
+    public static final long MAX_BYTES = ProductionFiles.MAX_FILE_BYTES;
     private static final int TYPE_MASK = 0170000;
     private static final Map<Integer, String> NOT_FILES = Map.of(0010000, "a named pipe (FIFO)", 0020000,
             "a character device", 0060000, "a block device", 0140000, "a socket", 0040000, "a folder");
