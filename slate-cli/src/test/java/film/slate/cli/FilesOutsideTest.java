@@ -12,17 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** Issue 10 §7 as a user meets it: a file that leads out, gets one sentence, and nothing of it. */
 class FilesOutsideTest {
     @TempDir
+    Path tmp;
     Path dir;
 
     @BeforeEach
     void copyTheExample() throws IOException {
+        dir = tmp.resolve("production");
         Slate.copyExample(dir);
     }
 
     @Test
     void aShotsFileLinkedToAPrivateFileIsNamedAndNotPrinted() throws IOException {
-        Path secret = Files.writeString(dir.resolveSibling(dir.getFileName() + "-passwd"),
-                "root:x:0:0:root:/root:/bin/bash\n");
+        Path secret = Files.writeString(tmp.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
         Files.createSymbolicLink(dir.resolve("shots/009.yaml"), secret);
         Slate.Run check = Slate.inProcess("check", dir.toString());
         assertThat(check.code()).isEqualTo(ExitCode.FINDINGS);
@@ -31,6 +32,5 @@ class FilesOutsideTest {
         Slate.Run status = Slate.inProcess("status", dir.toString());
         assertThat(status.code()).isEqualTo(ExitCode.INVALID_PRODUCTION);
         assertThat(status.err()).contains("shots/009.yaml").doesNotContain("root:x");
-        Files.delete(secret);
     }
 }
