@@ -94,6 +94,9 @@ class BuildCommandTest {
         assertThat(gc.out()).startsWith("removed 0 objects");
         Files.createDirectories(dir.resolve(".slate/objects/sha256/00"));
         Files.write(dir.resolve(".slate/objects/sha256/00").resolve("0".repeat(62)), new byte[] {1});
+        // an old leftover (a fresh one could be a take a lost WAL took along: gc keeps those without --force)
+        Files.setLastModifiedTime(dir.resolve(".slate/objects/sha256/00").resolve("0".repeat(62)),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
         assertThat(Slate.inProcess("gc", dir.toString()).out()).startsWith("removed 1 objects");
     }
 

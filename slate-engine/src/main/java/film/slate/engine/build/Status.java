@@ -33,13 +33,18 @@ public final class Status {
         RENDER
     }
 
-    /** The one rule. */
+    /**
+     * The one rule. A version of the current recipe with its objects on hand is current when no
+     * later version exists (the plan may have read the latest before another build recorded it);
+     * when a later version of another recipe (or one marked missing) exists, it is made current again.
+     */
     public static Need need(PlannedTake t) {
-        Optional<TakeRecord> latest = t.latest();
-        if (latest.isPresent() && latest.get().recipe().equals(t.recipe().id()) && latest.get().rendered()) {
-            return Need.NOTHING;
+        Optional<TakeRecord> sound = t.existing().filter(TakeRecord::rendered);
+        if (sound.isEmpty()) {
+            return Need.RENDER;
         }
-        return t.existing().filter(TakeRecord::rendered).isPresent() ? Need.REUSE : Need.RENDER;
+        Optional<TakeRecord> latest = t.latest();
+        return latest.isEmpty() || latest.get().version() <= sound.get().version() ? Need.NOTHING : Need.REUSE;
     }
 
     /** Shot id to its takes, in edit order. */
