@@ -89,7 +89,7 @@ class SilentCastTest {
         "Voices murmur. Kids play. KIDNAPPERS lurk.|''",
         "A SHOTGUN rests. BANG! NELL, 9, waits.|NELL"})
     void onlyNamesInCapitalsOrCapitalisedCount(String action, String expected) {
-        SilentCast cast = SilentCast.of(List.of("The KID and a VOICE are introduced here."), Set.of("KID", "VOICE"),
+        SilentCast cast = SilentCast.of(List.of("The KID and a VOICE are introduced here."), List.of("KID", "VOICE"),
                 List.of());
         SilentCast withNell = SilentCast.of(List.of(action), Set.of(), List.of());
 
