@@ -44,4 +44,18 @@ class BackendCheckTest {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 1, "http-task", HTTP_TASK.formatted(url, poll));
         assertThat(Slate.inProcess("check", dir.toString()).out()).doesNotContain("not an http://");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"..", "/tmp", "tools/../.."})
+    void aCommandWorkdirOutsideTheProductionIsFoundByCheck(String workdir) {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 1, "command",
+                "command: [tools/render.sh]\nworkdir: \"" + workdir + "\"\n");
+        var r = Slate.inProcess("check", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).containsPattern("slate\\.yaml:\\d+:\\d+: .*'workdir' of backend main is '"
+                + java.util.regex.Pattern.quote(workdir) + "', outside the production");
+        Path allowed = SyntheticProduction.write(tmp.resolve("q"), 1, 1, "command",
+                "command: [tools/render.sh]\nworkdir: \"" + workdir + "\"\nworkdir_outside: true\n");
+        assertThat(Slate.inProcess("check", allowed.toString()).out()).doesNotContain("outside the production");
+    }
 }

@@ -65,6 +65,16 @@ final class BackendSettings {
         if (backend.type().equals("comfyui")) {
             comfy(f);
         }
+        if (backend.type().equals("comfyui")) {
+            f.number("restart_wait", 0, 86_400);
+            f.flag("websocket");
+        }
+        if (backend.type().equals("command")) {
+            f.flag("inherit_env");
+            boolean outside = f.flag("workdir_outside").orElse(false);
+            f.text("workdir").filter(w -> !outside && leavesTheProduction(w)).ifPresent(w -> f.invalid("workdir", "is '"
+                    + w + "', outside the production; use a folder inside it, or say workdir_outside: true"));
+        }
         if (backend.type().equals("command") && !f.has("command")) {
             f.missing("command", "the program to run per take, e.g. [python3, tools/render.py]");
         }
@@ -93,6 +103,16 @@ final class BackendSettings {
             }
         });
         f.finish();
+    }
+
+    /** Whether a folder named in slate.yaml lies outside the production folder (absolute, or up past it). */
+    static boolean leavesTheProduction(String folder) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(folder).normalize();
+            return p.isAbsolute() || p.startsWith("..");
+        } catch (java.nio.file.InvalidPathException e) {
+            return true;
+        }
     }
 
     /** Whether a URL template ({@code ${name}} and {@code {id}} filled in later) is an http(s) address with a host. */
