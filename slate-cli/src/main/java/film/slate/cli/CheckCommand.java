@@ -2,7 +2,14 @@ package film.slate.cli;
 
 import film.slate.core.check.Checker;
 import film.slate.core.diagnostic.Diagnostic;
+import film.slate.core.plan.QuickFixes;
 import film.slate.core.read.NotAProductionException;
+import film.slate.core.read.ReadProduction;
+import film.slate.core.report.QuickFix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.report.DiagnosticReport;
 import java.nio.file.Path;
@@ -31,16 +38,35 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif.")
     Format format = Format.text;
 
+    @Option(names = "--fix", description = "Apply the suggested repair of every finding that has one to the YAML, then check again.")
+    boolean fix;
+
     @Override
     public Integer call() {
         List<Diagnostic> diagnostics;
+        Map<Diagnostic, QuickFix> fixes;
         try {
-            diagnostics = Checker.check(ProductionReader.read(dir));
+            ReadProduction read = ProductionReader.read(dir);
+            diagnostics = Checker.check(read);
+            fixes = QuickFixes.of(read.production(), diagnostics, this::text);
+            if (fix && !fixes.isEmpty()) {
+                int changed = CheckFixes.apply(dir, fixes.values(), this::text);
+                int distinct = new java.util.HashSet<>(fixes.values()).size(); // two findings may share one repair
+                spec.commandLine().getErr().println("slate check: applied " + distinct + (distinct == 1 ? " fix" : " fixes")
+                        + " to " + changed
+                        + (changed == 1 ? " file" : " files"));
+                read = ProductionReader.read(dir);
+                diagnostics = Checker.check(read);
+                fixes = QuickFixes.of(read.production(), diagnostics, this::text);
+            }
         } catch (NotAProductionException e) {
             spec.commandLine().getErr().println("slate check: " + e.getMessage());
             return ExitCode.CANNOT_RUN;
+        } catch (CommandError e) {
+            spec.commandLine().getErr().println("slate check: " + e.getMessage());
+            return e.exitCode();
         }
-        DiagnosticReport report = new DiagnosticReport(diagnostics);
+        DiagnosticReport report = new DiagnosticReport(diagnostics, fixes);
         var out = spec.commandLine().getOut();
         switch (format) {
             case text -> out.print(report.text());
@@ -49,5 +75,14 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return diagnostics.stream().anyMatch(Diagnostic::isError) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** A production-relative file's text, or empty when it cannot be read (that finding then has no fix). */
+    private Optional<String> text(String file) {
+        try {
+            return Optional.of(Files.readString(dir.resolve(file)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -84,7 +84,7 @@ class CheckCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines).anySatisfy(l -> assertThat(l)
                 .startsWith("shots/002.yaml:" + crossedPosition() + ": error grammar/180: shot 2/2E puts the camera"));
-        assertThat(lines.subList(0, lines.size() - 1))
+        assertThat(lines.subList(0, lines.size() - 1)).filteredOn(l -> !l.startsWith("    fix: ")) // a quick fix, under its finding
                 .allMatch(l -> l.matches("[^:]+(:\\d+:\\d+)?: (error|warning|info) [a-z0-9]+/[a-z0-9-]+: .+"), "compiler style");
         assertThat(lines.get(lines.size() - 1)).matches("\\d+ errors?, \\d+ warnings?, \\d+ infos?");
     }

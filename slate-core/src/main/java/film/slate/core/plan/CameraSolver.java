@@ -58,6 +58,7 @@ final class CameraSolver {
     private final double aspect;
     private final PlanStyle style;
     private final int side;
+    private final ScreenOrder screen;
 
     CameraSolver(SceneSetup setup, Bible bible, double aspect, PlanStyle style, int side) {
         this.setup = setup;
@@ -65,6 +66,7 @@ final class CameraSolver {
         this.aspect = aspect;
         this.style = style;
         this.side = side;
+        this.screen = new ScreenOrder(side);
     }
 
     /** A candidate that passed every gate, with what its explanation needs (written only for the winner). */
@@ -196,26 +198,29 @@ final class CameraSolver {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.SIZE);
-        if (!ordered(staging, order)) {
+        if (!ScreenOrder.ordered(staging, order)) {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.ORDER);
-        if (!facesPartner(beat, staging, order, line)) {
+        if (!screen.facesPartner(beat, staging, order, line)) {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.GAZE);
-        Point subjectAt = staging.position(subject, 0).orElseThrow();
-        if (previous.isPresent() && previous.get().subject().equals(subject)
-                && previous.get().framing().stepsTo(declared.get()) < 2
-                && turn(subjectAt, previous.get().cameraEnd(), at) < MIN_TURN) {
+        if (jumps(previous, subject, declared.get(), staging.position(subject, 0).orElseThrow(), at)) {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.CUT);
-        double ideal = ideal(beat, staging, line);
+        double ideal = screen.ideal(beat, staging, line, aimPoint(beat, staging).plan());
         double off = turn(aimPoint(beat, staging).plan(), at, aimPoint(beat, staging).plan().plus(Point.ofBearing(ideal)));
         double wall = Math.min(Math.min(at.x(), setup.width() - at.x()), Math.min(at.y(), setup.depth() - at.y()));
         double score = off + floor(beat, declared.get(), lens) + Math.max(0, 0.8 - wall) * 20;
         return Optional.of(new Scored(new Placement(at, height, lens, aim, declared.get(), ""), score, staging, off));
+    }
+
+    /** Whether cutting from the shot before to a camera at {@code at} would be a jump cut on the same subject. */
+    private static boolean jumps(Optional<Previous> previous, String subject, Framing framing, Point subjectAt, Point at) {
+        return previous.isPresent() && previous.get().subject().equals(subject)
+                && previous.get().framing().stepsTo(framing) < 2 && turn(subjectAt, previous.get().cameraEnd(), at) < MIN_TURN;
     }
 
     /** The angle at {@code centre} between the directions to {@code a} and {@code b}, in [0, 180]. */
@@ -350,95 +355,6 @@ final class CameraSolver {
             return framings(beat).contains(first) ? Optional.of(first) : Optional.empty();
         }
         return first == sampled ? Optional.of(first) : Optional.empty();
-    }
-
-    /** Whether every two characters in the picture stand in the scene's left-to-right order. */
-    private static boolean ordered(Staging staging, Map<String, Double> order) {
-        for (double t : INSTANTS) {
-            CameraPose pose = staging.camera(t);
-            List<double[]> seen = new ArrayList<>();
-            for (String c : staging.cast()) {
-                Double rank = order.get(c);
-                Optional<Point> p = pose.project(Vec3.of(staging.position(c, t).orElseThrow(), staging.height(c) * Sight.EYES));
-                if (rank != null && p.isPresent() && Math.abs(p.get().x()) <= 1.3) {
-                    seen.add(new double[] {rank, p.get().x()});
-                }
-            }
-            for (double[] a : seen) {
-                for (double[] b : seen) {
-                    if (a[0] < b[0] && a[1] > b[1]) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether the subject looks across the screen toward their partner from the side the partner
-     * stands on in the scene's order, so that in the reverse the partner looks back the other way.
-     */
-    private boolean facesPartner(Beat beat, Staging staging, Map<String, Double> order, Optional<ActionLine> line) {
-        if (beat.idiom() == Idiom.MASTER || beat.idiom() == Idiom.TWO || beat.subjects().size() < 2) {
-            return true;
-        }
-        String s = beat.subjects().get(0);
-        String p = beat.subjects().get(1);
-        Optional<Point> partner = staging.position(p, 0);
-        if (partner.isEmpty()) {
-            return true;
-        }
-        Vec3 eyes = Vec3.of(staging.position(s, 0).orElseThrow(), staging.height(s) * Sight.EYES);
-        Point toward = partner.get().minus(eyes.plan());
-        if (toward.length() < 1e-6) {
-            return true;
-        }
-        CameraPose pose = staging.camera(0);
-        Optional<Point> from = pose.project(eyes);
-        Optional<Point> to = pose.project(Vec3.of(eyes.plan().plus(toward.times(0.3 / toward.length())), eyes.z()));
-        if (from.isEmpty() || to.isEmpty()) {
-            return false;
-        }
-        double rs = rank(s, staging, order, line);
-        double rp = rank(p, staging, order, line);
-        return (to.get().x() - from.get().x()) * Math.signum(rp - rs) > 0;
-    }
-
-    /** Where a character stands left to right: across the master's picture, else along the action line as the camera side sees it. */
-    private double rank(String c, Staging staging, Map<String, Double> order, Optional<ActionLine> line) {
-        if (order.containsKey(c) && order.size() >= 2) {
-            return order.get(c);
-        }
-        Point at = staging.position(c, 0).orElseThrow();
-        return line.map(l -> {
-            Point d = l.to().minus(l.from());
-            return -side * at.minus(l.from()).dot(d) / d.length();
-        }).orElse(at.x());
-    }
-
-    /** The bearing from the aim at which the idiom would put the camera, on the camera side of the line. */
-    private double ideal(Beat beat, Staging staging, Optional<ActionLine> line) {
-        Point from = aimPoint(beat, staging).plan();
-        double square = line.map(l -> {
-            Point dir = l.to().minus(l.from());
-            Point left = new Point(-dir.y(), dir.x());
-            return new Point(0, 0).bearingTo(side > 0 ? left : left.times(-1));
-        }).orElse(180.0);
-        if (beat.idiom() == Idiom.MASTER || beat.idiom() == Idiom.TWO || beat.subjects().size() < 2
-                || staging.position(beat.subjects().get(1), 0).isEmpty()) {
-            return square;
-        }
-        double toPartner = from.bearingTo(staging.position(beat.subjects().get(1), 0).orElseThrow());
-        double off = switch (beat.idiom()) {
-            case OTS -> 12;
-            case REACTION -> 40;
-            default -> 45;
-        };
-        double a = toPartner + off;
-        Point probe = from.plus(Point.ofBearing(a));
-        boolean right = line.map(l -> l.signedDistance(probe) * side > l.signedDistance(from) * side).orElse(true);
-        return ((right ? a : toPartner - off) % 360 + 360) % 360;
     }
 
     private Staging staging(Beat beat, ShotState state, Point at, double height, double lens, Aim aim, Framing framing) {

@@ -20,9 +20,16 @@ public final class DiagnosticReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final List<Diagnostic> diagnostics;
+    private final Map<Diagnostic, QuickFix> fixes;
 
     public DiagnosticReport(List<Diagnostic> diagnostics) {
+        this(diagnostics, Map.of());
+    }
+
+    /** A report whose findings carry the suggested repairs {@code fixes} (text under the finding, SARIF {@code fixes}). */
+    public DiagnosticReport(List<Diagnostic> diagnostics, Map<Diagnostic, QuickFix> fixes) {
         this.diagnostics = List.copyOf(diagnostics);
+        this.fixes = Map.copyOf(fixes);
     }
 
     public Map<Severity, Integer> counts() {
@@ -37,7 +44,12 @@ public final class DiagnosticReport {
     /** One line a finding, then a summary line. */
     public String text() {
         StringBuilder out = new StringBuilder();
-        diagnostics.forEach(d -> out.append(d).append('\n'));
+        diagnostics.forEach(d -> {
+            out.append(d).append('\n');
+            if (fixes.containsKey(d)) {
+                out.append("    fix: ").append(fixes.get(d).description()).append('\n');
+            }
+        });
         out.append(summary()).append('\n');
         return out.toString();
     }
@@ -109,8 +121,25 @@ public final class DiagnosticReport {
                 region.put("startColumn", Math.max(1, d.position().column()));
             }
             d.shot().ifPresent(s -> result.putObject("properties").put("shot", s));
+            if (fixes.containsKey(d)) {
+                sarifFix(result.putArray("fixes").addObject(), fixes.get(d));
+            }
         }
         return write(root);
+    }
+
+    /** A SARIF fix: its description and, per file, the replaced regions (end column exclusive) and their new text. */
+    private static void sarifFix(ObjectNode fix, QuickFix quickFix) {
+        fix.putObject("description").put("text", quickFix.description());
+        ArrayNode changes = fix.putArray("artifactChanges");
+        for (QuickFix.Edit e : quickFix.edits()) {
+            ObjectNode change = changes.addObject();
+            change.putObject("artifactLocation").put("uri", e.file()).put("uriBaseId", "%SRCROOT%");
+            ObjectNode replacement = change.putArray("replacements").addObject();
+            replacement.putObject("deletedRegion").put("startLine", e.line()).put("startColumn", e.column())
+                    .put("endLine", e.line()).put("endColumn", e.column() + e.length());
+            replacement.putObject("insertedContent").put("text", e.text());
+        }
     }
 
     private static String level(Severity s) {
