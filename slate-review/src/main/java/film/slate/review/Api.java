@@ -21,14 +21,11 @@ final class Api {
     private final Room room;
     private final Access access;
     private final Clock clock;
-    private final Runnable changed;
 
-    /** {@code changed} runs after every write, so cached views are computed again. */
-    Api(Room room, Access access, Clock clock, Runnable changed) {
+    Api(Room room, Access access, Clock clock) {
         this.room = room;
         this.access = access;
         this.clock = clock;
-        this.changed = changed;
     }
 
     /** {@code POST /api/notes}: a note (or a reply) by an editor or a director. */
@@ -49,7 +46,6 @@ final class Api {
         Optional<Long> replyTo = body.hasNonNull("reply_to") ? Optional.of((long) integer(body, "reply_to")) : Optional.empty();
         NoteRecord n = new Notes(room.store().database()).add(new Notes.Draft(take, frame, to, f.fps(), 1, region,
                 text(body, "text"), replyTo), s.user(), clock.millis());
-        changed.run();
         ctx.status(201).contentType("application/json").result(NoteExport.note(n).toString());
     }
 
@@ -67,7 +63,6 @@ final class Api {
             throw Refusal.notFound();
         }
         notes.resolve(id, s.user(), clock.millis());
-        changed.run();
         ctx.contentType("application/json").result(NoteExport.note(notes.find(id).orElseThrow()).toString());
     }
 
@@ -87,7 +82,6 @@ final class Api {
         Optional<String> reason = body.hasNonNull("reason") ? Optional.of(text(body, "reason")) : Optional.empty();
         DecisionRecord d = new Decisions(room.store().database()).decide(take, verdict, s.user(), clock.millis(), reason,
                 note);
-        changed.run();
         ctx.status(201).contentType("application/json").result(Json.decision(d).toString());
     }
 

@@ -1,41 +1,66 @@
 package film.slate.review;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Answers computed at most once per {@code ttl} milliseconds per key, and at once again after a
- * write here. A hundred reviewers reloading the overview then cost one status computation a
- * second, not a hundred; a render in another process shows up within the ttl.
+ * A value computed at most once per {@code ttl} milliseconds. While one caller computes a newer
+ * value, the others get the previous one instead of waiting, so a hundred reviewers reloading the
+ * overview cost one status computation a second, and none of them waits for it once the first
+ * has been made. A render in another process shows up within about the ttl.
  */
-final class Fresh {
-    private record Entry(long at, String body) {
-    }
-
+final class Fresh<T> implements Supplier<T> {
     private final Clock clock;
     private final long ttl;
-    private final Map<String, Entry> entries = new HashMap<>();
+    private final Supplier<T> compute;
+    private T value;
+    private long at;
+    private boolean computing;
 
-    Fresh(Clock clock, long ttlMillis) {
+    Fresh(Clock clock, long ttlMillis, Supplier<T> compute) {
         this.clock = clock;
         this.ttl = ttlMillis;
+        this.compute = compute;
     }
 
-    /** The answer for {@code key}, computed by {@code compute} when older than the ttl; one computation at a time. */
-    synchronized String get(String key, Function<String, String> compute) {
-        Entry e = entries.get(key);
-        long now = clock.millis();
-        if (e == null || now - e.at() >= ttl || now < e.at()) {
-            e = new Entry(now, compute.apply(key));
-            entries.put(key, e);
+    @Override
+    public T get() {
+        synchronized (this) {
+            long now = clock.millis();
+            boolean fresh = value != null && now - at < ttl && now >= at;
+            if (fresh || (value != null && computing)) {
+                return value;
+            }
+            if (value == null && computing) {
+                return waitForFirst();
+            }
+            computing = true;
         }
-        return e.body();
+        try {
+            T v = compute.get();
+            synchronized (this) {
+                value = v;
+                at = clock.millis();
+                return v;
+            }
+        } finally {
+            synchronized (this) {
+                computing = false;
+                notifyAll();
+            }
+        }
     }
 
-    /** Forgets every answer (after a note or a verdict, so its author sees it on the next read). */
-    synchronized void clear() {
-        entries.clear();
+    /** The very first value: nothing older to give, so wait for the caller computing it. */
+    private T waitForFirst() {
+        while (value == null && computing) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the review room's status was computed", e);
+            }
+        }
+        return value != null ? value : get();
     }
 }

@@ -67,9 +67,11 @@ public final class ReviewServer implements AutoCloseable {
         }
         Access access = new Access(new Sessions(room.store().database()), users, clock, false);
         EventStream events = new EventStream(room.store().events());
-        RoomView view = new RoomView(room);
-        Fresh fresh = new Fresh(clock, 1000);
-        Api api = new Api(room, access, clock, fresh::clear);
+        // Status and findings are the costly part of a view: shared by every request for a second.
+        Room shared = new Room(room.production(), room.store(), new Fresh<>(clock, 1000, room.status()),
+                new Fresh<>(clock, 1000, room.diagnostics()));
+        RoomView view = new RoomView(shared);
+        Api api = new Api(room, access, clock);
         MediaRoute media = new MediaRoute(room.store().objects(), room.store().takes());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -89,9 +91,8 @@ public final class ReviewServer implements AutoCloseable {
                 ctx.status(204);
             });
             r.get("/api/session", ctx -> json(ctx, Json.session(access.session(ctx))));
-            r.get("/api/shots", ctx -> ctx.contentType("application/json").result(fresh.get("", k -> view.shots().toString())));
-            r.get("/api/shot", ctx -> ctx.contentType("application/json").result(fresh.get("shot " + Optional.ofNullable(
-                    ctx.queryParam("id")).orElse(""), k -> view.shot(k.substring(5)).toString())));
+            r.get("/api/shots", ctx -> json(ctx, view.shots()));
+            r.get("/api/shot", ctx -> json(ctx, view.shot(Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
             r.get("/api/notes", ctx -> json(ctx, NoteExport.json(new film.slate.store.db.Notes(room.store().database())
                     .list(Optional.ofNullable(ctx.queryParam("shot")), "true".equals(ctx.queryParam("open"))))));
             r.post("/api/notes", api::addNote);
