@@ -37,11 +37,8 @@ final class NoteCommand implements Callable<Integer> {
     @Option(names = {"-C", "--dir"}, paramLabel = "DIR", description = "The production folder (default: the current one).")
     Path dir = Path.of(".");
 
-    @Option(names = "--take", paramLabel = "N", description = "The take (default: the shot's only rendered take).")
-    Integer take;
-
-    @Option(names = "--version", paramLabel = "V", description = "The take's version (default: its latest).")
-    Integer version;
+    @picocli.CommandLine.Mixin
+    TakeOptions take;
 
     @Option(names = "--at", required = true, paramLabel = "SECONDS", description = "Where in the take, in seconds from its start.")
     double at;
@@ -51,9 +48,6 @@ final class NoteCommand implements Callable<Integer> {
 
     @Option(names = "--region", paramLabel = "X,Y,W,H", description = "A rectangle in pixels of the production's format, from the top-left.")
     String region;
-
-    @Option(names = "--by", paramLabel = "NAME", description = "Who writes it (default: the system user).")
-    String by = System.getProperty("user.name", "someone");
 
     @Override
     public Integer call() {
@@ -66,9 +60,9 @@ final class NoteCommand implements Callable<Integer> {
             if (end.isPresent() && end.get() < frame) {
                 throw new ReviewException("--to " + to + " comes before --at " + at + "; a range runs forward");
             }
-            TakeVersion t = TakeChoice.choose(ws.store.takes(), shot, Optional.ofNullable(take), Optional.ofNullable(version));
+            TakeVersion t = TakeChoice.choose(ws.store.takes(), shot, take.take(), take.version());
             NoteRecord n = new Notes(ws.store.database()).add(new Notes.Draft(t, frame, end, format.fps(), 1,
-                    Optional.ofNullable(region).map(r -> rect(r, format)), text, Optional.empty()), by,
+                    Optional.ofNullable(region).map(r -> rect(r, format)), text, Optional.empty()), take.by,
                     System.currentTimeMillis());
             spec.commandLine().getOut().println("note " + n.id() + " on " + t.label() + " at frame " + n.frame()
                     + n.endFrame().map(e -> " to " + e).orElse("") + " (" + format.fps() + " fps)");

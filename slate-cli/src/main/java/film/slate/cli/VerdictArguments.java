@@ -16,27 +16,20 @@ final class VerdictArguments {
     @Mixin
     ShotArguments shot;
 
-    @Option(names = "--take", paramLabel = "N", description = "The take (default: the shot's only rendered take).")
-    Integer take;
-
-    @Option(names = "--version", paramLabel = "V", description = "The take's version (default: its latest).")
-    Integer version;
+    @Mixin
+    TakeOptions take;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the record.")
     String reason;
 
-    @Option(names = "--by", paramLabel = "NAME", description = "Who decides (default: the system user).")
-    String by = System.getProperty("user.name", "someone");
-
     /** Records the verdict and says so on standard output; returns the exit code. */
     int decide(CommandSpec spec, String command, Verdict verdict, Optional<Long> note) {
         try (Workspace ws = Workspace.open(shot.dir())) {
-            TakeVersion t = TakeChoice.choose(ws.store.takes(), ws.shot(shot.shot), Optional.ofNullable(take),
-                    Optional.ofNullable(version));
+            TakeVersion t = TakeChoice.choose(ws.store.takes(), ws.shot(shot.shot), take.take(), take.version());
             if (note.isPresent() && new film.slate.store.db.Notes(ws.store.database()).find(note.get()).isEmpty()) {
                 throw new ReviewException("there is no note " + note.get() + "; 'slate notes' lists them with their ids");
             }
-            DecisionRecord d = new Decisions(ws.store.database()).decide(t, verdict, by, System.currentTimeMillis(),
+            DecisionRecord d = new Decisions(ws.store.database()).decide(t, verdict, take.by, System.currentTimeMillis(),
                     Optional.ofNullable(reason), note);
             spec.commandLine().getOut().println(d.verdict().word() + " " + t.label() + " by " + d.actor());
             spec.commandLine().getOut().flush();

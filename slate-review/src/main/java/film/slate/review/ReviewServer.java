@@ -67,7 +67,10 @@ public final class ReviewServer implements AutoCloseable {
         }
         Access access = new Access(new Sessions(room.store().database()), users, clock, false);
         EventStream events = new EventStream(room.store().events());
-        RoomView view = new RoomView(room);
+        // Status and findings are the costly part of a view: shared by every request for a second.
+        Room shared = new Room(room.production(), room.store(), new Fresh<>(clock, 1000, room.status()),
+                new Fresh<>(clock, 1000, room.diagnostics()));
+        RoomView view = new RoomView(shared);
         Api api = new Api(room, access, clock);
         MediaRoute media = new MediaRoute(room.store().objects(), room.store().takes());
         Javalin app = Javalin.create(config -> {
