@@ -82,6 +82,10 @@ final class GcCommand implements Callable<Integer> {
      */
     static Set<String> referenced(Store store) throws IOException {
         Set<String> keep = new HashSet<>(store.takes().referencedObjects());
+        // The reference files a take's recipe names: what makes the take again after the production moves on.
+        for (String recipe : store.takes().renderedRecipes()) {
+            store.recipes().get(recipe).ifPresent(r -> r.content().refs().forEach(ref -> ref.sha256().ifPresent(keep::add)));
+        }
         for (String hash : List.copyOf(keep)) {
             Optional<Long> size = store.objects().size(hash);
             if (size.isEmpty() || size.get() > FRAMES_INDEX_MAX) {

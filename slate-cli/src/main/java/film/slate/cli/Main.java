@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, CheckCommand.class, ScriptCommand.class, BreakdownCommand.class,
             BoardCommand.class, FrameCommand.class, BuildCommand.class, StatusCommand.class, WhyCommand.class,
             TakesCommand.class, GcCommand.class, LogCommand.class,
+            RecipeCommand.class, RenderCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

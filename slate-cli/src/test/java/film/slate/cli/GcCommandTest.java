@@ -28,6 +28,7 @@ class GcCommandTest {
     void gcRefusesWhileABuildInAnotherProcessHoldsTheStoreAndRunsAfterIt() throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 3);
         Store.open(dir).close();
+        Slate.inProcess("gc", tmp.resolve("none").toString()); // the command tree loaded: gc below answers at once
         Path log = tmp.resolve("build.log");
         Process build = Slate.start(log, List.of("-Dslate.test.delay.ms=400"), "build", dir.toString(), "--jobs", "1");
         while (!Files.exists(log) || Files.readAllLines(log).stream().noneMatch(l -> l.startsWith("start "))) {
@@ -73,7 +74,8 @@ class GcCommandTest {
         assertThat(gc.code()).isZero();
         assertThat(gc.out()).startsWith("removed 0 objects");
         try (Store store = Store.open(dir)) {
-            assertThat(store.objects().all()).hasSize(4); // two indexes, and per take one frame stored once
+            // two indexes, per take one frame stored once, and the two reference files the recipes name
+            assertThat(store.objects().all()).hasSize(6);
         }
     }
 }

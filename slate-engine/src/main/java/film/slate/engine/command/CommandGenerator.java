@@ -116,14 +116,12 @@ public final class CommandGenerator implements Generator {
         e.putAll(env);
         e.put("SLATE_INPUT_DIR", in.toString());
         e.put("SLATE_OUTPUT_DIR", out.toString());
-        e.put("SLATE_PRODUCTION_DIR", request.productionRoot().toString());
         e.put("SLATE_RECIPE_ID", recipe.id());
         e.put("SLATE_SHOT", recipe.shot());
         e.put("SLATE_TAKE", Integer.toString(recipe.take()));
-        e.put("SLATE_SEED", recipe.json().path("seed").asText());
-        var f = recipe.json().path("format");
-        for (String k : List.of("width", "height", "fps", "frames", "duration")) {
-            e.put("SLATE_" + k.toUpperCase(java.util.Locale.ROOT), f.path(k).asText());
+        Conditioning values = new Conditioning(request, ffmpeg, request.outputDir().resolve("conditioning"));
+        for (String k : List.of("seed", "width", "height", "fps", "frames", "duration")) {
+            e.put("SLATE_" + k.toUpperCase(java.util.Locale.ROOT), values.value(k).asText());
         }
         Process p;
         try {
@@ -252,6 +250,8 @@ public final class CommandGenerator implements Generator {
                     secrets.add(v); // a value drawn from the environment may be a key: never echoed
                 }
             });
+            // The folder the program lives in (its configuration), not an input of the render.
+            env.put("SLATE_PRODUCTION_DIR", productionRoot.toString());
             Set<Integer> codes = new TreeSet<>();
             if (s.get("transient_exit_codes").isArray()) {
                 s.get("transient_exit_codes").forEach(n -> codes.add(n.asInt()));

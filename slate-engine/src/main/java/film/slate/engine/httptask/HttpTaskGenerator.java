@@ -102,7 +102,7 @@ public final class HttpTaskGenerator implements Generator {
 
     /** The key of a take version, sent as the create request's {@code Idempotency-Key}. */
     static String key(Recipe r) {
-        return "slate-" + r.json().path("production").asText() + "-" + r.id();
+        return "slate-" + r.content().production() + "-" + r.id();
     }
 
     @Override

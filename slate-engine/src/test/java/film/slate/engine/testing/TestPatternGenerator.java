@@ -69,8 +69,8 @@ public final class TestPatternGenerator implements Generator {
             throw GeneratorFault.transientFault("the test pattern is busy (attempt " + attempt + ")", null);
         }
         cancellation.check();
-        int w = request.recipe().json().path("format").path("width").asInt(16);
-        int h = request.recipe().json().path("format").path("height").asInt(9);
+        int w = request.recipe().content().format().width();
+        int h = request.recipe().content().format().height();
         int frames = Math.max(1, request.recipe().frames());
         Path master = request.outputDir().resolve("master.raw");
         try (OutputStream out = Files.newOutputStream(master)) {
