@@ -27,14 +27,9 @@ import film.slate.core.recipe.RecipeContent.PropLook;
 import film.slate.core.recipe.RecipeContent.Ref;
 import film.slate.core.recipe.RecipeContent.StandIn;
 import film.slate.core.recipe.RecipeContent.Subject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.function.Function;
 
 /**
  * A recipe's JSON, both ways. The tree is Jackson's, private to this class: it is written from a
@@ -195,15 +190,15 @@ final class RecipeJson {
      * @throws IllegalArgumentException naming the first member that is missing or of the wrong kind
      */
     static RecipeContent read(JsonNode r) {
-        Node n = new Node(r, "");
-        Node f = n.at("format");
+        RecipeMember n = new RecipeMember(r, "");
+        RecipeMember f = n.at("format");
         return new RecipeContent(n.integer("schema"), n.text("production"), n.text("shot"), n.integer("take"),
                 seed(n.at("seed")), n.bool("seed_pinned"),
                 new Format(f.integer("fps"), f.integer("width"), f.integer("height"), f.number("duration"),
                         f.integer("frames")),
                 n.text("prompt"), n.text("negative"), framing(n.at("framing")), n.text("action"),
                 n.at("subjects").list(RecipeJson::readSubject), n.at("cast").list(RecipeJson::readCastMark),
-                n.at("set").map(Node::point), n.at("set_end").map(Node::point), readPlace(n.at("location")),
+                n.at("set").map(RecipeMember::point), n.at("set_end").map(RecipeMember::point), readPlace(n.at("location")),
                 readCamera(n.at("camera")), readMove(n.at("move")),
                 n.at("blocking").map(b -> new Mark(b.at("to").point(), b.optionalNumber("facing"))),
                 n.at("events").list(RecipeJson::readEvent),
@@ -212,7 +207,7 @@ final class RecipeJson {
                 n.at("inputs").list(i -> new Input(i.text("role"), i.text("recipe"))));
     }
 
-    private static long seed(Node n) {
+    private static long seed(RecipeMember n) {
         if (n.node.isTextual()) {
             try {
                 return Long.parseLong(n.node.textValue());
@@ -226,7 +221,7 @@ final class RecipeJson {
         return n.node.longValue();
     }
 
-    private static Framing framing(Node n) {
+    private static Framing framing(RecipeMember n) {
         String s = n.text();
         try {
             return Framing.valueOf(s);
@@ -235,7 +230,7 @@ final class RecipeJson {
         }
     }
 
-    private static Subject readSubject(Node s) {
+    private static Subject readSubject(RecipeMember s) {
         Optional<Portrait> bible = s.has("name")
                 ? Optional.of(new Portrait(s.text("name"), s.text("description"), s.at("refs").list(RecipeJson::readRef)))
                 : Optional.empty();
@@ -245,37 +240,37 @@ final class RecipeJson {
                         : Optional.empty())));
     }
 
-    private static Ref readRef(Node r) {
-        Node sha = r.at("sha256");
+    private static Ref readRef(RecipeMember r) {
+        RecipeMember sha = r.at("sha256");
         return new Ref(r.text("path"), sha.node.isNull() ? Optional.empty() : Optional.of(sha.text()));
     }
 
-    private static CastMark readCastMark(Node c) {
+    private static CastMark readCastMark(RecipeMember c) {
         Optional<StandIn> standIn = c.has("height")
                 ? Optional.of(new StandIn(c.number("height"), c.text("color"))) : Optional.empty();
         Optional<EndMark> end = c.has("end_at")
                 ? Optional.of(new EndMark(c.at("end_at").point(), c.number("end_facing"),
-                        c.at("end_holds").list(Node::text)))
+                        c.at("end_holds").list(RecipeMember::text)))
                 : Optional.empty();
-        return new CastMark(c.text("id"), standIn, c.at("at").point(), c.number("facing"), c.at("holds").list(Node::text),
+        return new CastMark(c.text("id"), standIn, c.at("at").point(), c.number("facing"), c.at("holds").list(RecipeMember::text),
                 end);
     }
 
-    private static Place readPlace(Node l) {
+    private static Place readPlace(RecipeMember l) {
         Optional<PlaceLook> bible = Optional.empty();
         if (l.has("heading")) {
-            Node size = l.at("size");
+            RecipeMember size = l.at("size");
             bible = Optional.of(new PlaceLook(l.text("heading"), l.text("description"), size.at(0).number(),
                     size.at(1).number(), l.at("refs").list(RecipeJson::readRef)));
         }
         return new Place(l.text("id"), bible, l.text("time"));
     }
 
-    private static CameraSetup readCamera(Node c) {
+    private static CameraSetup readCamera(RecipeMember c) {
         return new CameraSetup(c.at("at").point(), c.number("height"), c.number("lens"), readAim(c.at("look_at")));
     }
 
-    private static Aim readAim(Node a) {
+    private static Aim readAim(RecipeMember a) {
         try {
             return new Aim(a.optionalText("character"), a.has("point") ? Optional.of(a.at("point").point())
                     : Optional.empty(), a.optionalNumber("z"));
@@ -284,14 +279,14 @@ final class RecipeJson {
         }
     }
 
-    private static CameraMove readMove(Node m) {
+    private static CameraMove readMove(RecipeMember m) {
         MoveType type = MoveType.parse(m.text("type")).orElseThrow(() -> m.at("type").wrong("a camera move"));
         return new CameraMove(type, m.has("to") ? Optional.of(m.at("to").point()) : Optional.empty(),
                 m.optionalNumber("height"), m.has("look_at") ? Optional.of(readAim(m.at("look_at"))) : Optional.empty(),
                 m.optionalNumber("degrees"), m.optionalNumber("amplitude"));
     }
 
-    private static Event readEvent(Node e) {
+    private static Event readEvent(RecipeMember e) {
         for (ShotEvent.Kind k : ShotEvent.Kind.values()) {
             if (e.has(k.key())) {
                 return new Event(e.text("character"), k, e.text(k.key()), e.optionalText("description"));
@@ -300,111 +295,7 @@ final class RecipeJson {
         throw e.wrong("an event (picks_up, puts_down, uses or wears)");
     }
 
-    private static BackendRef readBackend(Node b) {
+    private static BackendRef readBackend(RecipeMember b) {
         return new BackendRef(b.text("name"), b.text("type"), b.text("version"), b.text("config"));
-    }
-
-    /** A member of the tree and its JSON pointer, for messages. */
-    private record Node(JsonNode node, String path) {
-        Node at(String key) {
-            JsonNode child = node.get(key);
-            Node out = new Node(child, path + "/" + key);
-            if (child == null) {
-                throw out.wrong("present");
-            }
-            return out;
-        }
-
-        Node at(int i) {
-            if (!node.isArray() || i >= node.size()) {
-                throw wrong("a list of at least " + (i + 1));
-            }
-            return new Node(node.get(i), path + "/" + i);
-        }
-
-        boolean has(String key) {
-            return node.has(key);
-        }
-
-        String text() {
-            if (!node.isTextual()) {
-                throw wrong("text");
-            }
-            return node.textValue();
-        }
-
-        String text(String key) {
-            return at(key).text();
-        }
-
-        Optional<String> optionalText(String key) {
-            return has(key) ? Optional.of(text(key)) : Optional.empty();
-        }
-
-        double number() {
-            if (!node.isNumber()) {
-                throw wrong("a number");
-            }
-            return node.doubleValue();
-        }
-
-        double number(String key) {
-            return at(key).number();
-        }
-
-        OptionalDouble optionalNumber(String key) {
-            return has(key) ? OptionalDouble.of(number(key)) : OptionalDouble.empty();
-        }
-
-        int integer(String key) {
-            Node n = at(key);
-            double d = n.number();
-            if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-                throw n.wrong("a whole number");
-            }
-            return (int) d;
-        }
-
-        boolean bool(String key) {
-            Node n = at(key);
-            if (!n.node.isBoolean()) {
-                throw n.wrong("true or false");
-            }
-            return n.node.booleanValue();
-        }
-
-        Point point() {
-            if (!node.isArray() || node.size() != 2) {
-                throw wrong("a point [x, y]");
-            }
-            return new Point(at(0).number(), at(1).number());
-        }
-
-        <T> List<T> list(Function<Node, T> each) {
-            if (!node.isArray()) {
-                throw wrong("a list");
-            }
-            List<T> out = new ArrayList<>(node.size());
-            for (int i = 0; i < node.size(); i++) {
-                out.add(each.apply(at(i)));
-            }
-            return out;
-        }
-
-        <T> Map<String, T> map(Function<Node, T> each) {
-            if (!node.isObject()) {
-                throw wrong("an object");
-            }
-            Map<String, T> out = new LinkedHashMap<>();
-            for (var e : node.properties()) {
-                out.put(e.getKey(), each.apply(new Node(e.getValue(), path + "/" + e.getKey())));
-            }
-            return out;
-        }
-
-        IllegalArgumentException wrong(String expected) {
-            return new IllegalArgumentException("recipe member " + (path.isEmpty() ? "/" : path) + " is not "
-                    + expected);
-        }
     }
 }
