@@ -208,17 +208,17 @@ final class RecipeJson {
     }
 
     private static long seed(RecipeMember n) {
-        if (n.node.isTextual()) {
+        if (n.node().isTextual()) {
             try {
-                return Long.parseLong(n.node.textValue());
+                return Long.parseLong(n.node().textValue());
             } catch (NumberFormatException e) {
                 throw n.wrong("a whole number");
             }
         }
-        if (!n.node.isNumber() || n.node.doubleValue() != Math.rint(n.node.doubleValue())) {
+        if (!n.node().isNumber() || n.node().doubleValue() != Math.rint(n.node().doubleValue())) {
             throw n.wrong("a whole number");
         }
-        return n.node.longValue();
+        return n.node().longValue();
     }
 
     private static Framing framing(RecipeMember n) {
@@ -242,7 +242,7 @@ final class RecipeJson {
 
     private static Ref readRef(RecipeMember r) {
         RecipeMember sha = r.at("sha256");
-        return new Ref(r.text("path"), sha.node.isNull() ? Optional.empty() : Optional.of(sha.text()));
+        return new Ref(r.text("path"), sha.node().isNull() ? Optional.empty() : Optional.of(sha.text()));
     }
 
     private static CastMark readCastMark(RecipeMember c) {
