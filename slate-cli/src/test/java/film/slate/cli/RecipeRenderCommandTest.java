@@ -68,6 +68,41 @@ class RecipeRenderCommandTest {
     }
 
     @Test
+    void aConditionedTakeTravelsWithItsPrevizRecipeAndReference() throws Exception {
+        // A command backend on previz: it needs the previz depth (an input recipe, rendered first) and Mara's reference.
+        String script = "test -f \"$SLATE_INPUT_DIR/reference.png\" || { echo 'no reference' >&2; exit 4; }; "
+                + "for i in 1 2 3; do cp \"$SLATE_INPUT_DIR/control.png\" \"$SLATE_OUTPUT_DIR/f$i.png\"; done";
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 1, "command",
+                "command: '" + script.replace("'", "''") + "'\ninputs: [control, reference]\n");
+        Slate.Run build = slate("build", dir.toString());
+        assertThat(build.code()).as(build.err() + build.out()).isZero();
+        TakeRecord take;
+        try (Store store = Store.open(dir)) {
+            take = store.takes().latest("1/1S1", 1).filter(t -> t.backend().equals("main")).orElseThrow();
+        }
+        Path away = tmp.resolve("away");
+        Slate.Run printed = slate("recipe", "1/1S1", dir.toString(), "--objects", away.resolve("objects").toString());
+        assertThat(printed.code()).as(printed.err()).isZero();
+        Files.writeString(away.resolve("take.json"), printed.out());
+        Recipe recipe = Recipe.parse(printed.out());
+        assertThat(away.resolve("objects").resolve(recipe.content().inputs().get(0).recipe())).exists();
+
+        Slate.Run rendered = slate("render", away.resolve("take.json").toString(), "--objects",
+                away.resolve("objects").toString(), "--config", dir.resolve("slate.yaml").toString(), "--out",
+                away.resolve("out").toString());
+        assertThat(rendered.code()).as(rendered.err()).isZero();
+        assertThat(rendered.out()).contains("master " + take.master().orElseThrow() + " ");
+
+        // Without the reference it names, the same recipe is not rendered from anything else.
+        String ref = recipe.content().subjects().get(0).bible().orElseThrow().refs().get(0).sha256().orElseThrow();
+        Files.delete(away.resolve("objects").resolve(ref));
+        Slate.Run without = slate("render", away.resolve("take.json").toString(), "--objects",
+                away.resolve("objects").toString(), "--config", dir.toString(), "--out", away.resolve("out2").toString());
+        assertThat(without.code()).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(without.err()).contains("reference").contains("not among the recipe's objects").doesNotContain("\tat ");
+    }
+
+    @Test
     void withNoTakeTheRecipeIsTheOneCompiledNowAndVersionsAreKept() throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 2);
         Slate.Run now = slate("recipe", "1/1S2", dir.toString(), "--take", "2");
