@@ -88,17 +88,6 @@ public final class RecipeCompiler {
 
         List<DialogueBlock> dialogue = dialogue(shot);
         Optional<Location> location = Optional.ofNullable(production.bible().locations().get(scene.location()));
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("framing", shot.framing().words());
-        fields.put("subjects", subjectsText(shot, state));
-        fields.put("action", shot.action());
-        fields.put("dialogue", dialogueText(dialogue));
-        fields.put("location", location.map(l -> l.description().isBlank() ? l.heading() : l.description())
-                .orElse(scene.location()));
-        fields.put("time", scene.time().toLowerCase(Locale.ROOT));
-        fields.put("lens", number(shot.camera().lens()) + "mm lens");
-        fields.put("move", moveText(shot.move()));
-        fields.put("look", production.bible().style().look());
 
         List<RecipeContent.Subject> subjects = new ArrayList<>();
         for (String id : shot.subjects()) {
@@ -119,7 +108,7 @@ public final class RecipeCompiler {
         }
         RecipeContent content = new RecipeContent(Recipe.SCHEMA, productionId, shot.fullId(), take, seed,
                 take == 1 && shot.seed().isPresent(), format,
-                Prompt.fill(production.bible().style().prompt(), fields), production.bible().style().negative(),
+                prompt(shot, state, scene, location, dialogue), production.bible().style().negative(),
                 shot.framing(), shot.action(), subjects, cast(state),
                 state.setStart(), state.setEnd(), place,
                 new RecipeContent.CameraSetup(cam.at(), cam.height(), cam.lens(), cam.lookAt()), move(shot.move()),
@@ -129,6 +118,23 @@ public final class RecipeCompiler {
                         BackendFingerprint.hash(target.backend().settings())),
                 inputs.stream().map(i -> new RecipeContent.Input(i.content().backend().type(), i.id())).toList());
         return Recipe.of(content, inputs);
+    }
+
+    /** style.yaml's prompt template filled with the shot's words. */
+    private String prompt(Shot shot, ShotState state, ScenePlan scene, Optional<Location> location,
+            List<DialogueBlock> dialogue) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("framing", shot.framing().words());
+        fields.put("subjects", subjectsText(shot, state));
+        fields.put("action", shot.action());
+        fields.put("dialogue", dialogueText(dialogue));
+        fields.put("location", location.map(l -> l.description().isBlank() ? l.heading() : l.description())
+                .orElse(scene.location()));
+        fields.put("time", scene.time().toLowerCase(Locale.ROOT));
+        fields.put("lens", number(shot.camera().lens()) + "mm lens");
+        fields.put("move", moveText(shot.move()));
+        fields.put("look", production.bible().style().look());
+        return Prompt.fill(production.bible().style().prompt(), fields);
     }
 
     /** The scene's whole cast as previz stages it: every prop in every hand, so a hand-off seen in the background re-renders too. */
