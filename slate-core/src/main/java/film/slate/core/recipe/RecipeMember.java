@@ -19,7 +19,7 @@ record RecipeMember(JsonNode node, String path) {
         JsonNode child = node.get(key);
         RecipeMember out = new RecipeMember(child, path + "/" + key);
         if (child == null) {
-            throw out.wrong("present");
+            throw new IllegalArgumentException("recipe member " + out.path() + " is missing");
         }
         return out;
     }
