@@ -87,10 +87,8 @@ class FrameAccuracyTrialTest {
             for (int i = 0; i < rates.size(); i++) {
                 String hash = ws.store.objects().put(clip(tmp, rates.get(i)));
                 hashes.add(hash);
-                var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-                json.put("shot", "1/1S" + (i + 1)).put("take", 1).put("prompt", rates.get(i)).putObject("backend")
-                        .put("name", "clip");
-                Recipe r = Recipe.of(json, List.of());
+                // the shot's own recipe, as compiled: the clip stands in for its render
+                Recipe r = ws.plan(Optional.empty(), Optional.of("1/1S" + (i + 1)), Optional.of(1)).takes().get(0).recipe();
                 ws.store.recipes().put(List.of(r));
                 int n = i;
                 ws.store.database().transaction(c -> ws.store.takes().append(c, "1/1S" + (n + 1), 1, r.id(), "clip",

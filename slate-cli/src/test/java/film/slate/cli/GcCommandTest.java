@@ -28,6 +28,7 @@ class GcCommandTest {
     void gcRefusesWhileABuildInAnotherProcessHoldsTheStoreAndRunsAfterIt() throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 3);
         Store.open(dir).close();
+        Slate.inProcess("gc", tmp.resolve("none").toString()); // the command tree loaded: gc below answers at once
         Path log = tmp.resolve("build.log");
         Path hold = Files.createFile(tmp.resolve("hold")); // the render waits until the test has run gc
         Process build = Slate.start(log, List.of("-Dslate.test.hold=" + hold), "build", dir.toString(), "--jobs", "1");
@@ -75,8 +76,9 @@ class GcCommandTest {
         assertThat(gc.code()).isZero();
         assertThat(gc.out()).startsWith("removed 0 objects");
         try (Store store = Store.open(dir)) {
-            // two indexes, per take one frame stored once, and per take its receipt and its recipe's body
-            assertThat(store.objects().all()).hasSize(8);
+            // two indexes, per take one frame stored once, per take its receipt and its recipe's body, and the
+            // two reference files the recipes name
+            assertThat(store.objects().all()).hasSize(10);
         }
     }
 

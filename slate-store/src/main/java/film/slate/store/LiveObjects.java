@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The objects a store must keep: what the takes name (with the frames a frames index names), every
- * take receipt and what it names, and the recipe bodies of both. Garbage collection removes the
+ * take receipt and what it names, the recipe bodies of both and the reference files those recipes name. Garbage collection removes the
  * rest; the receipts are small, and with them the store describes its takes even without its database.
  */
 public final class LiveObjects {
@@ -16,7 +16,11 @@ public final class LiveObjects {
 
     public static Set<String> of(Store store) throws IOException {
         Set<String> keep = new HashSet<>(store.takes().referencedObjects());
-        keep.addAll(store.takes().renderedRecipes());
+        for (String recipe : store.takes().renderedRecipes()) {
+            keep.add(recipe);
+            // The reference files a take's recipe names: what makes the take again after the production moves on.
+            store.recipes().get(recipe).ifPresent(r -> r.content().refs().forEach(ref -> ref.sha256().ifPresent(keep::add)));
+        }
         for (TakeReceipt.Found f : TakeReceipt.scan(store.objects())) {
             keep.add(f.object());
             keep.add(f.receipt().recipe());

@@ -18,9 +18,17 @@ class DatabaseTest {
     Path tmp;
 
     static Recipe recipe(String shot, int take, String prompt) {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-        json.put("shot", shot).put("take", take).put("prompt", prompt).putObject("backend").put("name", "main");
-        return Recipe.of(json, List.of());
+        var p = new film.slate.core.model.Point(0, 0);
+        return Recipe.of(new film.slate.core.recipe.RecipeContent(1, "test", shot, take, 1, false,
+                new film.slate.core.recipe.RecipeContent.Format(24, 64, 36, 1, 24), prompt, "",
+                film.slate.core.model.Framing.WS, "", List.of(), List.of(), java.util.Map.of(), java.util.Map.of(),
+                new film.slate.core.recipe.RecipeContent.Place("ROOM", Optional.empty(), "DAY"),
+                new film.slate.core.recipe.RecipeContent.CameraSetup(p, 1.6, 35, film.slate.core.model.Aim.at(p)),
+                new film.slate.core.recipe.RecipeContent.CameraMove(film.slate.core.model.MoveType.STATIC,
+                        Optional.empty(), java.util.OptionalDouble.empty(), Optional.empty(),
+                        java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty()),
+                java.util.Map.of(), List.of(), List.of(),
+                new film.slate.core.recipe.RecipeContent.BackendRef("main", "previz", "1", "0"), List.of()), List.of());
     }
 
     @Test

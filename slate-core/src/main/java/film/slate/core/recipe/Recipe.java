@@ -1,87 +1,112 @@
 package film.slate.core.recipe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One take of one shot, compiled: the canonical JSON and its SHA-256 ({@link #id()}). A recipe of
- * a generator that conditions on another one's output (previz) lists those recipes as
- * {@link #inputs()}; its JSON names them by id, so recipes form a graph.
+ * One take of one shot, compiled: what it says ({@link #content()}), its canonical JSON and that
+ * text's SHA-256 ({@link #id()}). A recipe of a generator that conditions on another one's output
+ * (previz) lists those recipes as {@link #inputs()}; its JSON names them by id, so recipes form a
+ * graph.
  *
  * @param id the SHA-256 of {@link #canonical()}'s UTF-8 bytes
- * @param shot the full shot id ({@code 1/1A})
- * @param take the take number, from 1
- * @param backend the backend name in slate.yaml
- * @param json the recipe as a tree (do not modify)
- * @param canonical the RFC 8785 text
- * @param inputs the recipes whose outputs this one conditions on
+ * @param canonical the RFC 8785 text: the file format and the hash input
+ * @param content the recipe's fields as values
+ * @param inputs the recipes whose outputs this one conditions on (empty when read back from text)
  */
-public record Recipe(String id, String shot, int take, String backend, ObjectNode json, String canonical,
-        List<Recipe> inputs) {
+public record Recipe(String id, String canonical, RecipeContent content, List<Recipe> inputs) {
     /** The version of the recipe layout; part of every recipe, so a layout change re-renders. */
     public static final int SCHEMA = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     public Recipe {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(shot, "shot");
-        Objects.requireNonNull(backend, "backend");
-        Objects.requireNonNull(json, "json");
         Objects.requireNonNull(canonical, "canonical");
+        Objects.requireNonNull(content, "content");
         inputs = List.copyOf(inputs);
     }
 
-    /** A recipe from its tree: canonicalises and hashes it. */
-    public static Recipe of(ObjectNode json, List<Recipe> inputs) {
-        String canonical = CanonicalJson.text(json);
-        return new Recipe(Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), json.path("shot").asText(),
-                json.path("take").asInt(), json.path("backend").path("name").asText(), json, canonical, inputs);
+    /** A recipe from its content: canonicalises and hashes it. */
+    public static Recipe of(RecipeContent content, List<Recipe> inputs) {
+        String canonical = CanonicalJson.text(RecipeJson.tree(content));
+        return new Recipe(Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), canonical, content, inputs);
     }
 
-    /** A recipe read back from its canonical text (as stored); its inputs are not resolved. */
-    public static Recipe parse(String canonical) {
+    /**
+     * A recipe read back from its JSON (as stored, or as handed to {@code slate render}); its inputs
+     * are not resolved. The text need not be canonical, but it must say nothing this Slate does not
+     * know: a member it cannot read would silently change the take, so it is refused.
+     *
+     * @throws IllegalArgumentException with a sentence naming what is wrong
+     */
+    public static Recipe parse(String text) {
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(canonical);
-            if (!(node instanceof ObjectNode o)) {
-                throw new IllegalArgumentException("a recipe is a JSON object");
-            }
-            return of(o, List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON (" + e.getOriginalMessage() + ")", e);
         }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("a recipe is a JSON object");
+        }
+        Recipe r = of(RecipeJson.read(node), List.of());
+        if (!r.canonical().equals(CanonicalJson.text(node))) {
+            throw new IllegalArgumentException("the recipe has members or values this Slate does not know (schema "
+                    + node.path("schema").asText("?") + "; this Slate writes schema " + SCHEMA + ")");
+        }
+        return r;
+    }
+
+    /** This recipe as {@link #parse} reads it back: the same id, text and content, its inputs unresolved. */
+    public Recipe withoutInputs() {
+        return new Recipe(id, canonical, content, List.of());
+    }
+
+    public String shot() {
+        return content.shot();
+    }
+
+    public int take() {
+        return content.take();
+    }
+
+    /** The backend's name in slate.yaml. */
+    public String backend() {
+        return content.backend().name();
     }
 
     public long seed() {
-        return json.path("seed").asLong();
+        return content.seed();
     }
 
     /** Frames at the production's rate. */
     public int frames() {
-        return json.path("format").path("frames").asInt();
+        return content.format().frames();
     }
 
     public double duration() {
-        return json.path("format").path("duration").asDouble();
+        return content.format().duration();
     }
 
     public String prompt() {
-        return json.path("prompt").asText();
+        return content.prompt();
     }
 
     /** The ids of the recipes this one conditions on, as its JSON names them. */
     public List<String> inputIds() {
-        return inputs.stream().map(Recipe::id).toList();
+        return content.inputs().stream().map(RecipeContent.Input::recipe).toList();
     }
 
     /** {@code shot#take}, e.g. {@code 1/1A#2}: how logs and messages name a take. */
     public String label() {
-        return shot + "#" + take;
+        return content.shot() + "#" + content.take();
     }
 }

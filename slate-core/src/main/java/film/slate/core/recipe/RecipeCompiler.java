@@ -1,19 +1,15 @@
 package film.slate.core.recipe;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.continuity.CharacterState;
 import film.slate.core.continuity.Continuity;
 import film.slate.core.continuity.ShotState;
-import film.slate.core.model.Aim;
 import film.slate.core.model.Blocking;
 import film.slate.core.model.Character;
 import film.slate.core.model.FileRef;
 import film.slate.core.model.Location;
 import film.slate.core.model.Move;
 import film.slate.core.model.MoveType;
-import film.slate.core.model.Point;
+import film.slate.core.model.Camera;
 import film.slate.core.model.Production;
 import film.slate.core.model.Prop;
 import film.slate.core.model.ScenePlan;
@@ -39,8 +35,6 @@ import java.util.Set;
  * previz draws everyone on the set.
  */
 public final class RecipeCompiler {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private final Production production;
     private final Continuity continuity;
     private final FileHashes files;
@@ -88,27 +82,47 @@ public final class RecipeCompiler {
         String productionId = production.manifest().id();
         long seed = Seeds.of(productionId, shot.fullId(), take, shot.seed());
 
-        ObjectNode r = NODES.objectNode();
-        r.put("schema", Recipe.SCHEMA);
-        r.put("production", productionId);
-        r.put("shot", shot.fullId());
-        r.put("take", take);
-        if (seed < Seeds.LIMIT && seed > -Seeds.LIMIT) {
-            r.put("seed", seed);
-        } else {
-            r.put("seed", Long.toString(seed)); // beyond what a JSON number holds exactly
-        }
-        r.put("seed_pinned", take == 1 && shot.seed().isPresent());
         VideoFormat f = production.manifest().format();
-        ObjectNode format = r.putObject("format");
-        format.put("fps", f.fps());
-        format.put("width", f.width());
-        format.put("height", f.height());
-        format.put("duration", shot.duration());
-        format.put("frames", f.frames(shot.duration()));
+        RecipeContent.Format format = new RecipeContent.Format(f.fps(), f.width(), f.height(), shot.duration(),
+                f.frames(shot.duration()));
 
         List<DialogueBlock> dialogue = dialogue(shot);
         Optional<Location> location = Optional.ofNullable(production.bible().locations().get(scene.location()));
+
+        List<RecipeContent.Subject> subjects = new ArrayList<>();
+        for (String id : shot.subjects()) {
+            subjects.add(subject(id, state.atStart(id)));
+        }
+        RecipeContent.Place place = new RecipeContent.Place(scene.location(), location.map(l ->
+                new RecipeContent.PlaceLook(l.heading(), l.description(), l.width(), l.depth(), refs(l.refs()))),
+                scene.time());
+        Camera cam = shot.camera();
+        Map<String, RecipeContent.Mark> blocking = new LinkedHashMap<>();
+        for (Blocking b : shot.blocking().values()) {
+            blocking.put(b.character(), new RecipeContent.Mark(b.to(), b.facing()));
+        }
+        List<RecipeContent.Event> events = new ArrayList<>();
+        for (ShotEvent e : shot.events()) {
+            Optional<Prop> p = Optional.ofNullable(production.bible().props().get(e.object()));
+            events.add(new RecipeContent.Event(e.character(), e.kind(), e.object(), p.map(Prop::description)));
+        }
+        RecipeContent content = new RecipeContent(Recipe.SCHEMA, productionId, shot.fullId(), take, seed,
+                take == 1 && shot.seed().isPresent(), format,
+                prompt(shot, state, scene, location, dialogue), production.bible().style().negative(),
+                shot.framing(), shot.action(), subjects, cast(state),
+                state.setStart(), state.setEnd(), place,
+                new RecipeContent.CameraSetup(cam.at(), cam.height(), cam.lens(), cam.lookAt()), move(shot.move()),
+                blocking, events,
+                dialogue.stream().map(d -> new RecipeContent.Line(d.character(), d.text())).toList(),
+                new RecipeContent.BackendRef(target.backend().name(), target.backend().type(), target.version(),
+                        BackendFingerprint.hash(target.backend().settings())),
+                inputs.stream().map(i -> new RecipeContent.Input(i.content().backend().type(), i.id())).toList());
+        return Recipe.of(content, inputs);
+    }
+
+    /** style.yaml's prompt template filled with the shot's words. */
+    private String prompt(Shot shot, ShotState state, ScenePlan scene, Optional<Location> location,
+            List<DialogueBlock> dialogue) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("framing", shot.framing().words());
         fields.put("subjects", subjectsText(shot, state));
@@ -120,87 +134,20 @@ public final class RecipeCompiler {
         fields.put("lens", number(shot.camera().lens()) + "mm lens");
         fields.put("move", moveText(shot.move()));
         fields.put("look", production.bible().style().look());
-        r.put("prompt", Prompt.fill(production.bible().style().prompt(), fields));
-        r.put("negative", production.bible().style().negative());
-        r.put("framing", shot.framing().name());
-        r.put("action", shot.action());
+        return Prompt.fill(production.bible().style().prompt(), fields);
+    }
 
-        ArrayNode subjects = r.putArray("subjects");
-        for (String id : shot.subjects()) {
-            subjects.add(subject(id, state.atStart(id)));
-        }
-        ArrayNode cast = r.putArray("cast");
+    /** The scene's whole cast as previz stages it: every prop in every hand, so a hand-off seen in the background re-renders too. */
+    private List<RecipeContent.CastMark> cast(ShotState state) {
+        List<RecipeContent.CastMark> cast = new ArrayList<>();
         for (CharacterState s : state.start().values()) {
-            ObjectNode c = cast.addObject();
-            c.put("id", s.character());
             Character ch = production.bible().characters().get(s.character());
-            if (ch != null) {
-                c.put("height", ch.height());
-                c.put("color", ch.color());
-            }
-            c.set("at", point(s.at()));
-            c.put("facing", s.facing());
-            // Previz draws every prop in every hand, so a hand-off seen in the background re-renders too.
-            s.holds().forEach(c.putArray("holds")::add);
             CharacterState end = state.end().get(s.character());
-            if (end != null) {
-                c.set("end_at", point(end.at()));
-                c.put("end_facing", end.facing());
-                end.holds().forEach(c.putArray("end_holds")::add);
-            }
+            cast.add(new RecipeContent.CastMark(s.character(),
+                    Optional.ofNullable(ch).map(c -> new RecipeContent.StandIn(c.height(), c.color())), s.at(), s.facing(),
+                    s.holds(), Optional.ofNullable(end).map(e -> new RecipeContent.EndMark(e.at(), e.facing(), e.holds()))));
         }
-        // Props resting on the set, where previz draws them before and after this shot's events.
-        ObjectNode set = r.putObject("set");
-        state.setStart().forEach((prop, at) -> set.set(prop, point(at)));
-        ObjectNode setEnd = r.putObject("set_end");
-        state.setEnd().forEach((prop, at) -> setEnd.set(prop, point(at)));
-        ObjectNode loc = r.putObject("location");
-        loc.put("id", scene.location());
-        location.ifPresent(l -> {
-            loc.put("heading", l.heading());
-            loc.put("description", l.description());
-            loc.set("size", NODES.arrayNode().add(l.width()).add(l.depth()));
-            loc.set("refs", refs(l.refs()));
-        });
-        loc.put("time", scene.time());
-
-        ObjectNode camera = r.putObject("camera");
-        camera.set("at", point(shot.camera().at()));
-        camera.put("height", shot.camera().height());
-        camera.put("lens", shot.camera().lens());
-        camera.set("look_at", aim(shot.camera().lookAt()));
-        r.set("move", move(shot.move()));
-        ObjectNode blocking = r.putObject("blocking");
-        for (Blocking b : shot.blocking().values()) {
-            ObjectNode o = blocking.putObject(b.character());
-            o.set("to", point(b.to()));
-            b.facing().ifPresent(v -> o.put("facing", v));
-        }
-        ArrayNode events = r.putArray("events");
-        for (ShotEvent e : shot.events()) {
-            ObjectNode o = events.addObject();
-            o.put("character", e.character());
-            o.put(e.kind().key(), e.object());
-            Prop p = production.bible().props().get(e.object());
-            if (p != null) {
-                o.put("description", p.description());
-            }
-        }
-        ArrayNode lines = r.putArray("dialogue");
-        for (DialogueBlock d : dialogue) {
-            lines.addObject().put("character", d.character()).put("text", d.text());
-        }
-
-        ObjectNode backend = r.putObject("backend");
-        backend.put("name", target.backend().name());
-        backend.put("type", target.backend().type());
-        backend.put("version", target.version());
-        backend.put("config", BackendFingerprint.hash(target.backend().settings()));
-        ArrayNode in = r.putArray("inputs");
-        for (Recipe i : inputs) {
-            in.addObject().put("role", i.json().path("backend").path("type").asText()).put("recipe", i.id());
-        }
-        return Recipe.of(r, inputs);
+        return cast;
     }
 
     /** The characters a shot sees: its subjects. {@code @MARA} selects the shots where this holds. */
@@ -208,31 +155,17 @@ public final class RecipeCompiler {
         return shot.subjects().contains(character);
     }
 
-    private ObjectNode subject(String id, Optional<CharacterState> state) {
-        ObjectNode o = NODES.objectNode();
-        o.put("id", id);
+    private RecipeContent.Subject subject(String id, Optional<CharacterState> state) {
         Character ch = production.bible().characters().get(id);
-        if (ch != null) {
-            o.put("name", ch.name());
-            o.put("description", ch.description());
-            o.set("refs", refs(ch.refs()));
-        }
-        state.flatMap(CharacterState::wardrobe).ifPresent(w -> {
-            o.put("wardrobe", w);
-            if (ch != null && ch.wardrobe().containsKey(w)) {
-                o.put("wears", ch.wardrobe().get(w));
-            }
-        });
-        ArrayNode holds = o.putArray("holds");
-        state.ifPresent(s -> s.holds().forEach(p -> {
-            ObjectNode h = holds.addObject().put("id", p);
-            Prop prop = production.bible().props().get(p);
-            if (prop != null) {
-                h.put("description", prop.description());
-                h.set("refs", refs(prop.refs()));
-            }
-        }));
-        return o;
+        Optional<String> wardrobe = state.flatMap(CharacterState::wardrobe);
+        Optional<String> wears = wardrobe.filter(w -> ch != null && ch.wardrobe().containsKey(w))
+                .map(w -> ch.wardrobe().get(w));
+        List<RecipeContent.Held> holds = new ArrayList<>();
+        state.ifPresent(s -> s.holds().forEach(p -> holds.add(new RecipeContent.Held(p,
+                Optional.ofNullable(production.bible().props().get(p))
+                        .map(prop -> new RecipeContent.PropLook(prop.description(), refs(prop.refs())))))));
+        return new RecipeContent.Subject(id, Optional.ofNullable(ch)
+                .map(c -> new RecipeContent.Portrait(c.name(), c.description(), refs(c.refs()))), wardrobe, wears, holds);
     }
 
     private String subjectsText(Shot shot, ShotState state) {
@@ -289,42 +222,12 @@ public final class RecipeCompiler {
         return m.type() == MoveType.STATIC ? "static camera" : m.type().name().toLowerCase(Locale.ROOT) + " move";
     }
 
-    private ArrayNode refs(List<FileRef> refs) {
-        ArrayNode a = NODES.arrayNode();
-        for (FileRef ref : refs) {
-            ObjectNode o = a.addObject();
-            o.put("path", ref.path());
-            Optional<String> hash = files.of(ref.path());
-            if (hash.isPresent()) {
-                o.put("sha256", hash.get());
-            } else {
-                o.putNull("sha256");
-            }
-        }
-        return a;
+    private List<RecipeContent.Ref> refs(List<FileRef> refs) {
+        return refs.stream().map(ref -> new RecipeContent.Ref(ref.path(), files.of(ref.path()))).toList();
     }
 
-    private static ArrayNode point(Point p) {
-        return NODES.arrayNode().add(p.x()).add(p.y());
-    }
-
-    private static ObjectNode aim(Aim aim) {
-        ObjectNode o = NODES.objectNode();
-        aim.character().ifPresent(c -> o.put("character", c));
-        aim.point().ifPresent(p -> o.set("point", point(p)));
-        aim.z().ifPresent(z -> o.put("z", z));
-        return o;
-    }
-
-    private static ObjectNode move(Move m) {
-        ObjectNode o = NODES.objectNode();
-        o.put("type", m.type().name().toLowerCase(Locale.ROOT));
-        m.to().ifPresent(p -> o.set("to", point(p)));
-        m.height().ifPresent(v -> o.put("height", v));
-        m.lookAt().ifPresent(a -> o.set("look_at", aim(a)));
-        m.degrees().ifPresent(v -> o.put("degrees", v));
-        m.amplitude().ifPresent(v -> o.put("amplitude", v));
-        return o;
+    private static RecipeContent.CameraMove move(Move m) {
+        return new RecipeContent.CameraMove(m.type(), m.to(), m.height(), m.lookAt(), m.degrees(), m.amplitude());
     }
 
     private static String number(double d) {

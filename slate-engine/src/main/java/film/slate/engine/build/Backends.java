@@ -32,9 +32,7 @@ public final class Backends implements AutoCloseable {
     public BackendConfig config(String name) throws BuildException {
         BackendConfig c = production.manifest().backends().get(name);
         if (c == null && name.equals("previz")) {
-            return new BackendConfig("previz", "previz", new film.slate.core.yaml.YamlMapping(java.util.List.of(),
-                    film.slate.core.diagnostic.SourcePosition.ofFile("slate.yaml")),
-                    film.slate.core.model.Positions.of(film.slate.core.diagnostic.SourcePosition.ofFile("slate.yaml")));
+            return RecipeRender.builtInPreviz(name);
         }
         if (c == null) {
             throw new BuildException("slate.yaml has no backend '" + name + "'; name one of "

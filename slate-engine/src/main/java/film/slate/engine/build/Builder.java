@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import film.slate.store.db.Event;
 import film.slate.store.db.RenderRecord;
 import film.slate.store.db.TakeRecord;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +38,20 @@ public final class Builder {
     private final Store store;
     private final Backends backends;
     private final BuildOptions options;
+    private final Clock clock;
+    /** Signalled whenever a render of this build ends, so the wait for the last one needs no sleep. */
+    private final Object ended = new Object();
 
     public Builder(Store store, Backends backends, BuildOptions options) {
+        this(store, backends, options, Clock.systemUTC());
+    }
+
+    /** A builder whose times (take records, the queue's schedule) come from {@code clock}. */
+    public Builder(Store store, Backends backends, BuildOptions options, Clock clock) {
         this.store = store;
         this.backends = backends;
         this.options = options;
+        this.clock = clock;
     }
 
     /**
@@ -63,9 +73,31 @@ public final class Builder {
     }
 
     private BuildSummary runLocked(BuildPlan plan, BuildListener listener) {
-        long t0 = System.nanoTime();
+        Instant t0 = clock.instant();
         clearDeadWork();
         Map<String, Recipe> wanted = new LinkedHashMap<>();
+        int cached = select(plan, listener, wanted);
+        if (wanted.isEmpty()) {
+            return new BuildSummary(0, cached, 0, Duration.between(t0, clock.instant()), 0);
+        }
+        RecipeRefs.store(wanted.values(), backends.production().root(), store.objects());
+        queue(wanted, listener);
+        Budget budget = new Budget(options.budget());
+        // Workers share one queue with every build on this store (a farm); report only this build's takes.
+        BuildListener ours = e -> {
+            if (wanted.containsKey(e.recipe())) {
+                listener.on(e);
+            }
+        };
+        RenderJob job = new RenderJob(store, backends, options, budget, ours, wanted, clock, this::signal);
+        render(wanted, job);
+        Counts n = count(wanted, job, listener);
+        return new BuildSummary(n.rendered(), cached + n.elsewhere(), n.failed(), Duration.between(t0, clock.instant()),
+                budget.spent());
+    }
+
+    /** Sorts the plan's takes into those the store has (reused, reported cached; returns how many) and {@code wanted}. */
+    private int select(BuildPlan plan, BuildListener listener, Map<String, Recipe> wanted) {
         int cached = 0;
         // A take made from its recipe has that recipe in the store already (takes reference recipes).
         List<Recipe> unknown = new ArrayList<>();
@@ -96,9 +128,10 @@ public final class Builder {
                 }
             }
         }
-        if (wanted.isEmpty()) {
-            return new BuildSummary(0, cached, 0, Duration.ofNanos(System.nanoTime() - t0), 0);
-        }
+        return cached;
+    }
+
+    private void queue(Map<String, Recipe> wanted, BuildListener listener) {
         store.database().transaction(c -> {
             for (Recipe r : wanted.values()) {
                 if (store.renders().queue(c, r.id(), r.shot(), r.take(), r.backend())) {
@@ -110,17 +143,12 @@ public final class Builder {
         });
         wanted.values().forEach(r -> listener.on(new BuildEvent(BuildEvent.Kind.QUEUED, r.shot(), r.take(), r.id(), 0,
                 Optional.empty(), Optional.empty())));
+    }
 
-        Budget budget = new Budget(options.budget());
-        // Workers share one queue with every build on this store (a farm); report only this build's takes.
-        BuildListener ours = e -> {
-            if (wanted.containsKey(e.recipe())) {
-                listener.on(e);
-            }
-        };
-        RenderJob job = new RenderJob(store, backends, options, budget, ours, wanted);
+    /** Runs the wanted renders as db-scheduler jobs on the store's database until each is rendered or failed. */
+    private void render(Map<String, Recipe> wanted, RenderJob job) {
         OneTimeTask<Void> task = Tasks.oneTime(TASK)
-                .onFailure(retry(job))
+                .onFailure(retry(job, clock, this::signal))
                 .onDeadExecutionRevive()
                 .execute((instance, ctx) -> job.run(instance.getId()));
         Scheduler scheduler = Scheduler.create(store.database().dataSource(), task)
@@ -131,13 +159,14 @@ public final class Builder {
                 .enableImmediateExecution()
                 .schedulerName(new SchedulerName.Fixed(options.worker()))
                 .shutdownMaxWait(Duration.ofSeconds(5))
+                .clock(clock::instant)
                 .build();
         scheduler.start();
         try {
             // Inputs first, so that a conditioned render finds its previz.
             List<Recipe> order = new ArrayList<>(wanted.values());
             order.sort((a, b) -> Boolean.compare(!a.inputs().isEmpty(), !b.inputs().isEmpty()));
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             for (Recipe r : order) {
                 scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, r.id()), now);
             }
@@ -149,12 +178,20 @@ public final class Builder {
         job.diskFull().ifPresent(sentence -> {
             throw new film.slate.store.DiskFullException(sentence, null);
         });
+    }
+
+    /** Rendered here, failed, and rendered meanwhile by another build (reported cached), of the wanted renders. */
+    private record Counts(int rendered, int failed, int elsewhere) {
+    }
+
+    private Counts count(Map<String, Recipe> wanted, RenderJob job, BuildListener listener) {
         Map<String, RenderRecord> renders = store.renders().all();
         int rendered = 0;
         int failed = 0;
+        int cached = 0;
         for (String id : wanted.keySet()) {
             RenderRecord r = renders.get(id);
-            if (r != null && r.status().equals(RenderRecord.FAILED) || job.givenUp().contains(id)) {
+            if (r != null && RenderState.of(r) == RenderState.FAILED || job.givenUp().contains(id)) {
                 failed++;
             } else if (job.renderedHere().contains(id)) {
                 rendered++;
@@ -165,7 +202,13 @@ public final class Builder {
                         Optional.of("rendered by another build"), Optional.empty()));
             }
         }
-        return new BuildSummary(rendered, cached, failed, Duration.ofNanos(System.nanoTime() - t0), budget.spent());
+        return new Counts(rendered, failed, cached);
+    }
+
+    private void signal() {
+        synchronized (ended) {
+            ended.notifyAll();
+        }
     }
 
     /** Removes the work folders of killed builds (they may hold what a killed program wrote); live builds keep theirs. */
@@ -185,7 +228,10 @@ public final class Builder {
                 return;
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                // Woken when a render of this build ends; the timeout only catches renders other builds finish.
+                synchronized (ended) {
+                    ended.wait(POLL.toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -195,7 +241,7 @@ public final class Builder {
 
     private void reuse(PlannedTake t) {
         TakeRecord old = t.existing().orElseThrow();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         store.database().transaction(c -> {
             TakeRecord v = store.takes().append(c, old.shot(), old.take(), old.recipe(), old.backend(),
                     new film.slate.store.db.Takes.Output(old.master().orElseThrow(), old.proxy(), old.depth()), now, now,
@@ -211,11 +257,11 @@ public final class Builder {
      * Transient faults come back as {@link RetryLater} with their backoff. Anything else is
      * unexpected: retried with backoff a few times, then recorded as failed and dropped.
      */
-    private static FailureHandler<Void> retry(RenderJob job) {
+    private static FailureHandler<Void> retry(RenderJob job, Clock clock, Runnable signal) {
         return (complete, ops) -> {
             Optional<Throwable> cause = complete.getCause();
             if (cause.isPresent() && cause.get() instanceof RetryLater r) {
-                ops.reschedule(complete, Instant.now().plus(r.delay()));
+                ops.reschedule(complete, clock.instant().plus(r.delay()));
                 return;
             }
             Optional<Duration> again = Optional.empty();
@@ -223,10 +269,11 @@ public final class Builder {
                 again = job.unexpected(complete.getExecution().taskInstance.getId(), cause.orElse(null));
             } finally {
                 if (again.isPresent()) {
-                    ops.reschedule(complete, Instant.now().plus(again.get()));
+                    ops.reschedule(complete, clock.instant().plus(again.get()));
                 } else {
                     job.givenUp().add(complete.getExecution().taskInstance.getId()); // even when recording it failed
                     ops.stop();
+                    signal.run();
                 }
             }
         };

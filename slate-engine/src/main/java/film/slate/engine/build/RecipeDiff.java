@@ -14,13 +14,24 @@ public final class RecipeDiff {
     public record Change(String path, Optional<String> before, Optional<String> after) {
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private RecipeDiff() {
     }
 
     public static List<Change> of(Recipe before, Recipe after) {
         List<Change> out = new ArrayList<>();
-        diff("", before.json(), after.json(), out);
+        diff("", tree(before), tree(after), out);
         return out;
+    }
+
+    /** The recipe's JSON as a private tree, only to walk it member by member. */
+    private static JsonNode tree(Recipe r) {
+        try {
+            return JSON.readTree(r.canonical());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a recipe's canonical text is JSON", e);
+        }
     }
 
     private static void diff(String path, JsonNode a, JsonNode b, List<Change> out) {

@@ -62,7 +62,7 @@ public final class ComfyGenerator implements Generator {
 
     /** The key of a take version: the production, the take and its recipe. */
     static String key(Recipe r) {
-        return "slate/" + r.json().path("production").asText() + "/" + r.label() + "/" + r.id();
+        return "slate/" + r.content().production() + "/" + r.label() + "/" + r.id();
     }
 
     @Override

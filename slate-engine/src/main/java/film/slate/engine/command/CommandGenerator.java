@@ -121,14 +121,12 @@ public final class CommandGenerator implements Generator {
         Recipe recipe = request.recipe();
         e.put("SLATE_INPUT_DIR", in.toString());
         e.put("SLATE_OUTPUT_DIR", out.toString());
-        e.put("SLATE_PRODUCTION_DIR", request.productionRoot().toString());
         e.put("SLATE_RECIPE_ID", recipe.id());
         e.put("SLATE_SHOT", recipe.shot());
         e.put("SLATE_TAKE", Integer.toString(recipe.take()));
-        e.put("SLATE_SEED", recipe.json().path("seed").asText());
-        var f = recipe.json().path("format");
-        for (String k : List.of("width", "height", "fps", "frames", "duration")) {
-            e.put("SLATE_" + k.toUpperCase(Locale.ROOT), f.path(k).asText());
+        Conditioning values = new Conditioning(request, ffmpeg, request.outputDir().resolve("conditioning"));
+        for (String k : List.of("seed", "width", "height", "fps", "frames", "duration")) {
+            e.put("SLATE_" + k.toUpperCase(Locale.ROOT), values.value(k).asText());
         }
         return e;
     }

@@ -58,6 +58,8 @@ record CommandSettings(String backend, List<String> command, Path workdir, Map<S
                 secrets.add(v); // a value drawn from the environment may be a key: never echoed
             }
         });
+        // The folder the program lives in (its configuration), not an input of the render.
+        env.put("SLATE_PRODUCTION_DIR", productionRoot.toString());
         Set<Integer> codes = new TreeSet<>();
         if (s.get("transient_exit_codes").isArray()) {
             s.get("transient_exit_codes").forEach(n -> codes.add(n.asInt()));

@@ -1,8 +1,14 @@
 package film.slate.engine.conditioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import film.slate.core.recipe.Recipe;
-import film.slate.core.recipe.Sha256;
+import film.slate.core.recipe.RecipeContent;
+import film.slate.core.recipe.Seeds;
 import film.slate.engine.generator.Capability;
 import film.slate.engine.generator.GeneratorFault;
 import film.slate.engine.generator.RenderRequest;
@@ -55,11 +61,20 @@ public final class Conditioning {
 
     /** A value as JSON: text for prompt and negative, numbers for the rest; missing for an unknown key. */
     public JsonNode value(String key) {
-        JsonNode r = request.recipe().json();
+        RecipeContent r = request.recipe().content();
+        RecipeContent.Format f = r.format();
         return switch (key) {
-            case "prompt", "negative", "seed" -> r.path(key);
-            case "width", "height", "frames", "fps", "duration" -> r.path("format").path(key);
-            default -> com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            case "prompt" -> TextNode.valueOf(r.prompt());
+            case "negative" -> TextNode.valueOf(r.negative());
+            // As the recipe writes it: a number where JSON holds it exactly, text beyond.
+            case "seed" -> r.seed() < Seeds.LIMIT && r.seed() > -Seeds.LIMIT ? LongNode.valueOf(r.seed())
+                    : TextNode.valueOf(Long.toString(r.seed()));
+            case "width" -> IntNode.valueOf(f.width());
+            case "height" -> IntNode.valueOf(f.height());
+            case "frames" -> IntNode.valueOf(f.frames());
+            case "fps" -> IntNode.valueOf(f.fps());
+            case "duration" -> DoubleNode.valueOf(f.duration());
+            default -> MissingNode.getInstance();
         };
     }
 
@@ -110,24 +125,21 @@ public final class Conditioning {
         return Optional.of(out);
     }
 
-    /** The first identity reference of the first subject, checked against the hash the recipe holds. */
-    private Optional<Path> reference() throws GeneratorFault, IOException {
-        JsonNode refs = request.recipe().json().path("subjects").path(0).path("refs");
-        if (!refs.isArray() || refs.isEmpty()) {
+    /**
+     * The first identity reference of the first subject: the object the recipe names by hash. A
+     * reference the recipe could not hash (unreadable when it was compiled) gives none.
+     */
+    private Optional<Path> reference() throws GeneratorFault {
+        List<RecipeContent.Subject> subjects = request.recipe().content().subjects();
+        Optional<RecipeContent.Ref> ref = subjects.isEmpty() ? Optional.empty()
+                : subjects.get(0).bible().flatMap(b -> b.refs().stream().findFirst());
+        if (ref.isEmpty() || ref.get().sha256().isEmpty()) {
             return Optional.empty();
         }
-        JsonNode ref = refs.get(0);
-        Path file = request.productionRoot().resolve(ref.path("path").asText()).normalize();
-        if (!file.startsWith(request.productionRoot().normalize()) || !Files.isRegularFile(file)) {
-            throw GeneratorFault.permanent("the reference " + ref.path("path").asText() + " of "
-                    + request.recipe().label() + " is gone; restore it or run slate check", null);
-        }
-        String want = ref.path("sha256").asText("");
-        if (!want.isEmpty() && !Sha256.hex(Files.readAllBytes(file)).equals(want)) {
-            throw GeneratorFault.permanent("the reference " + ref.path("path").asText() + " changed after the plan"
-                    + " was made; run slate build again", null);
-        }
-        return Optional.of(file);
+        String hash = ref.get().sha256().get();
+        return Optional.of(request.objects().find(hash).orElseThrow(() -> GeneratorFault.permanent("the reference "
+                + ref.get().path() + " of " + request.recipe().label() + " (object " + hash.substring(0, 12)
+                + ") is not among the recipe's objects; restore the file as it was, or run slate build again", null)));
     }
 
     /** The name a file key's file goes by: the key and the file's ending (the store's objects have none). */

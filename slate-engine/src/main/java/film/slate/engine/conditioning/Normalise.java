@@ -31,9 +31,8 @@ public final class Normalise {
 
     /** The recipe's format. */
     public static Conform.Format format(Recipe recipe) {
-        var f = recipe.json().path("format");
-        return new Conform.Format(f.path("width").asInt(), f.path("height").asInt(), f.path("fps").asInt(),
-                Math.max(1, f.path("frames").asInt()));
+        var f = recipe.content().format();
+        return new Conform.Format(f.width(), f.height(), f.fps(), Math.max(1, f.frames()));
     }
 
     /**

@@ -45,7 +45,7 @@ final class TaskTemplate {
 
     /** The key of a take version, sent as the create request's {@code Idempotency-Key}. */
     static String key(Recipe r) {
-        return "slate-" + r.json().path("production").asText() + "-" + r.id();
+        return "slate-" + r.content().production() + "-" + r.id();
     }
 
     /** The values a template may name: the bind values, the take, the key and the files asked for as data URIs. */

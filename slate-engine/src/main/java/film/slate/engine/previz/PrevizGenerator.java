@@ -1,8 +1,6 @@
 package film.slate.engine.previz;
 
 import film.slate.core.model.BackendConfig;
-import film.slate.core.read.NotAProductionException;
-import film.slate.core.read.ProductionReader;
 import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Capabilities;
 import film.slate.engine.generator.Generator;
@@ -22,19 +20,18 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Slate's built-in generator: the previz renderer behind the generator SPI. It renders a take's
- * shot with the take's seed into a lossless master, an H.264 proxy and a depth video (the control
- * signal other generators condition on). Bit-identical output for the same recipe.
+ * Slate's built-in generator: the previz renderer behind the generator SPI. It draws a take from
+ * its recipe alone (marks, stand-ins, props, set, camera, move and seed are all in it; the
+ * production folder is never read) into a lossless master, an H.264 proxy and a depth video (the
+ * control signal other generators condition on). Bit-identical output for the same recipe.
  */
 public final class PrevizGenerator implements Generator {
     /** Part of every previz recipe: bump it when the same recipe would draw other pixels. */
     public static final String VERSION = "slate-previz/1";
 
-    private final Previz previz;
     private final Ffmpeg ffmpeg;
 
-    PrevizGenerator(Previz previz, Ffmpeg ffmpeg) {
-        this.previz = previz;
+    PrevizGenerator(Ffmpeg ffmpeg) {
         this.ffmpeg = ffmpeg;
     }
 
@@ -53,15 +50,12 @@ public final class PrevizGenerator implements Generator {
     public RenderResult render(RenderRequest request, Progress progress, Cancellation cancellation)
             throws GeneratorFault, InterruptedException {
         var recipe = request.recipe();
-        Optional<PrevizShot> shot = previz.shot(recipe.shot(), recipe.take(), recipe.seed());
-        if (shot.isEmpty()) {
-            throw GeneratorFault.permanent("shot " + recipe.shot() + " is no longer in the production; run the build again", null);
-        }
+        PrevizShot shot = Previz.shot(recipe.content(), recipe.content().production());
         Path master = request.outputDir().resolve("master.mkv");
         Path proxy = request.outputDir().resolve("proxy.mp4");
         Path depth = request.outputDir().resolve("depth.mkv");
         try {
-            PrevizRender.encode(shot.get(), ffmpeg, EncodeTargets.both(master, proxy),
+            PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(master, proxy),
                     Optional.of(EncodeTargets.masterOnly(depth)), Optional.empty());
         } catch (FfmpegException e) {
             // FFmpeg failing on frames Slate drew is not cured by trying again.
@@ -81,11 +75,9 @@ public final class PrevizGenerator implements Generator {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
+        public Generator open(BackendConfig backend, Path base) throws GeneratorFault {
             try {
-                return new PrevizGenerator(Previz.of(ProductionReader.read(productionRoot).production()), Ffmpeg.find());
-            } catch (NotAProductionException e) {
-                throw GeneratorFault.permanent(e.getMessage(), e);
+                return new PrevizGenerator(Ffmpeg.find());
             } catch (FfmpegException e) {
                 throw GeneratorFault.permanent(e.getMessage(), e);
             }

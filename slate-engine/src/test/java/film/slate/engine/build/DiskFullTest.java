@@ -51,7 +51,7 @@ class DiskFullTest {
 
         @Override
         public Generator open(BackendConfig backend, Path productionRoot) {
-            Generator pattern = new TestPatternGenerator();
+            Generator pattern = new TestPatternGenerator(TestPatternGenerator.Faults.NONE);
             return new Generator() {
                 @Override
                 public String version() {

@@ -46,7 +46,7 @@ class CommandBackendTest {
         assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
         var take = r.store().takes().ofAll().stream().filter(t -> t.backend().equals("main")).findFirst().orElseThrow();
         var recipe = r.store().recipes().get(take.recipe()).orElseThrow();
-        assertThat(recipe.json().path("backend").path("version").asText()).startsWith("command/1 program ");
+        assertThat(recipe.content().backend().version()).startsWith("command/1 program ");
         VideoInfo info = Ffmpeg.find().probe(r.store().objects().path(take.master().orElseThrow()));
         assertThat(info.width()).isEqualTo(64);
         assertThat(info.frames()).isEqualTo(recipe.frames());

@@ -5,6 +5,7 @@ import film.slate.core.continuity.ShotState;
 import film.slate.core.model.Production;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.Shot;
+import film.slate.core.recipe.RecipeContent;
 import film.slate.core.recipe.Seeds;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,15 @@ public final class Previz {
         ScenePlan scene = production.scenes().stream().filter(s -> s.shots().contains(shot)).findFirst().orElseThrow();
         return Optional.of(new PrevizShot(production.manifest().title(), scene, state.get(), production.bible(),
                 production.manifest().format(), take, seed));
+    }
+
+    /**
+     * The take a recipe describes, drawn from the recipe alone (no production): what the previz
+     * backend renders. {@code title} is only for a burn-in.
+     */
+    public static PrevizShot shot(RecipeContent recipe, String title) {
+        RecipeScene s = RecipeScene.of(recipe);
+        return new PrevizShot(title, s.scene(), s.state(), s.bible(), s.format(), recipe.take(), recipe.seed());
     }
 
     /** Take {@code take} of {@code fullId} with its derived seed ({@link #seed}). */

@@ -65,15 +65,24 @@ class DeterminismTest {
     }
 
     private Path encode(Previz previz, String id, String name) {
+        return encode(previz.shot(id, 1).orElseThrow(), name);
+    }
+
+    private Path encode(PrevizShot shot, String name) {
         Path master = dir.resolve(name + ".mkv");
         Path depth = dir.resolve(name + "-depth.mkv");
-        PrevizRender.encode(previz.shot(id, 1).orElseThrow(), Ffmpeg.find(), EncodeTargets.masterOnly(master),
+        PrevizRender.encode(shot, Ffmpeg.find(), EncodeTargets.masterOnly(master),
                 Optional.of(EncodeTargets.masterOnly(depth)), Optional.of(BurnIn.SHOT));
         return master;
     }
 
     private String masterHash(Previz previz, String id, String name) throws Exception {
-        Path master = encode(previz, id, name);
+        return masterHash(previz.shot(id, 1).orElseThrow(), name);
+    }
+
+    /** The hash of a take's decoded master and depth frames, as the golden hashes pin them. */
+    String masterHash(PrevizShot shot, String name) throws Exception {
+        Path master = encode(shot, name);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (BufferedImage frame : VideoDecoder.readAll(Ffmpeg.find(), master, PixelFormat.BGR24)) {
             sha.update(bytes(frame));

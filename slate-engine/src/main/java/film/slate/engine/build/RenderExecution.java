@@ -1,0 +1,181 @@
+package film.slate.engine.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.core.model.BackendConfig;
+import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.RecipeContent;
+import film.slate.engine.generator.Cancellation;
+import film.slate.engine.generator.Generator;
+import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.Progress;
+import film.slate.engine.generator.RecipeObjects;
+import film.slate.engine.generator.RenderRequest;
+import film.slate.engine.generator.RenderResult;
+import film.slate.store.Store;
+import film.slate.store.db.TakeRecord;
+import film.slate.store.db.Takes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The execute side of a render: a work folder per job thread, a slot of the backend's
+ * concurrency, the request made of the recipe, its inputs' outputs and its objects from the
+ * store, the generator run under the backend's timeout, and the outputs moved into the store.
+ */
+final class RenderExecution implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double DEFAULT_TIMEOUT_S = 3600;
+
+    private final Store store;
+    private final Backends backends;
+    private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    /** Each job thread's output folder, emptied after a render and used again (a folder a take costs two syncs). */
+    private final Map<Thread, Path> workFolders = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "slate-render-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RenderExecution(Store store, Backends backends) {
+        this.store = store;
+        this.backends = backends;
+    }
+
+    /** This thread's work folder, made when needed. */
+    Path workFolder() throws IOException {
+        Path out = workFolders.computeIfAbsent(Thread.currentThread(), t -> store.work().next());
+        return Files.createDirectories(out);
+    }
+
+    /** After a render: a clean one's folder is emptied for the next; any other is dropped (it may still be written). */
+    void release(Path out, boolean clean) {
+        if (clean) {
+            BuildFolders.empty(out);
+        } else {
+            workFolders.remove(Thread.currentThread());
+            BuildFolders.delete(out);
+        }
+    }
+
+    /** Renders {@code recipe} into {@code out} in a slot of its backend and stores the outputs; returns their names. */
+    Stored render(Recipe recipe, Generator generator, Path out)
+            throws GeneratorFault, InterruptedException, IOException, BuildException {
+        BackendConfig config = backends.config(recipe.backend());
+        Semaphore slot = slots.computeIfAbsent(recipe.backend(), b -> new Semaphore(concurrency(config, generator)));
+        RenderResult result;
+        slot.acquire();
+        try {
+            result = withTimeout(generator, new RenderRequest(recipe, config, inputs(recipe), objects(recipe), out),
+                    timeout(config));
+        } finally {
+            slot.release();
+        }
+        return new Stored(keep(result, out), result);
+    }
+
+    /** What a render stored, and what it said (its cost, when the generator knows it). */
+    record Stored(Takes.Output output, RenderResult result) {
+    }
+
+    double timeout(BackendConfig config) {
+        return Backends.number(config, "timeout").orElse(DEFAULT_TIMEOUT_S);
+    }
+
+    private static int concurrency(BackendConfig config, Generator g) {
+        double configured = Backends.number(config, "concurrency").orElse((double) Integer.MAX_VALUE);
+        return (int) Math.max(1, Math.min(configured, g.capabilities().maxConcurrency()));
+    }
+
+    private RenderResult withTimeout(Generator g, RenderRequest request, double seconds)
+            throws GeneratorFault, InterruptedException {
+        Cancellation cancel = new Cancellation();
+        Thread worker = Thread.currentThread();
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+            cancel.cancel("timeout");
+            worker.interrupt();
+        }, (long) (seconds * 1000), TimeUnit.MILLISECONDS);
+        try {
+            RenderResult r = g.render(request, Progress.NONE, cancel);
+            if (cancel.isCancelled()) {
+                throw new InterruptedException("timed out");
+            }
+            return r;
+        } finally {
+            alarm.cancel(false);
+            if (cancel.isCancelled()) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /** The files a recipe conditions on: the masters (and depth, proxy) of its input recipes. */
+    private Map<String, Path> inputs(Recipe recipe) throws GeneratorFault {
+        Map<String, Path> out = new HashMap<>();
+        for (RecipeContent.Input in : recipe.content().inputs()) {
+            TakeRecord t = store.takes().withRecipe(in.recipe()).orElseThrow(() -> GeneratorFault.transientFault(
+                    "its " + in.role() + " input " + in.recipe().substring(0, 12) + " is not rendered yet", null));
+            t.master().ifPresent(h -> out.put(in.role() + ".master", store.objects().path(h)));
+            t.depth().ifPresent(h -> out.put(in.role() + ".depth", store.objects().path(h)));
+            t.proxy().ifPresent(h -> out.put(in.role() + ".proxy", store.objects().path(h)));
+        }
+        return out;
+    }
+
+    /** The objects the recipe names by hash that the store holds (the build put them there when it queued the take). */
+    private RecipeObjects objects(Recipe recipe) {
+        Map<String, Path> out = new HashMap<>();
+        for (RecipeContent.Ref ref : recipe.content().refs()) {
+            ref.sha256().filter(store.objects()::has).ifPresent(h -> out.put(h, store.objects().path(h)));
+        }
+        return new RecipeObjects(out);
+    }
+
+    /** Moves the result into the object store; returns the object names. */
+    private Takes.Output keep(RenderResult result, Path out) throws IOException {
+        if (result instanceof RenderResult.Video v) {
+            String master = keep(v.master(), out);
+            Optional<String> proxy = v.proxy().isPresent() ? Optional.of(keep(v.proxy().get(), out)) : Optional.empty();
+            Optional<String> depth = v.depth().isPresent() ? Optional.of(keep(v.depth().get(), out)) : Optional.empty();
+            return new Takes.Output(master, proxy, depth);
+        }
+        RenderResult.Frames f = (RenderResult.Frames) result;
+        ObjectNode index = JSON.createObjectNode();
+        var frames = index.put("kind", "slate/frames").putArray("frames");
+        for (Path frame : f.frames()) {
+            frames.add(keep(frame, out));
+        }
+        return new Takes.Output(store.objects().put(JSON.writeValueAsBytes(index)), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A file the render made in its own folder is moved into the store (no copy); any other file
+     * (one the generator names elsewhere, or a link) is copied, and left where it is.
+     */
+    private String keep(Path file, Path out) throws IOException {
+        Path f = file.toAbsolutePath().normalize();
+        if (f.startsWith(out.toAbsolutePath().normalize()) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            return store.objects().adopt(f);
+        }
+        return store.objects().put(file);
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        workFolders.values().forEach(BuildFolders::delete);
+        workFolders.clear();
+    }
+}
