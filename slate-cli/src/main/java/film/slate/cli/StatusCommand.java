@@ -38,9 +38,10 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(dir)) {
-            Map<String, List<TakeState>> shots = Status.of(ws.plan(Optional.ofNullable(backend), Optional.empty(),
-                    Optional.empty()), ws.store);
+        try (CachedPlan.Planned planned = CachedPlan.open(dir, Optional.ofNullable(backend), Optional.empty(),
+                PlanCache.userCache())) {
+            Workspace ws = planned.workspace();
+            Map<String, List<TakeState>> shots = Status.of(planned.plan(), ws.store);
             if (format == Format.json) {
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode root = json.createObjectNode();
