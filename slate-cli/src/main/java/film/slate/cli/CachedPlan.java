@@ -59,13 +59,11 @@ final class CachedPlan {
         }
         Optional<PlanCache.Entry> previous = PlanCache.read(file.get()).filter(e -> e.code().equals(code()));
         long scannedAt = System.currentTimeMillis();
-        InputFiles inputs;
-        try {
-            inputs = InputFiles.scan(root, previous.map(PlanCache.Entry::files).orElse(new InputFiles(Map.of())),
-                    previous.map(PlanCache.Entry::scannedAt).orElse(0L));
-        } catch (IOException e) {
+        Optional<InputFiles> scanned = scan(root, previous);
+        if (scanned.isEmpty()) {
             return uncached(dir, backend, takes);
         }
+        InputFiles inputs = scanned.get();
         List<String> sceneFiles = ProductionReader.shotFiles(root);
         Map<String, PlanCache.Scene> known = previous.map(e -> e.scenes().stream()
                 .collect(Collectors.toMap(PlanCache.Scene::file, Function.identity(), (a, b) -> a))).orElse(Map.of());
@@ -109,6 +107,15 @@ final class CachedPlan {
         } catch (RuntimeException e) {
             ws.close(); // a cached recipe this Slate cannot read back: compile as without the cache
             return uncached(dir, backend, takes);
+        }
+    }
+
+    private static Optional<InputFiles> scan(Path root, Optional<PlanCache.Entry> previous) {
+        try {
+            return Optional.of(InputFiles.scan(root, previous.map(PlanCache.Entry::files).orElse(new InputFiles(Map.of())),
+                    previous.map(PlanCache.Entry::scannedAt).orElse(0L)));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
