@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
 /**
  * Writes a synthetic feature-length production that checks clean: by default 120 scenes, 2,000
- * shots, 40 characters and a screenplay of about 110 pages. Seeded, so every run writes the same
+ * shots, 40 characters (two to six cast a scene) and a screenplay of about 110 pages. Seeded, so every run writes the same
  * bytes. Run: {@code java -cp slate-bench.jar:lib/* film.slate.bench.SyntheticProduction OUT}.
  */
 public final class SyntheticProduction {
@@ -130,14 +132,23 @@ public final class SyntheticProduction {
                 .append("\naxis: [").append(a).append(", ").append(b).append("]\ncast:\n")
                 .append("  ").append(a).append(": { wardrobe: ").append(wardrobe).append(", at: [3, 5], facing: 90, holds: [")
                 .append(prop).append("] }\n")
-                .append("  ").append(b).append(": { wardrobe: ").append(wardrobe).append(", at: [8, 5], facing: 270 }\n")
-                .append("shots:\n");
+                .append("  ").append(b).append(": { wardrobe: ").append(wardrobe).append(", at: [8, 5], facing: 270 }\n");
+        // Up to four more on the set (two to six cast a scene), standing upstage, seen in the wide shot.
+        List<String> extras = new ArrayList<>();
+        for (int j = 0; j < s % 5; j++) {
+            String c = character((2 * s + 2 + j) % characters);
+            extras.add(c);
+            yaml.append("  ").append(c).append(": { wardrobe: ").append(wardrobe).append(", at: [")
+                    .append(2 + 2 * j).append(", 8], facing: 180 }\n");
+        }
+        yaml.append("shots:\n");
         int block = 0;
         for (int k = 0; k < sceneShots; k++) {
             String id = (s + 1) + "-" + (k + 1);
             yaml.append("  - id: ").append(id).append('\n');
             if (k == 0) {
-                yaml.append("    framing: WS\n    subjects: [").append(a).append(", ").append(b).append("]\n")
+                yaml.append("    framing: WS\n    subjects: [").append(a).append(", ").append(b)
+                        .append(extras.stream().map(c -> ", " + c).reduce("", String::concat)).append("]\n")
                         .append("    camera: { at: [6, 0], height: 1.6, lens: 24, look_at: [6, 5] }\n")
                         .append("    move: { type: dolly, to: [6, 0.5] }\n")
                         .append("    blocking: { ").append(a).append(": { to: [4, 5], facing: 90 } }\n");

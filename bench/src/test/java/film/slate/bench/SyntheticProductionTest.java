@@ -26,6 +26,9 @@ class SyntheticProductionTest {
         assertThat(read.production().scenes()).hasSize(120);
         assertThat(read.production().shots()).hasSize(2000);
         assertThat(read.production().bible().characters()).hasSize(40);
+        assertThat(read.production().scenes().stream().mapToInt(s -> s.cast().size()).max().orElse(0)).isEqualTo(6);
+        assertThat(read.production().scenes()).allMatch(s -> s.shots().stream().anyMatch(shot -> !shot.lines().isEmpty())
+                && s.cast().values().stream().anyMatch(m -> !m.holds().isEmpty()));
     }
 
     @Test

@@ -4,7 +4,12 @@ import film.slate.core.check.Checker;
 import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
+import film.slate.core.model.BackendConfig;
+import film.slate.media.board.BuiltTakes;
 import film.slate.media.board.Storyboard;
+import film.slate.store.Store;
+import java.nio.file.Files;
+import java.util.Optional;
 import film.slate.media.board.StoryboardFiles;
 import film.slate.media.ffmpeg.FfmpegException;
 import java.io.IOException;
@@ -30,6 +35,24 @@ final class BoardCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write it (default: DIR/.slate/board).")
     Path out;
 
+    /**
+     * The previz takes the store holds from the current recipes, which the board shows as built; none
+     * when the production has no store (the board then opens none, so it writes nothing into .slate but
+     * the board) or cannot be planned (the board still draws what it can read).
+     */
+    private BuiltTakes built(ReadProduction read) {
+        if (!Files.isDirectory(dir.resolve(Store.FOLDER))) {
+            return BuiltTakes.NONE;
+        }
+        String previz = read.production().manifest().backends().values().stream().filter(b -> b.type().equals("previz"))
+                .map(BackendConfig::name).findFirst().orElse("previz");
+        try (Workspace ws = Workspace.open(dir)) {
+            return new StoredTakes(ws.plan(Optional.of(previz), Optional.empty(), Optional.empty()), ws.store.objects());
+        } catch (CommandError e) {
+            return BuiltTakes.NONE;
+        }
+    }
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -44,7 +67,7 @@ final class BoardCommand implements Callable<Integer> {
         Path target = out != null ? out : dir.resolve(".slate").resolve("board");
         StoryboardFiles files;
         try {
-            files = Storyboard.write(read.production(), Checker.check(read), target);
+            files = Storyboard.write(read.production(), Checker.check(read), target, built(read));
         } catch (IOException e) {
             err.println("slate board: cannot write " + target + " (" + e.getMessage() + "); check the folder's permissions and free space");
             return ExitCode.IO;

@@ -65,6 +65,16 @@ final class BuildCommand implements Callable<Integer> {
                     + ", --budget a number of 0 or more");
             return ExitCode.CANNOT_RUN;
         }
+        if (dryRun && shots == null) {
+            // Every shot, nothing rendered: the plan cache answers without compiling unchanged scenes.
+            try (CachedPlan.Planned planned = CachedPlan.open(dir, Optional.ofNullable(backend),
+                    Optional.ofNullable(takes), PlanCache.userCache())) {
+                return dryRun(planned.workspace(), planned.plan(), out);
+            } catch (CommandError e) {
+                spec.commandLine().getErr().println("slate build: " + e.getMessage());
+                return e.exitCode();
+            }
+        }
         try (Workspace ws = Workspace.open(dir)) {
             BuildPlan plan = ws.plan(Optional.ofNullable(backend), Optional.ofNullable(shots), Optional.ofNullable(takes));
             BuildOptions defaults = BuildOptions.defaults();

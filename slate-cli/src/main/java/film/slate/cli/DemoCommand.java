@@ -79,34 +79,18 @@ final class DemoCommand implements Callable<Integer> {
                 + p.bible().characters().size() + " characters; " + new DiagnosticReport(diagnostics).summary() + ".");
         diagnostics.forEach(d -> out.println("   " + d));
         out.println();
-        Path board = work.resolve(".slate").resolve("board");
-        out.println("2. Previz: rendering every shot camera-true, the storyboard and the animatic...");
-        out.flush();
+        BuildSummary summary;
         StoryboardFiles files;
         try {
-            files = Storyboard.write(p, diagnostics, board);
-        } catch (FfmpegException e) {
-            err.println("slate demo: " + e.getMessage());
-            return ExitCode.CANNOT_RUN;
-        } catch (IOException e) {
-            err.println("slate demo: cannot write the storyboard into " + board + " (" + e.getMessage() + ")");
-            return ExitCode.IO;
-        }
-        out.println("   storyboard  " + files.page() + " (open it in a browser)");
-        out.println("   animatic    " + files.animatic() + " (" + files.stills().size() + " stills)");
-        out.println();
-        out.println("3. Build: every take compiled to a hashed recipe and rendered with previz into .slate/...");
-        out.flush();
-        BuildSummary summary;
-        try (Workspace ws = Workspace.open(work)) {
-            BuildPlan plan = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
-            summary = new Builder(ws.store, ws.backends, BuildOptions.defaults()).run(plan, event -> { });
+            Built built = buildAndBoard(work, p, diagnostics, out);
+            summary = built.summary();
+            files = built.board();
         } catch (CommandError e) {
             err.println("slate demo: " + e.getMessage());
             return e.exitCode();
         }
-        out.printf(Locale.ROOT, "   %d rendered, %d cached, %d failed in %.1f s%n", summary.rendered(), summary.cached(),
-                summary.failed(), summary.time().toMillis() / 1000.0);
+        out.println("   storyboard  " + files.page() + " (open it in a browser)");
+        out.println("   animatic    " + files.animatic() + " (" + files.stills().size() + " stills)");
         out.println();
         out.println("Where to look next:");
         out.println("  the production     " + work + " (slate.yaml, screenplay.fountain, bible/, shots/)");
@@ -120,6 +104,33 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  the breakdown      slate breakdown " + work + " --format html --out breakdown.html");
         out.flush();
         return summary.failed() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private record Built(BuildSummary summary, StoryboardFiles board) {
+    }
+
+    /** Builds every take, then the storyboard from those takes (not drawn a second time). */
+    private static Built buildAndBoard(Path work, Production p, List<Diagnostic> diagnostics, PrintWriter out)
+            throws CommandError {
+        out.println("2. Build: every take compiled to a hashed recipe and rendered with previz into .slate/...");
+        out.flush();
+        Path board = work.resolve(".slate").resolve("board");
+        try (Workspace ws = Workspace.open(work)) {
+            BuildPlan plan = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
+            BuildSummary summary = new Builder(ws.store, ws.backends, BuildOptions.defaults()).run(plan, event -> { });
+            out.printf(Locale.ROOT, "   %d rendered, %d cached, %d failed in %.1f s%n", summary.rendered(), summary.cached(),
+                    summary.failed(), summary.time().toMillis() / 1000.0);
+            out.println();
+            out.println("3. Storyboard: stills of every take and the animatic, from the takes just built...");
+            out.flush();
+            // Planned again, the takes just rendered are the store's; the board shows those.
+            BuildPlan built = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
+            return new Built(summary, Storyboard.write(p, diagnostics, board, new StoredTakes(built, ws.store.objects())));
+        } catch (FfmpegException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
+        } catch (IOException e) {
+            throw new CommandError(ExitCode.IO, "cannot write the storyboard into " + board + " (" + e.getMessage() + ")");
+        }
     }
 
     private Path workFolder() throws IOException {

@@ -39,9 +39,10 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.lookAt(dir)) {
-            Map<String, List<TakeState>> shots = Status.of(ws.plan(Optional.ofNullable(backend), Optional.empty(),
-                    Optional.empty()), ws.store);
+        try (CachedPlan.Planned planned = CachedPlan.open(dir, Optional.ofNullable(backend), Optional.empty(),
+                PlanCache.userCache())) {
+            Workspace ws = planned.workspace();
+            Map<String, List<TakeState>> shots = Status.of(planned.plan(), ws.store);
             if (format == Format.json) {
                 var approved = new film.slate.store.db.Decisions(ws.store.database()).approvals();
                 ObjectMapper json = new ObjectMapper();

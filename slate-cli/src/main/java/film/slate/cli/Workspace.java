@@ -49,14 +49,27 @@ final class Workspace implements AutoCloseable {
         } catch (NotAProductionException e) {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         }
-        // A file that does not parse explains the errors that follow from it: name it first.
-        Optional<Diagnostic> error = Unparsed.of(read).stream().findFirst()
-                .or(() -> read.diagnostics().stream().filter(Diagnostic::isError).findFirst());
+        Optional<Diagnostic> error = stopping(read);
         if (error.isPresent()) {
             Diagnostic d = error.get();
             throw new CommandError(ExitCode.INVALID_PRODUCTION, d.position() + ": " + d.message()
                     + " (run 'slate check' for every finding)");
         }
+        return of(read, dir, lookOnly);
+    }
+
+    /** The finding that stops a command, if any. */
+    static Optional<Diagnostic> stopping(ReadProduction read) {
+        // A file that does not parse explains the errors that follow from it: name it first.
+        return Unparsed.of(read).stream().findFirst()
+                .or(() -> read.diagnostics().stream().filter(Diagnostic::isError).findFirst());
+    }
+
+    /**
+     * Opens the store and backends of a production read without errors; {@code lookOnly} sees a
+     * production without a store with an empty one and writes nothing.
+     */
+    static Workspace of(ReadProduction read, Path dir, boolean lookOnly) throws CommandError {
         try {
             Path root = read.production().root();
             Store store = lookOnly ? Store.openIfPresent(root) : Store.open(root);

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +35,28 @@ public final class ProductionReader {
     }
 
     public static ReadProduction read(Path folder) throws NotAProductionException {
+        return read(folder, file -> true);
+    }
+
+    /**
+     * Reads the production with only the scene files (production-relative names, e.g.
+     * {@code shots/003.yaml}) that {@code sceneFiles} accepts: the plan cache reads just the scenes it
+     * has no recipes for.
+     */
+    public static ReadProduction read(Path folder, Predicate<String> sceneFiles) throws NotAProductionException {
+        return read(folder, sceneFiles, true);
+    }
+
+    /**
+     * Reads slate.yaml alone (with its backends' settings): a production with no screenplay, an
+     * empty bible and no scenes, for the plan cache when nothing else changed.
+     */
+    public static ReadProduction manifest(Path folder) throws NotAProductionException {
+        return read(folder, file -> false, false);
+    }
+
+    private static ReadProduction read(Path folder, Predicate<String> sceneFiles, boolean whole)
+            throws NotAProductionException {
         if (Files.isRegularFile(folder)) {
             throw new NotAProductionException(folder + " is a file; name the production folder that holds slate.yaml"
                     + (folder.getParent() != null ? " (" + folder.getParent() + "?)" : ""));
@@ -54,22 +77,24 @@ public final class ProductionReader {
         // The implicit previz backend has no settings of its own to check.
         manifest.backends().values().stream().filter(b -> !b.settings().entries().isEmpty()).forEach(backends::check);
 
-        Optional<Screenplay> screenplay = manifest.screenplay().flatMap(p -> screenplay(files, p, manifest, d));
+        Optional<Screenplay> screenplay = whole ? manifest.screenplay().flatMap(p -> screenplay(files, p, manifest, d))
+                : Optional.empty();
 
         BibleReader bible = new BibleReader(files, d);
-        Bible b = new Bible(bible.characters(optionalYaml(files, BibleReader.CHARACTERS, d)),
-                bible.locations(optionalYaml(files, BibleReader.LOCATIONS, d)),
-                bible.props(optionalYaml(files, BibleReader.PROPS, d)),
-                bible.style(optionalYaml(files, BibleReader.STYLE, d), SourcePosition.ofFile(BibleReader.STYLE)));
+        Bible b = new Bible(bible.characters(whole ? optionalYaml(files, BibleReader.CHARACTERS, d) : Optional.empty()),
+                bible.locations(whole ? optionalYaml(files, BibleReader.LOCATIONS, d) : Optional.empty()),
+                bible.props(whole ? optionalYaml(files, BibleReader.PROPS, d) : Optional.empty()),
+                bible.style(whole ? optionalYaml(files, BibleReader.STYLE, d) : Optional.empty(),
+                        SourcePosition.ofFile(BibleReader.STYLE)));
 
         List<ScenePlan> scenes = new ArrayList<>();
-        for (String file : shotFiles(files, d)) {
+        for (String file : shotFiles(files, d).stream().filter(sceneFiles).toList()) {
             yaml(files, file, d).flatMap(n -> new ScenePlanReader(file, d).read(n)).ifPresent(scenes::add);
         }
         scenes.sort(editOrder(screenplay));
 
-        Rights rights = optionalYaml(files, RightsReader.FILE, d).map(n -> new RightsReader(files, d).read(n))
-                .orElse(Rights.NONE);
+        Optional<YamlNode> rightsNode = whole ? optionalYaml(files, RightsReader.FILE, d) : Optional.empty();
+        Rights rights = rightsNode.map(n -> new RightsReader(files, d).read(n)).orElse(Rights.NONE);
         Production production = new Production(files.root(), manifest, screenplay, b, scenes, rights);
         return new ReadProduction(production, d.sorted());
     }
@@ -87,6 +112,11 @@ public final class ProductionReader {
     private static Comparator<ScenePlan> editOrder(Optional<Screenplay> screenplay) {
         return Comparator.<ScenePlan>comparingInt(p -> screenplay.flatMap(s -> s.scene(p.scene()))
                 .map(ScriptScene::ordinal).orElse(Integer.MAX_VALUE)).thenComparing(ScenePlan::file);
+    }
+
+    /** The scene files of a production, by production-relative name, in name order. */
+    public static List<String> shotFiles(Path folder) {
+        return shotFiles(new ProductionFiles(folder), new Diagnostics());
     }
 
     private static List<String> shotFiles(ProductionFiles files, Diagnostics d) {

@@ -21,21 +21,27 @@ public record BuildPlan(String backend, List<PlannedTake> takes) {
     /** Compiles the selected shots for {@code target} and looks each take up in the store. */
     public static BuildPlan of(RecipeCompiler compiler, Target target, ShotSelector selector, Optional<Integer> takes,
             Store store) {
+        List<Recipe> recipes = new ArrayList<>();
+        for (Shot shot : compiler.production().shots()) {
+            if (selector.test(shot)) {
+                recipes.addAll(compiler.compile(shot, target, takes));
+            }
+        }
+        return of(target.backend().name(), recipes, store);
+    }
+
+    /** Looks each of {@code recipes} (compiled for {@code backend}, in edit order) up in the store. */
+    public static BuildPlan of(String backend, List<Recipe> recipes, Store store) {
         Map<String, TakeRecord> latest = store.takes().latestAll();
         Map<String, TakeRecord> byRecipe = new HashMap<>();
         store.takes().ofAll().stream().filter(TakeRecord::rendered) // a version marked missing is no output to reuse
                 .forEach(t -> byRecipe.merge(t.recipe(), t, (a, b) -> a.version() >= b.version() ? a : b));
-        List<PlannedTake> out = new ArrayList<>();
-        for (Shot shot : compiler.production().shots()) {
-            if (!selector.test(shot)) {
-                continue;
-            }
-            for (Recipe r : compiler.compile(shot, target, takes)) {
-                out.add(new PlannedTake(r, Optional.ofNullable(latest.get(r.label())),
-                        Optional.ofNullable(byRecipe.get(r.id())).filter(t -> t.label().equals(r.label()))));
-            }
+        List<PlannedTake> out = new ArrayList<>(recipes.size());
+        for (Recipe r : recipes) {
+            out.add(new PlannedTake(r, Optional.ofNullable(latest.get(r.label())),
+                    Optional.ofNullable(byRecipe.get(r.id())).filter(t -> t.label().equals(r.label()))));
         }
-        return new BuildPlan(target.backend().name(), out);
+        return new BuildPlan(backend, out);
     }
 
     public List<PlannedTake> missing() {

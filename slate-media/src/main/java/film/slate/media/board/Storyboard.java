@@ -10,6 +10,7 @@ import film.slate.core.model.Shot;
 import film.slate.core.screenplay.DialogueBlock;
 import film.slate.core.screenplay.ScriptScene;
 import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.ffmpeg.Stills;
 import film.slate.media.file.WholeFile;
 import film.slate.media.previz.Previz;
 import film.slate.media.previz.PrevizShot;
@@ -34,7 +35,13 @@ public final class Storyboard {
 
     /** Writes the storyboard of {@code production} into {@code outDir} with the FFmpeg {@link Ffmpeg#find()} finds. */
     public static StoryboardFiles write(Production production, List<Diagnostic> diagnostics, Path outDir) throws IOException {
-        return write(production, diagnostics, outDir, Ffmpeg.find());
+        return write(production, diagnostics, outDir, Ffmpeg.find(), BuiltTakes.NONE);
+    }
+
+    /** As {@link #write(Production, List, Path)}, showing the takes already {@code built} instead of drawing them. */
+    public static StoryboardFiles write(Production production, List<Diagnostic> diagnostics, Path outDir, BuiltTakes built)
+            throws IOException {
+        return write(production, diagnostics, outDir, Ffmpeg.find(), built);
     }
 
     /**
@@ -43,9 +50,19 @@ public final class Storyboard {
      */
     public static StoryboardFiles write(Production production, List<Diagnostic> diagnostics, Path outDir, Ffmpeg ffmpeg)
             throws IOException {
+        return write(production, diagnostics, outDir, ffmpeg, BuiltTakes.NONE);
+    }
+
+    /**
+     * Writes the storyboard; a shot whose take 1 is {@code built} gets its stills from that take's
+     * master, and when every shot's is, the animatic is those takes' proxies joined in edit order.
+     */
+    public static StoryboardFiles write(Production production, List<Diagnostic> diagnostics, Path outDir, Ffmpeg ffmpeg,
+            BuiltTakes built) throws IOException {
         Files.createDirectories(outDir.resolve(STILLS));
         Previz previz = Previz.of(production);
         List<Path> stills = new ArrayList<>();
+        List<Path> proxies = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         for (ScenePlan scene : production.scenes()) {
             Optional<ScriptScene> script = production.screenplay().flatMap(s -> s.scene(scene.scene()));
@@ -60,19 +77,26 @@ public final class Storyboard {
                 if (p.isEmpty()) {
                     continue;
                 }
-                body.append(card(p.get(), script, diagnostics, outDir, stills));
+                Optional<BuiltTakes.Built> take = built.take1(shot.fullId());
+                take.ifPresent(t -> proxies.add(t.proxy()));
+                body.append(card(p.get(), take, ffmpeg, production.manifest().format().fps(), script, diagnostics, outDir,
+                        stills));
             }
             body.append("</section>\n");
         }
         Path animatic = outDir.resolve(ANIMATIC);
-        Animatic.write(previz, ffmpeg, animatic);
+        if (!proxies.isEmpty() && proxies.size() == previz.shots().size()) {
+            ffmpeg.concat(proxies, animatic); // the takes as built: their slates and timecodes are each take's own
+        } else {
+            Animatic.write(previz, ffmpeg, animatic);
+        }
         Path page = outDir.resolve(PAGE);
         WholeFile.text(page, page(production, body.toString()));
         return new StoryboardFiles(page, animatic, stills);
     }
 
-    private static String card(PrevizShot p, Optional<ScriptScene> script, List<Diagnostic> diagnostics, Path outDir,
-            List<Path> stills) throws IOException {
+    private static String card(PrevizShot p, Optional<BuiltTakes.Built> take, Ffmpeg ffmpeg, double fps,
+            Optional<ScriptScene> script, List<Diagnostic> diagnostics, Path outDir, List<Path> stills) throws IOException {
         Shot shot = p.shot();
         StringBuilder b = new StringBuilder("<article class=\"shot\" id=\"shot-" + esc(shot.fullId().replace('/', '-')) + "\">\n");
         b.append("<h3>").append(esc(shot.fullId())).append(" <small>").append(esc(shot.framing().words())).append("</small></h3>\n");
@@ -80,10 +104,18 @@ public final class Storyboard {
         int last = p.frames() - 1;
         String[] names = {"first", "middle", "last"};
         int[] frames = {0, last / 2, last};
+        List<Path> outs = new ArrayList<>();
+        for (String name : names) {
+            outs.add(outDir.resolve(STILLS).resolve(safe(shot.scene() + "-" + shot.id() + "-" + name + ".png")));
+        }
+        if (take.isPresent()) {
+            Stills.grab(ffmpeg, take.get().master(), fps, frames, outs);
+        }
         for (int i = 0; i < 3; i++) {
-            String file = shot.scene() + "-" + shot.id() + "-" + names[i] + ".png";
-            Path out = outDir.resolve(STILLS).resolve(safe(file));
-            WholeFile.png(out, p.picture(frames[i]));
+            Path out = outs.get(i);
+            if (take.isEmpty()) {
+                WholeFile.png(out, p.picture(frames[i]));
+            }
             stills.add(out);
             b.append("<figure><img src=\"").append(STILLS).append('/').append(esc(out.getFileName().toString()))
                     .append("\" alt=\"").append(esc(shot.fullId() + " " + names[i] + " frame")).append("\"><figcaption>")

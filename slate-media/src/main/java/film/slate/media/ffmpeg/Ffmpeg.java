@@ -77,6 +77,10 @@ public final class Ffmpeg {
         if (System.getProperty(CACHE_PROPERTY) == null) {
             System.setProperty(CACHE_PROPERTY, Path.of(System.getProperty("user.home"), ".cache", "slate", "javacpp").toString());
         }
+        Optional<UnpackedFfmpeg> unpacked = UnpackedFfmpeg.find(Path.of(System.getProperty(CACHE_PROPERTY)));
+        if (unpacked.isPresent()) {
+            return withLibraries(unpacked.get().ffmpeg().toString(), unpacked.get().ffprobe().toString());
+        }
         String exe;
         String probe;
         try {
@@ -93,6 +97,11 @@ public final class Ffmpeg {
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "); name a system ffmpeg with "
                     + ENV + "=/usr/bin/ffmpeg");
         }
+        UnpackedFfmpeg.remember(Path.of(System.getProperty(CACHE_PROPERTY)), Path.of(exe), Path.of(probe));
+        return withLibraries(exe, probe);
+    }
+
+    private static Ffmpeg withLibraries(String exe, String probe) {
         Path dir = Path.of(exe).getParent();
         String previous = System.getenv("LD_LIBRARY_PATH");
         // The shipped libraries find each other only through the loader path.

@@ -1,0 +1,182 @@
+package film.slate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.core.recipe.Recipe;
+import film.slate.core.testing.SyntheticProduction;
+import film.slate.engine.build.BuildPlan;
+import film.slate.engine.build.PlannedTake;
+import film.slate.store.Store;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The plan cache never changes an answer: over seeded random edits of a production (texts, the
+ * bible, scene numbers, continuing scenes, broken and deleted files, reverts, touches), the plan
+ * with the cache has the same recipes in the same order as the plan without it, and a production
+ * that cannot be planned fails with the same exit code and sentence. Run more trials with
+ * {@code -Dslate.trials=N} (8 N seeds).
+ */
+class PlanCacheTest {
+    @TempDir
+    Path tmp;
+
+    static Stream<Long> seeds() {
+        return IntStream.range(0, 8 * Integer.getInteger("slate.trials", 1)).mapToObj(i -> 4242L + 31L * i);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void withAndWithoutTheCacheTheSameRecipesAndFindings(long seed) throws Exception {
+        Random random = new Random(seed);
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 6, 4);
+        if (random.nextBoolean()) {
+            Files.createDirectories(dir.resolve(Store.FOLDER)); // the cache then lives in .slate
+        }
+        Path userCache = tmp.resolve("cache");
+        List<String> history = new ArrayList<>();
+        for (int step = 0; step < 10; step++) {
+            history.add(edit(dir, random));
+            assertThat(planned(dir, userCache)).as("after %s", history).isEqualTo(uncached(dir));
+            // And a second time: the cache as the first command left it.
+            assertThat(planned(dir, userCache)).as("again after %s", history).isEqualTo(uncached(dir));
+        }
+    }
+
+    @Test
+    void aProductionWithoutSlateFolderGetsNothingWrittenIntoIt() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 2, 2);
+        Path userCache = tmp.resolve("cache");
+        List<String> before = files(dir);
+        Path cache = PlanCache.location(dir.toAbsolutePath().normalize(), Optional.of(userCache)).get();
+        planned(dir, userCache);
+        assertThat(cache).startsWith(userCache).exists();
+        // The store may make its folder (that is the store's rule); the cache adds nothing else.
+        assertThat(files(dir).stream().filter(f -> !f.startsWith(Store.FOLDER)).toList()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnchangedProductionIsAnsweredFromTheCacheWithoutCompiling() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 3, 2);
+        Path userCache = tmp.resolve("cache");
+        Files.createDirectories(dir.resolve(Store.FOLDER));
+        List<String> first = planned(dir, userCache);
+        Path file = PlanCache.location(dir.toAbsolutePath().normalize(), Optional.of(userCache)).get();
+        // A cached recipe is what the answer is made of: change one in the cache and the answer shows it.
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, text.replace("Beat 1 of scene 2.", "Beat 1 of scene 2 (from the cache)."));
+        FileTime written = Files.getLastModifiedTime(file);
+        List<String> second = planned(dir, userCache);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(written);
+        // Edit that scene: it is compiled again, and the answer is right once more.
+        Path scene = dir.resolve("shots/0002.yaml");
+        Files.writeString(scene, Files.readString(scene).replace("Beat 2 of scene 2.", "Beat 2 of scene 2, edited."));
+        assertThat(planned(dir, userCache)).isEqualTo(uncached(dir));
+    }
+
+    /** One random edit; returns what it did. */
+    private static String edit(Path dir, Random random) throws IOException {
+        List<Path> scenes = sceneFiles(dir);
+        Path scene = scenes.isEmpty() ? dir.resolve("shots/0001.yaml") : scenes.get(random.nextInt(scenes.size()));
+        String name = dir.relativize(scene).toString();
+        switch (random.nextInt(10)) {
+            case 0, 1 -> {
+                replace(scene, "action: Beat 1", "action: Beat " + random.nextInt(100) + " again, beat 1");
+                return "action " + name;
+            }
+            case 2 -> {
+                replace(dir.resolve("bible/characters.yaml"), "freckles", "freckles " + random.nextInt(100));
+                return "bible";
+            }
+            case 3 -> {
+                replace(scene, "scene: ", "scene: " + (random.nextInt(3) + 1));
+                return "scene number " + name;
+            }
+            case 4 -> {
+                replace(scene, "location:", "continues: true\nlocation:");
+                return "continues " + name;
+            }
+            case 5 -> {
+                replace(scene, "shots:", "shots: [unclosed\n");
+                return "broken " + name;
+            }
+            case 6 -> {
+                Files.deleteIfExists(scene);
+                return "deleted " + name;
+            }
+            case 7 -> {
+                Files.copy(scene, dir.resolve("shots/0099.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return "copied " + name;
+            }
+            case 8 -> {
+                Files.write(dir.resolve("bible/refs/mara.png"), new byte[] {(byte) random.nextInt(256)});
+                return "reference image";
+            }
+            default -> {
+                if (Files.exists(scene)) {
+                    Files.setLastModifiedTime(scene, FileTime.fromMillis(random.nextInt(1_000_000)));
+                }
+                return "touched " + name;
+            }
+        }
+    }
+
+    private static void replace(Path file, String what, String with) throws IOException {
+        if (Files.exists(file)) {
+            Files.writeString(file, Files.readString(file).replaceFirst(java.util.regex.Pattern.quote(what),
+                    java.util.regex.Matcher.quoteReplacement(with)));
+        }
+    }
+
+    private static List<Path> sceneFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("shots"))) {
+            return s.sorted().toList();
+        }
+    }
+
+    private static List<String> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private static List<String> planned(Path dir, Path userCache) {
+        try (CachedPlan.Planned p = CachedPlan.open(dir, Optional.empty(), Optional.empty(), Optional.of(userCache))) {
+            return describe(p.plan());
+        } catch (CommandError e) {
+            return List.of("error " + e.exitCode() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> uncached(Path dir) {
+        try (Workspace ws = Workspace.open(dir)) {
+            return describe(ws.plan(Optional.empty(), Optional.empty(), Optional.empty()));
+        } catch (CommandError e) {
+            return List.of("error " + e.exitCode() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> describe(BuildPlan plan) {
+        List<String> out = new ArrayList<>();
+        out.add("backend " + plan.backend());
+        for (PlannedTake t : plan.takes()) {
+            Recipe r = t.recipe();
+            out.add(r.label() + " " + r.id() + " missing=" + t.missing() + " " + r.canonical());
+        }
+        return out;
+    }
+}
