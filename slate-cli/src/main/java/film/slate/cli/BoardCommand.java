@@ -47,7 +47,11 @@ final class BoardCommand implements Callable<Integer> {
         String previz = read.production().manifest().backends().values().stream().filter(b -> b.type().equals("previz"))
                 .map(BackendConfig::name).findFirst().orElse("previz");
         try (Workspace ws = Workspace.open(dir)) {
-            return new StoredTakes(ws.plan(Optional.of(previz), Optional.empty(), Optional.empty()), ws.store.objects());
+            StoredTakes stored = new StoredTakes(ws.plan(Optional.of(previz), Optional.empty(), Optional.empty()),
+                    ws.store.objects());
+            stored.damaged().forEach(d -> spec.commandLine().getErr().println("slate board: warning: " + d
+                    + " (the board draws that shot again)"));
+            return stored;
         } catch (CommandError e) {
             return BuiltTakes.NONE;
         }

@@ -5,15 +5,19 @@ import film.slate.engine.build.PlannedTake;
 import film.slate.media.board.BuiltTakes;
 import film.slate.store.ObjectStore;
 import film.slate.store.db.TakeRecord;
-import java.nio.file.Files;
+import film.slate.store.DamagedObjectException;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The takes 1 of a plan that the store holds from their current recipes: what the board shows instead of drawing again. */
 final class StoredTakes implements BuiltTakes {
     private final Map<String, Built> byShot = new HashMap<>();
+    private final List<String> damaged = new ArrayList<>();
 
     StoredTakes(BuildPlan plan, ObjectStore objects) {
         for (PlannedTake t : plan.takes()) {
@@ -36,11 +40,28 @@ final class StoredTakes implements BuiltTakes {
         return Optional.ofNullable(byShot.get(shot));
     }
 
+    /** Sentences for the stored objects found damaged (the board draws those shots again instead). */
+    List<String> damaged() {
+        return List.copyOf(damaged);
+    }
+
     /**
-     * The one place the board reads stored bytes: the object's file, when the store has it. (Where the
-     * store checks an object's hash before handing it out, this is the call to make that check.)
+     * The one place the board reads stored bytes: the object's file, when the store has it and its
+     * bytes still hash to its name (FFmpeg reads the file itself, so the check comes first).
      */
-    private static Optional<Path> object(ObjectStore objects, String hash) {
-        return objects.has(hash) ? Optional.of(objects.path(hash)).filter(Files::isRegularFile) : Optional.empty();
+    private Optional<Path> object(ObjectStore objects, String hash) {
+        try {
+            return switch (objects.check(hash)) {
+                case SOUND -> Optional.of(objects.path(hash));
+                case ABSENT -> Optional.empty();
+                case DAMAGED -> {
+                    damaged.add(new DamagedObjectException(hash, "is damaged").getMessage());
+                    yield Optional.empty();
+                }
+            };
+        } catch (IOException e) {
+            damaged.add(new DamagedObjectException(hash, "cannot be read (" + e.getMessage() + ")").getMessage());
+            return Optional.empty();
+        }
     }
 }
