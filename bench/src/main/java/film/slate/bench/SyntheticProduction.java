@@ -155,7 +155,7 @@ public final class SyntheticProduction {
             } else {
                 boolean onA = k % 2 == 1;
                 String subject = onA ? a : b;
-                String[] framing = {"MCU", "MS", "CU"};
+                String[] framing = {"FS", "MS", "WS"}; // what the lenses give from 5 to 6 m (framing/size)
                 yaml.append("    framing: ").append(framing[(k / 2) % 3]).append("\n    subjects: [").append(subject).append("]\n")
                         .append("    camera: { at: ").append(onA ? "[9, 3]" : "[2, 3]").append(", lens: ")
                         .append(50 + 10 * (k % 3)).append(", look_at: ").append(subject).append(" }\n");

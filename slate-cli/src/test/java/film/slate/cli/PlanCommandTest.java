@@ -60,6 +60,18 @@ class PlanCommandTest {
     }
 
     @Test
+    void shotsCapsThePlanAndItStillCoversEveryLineClean() throws IOException {
+        for (String n : new String[] {"1", "3"}) {
+            Slate.Run plan = Slate.inProcess("plan", "2", film.toString(), "--shots", n);
+            assertThat(plan.code()).as(plan.err()).isZero();
+            assertThat(plan.out().lines().filter(l -> l.startsWith("  - id: ")).count()).isBetween(1L, Long.parseLong(n));
+            Files.writeString(film.resolve("shots/002.yaml"), plan.out());
+            assertThat(Slate.inProcess("check", film.toString()).out()).startsWith("0 errors, 0 warnings");
+        }
+        assertThat(Slate.inProcess("plan", "2", film.toString(), "--shots", "0").code()).isEqualTo(ExitCode.CANNOT_RUN);
+    }
+
+    @Test
     void jsonCarriesEveryShotWithItsIdiomAndReason() throws IOException {
         Slate.Run run = Slate.inProcess("plan", "1", film.toString(), "--format", "json", "--style", "intimate");
         assertThat(run.code()).isZero();

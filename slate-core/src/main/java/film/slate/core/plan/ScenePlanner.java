@@ -50,7 +50,17 @@ public final class ScenePlanner {
         Map<String, Double> order = new LinkedHashMap<>();
         Optional<CameraSolver.Previous> previous = Optional.empty();
         for (Beat beat : beats) {
-            Optional<Placed> placed = place(solver, beat, setup, cast, previous, order);
+            Optional<Placed> placed;
+            try {
+                placed = place(solver, beat, setup, cast, previous, order);
+            } catch (PlanProblem p) {
+                if (shots.isEmpty()) {
+                    throw p;
+                }
+                // No new camera can take these lines without breaking a rule: the shot before holds them longer.
+                shots.set(shots.size() - 1, longer(shots.get(shots.size() - 1), beat));
+                continue;
+            }
             if (placed.isEmpty()) {
                 continue; // a reaction with nowhere to stand is left out; the lines are covered elsewhere
             }
@@ -194,6 +204,14 @@ public final class ScenePlanner {
             return new ActionLine(p, p.plus(new Point(1, 0)), b.first() + "-" + b.second());
         }
         return new ActionLine(a, c, b.first() + "-" + b.second());
+    }
+
+    private static PlannedShot longer(PlannedShot s, Beat beat) {
+        List<Integer> lines = new ArrayList<>(s.lines());
+        lines.addAll(beat.lines());
+        return new PlannedShot(s.id(), s.idiom(), s.framing(), s.subjects(), s.at(), s.height(), s.lens(), s.lookAt(),
+                Coverage.round(s.duration() + beat.duration()), s.action(), lines, s.partner(),
+                s.why() + "; it also holds line(s) " + beat.lines() + ", which no other camera could take");
     }
 
     private static String partner(Beat b) {

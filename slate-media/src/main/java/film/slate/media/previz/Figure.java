@@ -16,8 +16,6 @@ final class Figure {
     static final double LEGS_HALF_DEPTH = 0.07;
     static final double TORSO_HALF_DEPTH = 0.08;
     static final double HEAD_HALF_DEPTH = 0.065;
-    /** The hand where a held prop sits: right of the body, at this fraction of the height. */
-    static final double HAND = 0.42;
 
     private Figure() {
     }
@@ -43,9 +41,7 @@ final class Figure {
 
     /** Where the hand is that holds props. */
     static Vec3 hand(Point at, double facing, double height) {
-        Point f = Point.ofBearing(facing);
-        Point r = new Point(f.y(), -f.x());
-        return Vec3.of(at.plus(r.times(0.19 * height)).plus(f.times(0.05 * height)), HAND * height);
+        return film.slate.core.stage.Sight.hand(at, facing, height); // the rules look for props where previz draws them
     }
 
     /** The corners wound so that the face's normal points away from {@code centre}. */
