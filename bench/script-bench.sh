@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-10}
-JAR=slate-cli/target/slate-cli.jar
+JAR=${SLATE_JAR:-slate-cli/target/slate-cli.jar}
 if [ ! -f "$JAR" ] || [ ! -d slate-core/target/test-classes ]; then
   mvn -B -q -DskipTests package test-compile >/dev/null
 fi
