@@ -33,8 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RecipeRoundTripTest {
     static final Path EXAMPLE = Path.of("..", "examples", "lighthouse");
-    /** The sorted recipe ids below, one a line, as the tree-built compiler of before made them. */
-    static final String GOLDEN = "82065e13e1f0986b16a6620d261be02b9bd42d951ecb6167629ef409e9ddbe22";
+    /**
+     * The sorted recipe ids below, one a line, as the tree-built compiler of before made them (re-blessed
+     * once, on purpose, when the example's four inserts 1G, 2D, 3D and 5D were aimed at the prop previz draws).
+     */
+    static final String GOLDEN = "645c18c2d6060718cf987d1f71dfadadb65439e00bcec5c55952309c4e1ab60a";
     static final int HOW_MANY = 232;
 
     @Test
