@@ -133,13 +133,14 @@ public final class SyntheticProduction {
                 .append("  ").append(a).append(": { wardrobe: ").append(wardrobe).append(", at: [3, 5], facing: 90, holds: [")
                 .append(prop).append("] }\n")
                 .append("  ").append(b).append(": { wardrobe: ").append(wardrobe).append(", at: [8, 5], facing: 270 }\n");
-        // Up to four more on the set (two to six cast a scene), standing upstage, seen in the wide shot.
+        // Up to four more on the set (two to six cast a scene), standing upstage between the two leads'
+        // lines of sight from the wide shot's camera, so nobody hides anybody (framing/hidden).
         List<String> extras = new ArrayList<>();
         for (int j = 0; j < s % 5; j++) {
             String c = character((2 * s + 2 + j) % characters);
             extras.add(c);
             yaml.append("  ").append(c).append(": { wardrobe: ").append(wardrobe).append(", at: [")
-                    .append(2 + 2 * j).append(", 8], facing: 180 }\n");
+                    .append(String.format(Locale.ROOT, "%.1f", 4.6 + 1.2 * j)).append(", 8], facing: 180 }\n");
         }
         yaml.append("shots:\n");
         int block = 0;
