@@ -1,6 +1,7 @@
 package film.slate.media.footage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import film.slate.media.ffmpeg.ClipTranscoder;
 import film.slate.media.ffmpeg.EncodeTargets;
@@ -13,6 +14,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,6 +32,13 @@ class ConformTest {
 
     @TempDir
     Path dir;
+
+    /** A random even size and a common rate. */
+    private record Picture(int width, int height, int fps) {
+        static Picture random(SplittableRandom r) {
+            return new Picture(2 * r.nextInt(16, 100), 2 * r.nextInt(16, 80), RATES[r.nextInt(RATES.length)]);
+        }
+    }
 
     static LongStream seeds() {
         int trials = Integer.getInteger("slate.trials", 1);
@@ -101,9 +110,10 @@ class ConformTest {
     @MethodSource("seeds")
     void fastRoadStoresTheFrameByFramePixels(long seed) throws Exception {
         SplittableRandom r = new SplittableRandom(seed);
-        int w = 2 * r.nextInt(16, 100);
-        int h = 2 * r.nextInt(16, 80);
-        int fps = RATES[r.nextInt(RATES.length)];
+        Picture pic = Picture.random(r);
+        int w = pic.width();
+        int h = pic.height();
+        int fps = pic.fps();
         int length = r.nextInt(1, 30);
         Conform.Format format = new Conform.Format(w, h, fps, Math.max(1, length + r.nextInt(-length, 12)));
         Path clip = clip(r, w, h, fps, length);
@@ -128,9 +138,10 @@ class ConformTest {
     @MethodSource("seeds")
     void fastRoadIsDeterministic(long seed) throws Exception {
         SplittableRandom r = new SplittableRandom(seed);
-        int w = 2 * r.nextInt(16, 100);
-        int h = 2 * r.nextInt(16, 80);
-        int fps = RATES[r.nextInt(RATES.length)];
+        Picture pic = Picture.random(r);
+        int w = pic.width();
+        int h = pic.height();
+        int fps = pic.fps();
         Conform.Format format = new Conform.Format(w, h, fps, r.nextInt(1, 30));
         Path clip = clip(r, w, h, fps, r.nextInt(1, 30));
         EncodeTargets once = targets(dir, "once");
@@ -149,9 +160,10 @@ class ConformTest {
     @MethodSource("seeds")
     void otherClipsAreStillConformed(long seed) throws Exception {
         SplittableRandom r = new SplittableRandom(seed);
-        int w = 2 * r.nextInt(16, 100);
-        int h = 2 * r.nextInt(16, 80);
-        int fps = RATES[r.nextInt(RATES.length)];
+        Picture pic = Picture.random(r);
+        int w = pic.width();
+        int h = pic.height();
+        int fps = pic.fps();
         boolean resize = r.nextBoolean();
         int clipW = resize ? w + 2 * r.nextInt(1, 20) : w;
         int clipFps = resize && r.nextBoolean() ? fps : RATES[(Arrays.binarySearch(RATES, fps) + 1) % RATES.length];
@@ -163,5 +175,31 @@ class ConformTest {
         new Conform(FFMPEG).frameByFrame(new Footage.Clip(clip), format, slow);
         assertFormat(master(chosen), format);
         assertThat(Files.readAllBytes(master(chosen))).isEqualTo(Files.readAllBytes(master(slow)));
+    }
+
+    /**
+     * A clip whose header has the take's format but whose pictures are gone: the fast road fails
+     * and the frame-by-frame road names the trouble; nothing is left half-written.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aClipWithoutPicturesIsRefusedWithItsSentence(long seed) throws Exception {
+        SplittableRandom r = new SplittableRandom(seed);
+        Picture pic = Picture.random(r);
+        int w = pic.width();
+        int h = pic.height();
+        int fps = pic.fps();
+        Path clip = clip(r, w, h, fps, r.nextInt(2, 20));
+        byte[] data = Files.readAllBytes(clip);
+        int mdat = new String(data, StandardCharsets.ISO_8859_1).indexOf("mdat");
+        Arrays.fill(data, mdat + 4, data.length, (byte) 0); // the proxy is fast-start: its index comes first
+        Files.write(clip, data);
+        Conform.Format format = new Conform.Format(w, h, fps, r.nextInt(1, 30));
+        EncodeTargets out = targets(dir, "out");
+        assertThatThrownBy(() -> new Conform(FFMPEG).conform(new Footage.Clip(clip), format, out))
+                .isInstanceOf(FootageException.class).hasMessageContaining(clip.getFileName().toString());
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("model-"));
+        }
     }
 }
