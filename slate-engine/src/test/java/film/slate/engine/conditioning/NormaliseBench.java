@@ -9,6 +9,7 @@ import film.slate.media.footage.Footage;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Not a timed test: normalising a model's 5 s 640x360 clip (H.264, 24 fps) into a take of the same
- * format (FFV1 master and H.264 proxy), as every backend's take is. Run with
+ * format (FFV1 master and H.264 proxy), as every backend's take is; such a clip takes Conform's
+ * fast road (one FFmpeg process, no frame through Java). Run with
  * {@code mvn -o -pl slate-engine -am test -Dtest=NormaliseBench -Dslate.bench=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "slate.bench", matches = "true")
@@ -53,7 +55,8 @@ class NormaliseBench {
             best = Math.min(best, s);
             sum += s;
         }
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf(Locale.ROOT, "BENCH normalise 5 s 640x360 24 fps runs=%d best=%.3f s mean=%.3f s limit=0.3 s"
-                + " ratio=%.2f%n", runs, best, sum / runs, best / 0.3);
+                + " ratio=%.2f load=%.2f%n", runs, best, sum / runs, best / 0.3, load);
     }
 }

@@ -185,12 +185,28 @@ public final class Ffmpeg {
 
     /** Duration, frame count and format of the first video stream of {@code file} (frames are counted by decoding). */
     public VideoInfo probe(Path file) {
+        return probe(file, true);
+    }
+
+    /**
+     * As {@link #probe(Path)} from the container's headers alone, without decoding: quick, and
+     * {@link VideoInfo#frames()} is the count the header states (0 when it states none).
+     */
+    public VideoInfo probeHeader(Path file) {
+        return probe(file, false);
+    }
+
+    private VideoInfo probe(Path file, boolean count) {
         if (!Files.isRegularFile(file)) {
             throw new FfmpegException("cannot probe " + file + ": there is no such file");
         }
-        List<String> command = List.of(ffprobe, "-v", "error", "-select_streams", "v:0", "-count_frames",
-                "-show_entries", "stream=codec_name,pix_fmt,width,height,r_frame_rate,nb_read_frames",
-                "-show_entries", "format=duration", "-of", "json", file.toString());
+        String frames = count ? "nb_read_frames" : "nb_frames";
+        List<String> command = new ArrayList<>(List.of(ffprobe, "-v", "error", "-select_streams", "v:0"));
+        if (count) {
+            command.add("-count_frames");
+        }
+        command.addAll(List.of("-show_entries", "stream=codec_name,pix_fmt,width,height,r_frame_rate," + frames,
+                "-show_entries", "format=duration", "-of", "json", file.toString()));
         byte[] out = run(command, "probe " + file, ffprobe);
         try {
             JsonNode root = JSON.readTree(out);
@@ -201,7 +217,7 @@ public final class Ffmpeg {
             JsonNode s = streams.get(0);
             return new VideoInfo(s.path("codec_name").asText(""), s.path("pix_fmt").asText(""), s.path("width").asInt(),
                     s.path("height").asInt(), rate(s.path("r_frame_rate").asText("0/1")),
-                    s.path("nb_read_frames").asLong(0), root.path("format").path("duration").asDouble(0));
+                    s.path(frames).asLong(0), root.path("format").path("duration").asDouble(0));
         } catch (IOException e) {
             throw new FfmpegException("ffprobe answered something that is not JSON for " + file, e);
         }

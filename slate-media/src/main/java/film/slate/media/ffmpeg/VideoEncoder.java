@@ -61,7 +61,7 @@ public final class VideoEncoder implements AutoCloseable {
         return new VideoEncoder(ffmpeg, width, height, fps, format, targets);
     }
 
-    private static List<Path> outputs(EncodeTargets t) {
+    static List<Path> outputs(EncodeTargets t) {
         List<Path> out = new ArrayList<>();
         t.master().ifPresent(out::add);
         t.proxy().ifPresent(out::add);
@@ -71,15 +71,36 @@ public final class VideoEncoder implements AutoCloseable {
     private List<String> arguments(int fps) {
         List<String> a = new ArrayList<>(List.of("-y", "-f", "rawvideo", "-pix_fmt", format.ffmpegName(),
                 "-s", width + "x" + height, "-r", Integer.toString(fps), "-i", "pipe:0"));
-        targets.master().ifPresent(m -> a.addAll(List.of("-map", "0:v", "-c:v", "ffv1", "-level", "3", "-g", "1",
-                "-slicecrc", "1", "-pix_fmt", format.masterFormat(), "-flags:v", "+bitexact", "-fflags", "+bitexact",
-                "-f", "matroska", Ffmpeg.partOf(m).toString())));
+        a.addAll(outputArguments(ffmpeg, targets, format, new Picture(width, height, fps), List.of("-map", "0:v"),
+                List.of("-map", "0:v")));
+        return a;
+    }
+
+    /** Size and rate of the frames that reach the outputs. */
+    record Picture(int width, int height, int fps) {
+    }
+
+    /**
+     * The output half of an FFmpeg command writing {@code targets} as every take is written (the
+     * one place that says how a master and a proxy are encoded); {@code master} and {@code proxy}
+     * come before each output's options (which stream it takes, how many frames).
+     */
+    static List<String> outputArguments(Ffmpeg ffmpeg, EncodeTargets targets, PixelFormat format, Picture picture,
+            List<String> master, List<String> proxy) {
+        List<String> a = new ArrayList<>();
+        targets.master().ifPresent(m -> {
+            a.addAll(master);
+            a.addAll(List.of("-c:v", "ffv1", "-level", "3", "-g", "1", "-slicecrc", "1", "-pix_fmt",
+                    format.masterFormat(), "-flags:v", "+bitexact", "-fflags", "+bitexact", "-f", "matroska",
+                    Ffmpeg.partOf(m).toString()));
+        });
         targets.proxy().ifPresent(p -> {
-            a.addAll(List.of("-map", "0:v", "-c:v", ffmpeg.h264Encoder()));
+            a.addAll(proxy);
+            a.addAll(List.of("-c:v", ffmpeg.h264Encoder()));
             if (ffmpeg.h264Encoder().equals("libx264")) {
                 a.addAll(List.of("-preset", "veryfast", "-crf", "20"));
             } else {
-                long bitrate = Math.max(200_000L, (long) width * height * fps / 6);
+                long bitrate = Math.max(200_000L, (long) picture.width() * picture.height() * picture.fps() / 6);
                 a.addAll(List.of("-b:v", Long.toString(bitrate)));
             }
             a.addAll(List.of("-pix_fmt", "yuv420p", "-flags:v", "+bitexact", "-fflags", "+bitexact",

@@ -1,5 +1,6 @@
 package film.slate.media.footage;
 
+import film.slate.media.ffmpeg.ClipTranscoder;
 import film.slate.media.ffmpeg.EncodeTargets;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.FfmpegException;
@@ -22,7 +23,8 @@ import javax.imageio.ImageIO;
  * instant ({@code floor(i * sourceFps / fps)}), holding the last one when the source is short and
  * dropping the rest when it is long; each frame is scaled to cover the frame and centre-cropped
  * (bilinear, in Java, so the same source gives the same master on every machine). Writes an FFV1
- * master and an H.264 proxy in one pass.
+ * master and an H.264 proxy in one pass. A clip already of the take's size and rate skips Java:
+ * one FFmpeg process writes both outputs ({@link ClipTranscoder}), with the same master pixels.
  */
 public final class Conform {
     private final Ffmpeg ffmpeg;
@@ -48,6 +50,34 @@ public final class Conform {
      * @throws FfmpegException when FFmpeg fails on frames that were read
      */
     public void conform(Footage footage, Format format, EncodeTargets targets) throws FootageException {
+        if (footage instanceof Footage.Clip clip && fitsAlready(clip.video(), format)) {
+            try {
+                ClipTranscoder.transcode(ffmpeg, clip.video(), format.width(), format.height(), format.fps(),
+                        format.frames(), targets);
+                return;
+            } catch (FfmpegException e) {
+                // The frame-by-frame road below reads the clip again and names what is wrong with it.
+            }
+        }
+        frameByFrame(footage, format, targets);
+    }
+
+    /**
+     * Whether FFmpeg alone gives what the frame-by-frame road would: a clip already of the take's
+     * size and rate maps frame {@code i} to frame {@code i} and is neither scaled nor cropped, so
+     * holding the last frame and cutting the rest is all there is to do.
+     */
+    private boolean fitsAlready(Path clip, Format format) {
+        try {
+            VideoInfo info = ffmpeg.probeHeader(clip);
+            return info.width() == format.width() && info.height() == format.height() && info.fps() == format.fps();
+        } catch (FfmpegException e) {
+            return false;
+        }
+    }
+
+    /** Each frame through Java: scaled, cropped and retimed as the class describes. */
+    void frameByFrame(Footage footage, Format format, EncodeTargets targets) throws FootageException {
         Source source = footage instanceof Footage.Stills s ? new StillSource(s, format.fps())
                 : new ClipSource(ffmpeg, ((Footage.Clip) footage).video());
         try (source) {
