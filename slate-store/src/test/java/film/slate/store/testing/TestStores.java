@@ -82,7 +82,7 @@ public final class TestStores implements BeforeAllCallback, BeforeEachCallback {
         if (kind == StoreKind.SQLITE) {
             return Store.open(folder, Map.of());
         }
-        Path yaml = folder.resolve("slate.yaml");
+        Path yaml = Files.createDirectories(folder).resolve("slate.yaml");
         if (!Files.exists(yaml)) {
             Files.writeString(yaml, "title: Test\nid: test\n" + storeYaml(), StandardCharsets.UTF_8);
         }
