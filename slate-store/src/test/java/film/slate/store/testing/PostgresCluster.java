@@ -24,8 +24,11 @@ import java.util.concurrent.TimeUnit;
  * removed when the JVM ends. One cluster per JVM; each test class takes a database of its own.
  */
 public final class PostgresCluster {
-    /** Debian's PostgreSQL 15; {@code slate.postgres.bin} points elsewhere. */
-    static final Path BIN = Path.of(System.getProperty("slate.postgres.bin", "/usr/lib/postgresql/15/bin"));
+    /**
+     * Debian's PostgreSQL 15 (or, where the distribution ships another major version, the newest
+     * one installed); {@code slate.postgres.bin} points elsewhere.
+     */
+    static final Path BIN = Path.of(System.getProperty("slate.postgres.bin", debianBin()));
     /** Set by CI: a missing server fails the tests instead of skipping them. */
     static final String REQUIRED_ENV = "SLATE_TEST_POSTGRES_REQUIRED";
     public static final String USER = "slate";
@@ -40,6 +43,20 @@ public final class PostgresCluster {
         this.folder = folder;
         this.port = port;
         this.password = password;
+    }
+
+    private static String debianBin() {
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (Files.isExecutable(debian.resolve("15/bin/initdb")) || !Files.isDirectory(debian)) {
+            return debian.resolve("15/bin").toString();
+        }
+        try (var versions = Files.list(debian)) {
+            return versions.filter(v -> v.getFileName().toString().matches("[0-9]+"))
+                    .max(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+                    .orElse(debian.resolve("15")).resolve("bin").toString();
+        } catch (IOException e) {
+            return debian.resolve("15/bin").toString();
+        }
     }
 
     /** Why no cluster can run here, or empty when one can. */
