@@ -99,4 +99,18 @@ class PostgresStoreTest {
         }
         assertThat(STORES.cluster().dump(STORES.database())).contains("rendered").doesNotContain(password);
     }
+
+    /** A password written into slate.yaml: every command refuses the production at its line, and repeats it nowhere. */
+    @Test
+    void aPasswordInSlateYamlIsAnInvalidProduction() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("q"), 1, 1);
+        Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml"))
+                + "store:\n  database: postgresql://127.0.0.1:5432/film\n  password: hunter2\n");
+        Slate.Run build = Slate.inProcess("build", dir.toString());
+        assertThat(build.code()).isEqualTo(ExitCode.INVALID_PRODUCTION);
+        assertThat(build.err()).contains("slate.yaml:").contains("password_env").doesNotContain("hunter2");
+        Slate.Run check = Slate.inProcess("check", dir.toString());
+        assertThat(check.out() + check.err()).contains("schema/field").doesNotContain("hunter2");
+        assertThat(dir.resolve(Store.FOLDER)).doesNotExist();
+    }
 }
