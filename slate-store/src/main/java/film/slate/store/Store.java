@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A production's store: {@code .slate/objects} and {@code .slate/slate.db}. */
+/**
+ * A production's store: {@code .slate/objects} and {@code .slate/slate.db} by default, or a
+ * PostgreSQL database and a shared objects folder named by slate.yaml's {@code store:} ({@link StorePlace}).
+ */
 public final class Store implements AutoCloseable {
     public static final String FOLDER = ".slate";
 
@@ -31,12 +34,27 @@ public final class Store implements AutoCloseable {
      * @throws IOException when it cannot be opened (a damaged database, a read-only or full disk)
      */
     public static Store open(Path production) throws IOException {
+        return open(production, System.getenv());
+    }
+
+    /**
+     * Opens the store of {@code production} as {@link #open(Path)} does, its place ({@link StorePlace})
+     * read from slate.yaml and {@code environment}: SQLite in {@code .slate/} unless a PostgreSQL
+     * database is named there.
+     */
+    public static Store open(Path production, java.util.Map<String, String> environment) throws IOException {
+        StorePlace place = StorePlace.of(production, environment);
         Path root = production.resolve(FOLDER);
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new IOException(root + " is a file, but Slate keeps its store in a folder of that name; move the file away");
         }
         Files.createDirectories(root);
         ProductionMark.claim(root, production);
+        ObjectStore objects = new ObjectStore(place.objects());
+        if (place.database().isPresent()) {
+            StorePlace.Server server = place.database().get();
+            return new Store(root, objects, Database.postgresql(server.url(), server.user(), server.password()));
+        }
         Path db = root.resolve("slate.db");
         Database.probe(db);
         Database database;
@@ -46,7 +64,7 @@ public final class Store implements AutoCloseable {
             throw new IOException(StoreFault.sentence(db, e).orElse("cannot open " + db + " (" + e.getMessage()
                     + "); run 'slate verify' to see what is wrong with the store"), e);
         }
-        return new Store(root, new ObjectStore(root.resolve("objects")), database);
+        return new Store(root, objects, database);
     }
 
     /**
@@ -55,10 +73,11 @@ public final class Store implements AutoCloseable {
      */
     public static Store openIfPresent(Path production) throws IOException {
         Path root = production.resolve(FOLDER);
-        if (Files.isDirectory(root) && Files.exists(root.resolve("slate.db"))) {
-            return open(production);
+        StorePlace place = StorePlace.of(production, System.getenv());
+        if (place.database().isPresent() || Files.isDirectory(root) && Files.exists(root.resolve("slate.db"))) {
+            return open(production); // a named server is the production's store whether or not anything is in it yet
         }
-        return new Store(root, new ObjectStore(root.resolve("objects")), Database.empty());
+        return new Store(root, new ObjectStore(place.objects()), Database.empty());
     }
 
     public Path root() {

@@ -6,14 +6,22 @@ import film.slate.core.recipe.Recipe;
 import film.slate.store.db.Event;
 import film.slate.store.db.RenderRecord;
 import film.slate.store.db.Takes;
+import film.slate.store.testing.StoreKind;
+import film.slate.store.testing.TestStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DatabaseTest {
+    @RegisterExtension
+    static final TestStores STORES = new TestStores();
+
     @TempDir
     Path tmp;
 
@@ -31,11 +39,19 @@ class DatabaseTest {
                 new film.slate.core.recipe.RecipeContent.BackendRef("main", "previz", "1", "0"), List.of()), List.of());
     }
 
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void migratesTwice(StoreKind kind) throws Exception {
+        try (Store a = STORES.open(kind, tmp); Store b = STORES.open(kind, tmp)) { // second open: nothing to do
+            assertThat(b.database().integrityCheck()).isEqualTo("ok");
+            assertThat(b.database().dialect()).isEqualTo(kind.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(a.takes().ofShot("1/1A")).isEmpty();
+        }
+    }
+
     @Test
-    void migratesTwiceAndKeepsWal() throws Exception {
+    void sqliteKeepsWal() throws Exception {
         Store a = Store.open(tmp);
-        Store b = Store.open(tmp); // second open: Flyway finds nothing to do
-        assertThat(b.database().integrityCheck()).isEqualTo("ok");
         String mode = a.database().read(c -> {
             try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA journal_mode")) {
                 rs.next();
@@ -45,9 +61,15 @@ class DatabaseTest {
         assertThat(mode).isEqualToIgnoringCase("wal");
     }
 
-    @Test
-    void takesGetVersionsRendersTheirAttemptsEventsAppend() throws Exception {
-        Store s = Store.open(tmp);
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void takesGetVersionsRendersTheirAttemptsEventsAppend(StoreKind kind) throws Exception {
+        try (Store s = STORES.open(kind, tmp)) {
+            takesGetVersionsRendersTheirAttemptsEventsAppend(s);
+        }
+    }
+
+    private static void takesGetVersionsRendersTheirAttemptsEventsAppend(Store s) throws Exception {
         Recipe r1 = recipe("1/1A", 1, "a");
         Recipe r2 = recipe("1/1A", 1, "b");
         s.recipes().put(List.of(r1, r2));

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** slate.yaml: the production's identity, format, intended use and generators. */
 public record Manifest(String title, String id, VideoFormat format, Optional<String> screenplay, Use use,
-        String backend, Map<String, BackendConfig> backends, Positions where) {
+        String backend, Map<String, BackendConfig> backends, Positions where, StoreSettings store) {
     public Manifest {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(id, "id");
@@ -16,5 +16,12 @@ public record Manifest(String title, String id, VideoFormat format, Optional<Str
         Objects.requireNonNull(backend, "backend");
         backends = Map.copyOf(backends);
         Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(store, "store");
+    }
+
+    /** A manifest without {@code store:}: the embedded store. */
+    public Manifest(String title, String id, VideoFormat format, Optional<String> screenplay, Use use, String backend,
+            Map<String, BackendConfig> backends, Positions where) {
+        this(title, id, format, screenplay, use, backend, backends, where, StoreSettings.embedded(where));
     }
 }

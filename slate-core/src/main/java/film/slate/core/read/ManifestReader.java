@@ -5,6 +5,7 @@ import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.BackendConfig;
 import film.slate.core.model.Manifest;
 import film.slate.core.model.Positions;
+import film.slate.core.model.StoreSettings;
 import film.slate.core.model.Use;
 import film.slate.core.model.VideoFormat;
 import film.slate.core.yaml.Fields;
@@ -54,8 +55,10 @@ final class ManifestReader {
             f.invalid("backend", "names '" + backend + "', which is not among the backends (" + String.join(", ", backends.keySet())
                     + "); declare it under 'backends:' or name one of those");
         }
+        Positions where = Values.positions(f.mapping());
+        StoreSettings store = f.node("store").map(n -> StoreSettingsReader.read(n, d)).orElse(StoreSettings.embedded(where));
         f.finish();
-        return new Manifest(title, id, format, screenplay, use, backend, backends, Values.positions(f.mapping()));
+        return new Manifest(title, id, format, screenplay, use, backend, backends, where, store);
     }
 
     private static Manifest fallback(YamlNode root) {

@@ -118,6 +118,42 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The PostgreSQL database at {@code url} ({@code postgresql://HOST:PORT/DB}), pooled; migrated.
+     * Reached once plainly first, so that a server that is down or a refused login is one sentence
+     * now (naming the server and user, never the password) instead of a pool retrying for minutes.
+     */
+    public static Database postgresql(String url, Optional<String> user, Optional<String> password)
+            throws java.io.IOException {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL("jdbc:" + url);
+        user.ifPresent(ds::setUser);
+        password.ifPresent(ds::setPassword);
+        ds.setConnectTimeout(20);
+        ds.setApplicationName("slate");
+        try (Connection c = ds.getConnection()) {
+            c.isValid(20);
+        } catch (SQLException e) {
+            throw new java.io.IOException("cannot use the store's database " + url + user.map(u -> " as " + u).orElse("")
+                    + " (" + e.getMessage() + "); check that the server runs, that 'store:' in slate.yaml (or "
+                    + "SLATE_STORE_URL) names it, and that the password variable is set", e);
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(ds);
+        pool.setPoolName("slate-store-postgresql");
+        pool.setMaximumPoolSize(Integer.getInteger("slate.db.connections", 16));
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(60_000);
+        HikariDataSource pooled = new HikariDataSource(pool);
+        try {
+            return migrated(pooled, "postgresql", Optional.empty());
+        } catch (RuntimeException e) {
+            pooled.close();
+            throw new java.io.IOException("cannot prepare the store's tables in " + url + " (" + e.getMessage()
+                    + "); check that the user may create tables there", e);
+        }
+    }
+
     /** Any other database (PostgreSQL, pooled by the caller): the same tables from the dialect's migrations. */
     public static Database of(DataSource dataSource, String dialect) {
         return migrated(dataSource, dialect, Optional.empty());
@@ -249,8 +285,14 @@ public final class Database implements AutoCloseable {
         return db.resolveSibling(db.getFileName() + "-checkpointed");
     }
 
-    /** {@code PRAGMA integrity_check} on SQLite: "ok" when the file is sound. */
+    /**
+     * {@code PRAGMA integrity_check} on SQLite: "ok" when the file is sound. A PostgreSQL server
+     * keeps its own files sound (its checksums and WAL); "ok" there means it answers.
+     */
     public String integrityCheck() {
+        if (!"sqlite".equals(dialect)) {
+            return read(c -> c.isValid(20) ? "ok" : "the database does not answer");
+        }
         return read(c -> {
             try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check")) {
                 return rs.next() ? rs.getString(1) : "no answer";

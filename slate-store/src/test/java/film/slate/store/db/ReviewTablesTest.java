@@ -4,22 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import film.slate.store.Store;
+import film.slate.store.testing.StoreKind;
+import film.slate.store.testing.TestStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ReviewTablesTest {
+    @RegisterExtension
+    static final TestStores STORES = new TestStores();
+
     @TempDir
     Path tmp;
 
-    @Test
-    void notesKeepFrameRateRegionRepliesAndResolutionAndAreEvents() throws Exception {
-        try (Store s = Store.open(tmp)) {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void notesKeepFrameRateRegionRepliesAndResolutionAndAreEvents(StoreKind kind) throws Exception {
+        try (Store s = STORES.open(kind, tmp)) {
             Notes notes = new Notes(s.database());
             TakeVersion t = new TakeVersion("1/1A", 2, 1);
             NoteRecord n = notes.add(new Notes.Draft(t, 47, Optional.of(60L), 30000, 1001,
@@ -52,10 +63,10 @@ class ReviewTablesTest {
 
     /** Whatever order verdicts come in, a shot has at most one approval: the last approval not withdrawn since. */
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-    void oneApprovedTakeVersionPerShot(long seed) throws Exception {
+    @MethodSource("seedsOnEachDatabase")
+    void oneApprovedTakeVersionPerShot(StoreKind kind, long seed) throws Exception {
         Random random = new Random(seed);
-        try (Store s = Store.open(tmp)) {
+        try (Store s = STORES.open(kind, tmp)) {
             Decisions decisions = new Decisions(s.database());
             java.util.Map<String, TakeVersion> model = new java.util.TreeMap<>();
             for (int i = 0; i < 30; i++) {
@@ -77,9 +88,14 @@ class ReviewTablesTest {
         }
     }
 
-    @Test
-    void usersKeepOnlyASlowHashAndSessionsExpire() throws Exception {
-        try (Store s = Store.open(tmp)) {
+    static Stream<Arguments> seedsOnEachDatabase() {
+        return Stream.of(StoreKind.values()).flatMap(k -> LongStream.rangeClosed(1, 8).mapToObj(seed -> Arguments.of(k, seed)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void usersKeepOnlyASlowHashAndSessionsExpire(StoreKind kind) throws Exception {
+        try (Store s = STORES.open(kind, tmp)) {
             Users users = new Users(s.database());
             String token = users.add("mara", Role.DIRECTOR, "admin", 5).orElseThrow();
             assertThat(users.add("mara", Role.VIEWER, "admin", 6)).isEmpty();
