@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -91,24 +92,28 @@ class ReviewBrowserTest {
         try (Workspace ws = Workspace.open(dir); ReviewServer server = ReviewCommand.serve(ws, "127.0.0.1", 0, Clock.systemUTC())) {
             driver = chromium(Files.createDirectories(tmp.resolve("profile")));
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+            // Live updates redraw the overview's cards: an element found a moment ago may be gone; look again.
+            wait.ignoring(StaleElementReferenceException.class);
             driver.get(server.address("mara"));
             wait.until(d -> !d.findElements(By.cssSelector(".card[data-state=rendered]")).isEmpty());
             List<WebElement> cards = driver.findElements(By.cssSelector(".card"));
             assertThat(cards).extracting(c -> c.getAttribute("data-shot")).startsWith("1/1A");
             screenshot(driver, "overview");
 
-            WebElement card = driver.findElement(By.cssSelector(".card[data-state=rendered]"));
-            String shot = card.getAttribute("data-shot");
-            card.click();
+            String shot = wait.until(d -> {
+                WebElement card = d.findElement(By.cssSelector(".card[data-state=rendered]"));
+                String id = card.getAttribute("data-shot");
+                card.click();
+                return id;
+            });
             wait.until(d -> d.findElement(By.id("shot-status")).getText().startsWith("take 1 v1"));
-            WebElement frame = driver.findElement(By.id("frame-number"));
             for (int i = 0; i < 5; i++) {
                 new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
             }
-            wait.until(d -> "5".equals(frame.getAttribute("data-frame")));
+            wait.until(d -> "5".equals(d.findElement(By.id("frame-number")).getAttribute("data-frame")));
             new Actions(driver).sendKeys(Keys.ARROW_LEFT).perform();
-            wait.until(d -> "4".equals(frame.getAttribute("data-frame")));
-            assertThat(frame.getText()).isEqualTo("frame 4");
+            wait.until(d -> "4".equals(d.findElement(By.id("frame-number")).getAttribute("data-frame")));
+            assertThat(driver.findElement(By.id("frame-number")).getText()).isEqualTo("frame 4");
             assertThat(driver.findElement(By.id("timecode")).getText()).isEqualTo("00:00:00:04");
             Object lit = ((JavascriptExecutor) driver).executeScript("const c = document.getElementById('picture');"
                     + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
