@@ -98,6 +98,18 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule httpTaskStandsAlone = backendStandsAlone("film.slate.engine.httptask..");
 
+    @ArchTest
+    static final ArchRule previzStandsAlone = backendStandsAlone("film.slate.engine.previz..");
+
+    /**
+     * Core reads only the fields every backend shares: the type-specific checks live with the
+     * backends, behind {@code BackendChecks}, which nothing in core implements.
+     */
+    @ArchTest
+    static final ArchRule coreChecksNoBackendType = noClasses().that().resideInAPackage("film.slate.core..")
+            .should().implement("film.slate.core.read.BackendChecks")
+            .because("each backend owns its settings; core checks only the common fields");
+
     private static ArchRule backendStandsAlone(String backend) {
         return noClasses().that().resideOutsideOfPackage(backend).should().dependOnClassesThat().resideInAPackage(backend)
                 .because("a backend is found through the generator SPI, and adding one touches no other module");

@@ -101,7 +101,7 @@ final class ManifestReader {
         }
         Fields f = of.get();
         Optional<String> type = f.requiredText("type");
-        // Type-specific settings are checked by BackendSettings; the rest is kept as written.
+        // Settings are checked by BackendSettings (common) and the backend types (the rest); kept as written.
         return type.map(t -> new BackendConfig(e.key(), t, f.mapping(), Values.positions(f.mapping())));
     }
 }

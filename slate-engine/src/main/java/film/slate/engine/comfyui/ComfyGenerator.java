@@ -123,6 +123,11 @@ public final class ComfyGenerator implements Generator {
         }
 
         @Override
+        public void check(film.slate.core.yaml.Fields settings, film.slate.core.read.SettingsFiles files) {
+            ComfyCheck.check(settings, files);
+        }
+
+        @Override
         public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
             ComfySettings s = ComfySettings.read(backend);
             ComfyWorkflow workflow = ComfyWorkflow.read(productionRoot.resolve(s.workflow()), s.bind());

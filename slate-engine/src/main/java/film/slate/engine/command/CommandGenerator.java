@@ -187,6 +187,11 @@ public final class CommandGenerator implements Generator {
         }
 
         @Override
+        public void check(film.slate.core.yaml.Fields settings, film.slate.core.read.SettingsFiles files) {
+            CommandCheck.check(settings);
+        }
+
+        @Override
         public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
             CommandSettings s = CommandSettings.read(backend, productionRoot, environment);
             Ffmpeg ffmpeg;

@@ -1,6 +1,8 @@
 package film.slate.engine.generator;
 
 import film.slate.core.model.BackendConfig;
+import film.slate.core.read.SettingsFiles;
+import film.slate.core.yaml.Fields;
 import java.nio.file.Path;
 
 /**
@@ -17,4 +19,14 @@ public interface GeneratorProvider {
      * @throws GeneratorFault (permanent) when the configuration cannot work, with a sentence that says why
      */
     Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault;
+
+    /**
+     * Checks this type's settings in slate.yaml at their lines, before any build meets them (what
+     * {@code slate check} reports): marks each field it knows ({@link Fields#node}) and reports what
+     * is wrong. The common fields are marked already; fields left unmarked are reported as unknown.
+     * A provider that checks nothing (a stand-in) accepts whatever is written.
+     */
+    default void check(Fields settings, SettingsFiles files) {
+        settings.mapping().entries().forEach(e -> settings.node(e.key()));
+    }
 }

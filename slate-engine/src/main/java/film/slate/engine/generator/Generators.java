@@ -15,7 +15,7 @@ public final class Generators {
     private final Map<String, GeneratorProvider> byType;
 
     public Generators(Map<String, GeneratorProvider> byType) {
-        this.byType = Map.copyOf(byType);
+        this.byType = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byType)); // in found order
     }
 
     public static Generators discover() {
@@ -34,6 +34,11 @@ public final class Generators {
 
     public Optional<GeneratorProvider> forType(String type) {
         return Optional.ofNullable(byType.get(type));
+    }
+
+    /** The backend types, in the order they were found. */
+    public java.util.List<String> types() {
+        return java.util.List.copyOf(byType.keySet());
     }
 
     public Generators with(GeneratorProvider provider) {

@@ -265,6 +265,11 @@ public final class HttpTaskGenerator implements Generator {
         }
 
         @Override
+        public void check(film.slate.core.yaml.Fields settings, film.slate.core.read.SettingsFiles files) {
+            HttpTaskCheck.check(settings);
+        }
+
+        @Override
         public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
             HttpTaskSettings c = HttpTaskSettings.read(backend, env);
             Ffmpeg ffmpeg;

@@ -75,6 +75,11 @@ public final class PrevizGenerator implements Generator {
         }
 
         @Override
+        public void check(film.slate.core.yaml.Fields settings, film.slate.core.read.SettingsFiles files) {
+            settings.node("burn_in");
+        }
+
+        @Override
         public Generator open(BackendConfig backend, Path base) throws GeneratorFault {
             try {
                 return new PrevizGenerator(Ffmpeg.find());
