@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             BoardCommand.class, FrameCommand.class, BuildCommand.class, StatusCommand.class, WhyCommand.class,
             TakesCommand.class, GcCommand.class, LogCommand.class, VerifyCommand.class, ApproveCommand.class,
             RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
-            ReviewCommand.class, PlanCommand.class, InitCommand.class,
+            ReviewCommand.class, PlanCommand.class, InitCommand.class, ConformCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

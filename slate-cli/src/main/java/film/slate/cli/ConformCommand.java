@@ -1,0 +1,126 @@
+package film.slate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.deliver.Cut;
+import film.slate.deliver.Delivery;
+import film.slate.deliver.DeliveryException;
+import film.slate.deliver.DeliveryFormat;
+import film.slate.engine.build.ShotSelector;
+import film.slate.media.ffmpeg.Ffmpeg;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code slate conform}: the approved takes as a delivery an editor opens and a file that plays. */
+@Command(name = "conform", mixinStandardHelpOptions = true,
+        description = {"Deliver the cut: the approved take version of each shot in edit order at its planned length, as"
+                + " media/ (the masters), cut.otio, cut.edl, cut.fcpxml, cut.mp4 and manifest.json (every file's SHA-256).",
+            "Exit 0 delivered, 2 cannot run (nothing approved, --out not empty, bad arguments), 3 rights block the"
+                + " delivery, 4 a stored object is missing or damaged or the delivery cannot be written."})
+final class ConformCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The production folder (default: the current one).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The delivery folder (new or empty).")
+    Path out;
+
+    @Option(names = "--allow-unapproved", description = "A rough cut: the latest take where none is approved, marked"
+            + " unapproved in every format (a gap where a shot has no take). Never bypasses rights.")
+    boolean rough;
+
+    @Option(names = "--shots", paramLabel = "SELECTOR", description = "Only these shots (as for build: 1/*, 2/2A, @MARA).")
+    String shots;
+
+    @Option(names = "--format", paramLabel = "LIST", split = ",", description = "Which of otio, edl, fcpxml, mp4"
+            + " (default: all).")
+    List<String> formats;
+
+    @Option(names = "--json", description = "Print what was delivered as one JSON object.")
+    boolean json;
+
+    @Option(names = "--force", description = "Replace a non-empty --out folder (only once the new delivery is complete).")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Set<DeliveryFormat> wanted = formats();
+            Delivery.checkOut(out, force);
+            try (Workspace ws = Workspace.lookAt(dir)) {
+                ShotSelector selector = selector(ws);
+                Cut cut = Cut.of(ws.production, ws.store, selector, rough);
+                Delivery.Result r = new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, wanted, List.of(), out,
+                        force);
+                report(r, cut);
+                return ExitCode.OK;
+            }
+        } catch (CommandError e) {
+            err.println("slate conform: " + e.getMessage());
+            return e.exitCode();
+        } catch (DeliveryException e) {
+            err.println("slate conform: " + film.slate.core.diagnostic.TerminalText.escape(e.getMessage()));
+            return switch (e.kind()) {
+                case CANNOT_RUN -> ExitCode.CANNOT_RUN;
+                case BLOCKED -> ExitCode.INVALID_PRODUCTION;
+                case IO -> ExitCode.IO;
+            };
+        }
+    }
+
+    private Set<DeliveryFormat> formats() throws CommandError {
+        if (formats == null) {
+            return EnumSet.allOf(DeliveryFormat.class);
+        }
+        Set<DeliveryFormat> set = EnumSet.noneOf(DeliveryFormat.class);
+        for (String f : formats) {
+            set.add(DeliveryFormat.parse(f).orElseThrow(() -> new CommandError(ExitCode.CANNOT_RUN, "--format " + f
+                    + " is not a delivery format; name some of otio, edl, fcpxml, mp4")));
+        }
+        return set;
+    }
+
+    private ShotSelector selector(Workspace ws) throws CommandError {
+        if (shots == null) {
+            return ShotSelector.all();
+        }
+        try {
+            ShotSelector s = ShotSelector.parse(shots);
+            if (ws.production.shots().stream().noneMatch(s)) {
+                throw new CommandError(ExitCode.CANNOT_RUN, "--shots " + shots + " matches no shot of "
+                        + ws.production.root());
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
+        }
+    }
+
+    private void report(Delivery.Result r, Cut cut) {
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            root.put("out", r.folder().toString()).put("rough", cut.rough()).put("clips", r.clips())
+                    .put("unapproved", r.unapproved()).put("frames", r.frames()).put("fps", cut.format().fps());
+            r.files().forEach(root.putArray("files")::add);
+            o.println(root);
+        } else {
+            o.println((cut.rough() ? "rough cut" : "cut") + " of " + r.clips() + " shots, " + r.frames() + " frames at "
+                    + cut.format().fps() + " fps" + (r.unapproved() > 0 ? " (" + r.unapproved() + " unapproved)" : "")
+                    + " delivered to " + r.folder());
+        }
+        o.flush();
+    }
+}
