@@ -6,6 +6,12 @@ import film.slate.deliver.Cut;
 import film.slate.deliver.Delivery;
 import film.slate.deliver.DeliveryException;
 import film.slate.deliver.DeliveryFormat;
+import film.slate.deliver.RightsGate;
+import film.slate.core.diagnostic.TerminalText;
+import film.slate.core.model.Use;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import com.fasterxml.jackson.databind.JsonNode;
 import film.slate.engine.build.ShotSelector;
 import film.slate.media.ffmpeg.Ffmpeg;
 import java.io.PrintWriter;
@@ -62,6 +68,10 @@ final class ConformCommand implements Callable<Integer> {
             try (Workspace ws = Workspace.lookAt(dir)) {
                 ShotSelector selector = selector(ws);
                 Cut cut = Cut.of(ws.production, ws.store, selector, rough);
+                Use use = ws.production.manifest().use();
+                LocalDate on = LocalDate.now(ZoneOffset.UTC);
+                RightsGate.refuse(RightsGate.check(ws.production, cut,
+                        id -> ws.store.recipes().get(id).map(r -> (JsonNode) r.json()), use, on), use, on);
                 Delivery.Result r = new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, wanted, List.of(), out,
                         force);
                 report(r, cut);
@@ -71,7 +81,7 @@ final class ConformCommand implements Callable<Integer> {
             err.println("slate conform: " + e.getMessage());
             return e.exitCode();
         } catch (DeliveryException e) {
-            err.println("slate conform: " + film.slate.core.diagnostic.TerminalText.escape(e.getMessage()));
+            err.println("slate conform: " + TerminalText.escapeKeepingLines(e.getMessage()));
             return switch (e.kind()) {
                 case CANNOT_RUN -> ExitCode.CANNOT_RUN;
                 case BLOCKED -> ExitCode.INVALID_PRODUCTION;

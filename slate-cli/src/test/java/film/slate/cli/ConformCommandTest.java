@@ -33,9 +33,18 @@ class ConformCommandTest {
     Path tmp;
     Path dir;
 
+    static final String CLEARED = """
+            likeness:
+              MARA: { holder: Mara Performer, consent: signed, uses: [personal, festival] }
+            refs:
+              bible/refs/mara.png: { licence: owned }
+              bible/refs/room.png: { licence: owned }
+            """;
+
     @BeforeEach
-    void build() {
+    void build() throws Exception {
         dir = SyntheticProduction.write(tmp.resolve("p"), 1, 3);
+        Files.writeString(dir.resolve("rights.yaml"), CLEARED);
         Slate.Run build = real("build", dir.toString(), "--takes", "2");
         assertThat(build.code()).as(build.out() + build.err()).isZero();
     }
@@ -250,6 +259,31 @@ class ConformCommandTest {
         String edl = Files.readString(out.resolve("cut.edl"));
         assertThat(edl.split("\\* SLATE: UNAPPROVED", -1)).hasSize(3);
         assertThat(Files.readString(out.resolve("cut.fcpxml")).split("value=\"unapproved\"", -1)).hasSize(3);
+    }
+
+    @Test
+    void rightsBlockTheClipsThatLackThemEvenInARoughCut() throws Exception {
+        approve("1/1S1", 1);
+        approve("1/1S2", 1);
+        approve("1/1S3", 1);
+        Files.writeString(dir.resolve("rights.yaml"), CLEARED.replace("personal, festival", "festival")
+                .replace("  bible/refs/room.png: { licence: owned }\n", ""));
+        Path out = tmp.resolve("cut");
+        for (String[] extra : List.of(new String[0], new String[] {"--allow-unapproved"})) {
+            List<String> args = new ArrayList<>(List.of("--out", out.toString()));
+            args.addAll(List.of(extra));
+            Slate.Run run = conform(args.toArray(String[]::new));
+            assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.INVALID_PRODUCTION);
+            String[] lines = run.err().split("\n");
+            assertThat(lines[0]).contains("3 clips may not be delivered for personal use").contains("nothing was delivered");
+            // MARA's consent (rights.yaml line 2) misses personal use in the two shots that show her;
+            // the lamp room's reference has no licence in all three, named where it is declared.
+            assertThat(run.err()).contains("1/1S1: rights/likeness at rights.yaml:2")
+                    .contains("1/1S2: rights/likeness at rights.yaml:2").doesNotContain("1/1S3: rights/likeness")
+                    .contains("1/1S3: rights/ref-licence at bible/locations.yaml:")
+                    .contains("add a signed consent covering personal").contains("record its licence under 'refs:'");
+            assertThat(out).doesNotExist();
+        }
     }
 
     @Test
