@@ -1,25 +1,28 @@
 package film.slate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.core.diagnostic.TerminalText;
+import film.slate.core.model.Use;
 import film.slate.deliver.Cut;
 import film.slate.deliver.Delivery;
 import film.slate.deliver.DeliveryException;
 import film.slate.deliver.DeliveryFormat;
+import film.slate.deliver.Provenance;
 import film.slate.deliver.RightsGate;
-import film.slate.core.diagnostic.TerminalText;
-import film.slate.core.model.Use;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import com.fasterxml.jackson.databind.JsonNode;
 import film.slate.engine.build.ShotSelector;
 import film.slate.media.ffmpeg.Ffmpeg;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code slate conform}: the approved takes as a delivery an editor opens and a file that plays. */
 @Command(name = "conform", mixinStandardHelpOptions = true,
         description = {"Deliver the cut: the approved take version of each shot in edit order at its planned length, as"
-                + " media/ (the masters), cut.otio, cut.edl, cut.fcpxml, cut.mp4 and manifest.json (every file's SHA-256).",
+                + " media/ (the masters), cut.otio, cut.edl, cut.fcpxml, cut.mp4, provenance.json and manifest.json (every file's SHA-256).",
             "Exit 0 delivered, 2 cannot run (nothing approved, --out not empty, bad arguments), 3 rights block the"
                 + " delivery, 4 a stored object is missing or damaged or the delivery cannot be written."})
 final class ConformCommand implements Callable<Integer> {
@@ -70,9 +73,11 @@ final class ConformCommand implements Callable<Integer> {
                 Cut cut = Cut.of(ws.production, ws.store, selector, rough);
                 Use use = ws.production.manifest().use();
                 LocalDate on = LocalDate.now(ZoneOffset.UTC);
-                RightsGate.refuse(RightsGate.check(ws.production, cut,
-                        id -> ws.store.recipes().get(id).map(r -> (JsonNode) r.json()), use, on), use, on);
-                Delivery.Result r = new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, wanted, List.of(), out,
+                Function<String, Optional<JsonNode>> recipes = id -> ws.store.recipes().get(id).map(r -> r.json());
+                RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, on), use, on);
+                List<Delivery.Extra> extra = List.of(new Delivery.Extra(Provenance.FILE,
+                        Provenance.write(ws.production, cut, recipes)));
+                Delivery.Result r = new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, wanted, extra, out,
                         force);
                 report(r, cut);
                 return ExitCode.OK;

@@ -91,9 +91,22 @@ class ConformCommandTest {
         assertManifest(out);
         assertPictureMatchesMasters(out, List.of("1_1S1_t2_v1", "1_1S2_t1_v1", "1_1S3_t2_v1"), frames);
 
+        JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
+        JsonNode first = provenance.path("clips").get(0);
+        assertThat(first.path("shot").asText()).isEqualTo("1/1S1");
+        assertThat(first.path("take").asInt()).isEqualTo(2);
+        assertThat(first.path("generator").path("backend").asText()).isEqualTo("main");
+        assertThat(first.path("generator").path("type").asText()).isEqualTo("previz");
+        assertThat(first.path("seed").isNumber() || first.path("seed").isTextual()).isTrue();
+        assertThat(first.path("prompt").asText()).contains("Beat 1 of scene 1");
+        assertThat(first.path("references").findValuesAsText("path")).contains("bible/refs/mara.png");
+        assertThat(first.path("references").get(0).path("sha256").asText()).hasSize(64);
+        assertThat(first.path("approval").path("by").asText()).isEqualTo("mara");
+        assertThat(first.path("approval").path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+
         Path again = tmp.resolve("again");
         assertThat(conform("--out", again.toString()).code()).isZero();
-        for (String f : List.of("cut.otio", "cut.edl", "cut.fcpxml", "manifest.json")) {
+        for (String f : List.of("cut.otio", "cut.edl", "cut.fcpxml", "provenance.json", "manifest.json")) {
             assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(out.resolve(f)));
         }
     }
@@ -241,6 +254,8 @@ class ConformCommandTest {
     @Test
     void aRoughCutMarksUnapprovedClipsAndAFullCutRefusesThem() throws Exception {
         approve("1/1S2", 1);
+        Path yaml = dir.resolve("slate.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("use: personal", "use: personal, prompts: private"));
         Path out = tmp.resolve("cut");
         Slate.Run refused = conform("--out", out.toString());
         assertThat(refused.code()).as(refused.err()).isEqualTo(ExitCode.CANNOT_RUN);
@@ -258,6 +273,11 @@ class ConformCommandTest {
         assertThat(clips.get(1).path("metadata").path("slate").path("approved").asBoolean()).isTrue();
         String edl = Files.readString(out.resolve("cut.edl"));
         assertThat(edl.split("\\* SLATE: UNAPPROVED", -1)).hasSize(3);
+        JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
+        assertThat(provenance.path("prompts").asText()).isEqualTo("private");
+        assertThat(provenance.path("clips").findValuesAsText("prompt")).containsOnly("(private)");
+        assertThat(provenance.path("clips").get(0).has("approval")).isFalse();
+        assertThat(provenance.path("clips").get(0).path("status").asText()).isEqualTo("unapproved");
         assertThat(Files.readString(out.resolve("cut.fcpxml")).split("value=\"unapproved\"", -1)).hasSize(3);
     }
 

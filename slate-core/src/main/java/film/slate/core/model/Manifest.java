@@ -4,9 +4,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** slate.yaml: the production's identity, format, intended use and generators. */
+/**
+ * slate.yaml: the production's identity, format, intended use and generators. {@code privatePrompts}
+ * ({@code delivery: { prompts: private }}) keeps prompts out of delivered provenance.
+ */
 public record Manifest(String title, String id, VideoFormat format, Optional<String> screenplay, Use use,
-        String backend, Map<String, BackendConfig> backends, Positions where) {
+        String backend, Map<String, BackendConfig> backends, Positions where, boolean privatePrompts) {
     public Manifest {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(id, "id");
@@ -16,5 +19,11 @@ public record Manifest(String title, String id, VideoFormat format, Optional<Str
         Objects.requireNonNull(backend, "backend");
         backends = Map.copyOf(backends);
         Objects.requireNonNull(where, "where");
+    }
+
+    /** A manifest whose prompts may appear in delivered provenance. */
+    public Manifest(String title, String id, VideoFormat format, Optional<String> screenplay, Use use, String backend,
+            Map<String, BackendConfig> backends, Positions where) {
+        this(title, id, format, screenplay, use, backend, backends, where, false);
     }
 }

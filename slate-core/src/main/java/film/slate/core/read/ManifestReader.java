@@ -38,8 +38,9 @@ final class ManifestReader {
         VideoFormat format = f.node("format").flatMap(n -> Fields.of(n, "format of " + FILE, d)).map(ManifestReader::format)
                 .orElse(VideoFormat.DEFAULT);
         Optional<String> screenplay = f.text("screenplay");
-        Use use = f.node("delivery").flatMap(n -> Fields.of(n, "delivery of " + FILE, d)).map(ManifestReader::use)
-                .orElse(Use.PERSONAL);
+        DeliveryFields delivery = f.node("delivery").flatMap(n -> Fields.of(n, "delivery of " + FILE, d))
+                .map(ManifestReader::delivery).orElse(new DeliveryFields(Use.PERSONAL, false));
+        Use use = delivery.use();
         Map<String, BackendConfig> backends = new LinkedHashMap<>();
         f.node("backends").flatMap(n -> Values.idMapping(n, "'backends' of " + FILE, d)).ifPresent(m -> {
             for (YamlMapping.Entry e : m.entries()) {
@@ -55,7 +56,8 @@ final class ManifestReader {
                     + "); declare it under 'backends:' or name one of those");
         }
         f.finish();
-        return new Manifest(title, id, format, screenplay, use, backend, backends, Values.positions(f.mapping()));
+        return new Manifest(title, id, format, screenplay, use, backend, backends, Values.positions(f.mapping()),
+                delivery.privatePrompts());
     }
 
     private static Manifest fallback(YamlNode root) {
@@ -76,14 +78,22 @@ final class ManifestReader {
         return new VideoFormat(fps, width, height);
     }
 
-    private static Use use(Fields f) {
+    /** slate.yaml's {@code delivery:}: the use, and whether prompts stay out of delivered provenance. */
+    private record DeliveryFields(Use use, boolean privatePrompts) {
+    }
+
+    private static DeliveryFields delivery(Fields f) {
         Optional<String> text = f.text("use");
         Optional<Use> use = text.flatMap(Use::parse);
         if (text.isPresent() && use.isEmpty()) {
             f.invalid("use", "is '" + text.get() + "'; it is one of personal, festival, commercial");
         }
+        Optional<String> prompts = f.text("prompts");
+        if (prompts.isPresent() && !prompts.get().equals("private") && !prompts.get().equals("public")) {
+            f.invalid("prompts", "is '" + prompts.get() + "'; it is private or public");
+        }
         f.finish();
-        return use.orElse(Use.PERSONAL);
+        return new DeliveryFields(use.orElse(Use.PERSONAL), prompts.filter("private"::equals).isPresent());
     }
 
     private static Optional<BackendConfig> backend(YamlMapping.Entry e, Diagnostics d) {
