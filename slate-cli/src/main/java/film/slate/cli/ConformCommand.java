@@ -70,16 +70,8 @@ final class ConformCommand implements Callable<Integer> {
             Delivery.checkOut(out, force);
             try (Workspace ws = Workspace.lookAt(dir)) {
                 ShotSelector selector = selector(ws);
-                Cut cut = Cut.of(ws.production, ws.store, selector, rough);
-                Use use = ws.production.manifest().use();
-                LocalDate on = LocalDate.now(ZoneOffset.UTC);
-                Function<String, Optional<JsonNode>> recipes = id -> ws.store.recipes().get(id).map(r -> r.json());
-                RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, on), use, on);
-                List<Delivery.Extra> extra = List.of(new Delivery.Extra(Provenance.FILE,
-                        Provenance.write(ws.production, cut, recipes)));
-                Delivery.Result r = new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, wanted, extra, out,
-                        force);
-                report(r, cut);
+                Delivered d = deliver(ws, selector, rough, wanted, out, force);
+                report(d.result(), d.cut());
                 return ExitCode.OK;
             }
         } catch (CommandError e) {
@@ -93,6 +85,23 @@ final class ConformCommand implements Callable<Integer> {
                 case IO -> ExitCode.IO;
             };
         }
+    }
+
+    /** A delivery made: the cut and what was written. */
+    record Delivered(Cut cut, Delivery.Result result) {
+    }
+
+    /** Conforms the production of {@code ws}: the cut, the rights gate, provenance, then the delivery. */
+    static Delivered deliver(Workspace ws, ShotSelector selector, boolean rough, Set<DeliveryFormat> formats, Path out,
+            boolean force) throws DeliveryException {
+        Cut cut = Cut.of(ws.production, ws.store, selector, rough);
+        Use use = ws.production.manifest().use();
+        LocalDate on = LocalDate.now(ZoneOffset.UTC);
+        Function<String, Optional<JsonNode>> recipes = id -> ws.store.recipes().get(id).map(r -> r.json());
+        RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, on), use, on);
+        List<Delivery.Extra> extra = List.of(new Delivery.Extra(Provenance.FILE,
+                Provenance.write(ws.production, cut, recipes)));
+        return new Delivered(cut, new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, formats, extra, out, force));
     }
 
     private Set<DeliveryFormat> formats() throws CommandError {
