@@ -69,7 +69,7 @@ final class ConformCommand implements Callable<Integer> {
             Set<DeliveryFormat> wanted = formats();
             Delivery.checkOut(out, force);
             try (Workspace ws = Workspace.lookAt(dir)) {
-                ShotSelector selector = selector(ws);
+                ShotSelector selector = ws.select(Optional.ofNullable(shots));
                 Delivered d = deliver(ws, selector, rough, wanted, out, force);
                 report(d.result(), d.cut());
                 return ExitCode.OK;
@@ -114,22 +114,6 @@ final class ConformCommand implements Callable<Integer> {
                     + " is not a delivery format; name some of otio, edl, fcpxml, mp4")));
         }
         return set;
-    }
-
-    private ShotSelector selector(Workspace ws) throws CommandError {
-        if (shots == null) {
-            return ShotSelector.all();
-        }
-        try {
-            ShotSelector s = ShotSelector.parse(shots);
-            if (ws.production.shots().stream().noneMatch(s)) {
-                throw new CommandError(ExitCode.CANNOT_RUN, "--shots " + shots + " matches no shot of "
-                        + ws.production.root());
-            }
-            return s;
-        } catch (IllegalArgumentException e) {
-            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
-        }
     }
 
     private void report(Delivery.Result r, Cut cut) {

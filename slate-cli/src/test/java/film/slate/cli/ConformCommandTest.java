@@ -324,6 +324,12 @@ class ConformCommandTest {
         assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");
 
         assertThat(conform("--out", out.toString(), "--format", "mov").code()).isEqualTo(ExitCode.CANNOT_RUN);
+        Path one = tmp.resolve("one");
+        assertThat(conform("--out", one.toString(), "--shots", "9/*").code()).isEqualTo(ExitCode.CANNOT_RUN);
+        Slate.Run selected = conform("--out", one.toString(), "--shots", "1/1S2", "--format", "edl", "--json");
+        assertThat(selected.code()).as(selected.err()).isZero();
+        assertThat(JSON.readTree(selected.out()).path("clips").asInt()).isEqualTo(1);
+        assertThat(Files.readString(one.resolve("cut.edl"))).contains("* SHOT: 1/1S2").doesNotContain("1/1S1");
 
         // A master gone from the store: refused, and the old delivery untouched.
         Slate.Run forced = conform("--out", out.toString(), "--force", "--format", "otio");
