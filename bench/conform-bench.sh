@@ -2,15 +2,19 @@
 # Conform benchmark (issue 15): a rough cut of examples/lighthouse (36 shots, built with previz) as a
 # whole process, against FFmpeg alone joining and encoding the same masters with the same encoder
 # settings (the limit: what any conform must at least pay). RUNS runs each after one warm-up.
-# Run from the repository root: bench/conform-bench.sh [RUNS]
+# Run from the repository root: bench/conform-bench.sh [RUNS]   (PRODUCTION=DIR: a built copy to use)
 set -euo pipefail
 runs="${1:-3}"
 [ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package -pl slate-cli -am >/dev/null
-jar="slate-cli/target/slate-cli.jar"
+jar="${JAR:-slate-cli/target/slate-cli.jar}"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
-cp -r examples/lighthouse "$dir/p"
-java -jar "$jar" build "$dir/p" --jobs 2 >/dev/null
+if [ -n "${PRODUCTION:-}" ]; then # an already built copy of the example (slate demo DIR makes one)
+  cp -r "$PRODUCTION" "$dir/p"; rm -rf "$dir/p/cut"
+else
+  cp -r examples/lighthouse "$dir/p"
+  java -jar "$jar" build "$dir/p" --jobs 2 >/dev/null
+fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -jar "$jar" conform "$dir/p" --out "$dir/cut" --allow-unapproved --json > "$dir/cut.json"
 ff_dir="$(dirname "$(find "${HOME}/.cache/slate/javacpp" -name ffmpeg -type f | head -1)")"
