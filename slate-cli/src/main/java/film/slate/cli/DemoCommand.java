@@ -2,15 +2,19 @@ package film.slate.cli;
 
 import film.slate.core.check.Checker;
 import film.slate.core.diagnostic.Diagnostic;
+import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.model.Production;
 import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.report.DiagnosticReport;
+import film.slate.deliver.DeliveryException;
+import film.slate.deliver.DeliveryFormat;
 import film.slate.engine.build.BuildOptions;
 import film.slate.engine.build.BuildPlan;
 import film.slate.engine.build.BuildSummary;
 import film.slate.engine.build.Builder;
+import film.slate.engine.build.ShotSelector;
 import film.slate.media.board.Storyboard;
 import film.slate.media.board.StoryboardFiles;
 import film.slate.media.ffmpeg.FfmpegException;
@@ -18,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +36,7 @@ import picocli.CommandLine.Spec;
 /** {@code slate demo}: the main job on the bundled example, start to finish, with where to look next. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Copy the bundled example film (The Lighthouse Keeper) to a working folder and run Slate on it:",
-            "check it, render the previz storyboard and animatic, build every take into the store,",
+            "check it, render the previz storyboard and animatic, build every take into the store, conform a rough cut,",
             "and say what was found and where to look next.",
             "Exit codes: 0 done, 1 some takes failed, 2 the folder cannot be used, 4 a file could not be written."})
 final class DemoCommand implements Callable<Integer> {
@@ -92,9 +97,21 @@ final class DemoCommand implements Callable<Integer> {
         out.println("   storyboard  " + files.page() + " (open it in a browser)");
         out.println("   animatic    " + files.animatic() + " (" + files.stills().size() + " stills)");
         out.println();
+        out.println("4. Rough cut: the latest take of every shot (nothing is approved yet), conformed...");
+        out.flush();
+        Path cut = work.resolve("cut");
+        try (Workspace ws = Workspace.open(work)) {
+            roughCut(ws, cut, out);
+        } catch (CommandError e) {
+            err.println("slate demo: " + e.getMessage());
+            return e.exitCode();
+        }
+        out.println();
         out.println("Where to look next:");
         out.println("  the production     " + work + " (slate.yaml, screenplay.fountain, bible/, shots/)");
         out.println("  the storyboard     " + files.page());
+        out.println("  the rough cut      " + cut.resolve("cut.mp4") + " (cut.otio, cut.edl, cut.fcpxml beside it)");
+        out.println("  approve, conform   slate approve 1/1A -C " + work + "; slate conform " + work + " --out DIR");
         out.println("  one frame          slate frame 1/1A --at 1.0 --out frame.png " + work);
         out.println("  takes and state    slate status " + work);
         out.println("  the record         slate log " + work);
@@ -130,6 +147,17 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         } catch (IOException e) {
             throw new CommandError(ExitCode.IO, "cannot write the storyboard into " + board + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The demo's last step: a rough cut; a refusal (rights, say) is reported and the demo goes on. */
+    private static void roughCut(Workspace ws, Path cut, PrintWriter out) {
+        try {
+            ConformCommand.Delivered d = ConformCommand.deliver(ws, ShotSelector.all(), true,
+                    EnumSet.allOf(DeliveryFormat.class), cut, false);
+            out.println("   " + d.cut().clips().size() + " shots, " + d.result().frames() + " frames, delivered to " + cut);
+        } catch (DeliveryException e) {
+            out.println("   not delivered: " + TerminalText.escapeKeepingLines(e.getMessage()));
         }
     }
 

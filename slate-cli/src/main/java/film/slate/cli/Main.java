@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             TakesCommand.class, GcCommand.class, LogCommand.class, VerifyCommand.class, ApproveCommand.class,
             RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
             ReviewCommand.class, PlanCommand.class, InitCommand.class, RecipeCommand.class,
-            RenderCommand.class,
+            RenderCommand.class, ConformCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -83,6 +83,17 @@ final class Workspace implements AutoCloseable {
     }
 
     BuildPlan plan(Optional<String> backend, Optional<String> shots, Optional<Integer> takes) throws CommandError {
+        ShotSelector selector = select(shots);
+        try {
+            String name = backends.resolveName(backend);
+            return BuildPlan.of(new RecipeCompiler(production), backends.target(name), selector, takes, store);
+        } catch (BuildException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
+        }
+    }
+
+    /** The shots {@code --shots} selects (all when absent); a selector that matches nothing is refused. */
+    ShotSelector select(Optional<String> shots) throws CommandError {
         ShotSelector selector;
         try {
             selector = shots.map(ShotSelector::parse).orElse(ShotSelector.all());
@@ -95,12 +106,7 @@ final class Workspace implements AutoCloseable {
                     + "; scenes are " + String.join(", ", production.scenes().stream().map(s -> s.scene()).toList())
                     + " and characters " + String.join(", ", production.bible().characters().keySet()));
         }
-        try {
-            String name = backends.resolveName(backend);
-            return BuildPlan.of(new RecipeCompiler(production), backends.target(name), selector, takes, store);
-        } catch (BuildException e) {
-            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
-        }
+        return selector;
     }
 
     /** Checks that a shot id names a shot. */

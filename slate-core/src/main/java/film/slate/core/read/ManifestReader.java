@@ -39,8 +39,9 @@ final class ManifestReader {
         VideoFormat format = f.node("format").flatMap(n -> Fields.of(n, "format of " + FILE, d)).map(ManifestReader::format)
                 .orElse(VideoFormat.DEFAULT);
         Optional<String> screenplay = f.text("screenplay");
-        Use use = f.node("delivery").flatMap(n -> Fields.of(n, "delivery of " + FILE, d)).map(ManifestReader::use)
-                .orElse(Use.PERSONAL);
+        DeliveryFields delivery = f.node("delivery").flatMap(n -> Fields.of(n, "delivery of " + FILE, d))
+                .map(ManifestReader::delivery).orElse(new DeliveryFields(Use.PERSONAL, false));
+        Use use = delivery.use();
         Map<String, BackendConfig> backends = new LinkedHashMap<>();
         f.node("backends").flatMap(n -> Values.idMapping(n, "'backends' of " + FILE, d)).ifPresent(m -> {
             for (YamlMapping.Entry e : m.entries()) {
@@ -58,7 +59,7 @@ final class ManifestReader {
         Positions where = Values.positions(f.mapping());
         StoreSettings store = f.node("store").map(n -> StoreSettingsReader.read(n, d)).orElse(StoreSettings.embedded(where));
         f.finish();
-        return new Manifest(title, id, format, screenplay, use, backend, backends, where, store);
+        return new Manifest(title, id, format, screenplay, use, backend, backends, where, store, delivery.privatePrompts());
     }
 
     private static Manifest fallback(YamlNode root) {
@@ -79,14 +80,22 @@ final class ManifestReader {
         return new VideoFormat(fps, width, height);
     }
 
-    private static Use use(Fields f) {
+    /** slate.yaml's {@code delivery:}: the use, and whether prompts stay out of delivered provenance. */
+    private record DeliveryFields(Use use, boolean privatePrompts) {
+    }
+
+    private static DeliveryFields delivery(Fields f) {
         Optional<String> text = f.text("use");
         Optional<Use> use = text.flatMap(Use::parse);
         if (text.isPresent() && use.isEmpty()) {
             f.invalid("use", "is '" + text.get() + "'; it is one of personal, festival, commercial");
         }
+        Optional<String> prompts = f.text("prompts");
+        if (prompts.isPresent() && !prompts.get().equals("private") && !prompts.get().equals("public")) {
+            f.invalid("prompts", "is '" + prompts.get() + "'; it is private or public");
+        }
         f.finish();
-        return use.orElse(Use.PERSONAL);
+        return new DeliveryFields(use.orElse(Use.PERSONAL), prompts.filter("private"::equals).isPresent());
     }
 
     private static Optional<BackendConfig> backend(YamlMapping.Entry e, Diagnostics d) {

@@ -1,0 +1,143 @@
+package film.slate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.core.diagnostic.TerminalText;
+import film.slate.core.model.Use;
+import film.slate.deliver.Cut;
+import film.slate.deliver.Delivery;
+import film.slate.deliver.DeliveryException;
+import film.slate.deliver.DeliveryFormat;
+import film.slate.deliver.Provenance;
+import film.slate.deliver.RightsGate;
+import film.slate.engine.build.ShotSelector;
+import film.slate.media.ffmpeg.Ffmpeg;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code slate conform}: the approved takes as a delivery an editor opens and a file that plays. */
+@Command(name = "conform", mixinStandardHelpOptions = true,
+        description = {"Deliver the cut: the approved take version of each shot in edit order at its planned length, as"
+                + " media/ (the masters), cut.otio, cut.edl, cut.fcpxml, cut.mp4, provenance.json and manifest.json (every file's SHA-256).",
+            "Exit 0 delivered, 2 cannot run (nothing approved, --out not empty, bad arguments), 3 rights block the"
+                + " delivery, 4 a stored object is missing or damaged or the delivery cannot be written."})
+final class ConformCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The production folder (default: the current one).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The delivery folder (new or empty).")
+    Path out;
+
+    @Option(names = "--allow-unapproved", description = "A rough cut: the latest take where none is approved, marked"
+            + " unapproved in every format (a gap where a shot has no take). Never bypasses rights.")
+    boolean rough;
+
+    @Option(names = "--shots", paramLabel = "SELECTOR", description = "Only these shots (as for build: 1/*, 2/2A, @MARA).")
+    String shots;
+
+    @Option(names = "--format", paramLabel = "LIST", split = ",", description = "Which of otio, edl, fcpxml, mp4"
+            + " (default: all).")
+    List<String> formats;
+
+    @Option(names = "--json", description = "Print what was delivered as one JSON object.")
+    boolean json;
+
+    @Option(names = "--force", description = "Replace a non-empty --out folder (only once the new delivery is complete).")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Set<DeliveryFormat> wanted = formats();
+            Delivery.checkOut(out, force);
+            try (Workspace ws = Workspace.lookAt(dir)) {
+                ShotSelector selector = ws.select(Optional.ofNullable(shots));
+                Delivered d = deliver(ws, selector, rough, wanted, out, force);
+                report(d.result(), d.cut());
+                return ExitCode.OK;
+            }
+        } catch (CommandError e) {
+            err.println("slate conform: " + e.getMessage());
+            return e.exitCode();
+        } catch (DeliveryException e) {
+            err.println("slate conform: " + TerminalText.escapeKeepingLines(e.getMessage()));
+            return switch (e.kind()) {
+                case CANNOT_RUN -> ExitCode.CANNOT_RUN;
+                case BLOCKED -> ExitCode.INVALID_PRODUCTION;
+                case IO -> ExitCode.IO;
+            };
+        }
+    }
+
+    /** A delivery made: the cut and what was written. */
+    record Delivered(Cut cut, Delivery.Result result) {
+    }
+
+    /** Conforms the production of {@code ws}: the cut, the rights gate, provenance, then the delivery. */
+    static Delivered deliver(Workspace ws, ShotSelector selector, boolean rough, Set<DeliveryFormat> formats, Path out,
+            boolean force) throws DeliveryException {
+        Cut cut = Cut.of(ws.production, ws.store, selector, rough);
+        Use use = ws.production.manifest().use();
+        LocalDate on = LocalDate.now(ZoneOffset.UTC);
+        // Delivery reads the recipe as its canonical JSON says it (a read-only tree parsed from the stored text).
+        Function<String, Optional<JsonNode>> recipes = id -> ws.store.recipes().get(id).flatMap(ConformCommand::tree);
+        RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, on), use, on);
+        List<Delivery.Extra> extra = List.of(new Delivery.Extra(Provenance.FILE,
+                Provenance.write(ws.production, cut, recipes)));
+        return new Delivered(cut, new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, formats, extra, out, force));
+    }
+
+    private static Optional<JsonNode> tree(film.slate.core.recipe.Recipe r) {
+        try {
+            return Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.canonical()));
+        } catch (java.io.IOException e) {
+            return Optional.empty(); // a recipe is canonical JSON by construction; unreadable means not there
+        }
+    }
+
+    private Set<DeliveryFormat> formats() throws CommandError {
+        if (formats == null) {
+            return EnumSet.allOf(DeliveryFormat.class);
+        }
+        Set<DeliveryFormat> set = EnumSet.noneOf(DeliveryFormat.class);
+        for (String f : formats) {
+            set.add(DeliveryFormat.parse(f).orElseThrow(() -> new CommandError(ExitCode.CANNOT_RUN, "--format " + f
+                    + " is not a delivery format; name some of otio, edl, fcpxml, mp4")));
+        }
+        return set;
+    }
+
+    private void report(Delivery.Result r, Cut cut) {
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            root.put("out", r.folder().toString()).put("rough", cut.rough()).put("clips", r.clips())
+                    .put("unapproved", r.unapproved()).put("frames", r.frames()).put("fps", cut.format().fps());
+            r.files().forEach(root.putArray("files")::add);
+            o.println(root);
+        } else {
+            o.println((cut.rough() ? "rough cut" : "cut") + " of " + r.clips() + " shots, " + r.frames() + " frames at "
+                    + cut.format().fps() + " fps" + (r.unapproved() > 0 ? " (" + r.unapproved() + " unapproved)" : "")
+                    + " delivered to " + r.folder());
+        }
+        o.flush();
+    }
+}

@@ -1,0 +1,119 @@
+package film.slate.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.core.diagnostic.Rule;
+import film.slate.core.model.Production;
+import film.slate.core.model.Shot;
+import film.slate.core.model.Use;
+import film.slate.core.read.ProductionReader;
+import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.RecipeCompiler;
+import film.slate.core.recipe.Target;
+import film.slate.core.testing.SyntheticProduction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The rights gate over generated productions whose rights.yaml has random missing, expired,
+ * out-of-use and unsigned consents and missing or unfit licences: it blocks exactly the clips that
+ * show a character whose likeness is not cleared, or use a reference or model without a licence.
+ * The expectation is computed from the generated choices, not by the code under test.
+ * {@code -Dslate.rights.trials=N} runs more productions (default 40).
+ */
+class RightsGateTest {
+    static final LocalDate ON = LocalDate.of(2027, 6, 1);
+
+    enum Consent { NONE, SIGNED, EXPIRED, OTHER_USE, UNSIGNED }
+
+    enum Licensed { NONE, OWNED, UNFIT }
+
+    record Rights(Consent mara, Licensed maraRef, Licensed roomRef, boolean generated, Licensed model) {
+        static Rights random(Random r) {
+            return new Rights(Consent.values()[r.nextInt(5)], Licensed.values()[r.nextInt(3)],
+                    Licensed.values()[r.nextInt(3)], r.nextBoolean(), Licensed.values()[r.nextInt(3)]);
+        }
+
+        String yaml() {
+            StringBuilder y = new StringBuilder("likeness:\n");
+            switch (mara) {
+                case SIGNED -> y.append("  MARA: { holder: M, consent: signed, uses: [personal], expires: 2028-01-01 }\n");
+                case EXPIRED -> y.append("  MARA: { holder: M, consent: signed, uses: [personal], expires: 2027-05-31 }\n");
+                case OTHER_USE -> y.append("  MARA: { holder: M, consent: signed, uses: [commercial] }\n");
+                case UNSIGNED -> y.append("  MARA: { holder: M, consent: pending, uses: [personal] }\n");
+                default -> y.setLength(0);
+            }
+            y.append("refs:\n");
+            licence(y, "bible/refs/mara.png", maraRef);
+            licence(y, "bible/refs/room.png", roomRef);
+            y.append("models:\n");
+            licence(y, "main", model);
+            return y.toString().replaceAll("(?m)^(refs|models|likeness):\\n(?![ ])", "$1: {}\n");
+        }
+
+        private static void licence(StringBuilder y, String key, Licensed l) {
+            switch (l) {
+                case OWNED -> y.append("  ").append(key).append(": { licence: owned }\n");
+                case UNFIT -> y.append("  ").append(key).append(": { licence: studio-only-eula }\n");
+                default -> { }
+            }
+        }
+
+        /** The oracle: whether a shot that shows MARA or not, in the lamp room or not, may be delivered. */
+        boolean blocks(boolean showsMara, boolean lampRoom) {
+            boolean likeness = showsMara && mara != Consent.SIGNED;
+            boolean ref = showsMara && maraRef != Licensed.OWNED || lampRoom && roomRef != Licensed.OWNED;
+            boolean modelMissing = generated && model != Licensed.OWNED;
+            return likeness || ref || modelMissing;
+        }
+    }
+
+    static Stream<Long> seeds() {
+        return IntStream.range(0, Integer.getInteger("slate.rights.trials", 40)).mapToObj(i -> 1000L + i);
+    }
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theGateBlocksExactlyTheClipsWithoutRights(long seed) throws Exception {
+        Random random = new Random(seed);
+        Rights rights = Rights.random(random);
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1 + random.nextInt(3), 1 + random.nextInt(4),
+                rights.generated() ? "comfyui" : "previz", "");
+        Files.writeString(dir.resolve("rights.yaml"), rights.yaml());
+        Production p = ProductionReader.read(dir).production();
+        assertThat(p.rights().likeness().containsKey("MARA")).isEqualTo(rights.mara() != Consent.NONE);
+        RecipeCompiler compiler = new RecipeCompiler(p);
+        Target target = Target.of(p.manifest().backends().get("main"), "1");
+        List<String> expected = new ArrayList<>();
+        List<String> blocked = new ArrayList<>();
+        for (Shot shot : p.shots()) {
+            Recipe recipe = compiler.compile(shot, 1, target);
+            boolean lampRoom = p.scene(shot.scene()).orElseThrow().location().equals("LAMP_ROOM");
+            if (rights.blocks(shot.subjects().contains("MARA"), lampRoom)) {
+                expected.add(shot.fullId());
+            }
+            var gaps = RightsGate.gaps(p, new com.fasterxml.jackson.databind.ObjectMapper().readTree(recipe.canonical()), Use.PERSONAL, ON);
+            if (!gaps.isEmpty()) {
+                blocked.add(shot.fullId());
+            }
+            assertThat(gaps).allSatisfy(g -> {
+                assertThat(g.rule()).isIn(Rule.RIGHTS_LIKENESS, Rule.RIGHTS_REF_LICENCE, Rule.RIGHTS_MODEL_LICENCE);
+                assertThat(g.message()).contains("rights.yaml");
+                g.right().ifPresent(at -> assertThat(at.file()).isEqualTo("rights.yaml"));
+            });
+        }
+        assertThat(blocked).as(rights.toString()).isEqualTo(expected);
+    }
+}
