@@ -63,6 +63,26 @@ public final class WorkFolders {
         }
     }
 
+    /** Removes {@code dir} and what it holds, as far as it can: a leftover is harmless (the next build or gc clears it). */
+    public static void discard(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                delete(dir);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // left for the next build or gc
+        }
+    }
+
+    /** Removes what is in {@code dir}, keeping the folder for the next render (as far as it can, like {@link #discard}). */
+    public static void empty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            s.forEach(WorkFolders::discard);
+        } catch (IOException | UncheckedIOException e) {
+            // left for the next build or gc
+        }
+    }
+
     private static boolean delete(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> {

@@ -18,6 +18,7 @@ import film.slate.engine.generator.Progress;
 import film.slate.engine.generator.RecipeObjects;
 import film.slate.engine.generator.RenderRequest;
 import film.slate.engine.generator.RenderResult;
+import film.slate.store.WorkFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ public final class RecipeRender {
         } catch (GeneratorFault e) {
             throw new BuildException(recipe.label() + " could not be rendered: " + e.getMessage());
         } finally {
-            BuildFolders.delete(work);
+            WorkFolders.discard(work);
         }
     }
 

@@ -13,6 +13,7 @@ import film.slate.engine.generator.RecipeObjects;
 import film.slate.engine.generator.RenderRequest;
 import film.slate.engine.generator.RenderResult;
 import film.slate.store.Store;
+import film.slate.store.WorkFolders;
 import film.slate.store.db.TakeRecord;
 import film.slate.store.db.Takes;
 import java.io.IOException;
@@ -63,10 +64,10 @@ final class RenderExecution implements AutoCloseable {
     /** After a render: a clean one's folder is emptied for the next; any other is dropped (it may still be written). */
     void release(Path out, boolean clean) {
         if (clean) {
-            BuildFolders.empty(out);
+            WorkFolders.empty(out);
         } else {
             workFolders.remove(Thread.currentThread());
-            BuildFolders.delete(out);
+            WorkFolders.discard(out);
         }
     }
 
@@ -175,7 +176,7 @@ final class RenderExecution implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
-        workFolders.values().forEach(BuildFolders::delete);
+        workFolders.values().forEach(WorkFolders::discard);
         workFolders.clear();
     }
 }
