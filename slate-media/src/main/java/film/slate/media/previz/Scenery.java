@@ -7,6 +7,7 @@ import film.slate.core.model.Bible;
 import film.slate.core.model.Location;
 import film.slate.core.model.Point;
 import film.slate.core.model.ScenePlan;
+import film.slate.core.stage.Sight;
 import film.slate.core.stage.Staging;
 import film.slate.core.stage.Vec3;
 import java.awt.Color;
@@ -28,9 +29,6 @@ final class Scenery {
     static final double WALL_HEIGHT = 3.0;
     /** Floor plan of a location the bible does not know. */
     static final double DEFAULT_SIZE = 8;
-    /** A prop changes hands at the middle of the shot that picks it up or puts it down. */
-    static final double EVENT_TIME = 0.5;
-    private static final double PROP_SIZE = 0.2;
 
     private final ShotState state;
     private final Staging staging;
@@ -136,15 +134,15 @@ final class Scenery {
                 out.addAll(propBox(Figure.hand(at.get(), facing, h), facing, prop));
             }
             for (String prop : onFloorAt(c, t)) {
-                Point spot = staging.position(c, EVENT_TIME).orElse(at.get())
-                        .plus(Point.ofBearing(staging.facing(c, EVENT_TIME)).times(Continuity.REACH));
-                out.addAll(propBox(Vec3.of(spot, PROP_SIZE / 2), facing, prop));
+                Point spot = staging.position(c, Sight.EVENT_TIME).orElse(at.get())
+                        .plus(Point.ofBearing(staging.facing(c, Sight.EVENT_TIME)).times(Continuity.REACH));
+                out.addAll(propBox(Vec3.of(spot, Sight.PROP_SIZE / 2), facing, prop));
             }
         }
         // Props left on the set earlier in the scene, until someone picks them up.
-        (t < EVENT_TIME ? state.setStart() : state.setEnd()).forEach((prop, spot) -> {
+        (t < Sight.EVENT_TIME ? state.setStart() : state.setEnd()).forEach((prop, spot) -> {
             if (!drawnByCast(prop, t)) {
-                out.addAll(propBox(Vec3.of(spot, PROP_SIZE / 2), 0, prop));
+                out.addAll(propBox(Vec3.of(spot, Sight.PROP_SIZE / 2), 0, prop));
             }
         });
         return out;
@@ -174,7 +172,7 @@ final class Scenery {
     List<String> heldAt(String character, double t) {
         List<String> start = state.atStart(character).map(CharacterState::holds).orElse(List.of());
         List<String> end = state.atEnd(character).map(CharacterState::holds).orElse(List.of());
-        Set<String> out = new LinkedHashSet<>(t < EVENT_TIME ? start : end);
+        Set<String> out = new LinkedHashSet<>(t < Sight.EVENT_TIME ? start : end);
         return List.copyOf(out);
     }
 
@@ -184,7 +182,7 @@ final class Scenery {
      * hand; a prop put down rests where continuity leaves it ({@link ShotState#setEnd()}).
      */
     List<String> onFloorAt(String character, double t) {
-        if (t >= EVENT_TIME) {
+        if (t >= Sight.EVENT_TIME) {
             return List.of();
         }
         List<String> start = state.atStart(character).map(CharacterState::holds).orElse(List.of());
@@ -195,7 +193,7 @@ final class Scenery {
     private List<Face> propBox(Vec3 centre, double facing, String prop) {
         Point f = Point.ofBearing(facing);
         Point r = new Point(f.y(), -f.x());
-        double half = PROP_SIZE / 2;
+        double half = Sight.PROP_SIZE / 2;
         return Figure.box(centre.plan(), f, r, centre.z() - half, centre.z() + half, half, half, propColour(prop), light);
     }
 
