@@ -1,10 +1,11 @@
 package film.slate.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.model.Use;
+import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.RecipeContent;
 import film.slate.deliver.Cut;
 import film.slate.deliver.Delivery;
 import film.slate.deliver.DeliveryException;
@@ -97,20 +98,11 @@ final class ConformCommand implements Callable<Integer> {
         Cut cut = Cut.of(ws.production, ws.store, selector, rough);
         Use use = ws.production.manifest().use();
         LocalDate on = LocalDate.now(ZoneOffset.UTC);
-        // Delivery reads the recipe as its canonical JSON says it (a read-only tree parsed from the stored text).
-        Function<String, Optional<JsonNode>> recipes = id -> ws.store.recipes().get(id).flatMap(ConformCommand::tree);
+        Function<String, Optional<RecipeContent>> recipes = id -> ws.store.recipes().get(id).map(Recipe::content);
         RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, on), use, on);
         List<Delivery.Extra> extra = List.of(new Delivery.Extra(Provenance.FILE,
                 Provenance.write(ws.production, cut, recipes)));
         return new Delivered(cut, new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, formats, extra, out, force));
-    }
-
-    private static Optional<JsonNode> tree(film.slate.core.recipe.Recipe r) {
-        try {
-            return Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.canonical()));
-        } catch (java.io.IOException e) {
-            return Optional.empty(); // a recipe is canonical JSON by construction; unreadable means not there
-        }
     }
 
     private Set<DeliveryFormat> formats() throws CommandError {

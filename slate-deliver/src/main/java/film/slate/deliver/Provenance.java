@@ -1,9 +1,10 @@
 package film.slate.deliver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.model.Production;
+import film.slate.core.recipe.RecipeContent;
+import film.slate.core.recipe.Seeds;
 import film.slate.store.db.TakeRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public final class Provenance {
     private Provenance() {
     }
 
-    public static String write(Production p, Cut cut, Function<String, Optional<JsonNode>> recipes) {
+    public static String write(Production p, Cut cut, Function<String, Optional<RecipeContent>> recipes) {
         ObjectNode root = Delivery.JSON.createObjectNode();
         root.put("title", cut.title()).put("production", p.manifest().id()).put("use", p.manifest().use().word())
                 .put("rough", cut.rough()).put("prompts", p.manifest().privatePrompts() ? "private" : "public");
@@ -50,20 +51,23 @@ public final class Provenance {
         }
     }
 
-    private static void generator(ObjectNode o, JsonNode recipe, boolean privatePrompts) {
-        JsonNode backend = recipe.path("backend");
-        o.putObject("generator").put("backend", backend.path("name").asText()).put("type", backend.path("type").asText())
-                .put("version", backend.path("version").asText()).put("config", backend.path("config").asText());
-        o.set("seed", recipe.path("seed"));
+    private static void generator(ObjectNode o, RecipeContent recipe, boolean privatePrompts) {
+        RecipeContent.BackendRef backend = recipe.backend();
+        o.putObject("generator").put("backend", backend.name()).put("type", backend.type())
+                .put("version", backend.version()).put("config", backend.config());
+        if (recipe.seed() < Seeds.LIMIT && recipe.seed() > -Seeds.LIMIT) {
+            o.put("seed", recipe.seed());
+        } else {
+            o.put("seed", Long.toString(recipe.seed())); // as the recipe writes it: beyond what a JSON number holds
+        }
         if (privatePrompts) {
             o.put("prompt", "(private)");
         } else {
-            o.put("prompt", recipe.path("prompt").asText());
-            o.put("negative", recipe.path("negative").asText());
+            o.put("prompt", recipe.prompt());
+            o.put("negative", recipe.negative());
         }
         Map<String, String> refs = new LinkedHashMap<>();
-        recipe.findValues("refs").forEach(list -> list.forEach(r -> refs.put(r.path("path").asText(),
-                r.path("sha256").isNull() ? null : r.path("sha256").asText())));
+        recipe.refs().forEach(r -> refs.put(r.path(), r.sha256().orElse(null)));
         var references = o.putArray("references");
         refs.forEach((path, hash) -> references.addObject().put("path", path).put("sha256", hash));
     }

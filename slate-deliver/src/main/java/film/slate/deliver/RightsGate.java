@@ -1,12 +1,12 @@
 package film.slate.deliver;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import film.slate.core.check.RightsClearance;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.BackendConfig;
 import film.slate.core.model.Character;
 import film.slate.core.model.FileRef;
 import film.slate.core.model.Production;
+import film.slate.core.recipe.RecipeContent;
 import film.slate.core.model.Use;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,15 +34,15 @@ public final class RightsGate {
     private RightsGate() {
     }
 
-    /** Every block of every clip of {@code cut}, in edit order; {@code recipes} gives a recipe's JSON by id. */
-    public static List<Block> check(Production p, Cut cut, Function<String, Optional<JsonNode>> recipes, Use use,
+    /** Every block of every clip of {@code cut}, in edit order; {@code recipes} gives a recipe by id. */
+    public static List<Block> check(Production p, Cut cut, Function<String, Optional<RecipeContent>> recipes, Use use,
             LocalDate on) {
         List<Block> out = new ArrayList<>();
         for (CutClip c : cut.clips()) {
             if (c.take().isEmpty()) {
                 continue; // a gap shows nothing
             }
-            Optional<JsonNode> recipe = recipes.apply(c.take().get().recipe());
+            Optional<RecipeContent> recipe = recipes.apply(c.take().get().recipe());
             if (recipe.isEmpty()) {
                 continue; // a take always has its recipe; the store check (slate verify) covers a lost one
             }
@@ -68,27 +68,27 @@ public final class RightsGate {
     }
 
     /** The missing rights of one recipe. */
-    public static List<RightsClearance.Gap> gaps(Production p, JsonNode recipe, Use use, LocalDate on) {
+    public static List<RightsClearance.Gap> gaps(Production p, RecipeContent recipe, Use use, LocalDate on) {
         List<RightsClearance.Gap> gaps = new ArrayList<>();
-        for (JsonNode member : recipe.path("subjects")) { // whom the picture shows; "cast" is everyone on set
-            Character c = p.bible().characters().get(member.path("id").asText());
+        for (RecipeContent.Subject member : recipe.subjects()) { // whom the picture shows; "cast" is everyone on set
+            Character c = p.bible().characters().get(member.id());
             if (c != null) {
                 RightsClearance.likeness(p, c, use, on).ifPresent(gaps::add);
             }
         }
         Set<String> paths = new LinkedHashSet<>();
-        recipe.findValues("refs").forEach(refs -> refs.forEach(r -> paths.add(r.path("path").asText())));
+        recipe.refs().forEach(r -> paths.add(r.path()));
         List<FileRef> known = RightsClearance.references(p.bible());
         for (String path : paths) {
             FileRef ref = known.stream().filter(r -> r.path().equals(path)).findFirst()
                     .orElse(new FileRef(path, p.manifest().where().self()));
             RightsClearance.reference(p, ref, use).ifPresent(gaps::add);
         }
-        String backend = recipe.path("backend").path("name").asText();
+        String backend = recipe.backend().name();
         BackendConfig config = p.manifest().backends().get(backend);
         if (config != null) {
             RightsClearance.model(p, config, use).ifPresent(gaps::add);
-        } else if (!recipe.path("backend").path("type").asText().equals("previz")) {
+        } else if (!recipe.backend().type().equals("previz")) {
             gaps.add(new RightsClearance.Gap(Rule.RIGHTS_MODEL_LICENCE, p.manifest().where().self(), Optional.empty(),
                     "the backend " + backend + " that made it is no longer in slate.yaml, so its model licence cannot be"
                             + " checked; render the shot again with a licensed backend"));

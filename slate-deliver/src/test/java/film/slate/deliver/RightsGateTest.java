@@ -104,7 +104,7 @@ class RightsGateTest {
             if (rights.blocks(shot.subjects().contains("MARA"), lampRoom)) {
                 expected.add(shot.fullId());
             }
-            var gaps = RightsGate.gaps(p, new com.fasterxml.jackson.databind.ObjectMapper().readTree(recipe.canonical()), Use.PERSONAL, ON);
+            var gaps = RightsGate.gaps(p, recipe.content(), Use.PERSONAL, ON);
             if (!gaps.isEmpty()) {
                 blocked.add(shot.fullId());
             }
