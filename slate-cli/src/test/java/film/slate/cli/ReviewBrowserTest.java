@@ -96,8 +96,11 @@ class ReviewBrowserTest {
             wait.ignoring(StaleElementReferenceException.class);
             driver.get(server.address("mara"));
             wait.until(d -> !d.findElements(By.cssSelector(".card[data-state=rendered]")).isEmpty());
-            List<WebElement> cards = driver.findElements(By.cssSelector(".card"));
-            assertThat(cards).extracting(c -> c.getAttribute("data-shot")).startsWith("1/1A");
+            // Read the cards' shots in one script: a live redraw between finding a card and reading it
+            // would leave a stale element behind.
+            List<?> shots = (List<?>) ((JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('.card'), c => c.dataset.shot);");
+            assertThat(shots).startsWith("1/1A");
             screenshot(driver, "overview");
 
             String shot = wait.until(d -> {
@@ -131,9 +134,11 @@ class ReviewBrowserTest {
                     .moveByOffset(w / 4, h / 8).release().perform();
             driver.findElement(By.id("note-text")).sendKeys("<script>alert(1)</script> the lamp flickers here");
             driver.findElement(By.id("note-save")).click();
-            wait.until(d -> !d.findElements(By.cssSelector("#notes li")).isEmpty());
-            assertThat(driver.findElement(By.cssSelector("#notes li .text")).getText())
-                    .isEqualTo("<script>alert(1)</script> the lamp flickers here");
+            String noted = wait.until(d -> {
+                List<WebElement> texts = d.findElements(By.cssSelector("#notes li .text"));
+                return texts.isEmpty() ? null : texts.get(0).getText();
+            });
+            assertThat(noted).isEqualTo("<script>alert(1)</script> the lamp flickers here");
             driver.findElement(By.id("approve")).click();
             wait.until(d -> !d.findElements(By.cssSelector("#history li")).isEmpty());
             screenshot(driver, "shot");
