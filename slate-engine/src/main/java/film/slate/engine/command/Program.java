@@ -25,9 +25,16 @@ final class Program {
     /** How long output may keep coming after the program exits (from what it left running). */
     private static final long LEFTOVERS_MS = 2000;
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    /**
+     * Held from just before a program starts until it is in {@link #LIVE}, and by the shutdown hook:
+     * a SIGTERM that lands while a program is starting (it may already be running, and have started
+     * others, before {@code start()} returns) still finds it.
+     */
+    private static final Object STARTING = new Object();
+    private static boolean stopping;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Program::kill), "slate-stop-programs"));
+        Runtime.getRuntime().addShutdownHook(new Thread(Program::stopAll, "slate-stop-programs"));
     }
 
     private Program() {
@@ -49,8 +56,7 @@ final class Program {
         ProcessBuilder pb = new ProcessBuilder(line).directory(workdir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
-        Process p = pb.start();
-        LIVE.add(p);
+        Process p = start(pb);
         try {
             Thread out = pump(p.getInputStream(), Files.newOutputStream(stdout), redactor);
             Thread err = pump(p.getErrorStream(), Files.newOutputStream(stderr), redactor);
@@ -78,6 +84,24 @@ final class Program {
             }
             LIVE.remove(p);
         }
+    }
+
+    private static Process start(ProcessBuilder pb) throws IOException, InterruptedException {
+        synchronized (STARTING) {
+            if (stopping) {
+                throw new InterruptedException("Slate is stopping; the program was not started");
+            }
+            Process p = pb.start();
+            LIVE.add(p);
+            return p;
+        }
+    }
+
+    private static void stopAll() {
+        synchronized (STARTING) {
+            stopping = true;
+        }
+        LIVE.forEach(Program::kill);
     }
 
     private static Thread pump(InputStream from, OutputStream to, Redactor redactor) {
