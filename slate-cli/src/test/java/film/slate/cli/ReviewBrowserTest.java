@@ -98,8 +98,9 @@ class ReviewBrowserTest {
             wait.until(d -> !d.findElements(By.cssSelector(".card[data-state=rendered]")).isEmpty());
             // Read the cards' shots in one script: a live redraw between finding a card and reading it
             // would leave a stale element behind.
-            List<?> shots = (List<?>) ((JavascriptExecutor) driver).executeScript(
-                    "return Array.from(document.querySelectorAll('.card'), c => c.dataset.shot);");
+            List<String> shots = ((List<?>) ((JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('.card'), c => c.dataset.shot);")).stream()
+                    .map(String::valueOf).toList();
             assertThat(shots).startsWith("1/1A");
             screenshot(driver, "overview");
 

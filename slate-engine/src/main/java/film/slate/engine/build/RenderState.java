@@ -11,6 +11,11 @@ enum RenderState {
         return valueOf(r.status().toUpperCase(Locale.ROOT));
     }
 
+    /** The phase a take whose render stands here is in. */
+    TakeState.Phase phase() {
+        return TakeState.Phase.valueOf(name());
+    }
+
     String word() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -5,6 +5,7 @@ import film.slate.store.Store;
 import film.slate.store.db.RenderRecord;
 import film.slate.store.db.TakeRecord;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +62,21 @@ public final class Status {
     private static TakeState state(PlannedTake t, RenderRecord render, Store store) {
         Recipe r = t.recipe();
         Need need = need(t);
-        String state;
+        TakeState.Phase state;
         List<String> changed = List.of();
         Optional<String> reason = Optional.empty();
         Optional<TakeRecord> latest = t.latest();
         if (need == Need.NOTHING) {
-            state = "rendered";
-        } else if (render != null && open(render.status())) {
-            state = render.status();
+            state = TakeState.Phase.RENDERED;
+        } else if (render != null && RenderState.of(render) != RenderState.RENDERED) {
+            state = RenderState.of(render).phase();
             reason = render.reason();
         } else if (latest.isPresent() && latest.get().recipe().equals(r.id())) {
-            state = "missing"; // its own objects were found bad
+            state = TakeState.Phase.MISSING; // its own objects were found bad
             reason = Optional.of("its objects were found damaged or missing (slate verify); the next build renders it"
                     + " again");
         } else if (latest.isPresent()) {
-            state = "stale";
+            state = TakeState.Phase.STALE;
             changed = store.recipes().get(latest.get().recipe())
                     .map(old -> RecipeDiff.of(old, r).stream().map(RecipeDiff.Change::path).toList())
                     .orElse(List.of("(the old recipe is not in the store)"));
@@ -84,24 +85,15 @@ public final class Status {
                         + " build makes it current again without rendering");
             }
         } else {
-            state = "missing";
+            state = TakeState.Phase.MISSING;
         }
         return new TakeState(r.shot(), r.take(), r.id(), state, latest.map(x -> x.version()).orElse(0),
                 latest.flatMap(x -> x.master()), reason, changed);
     }
 
-    private static boolean open(String renderStatus) {
-        return renderStatus.equals(RenderRecord.QUEUED) || renderStatus.equals(RenderRecord.RENDERING)
-                || renderStatus.equals(RenderRecord.FAILED);
-    }
-
     /** A shot's state: rendered when all its takes are; else the most pressing of its takes' states. */
     public static String shotState(List<TakeState> takes) {
-        for (String s : List.of("failed", "rendering", "queued", "stale", "missing")) {
-            if (takes.stream().anyMatch(t -> t.state().equals(s))) {
-                return s;
-            }
-        }
-        return "rendered";
+        return takes.stream().map(TakeState::phase).min(Comparator.naturalOrder()).orElse(TakeState.Phase.RENDERED)
+                .word();
     }
 }
