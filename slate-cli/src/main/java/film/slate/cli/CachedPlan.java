@@ -229,7 +229,7 @@ final class CachedPlan {
     /** The recipes of all scenes in edit order: compiled now, or read back from the cache (on every core). */
     private static List<Recipe> recipes(List<PlanCache.Scene> scenes, Map<String, Recipe> fresh) {
         return scenes.stream().flatMap(s -> s.recipes().stream()).toList().parallelStream()
-                .map(c -> fresh.containsKey(c) ? fresh.get(c) : Recipe.parse(c)).toList();
+                .map(c -> fresh.containsKey(c) ? fresh.get(c) : Recipe.ofCanonical(c)).toList();
     }
 
     /** Everything but the scene files that a recipe can depend on: other files, the target, the options. */

@@ -48,6 +48,28 @@ public record Recipe(String id, String canonical, RecipeContent content, List<Re
      * @throws IllegalArgumentException with a sentence naming what is wrong
      */
     public static Recipe parse(String text) {
+        JsonNode node = object(text);
+        Recipe r = of(RecipeJson.read(node), List.of());
+        if (!r.canonical().equals(CanonicalJson.text(node))) {
+            throw new IllegalArgumentException("the recipe has members or values this Slate does not know (schema "
+                    + node.path("schema").asText("?") + "; this Slate writes schema " + SCHEMA + ")");
+        }
+        return r;
+    }
+
+    /**
+     * A recipe from canonical text that this Slate wrote itself and kept under a content hash (the
+     * plan cache): read, not canonicalised again, which is most of what {@link #parse} costs.
+     *
+     * @throws IllegalArgumentException when the text is not a recipe
+     */
+    public static Recipe ofCanonical(String canonical) {
+        JsonNode node = object(canonical);
+        return new Recipe(Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), canonical, RecipeJson.read(node),
+                List.of());
+    }
+
+    private static JsonNode object(String text) {
         JsonNode node;
         try {
             node = JSON.readTree(text);
@@ -57,12 +79,7 @@ public record Recipe(String id, String canonical, RecipeContent content, List<Re
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("a recipe is a JSON object");
         }
-        Recipe r = of(RecipeJson.read(node), List.of());
-        if (!r.canonical().equals(CanonicalJson.text(node))) {
-            throw new IllegalArgumentException("the recipe has members or values this Slate does not know (schema "
-                    + node.path("schema").asText("?") + "; this Slate writes schema " + SCHEMA + ")");
-        }
-        return r;
+        return node;
     }
 
     /** This recipe as {@link #parse} reads it back: the same id, text and content, its inputs unresolved. */
