@@ -55,19 +55,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path work;
         try {
-            work = workFolder();
-        } catch (IllegalArgumentException e) {
+            work = copiedExample();
+        } catch (CommandError e) {
             err.println("slate demo: " + e.getMessage());
-            return ExitCode.CANNOT_RUN;
-        } catch (IOException e) {
-            err.println("slate demo: cannot create the working folder (" + e.getMessage() + "); name a writable folder");
-            return ExitCode.IO;
-        }
-        try {
-            BundledExample.copy(EXAMPLE, work);
-        } catch (IOException e) {
-            err.println("slate demo: cannot copy the example into " + work + " (" + e.getMessage() + ")");
-            return ExitCode.IO;
+            return e.exitCode();
         }
         out.println("Slate demo: The Lighthouse Keeper, copied to " + work);
         ReadProduction read;
@@ -107,6 +98,30 @@ final class DemoCommand implements Callable<Integer> {
             return e.exitCode();
         }
         out.println();
+        whereToLookNext(out, work, files, cut);
+        return summary.failed() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** A new working copy of the bundled example. */
+    private Path copiedExample() throws CommandError {
+        Path work;
+        try {
+            work = workFolder();
+        } catch (IllegalArgumentException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
+        } catch (IOException e) {
+            throw new CommandError(ExitCode.IO, "cannot create the working folder (" + e.getMessage()
+                    + "); name a writable folder");
+        }
+        try {
+            BundledExample.copy(EXAMPLE, work);
+        } catch (IOException e) {
+            throw new CommandError(ExitCode.IO, "cannot copy the example into " + work + " (" + e.getMessage() + ")");
+        }
+        return work;
+    }
+
+    private static void whereToLookNext(PrintWriter out, Path work, StoryboardFiles files, Path cut) {
         out.println("Where to look next:");
         out.println("  the production     " + work + " (slate.yaml, screenplay.fountain, bible/, shots/)");
         out.println("  the storyboard     " + files.page());
@@ -120,7 +135,6 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  read the script    slate script " + work);
         out.println("  the breakdown      slate breakdown " + work + " --format html --out breakdown.html");
         out.flush();
-        return summary.failed() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     private record Built(BuildSummary summary, StoryboardFiles board) {
