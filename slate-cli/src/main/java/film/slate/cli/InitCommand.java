@@ -1,14 +1,20 @@
 package film.slate.cli;
 
-import film.slate.core.fountain.Fountain;
+import film.slate.core.diagnostic.Diagnostic;
+import film.slate.core.diagnostic.Rule;
+import film.slate.core.diagnostic.Severity;
+import film.slate.core.finaldraft.FinalDraft;
+import film.slate.core.fountain.FountainDocument;
 import film.slate.core.plan.ProductionDraft;
 import film.slate.core.screenplay.Screenplay;
+import film.slate.core.screenplay.ScreenplayFile;
 import film.slate.media.file.WholeFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +36,7 @@ public final class InitCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "The new production's folder (default: the current one).")
     Path dir = Path.of(".");
 
-    @Option(names = "--from", required = true, paramLabel = "SCRIPT", description = "The screenplay: a .fountain file.")
+    @Option(names = "--from", required = true, paramLabel = "SCRIPT", description = "The screenplay: a .fountain or Final Draft .fdx file (copied into the production as it is).")
     Path from;
 
     @Override
@@ -45,9 +51,10 @@ public final class InitCommand implements Callable<Integer> {
                     : dir.toAbsolutePath().normalize().getFileName().toString();
             String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
             String title = screenplay.document().title().isBlank() ? name : screenplay.document().title();
-            Map<String, String> files = ProductionDraft.of(screenplay, id.isEmpty() ? "film" : id, title, "screenplay.fountain");
+            String copy = FinalDraft.isFinalDraft(from.getFileName().toString()) ? "screenplay.fdx" : "screenplay.fountain";
+            Map<String, String> files = ProductionDraft.of(screenplay, id.isEmpty() ? "film" : id, title, copy);
             Files.createDirectories(dir);
-            WholeFile.text(dir.resolve("screenplay.fountain"), Files.readString(from));
+            WholeFile.bytes(dir.resolve(copy), Files.readAllBytes(from));
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path p = dir.resolve(f.getKey());
                 Files.createDirectories(p.getParent());
@@ -65,26 +72,29 @@ public final class InitCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The one place a screenplay file becomes a {@link Screenplay} for init: Fountain here; Final
-     * Draft (.fdx) plugs in here when its reader lands.
-     */
+    /** The one place a screenplay file becomes a {@link Screenplay} for init: Fountain or Final Draft, by its name. */
     static Screenplay read(Path script) throws CommandError {
         String name = script.getFileName() == null ? "" : script.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isRegularFile(script)) {
-            throw new CommandError(ExitCode.CANNOT_RUN, script + " does not exist; name a .fountain screenplay with --from");
+            throw new CommandError(ExitCode.CANNOT_RUN, script + " does not exist; name a .fountain or .fdx screenplay with"
+                    + " --from");
         }
-        if (name.endsWith(".fdx")) {
-            throw new CommandError(ExitCode.CANNOT_RUN, script + " is a Final Draft file, which init cannot read yet;"
-                    + " export it as Fountain and run again");
+        if (!name.endsWith(".fountain") && !name.endsWith(".spmd") && !name.endsWith(".txt")
+                && !FinalDraft.isFinalDraft(name)) {
+            throw new CommandError(ExitCode.CANNOT_RUN, script + " is not a screenplay (.fountain or .fdx); name one");
         }
-        if (!name.endsWith(".fountain") && !name.endsWith(".spmd") && !name.endsWith(".txt")) {
-            throw new CommandError(ExitCode.CANNOT_RUN, script + " is not a screenplay (.fountain); name a .fountain file");
-        }
+        FountainDocument document;
         try {
-            return Screenplay.of(Fountain.parse(script.getFileName().toString(), Files.readAllBytes(script)));
+            document = ScreenplayFile.parse(script.getFileName().toString(), Files.readAllBytes(script));
         } catch (IOException e) {
             throw new CommandError(ExitCode.IO, "cannot read " + script + " (" + e.getMessage() + ")");
         }
+        Optional<Diagnostic> unreadable = document.diagnostics().stream()
+                .filter(d -> d.rule() == Rule.SYNTAX_FOUNTAIN && d.severity() == Severity.ERROR).findFirst();
+        if (unreadable.isPresent() && document.elements().isEmpty()) {
+            throw new CommandError(ExitCode.INVALID_PRODUCTION, script + " cannot be read as a screenplay: "
+                    + unreadable.get().message());
+        }
+        return Screenplay.of(document);
     }
 }

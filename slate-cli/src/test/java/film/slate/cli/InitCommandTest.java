@@ -2,6 +2,8 @@ package film.slate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import film.slate.core.finaldraft.FinalDraft;
+import film.slate.core.fountain.Fountain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,23 @@ class InitCommandTest {
     }
 
     @Test
+    void aFinalDraftScreenplayDraftsTheSameProductionAndStaysFinalDraft(@TempDir Path dir) throws IOException {
+        Path fdx = dir.resolve("keeper.fdx");
+        Files.writeString(fdx, FinalDraft.write(Fountain.parse("screenplay.fountain", Files.readAllBytes(SCRIPT))));
+        Path fromFountain = dir.resolve("a");
+        Path fromFdx = dir.resolve("b");
+        assertThat(Slate.inProcess("init", fromFountain.toString(), "--from", SCRIPT.toString()).code()).isZero();
+        Slate.Run init = Slate.inProcess("init", fromFdx.toString(), "--from", fdx.toString());
+        assertThat(init.code()).as(init.err()).isZero();
+        assertThat(fromFdx.resolve("screenplay.fdx")).hasSameBinaryContentAs(fdx);
+        assertThat(Files.readString(fromFdx.resolve("slate.yaml"))).contains("screenplay: screenplay.fdx");
+        for (String file : new String[] {"bible/characters.yaml", "bible/locations.yaml", "rights.yaml", "shots/001.yaml"}) {
+            assertThat(fromFdx.resolve(file)).as(file).hasSameTextualContentAs(fromFountain.resolve(file));
+        }
+        assertThat(Slate.inProcess("check", fromFdx.toString()).code()).isZero();
+    }
+
+    @Test
     void charactersIntroducedInCapitalsGetStubsAndSpeakersWithoutOneAreReported(@TempDir Path dir) throws IOException {
         Path script = dir.resolve("s.fountain");
         Files.writeString(script, "INT. HALL - DAY\n\nOLD WREN (80s) dozes by the fire. ELSIE (30s) enters.\n\n"
@@ -52,10 +71,11 @@ class InitCommandTest {
         Slate.Run again = Slate.inProcess("init", film.toString(), "--from", SCRIPT.toString());
         assertThat(again.code()).isEqualTo(ExitCode.CANNOT_RUN);
         assertThat(again.err()).contains("is a production already");
-        Path fdx = Files.writeString(dir.resolve("s.fdx"), "<FinalDraft/>");
+        Path fdx = Files.writeString(dir.resolve("s.fdx"), "<FinalDraft DocumentType=\"Script\"><Content><Paragraph");
         Slate.Run draft = Slate.inProcess("init", dir.resolve("g").toString(), "--from", fdx.toString());
-        assertThat(draft.code()).isEqualTo(ExitCode.CANNOT_RUN);
-        assertThat(draft.err()).contains("Final Draft");
+        assertThat(draft.code()).as(draft.err()).isEqualTo(ExitCode.INVALID_PRODUCTION);
+        assertThat(draft.err()).contains("s.fdx cannot be read as a screenplay");
+        assertThat(dir.resolve("g")).doesNotExist();
         assertThat(Slate.inProcess("init", dir.resolve("h").toString(), "--from", dir.resolve("none.fountain").toString())
                 .code()).isEqualTo(ExitCode.CANNOT_RUN);
     }

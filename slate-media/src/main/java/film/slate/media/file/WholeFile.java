@@ -27,6 +27,11 @@ public final class WholeFile {
         write(out, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Writes {@code bytes} as they are. */
+    public static void bytes(Path out, byte[] bytes) throws IOException {
+        write(out, stream -> stream.write(bytes));
+    }
+
     /** Writes {@code image} as PNG. */
     public static void png(Path out, BufferedImage image) throws IOException {
         write(out, stream -> {
