@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -12,15 +13,19 @@ import picocli.CommandLine.Command;
 
 /** The {@code slate} command: one subcommand per job, each a small class of this package. */
 @Command(name = "slate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Slate: a production system for generative film.",
-        subcommands = {DemoCommand.class, CheckCommand.class, ScriptCommand.class, BreakdownCommand.class,
-            BoardCommand.class, FrameCommand.class, BuildCommand.class, StatusCommand.class, WhyCommand.class,
-            TakesCommand.class, GcCommand.class, LogCommand.class, VerifyCommand.class, ApproveCommand.class,
-            RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
-            ReviewCommand.class, PlanCommand.class, InitCommand.class, RecipeCommand.class,
-            RenderCommand.class, ConformCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Slate: a production system for generative film.")
 public final class Main implements Runnable {
+    /**
+     * Every subcommand, in the order help lists them. A command line that names one gets only that
+     * one built: picocli reads every option of every subcommand it is given, a third of a quick
+     * command's start.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, CheckCommand.class, ScriptCommand.class,
+            BreakdownCommand.class, BoardCommand.class, FrameCommand.class, BuildCommand.class, StatusCommand.class,
+            WhyCommand.class, TakesCommand.class, GcCommand.class, LogCommand.class, VerifyCommand.class,
+            ApproveCommand.class, RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
+            ReviewCommand.class, PlanCommand.class, InitCommand.class, RecipeCommand.class, RenderCommand.class,
+            ConformCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +39,7 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine line = commandLine();
+        CommandLine line = commandLine(args);
         // Every text printed passes the terminal guard: no value can clear the screen or retitle the window.
         line.setOut(new PrintWriter(new TerminalWriter(out), true));
         line.setErr(new PrintWriter(new TerminalWriter(err), true));
@@ -54,9 +59,18 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The configured command tree: usage errors exit with {@link ExitCode#CANNOT_RUN}. */
+    /** The whole configured command tree: usage errors exit with {@link ExitCode#CANNOT_RUN}. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The command tree for {@code args}: only the subcommand they name, when they start with one; else all. */
+    static CommandLine commandLine(String[] words) {
         CommandLine line = new CommandLine(new Main());
+        Optional<Class<?>> named = words.length == 0 ? Optional.empty()
+                : SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(words[0])).findFirst();
+        named.map(List::<Class<?>>of).orElse(SUBCOMMANDS).forEach(line::addSubcommand);
+        line.addSubcommand(CommandLine.HelpCommand.class);
         // Plain help: the terminal guard (TerminalWriter) would show picocli's colour codes as escapes.
         line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         line.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
