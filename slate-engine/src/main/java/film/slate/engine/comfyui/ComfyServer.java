@@ -59,6 +59,8 @@ final class ComfyServer {
     private volatile Instant socketTried = Instant.MIN;
     /** Whether the server keeps the prompt ids Slate chooses (ComfyUI since 2025); learnt from its answers. */
     private volatile boolean keepsIds = true;
+    /** Files uploaded while the backend is open, by their name (which holds their content hash): name to the server's. */
+    private final java.util.Map<String, String> uploaded = new java.util.HashMap<>();
 
     ComfyServer(String url, int capacity, Http http, BackendTime time, String clientId, boolean websocket) {
         this.time = time;
@@ -193,6 +195,17 @@ final class ComfyServer {
      * {@code subfolder}); answers the name to bind, with its subfolder.
      */
     String upload(Path file, String name) throws IOException, InterruptedException {
+        synchronized (uploaded) { // one upload per content: takes that bind the same file share it
+            String known = uploaded.get(name);
+            if (known == null) {
+                known = send(file, name);
+                uploaded.put(name, known);
+            }
+            return known;
+        }
+    }
+
+    private String send(Path file, String name) throws IOException, InterruptedException {
         String boundary = "slate-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         field(body, boundary, "overwrite", "true");
