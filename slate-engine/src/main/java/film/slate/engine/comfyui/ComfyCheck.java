@@ -28,8 +28,8 @@ final class ComfyCheck {
     /** The recipe fields and files a workflow may bind (FORMAT.md, slate.yaml), besides the families. */
     private static final List<String> BIND_KEYS = List.copyOf(new TreeSet<>(
             Stream.concat(Conditioning.VALUES.stream(), Conditioning.FILES.stream()).toList()));
-    private static final String FAMILIES = "reference.<CHARACTER>, reference.<n>, location_reference, "
-            + "prop_reference.<PROP>, references: [pointer, ...]";
+    private static final String FAMILIES = String.join(", ", Conditioning.fileKeysWritten().stream()
+            .filter(k -> !Conditioning.FILES.contains(k)).toList()) + ", references: [pointer, ...]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Fields f;

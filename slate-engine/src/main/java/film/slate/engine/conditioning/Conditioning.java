@@ -170,6 +170,13 @@ public final class Conditioning {
         return FAMILIES.stream().filter(f -> f.has(key)).findFirst();
     }
 
+    /** Every file key as written in messages: the fixed ones, then each family's ({@code reference.<CHARACTER>}). */
+    public static List<String> fileKeysWritten() {
+        List<String> out = new java.util.ArrayList<>(FILES);
+        FAMILIES.forEach(f -> out.addAll(f.written()));
+        return out;
+    }
+
     /** Whether {@code key} names a file: one of {@link #FILES} or a key of a family. */
     public static boolean isFile(String key) {
         return FILES.contains(key) || family(key).isPresent();

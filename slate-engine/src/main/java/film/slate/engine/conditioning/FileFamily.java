@@ -12,6 +12,9 @@ import java.util.Optional;
  * family it knows in turn, so a new family is one class and one line there.
  */
 public interface FileFamily {
+    /** How its keys are written, for messages: {@code reference.<CHARACTER>}. */
+    java.util.List<String> written();
+
     /** Whether {@code key} is one of this family's. */
     boolean has(String key);
 

@@ -18,6 +18,11 @@ import java.util.Optional;
  */
 final class ReferenceFiles implements FileFamily {
     @Override
+    public java.util.List<String> written() {
+        return java.util.List.of("reference.<CHARACTER>", "reference.<n>", "location_reference", "prop_reference.<PROP>");
+    }
+
+    @Override
     public boolean has(String key) {
         return ReferenceKey.parse(key).isPresent();
     }

@@ -53,8 +53,7 @@ public final class ProviderChecks implements BackendChecks {
                 for (var item : seq.items()) {
                     if (!(item instanceof YamlScalar sc) || !Conditioning.isFile(sc.text())) {
                         d.add(Rule.SCHEMA_FIELD, item.position(), "'inputs' of " + f.what() + " lists '"
-                                + item.describe() + "'; list files of " + String.join(", ", Conditioning.FILES)
-                                + ", reference.<CHARACTER>, reference.<n>, location_reference, prop_reference.<PROP>");
+                                + item.describe() + "'; list files of " + String.join(", ", Conditioning.fileKeysWritten()));
                     }
                 }
             } else {
