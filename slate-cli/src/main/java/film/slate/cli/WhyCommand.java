@@ -2,6 +2,7 @@ package film.slate.cli;
 
 import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.recipe.Recipe;
+import film.slate.engine.build.ConditioningChanges;
 import film.slate.engine.build.PlannedTake;
 import film.slate.engine.build.RecipeDiff;
 import film.slate.engine.build.Status;
@@ -56,6 +57,9 @@ final class WhyCommand implements Callable<Integer> {
                 if (old.isEmpty()) {
                     out.println("  (its recipe is not in the store)");
                     continue;
+                }
+                for (String change : ConditioningChanges.of(old.get().content(), now.content())) {
+                    out.println("  " + TerminalText.escape(change));
                 }
                 for (RecipeDiff.Change c : RecipeDiff.of(old.get(), now)) {
                     out.println("  " + TerminalText.escape(c.path()));

@@ -22,7 +22,8 @@ public final class Checker {
             new FramingRule(),
             new InsertRule(),
             new SpeakerRule(),
-            new RightsRules());
+            new RightsRules(),
+            new ReferenceBindRules());
 
     private Checker() {
     }

@@ -79,10 +79,11 @@ public final class RightsClearance {
                         + "; record it under 'models:' in rights.yaml with the uses it allows"));
     }
 
-    /** Every reference file the bible names: characters', locations' and props'. */
+    /** Every reference file the bible names: characters' (their wardrobes' too), locations' and props'. */
     public static List<FileRef> references(Bible bible) {
         List<FileRef> refs = new ArrayList<>();
         bible.characters().values().forEach(c -> refs.addAll(c.refs()));
+        bible.characters().values().forEach(c -> c.wardrobeRefs().values().forEach(refs::addAll));
         bible.locations().values().forEach(l -> refs.addAll(l.refs()));
         bible.props().values().forEach(p -> refs.addAll(p.refs()));
         return refs;

@@ -72,14 +72,32 @@ final class BibleReader {
         }
         List<FileRef> refs = refs(f, CHARACTERS);
         Map<String, String> wardrobe = new LinkedHashMap<>();
+        Map<String, List<FileRef>> wardrobeRefs = new LinkedHashMap<>();
         f.node("wardrobe").flatMap(n -> Values.idMapping(n, "'wardrobe' of " + f.what(), d)).ifPresent(m -> {
             for (YamlMapping.Entry w : m.entries()) {
-                f.asText(w.value(), "wardrobe '" + w.key() + "' of " + f.what()).ifPresent(t -> wardrobe.put(w.key(), t));
+                if (w.value() instanceof YamlMapping) {
+                    wardrobe(w, f, wardrobe, wardrobeRefs);
+                } else {
+                    f.asText(w.value(), "wardrobe '" + w.key() + "' of " + f.what()).ifPresent(t -> wardrobe.put(w.key(), t));
+                }
             }
         });
         f.finish();
         return new Character(id, name, description, height, color == null ? colorOf(id) : color.toLowerCase(java.util.Locale.ROOT),
-                refs, wardrobe, Values.positions(f.mapping()));
+                refs, wardrobe, Values.positions(f.mapping()), wardrobeRefs);
+    }
+
+    /** A wardrobe written in full: {@code oilskin: { description: ..., refs: [...] }}. */
+    private void wardrobe(YamlMapping.Entry w, Fields character, Map<String, String> wardrobe,
+            Map<String, List<FileRef>> wardrobeRefs) {
+        Fields.of(w.value(), "wardrobe '" + w.key() + "' of " + character.what(), d).ifPresent(f -> {
+            wardrobe.put(w.key(), f.requiredText("description").orElse(""));
+            List<FileRef> refs = refs(f, CHARACTERS);
+            if (!refs.isEmpty()) {
+                wardrobeRefs.put(w.key(), refs);
+            }
+            f.finish();
+        });
     }
 
     /** A stable stand-in colour from the id, so previz tells characters apart without configuration. */

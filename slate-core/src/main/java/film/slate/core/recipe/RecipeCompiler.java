@@ -89,13 +89,17 @@ public final class RecipeCompiler {
         List<DialogueBlock> dialogue = dialogue(shot);
         Optional<Location> location = Optional.ofNullable(production.bible().locations().get(scene.location()));
 
+        // Only what the backend binds is hashed: a reference it never sees must not re-render it.
+        boolean hashed = target.binds().contains(ReferenceKey.FIRST_SUBJECT);
         List<RecipeContent.Subject> subjects = new ArrayList<>();
         for (String id : shot.subjects()) {
-            subjects.add(subject(id, state.atStart(id)));
+            subjects.add(subject(id, state.atStart(id), hashed));
         }
         RecipeContent.Place place = new RecipeContent.Place(scene.location(), location.map(l ->
-                new RecipeContent.PlaceLook(l.heading(), l.description(), l.width(), l.depth(), refs(l.refs()))),
+                new RecipeContent.PlaceLook(l.heading(), l.description(), l.width(), l.depth(), refs(l.refs(), hashed))),
                 scene.time());
+        List<RecipeContent.Bound> bound = new ReferenceBinding(production.bible(), files, shot, state, location)
+                .bind(target.binds());
         Camera cam = shot.camera();
         Map<String, RecipeContent.Mark> blocking = new LinkedHashMap<>();
         for (Blocking b : shot.blocking().values()) {
@@ -116,7 +120,7 @@ public final class RecipeCompiler {
                 dialogue.stream().map(d -> new RecipeContent.Line(d.character(), d.text())).toList(),
                 new RecipeContent.BackendRef(target.backend().name(), target.backend().type(), target.version(),
                         BackendFingerprint.hash(target.backend().settings())),
-                inputs.stream().map(i -> new RecipeContent.Input(i.content().backend().type(), i.id())).toList());
+                inputs.stream().map(i -> new RecipeContent.Input(i.content().backend().type(), i.id())).toList(), bound);
         return Recipe.of(content, inputs);
     }
 
@@ -155,7 +159,7 @@ public final class RecipeCompiler {
         return shot.subjects().contains(character);
     }
 
-    private RecipeContent.Subject subject(String id, Optional<CharacterState> state) {
+    private RecipeContent.Subject subject(String id, Optional<CharacterState> state, boolean hashed) {
         Character ch = production.bible().characters().get(id);
         Optional<String> wardrobe = state.flatMap(CharacterState::wardrobe);
         Optional<String> wears = wardrobe.filter(w -> ch != null && ch.wardrobe().containsKey(w))
@@ -163,9 +167,10 @@ public final class RecipeCompiler {
         List<RecipeContent.Held> holds = new ArrayList<>();
         state.ifPresent(s -> s.holds().forEach(p -> holds.add(new RecipeContent.Held(p,
                 Optional.ofNullable(production.bible().props().get(p))
-                        .map(prop -> new RecipeContent.PropLook(prop.description(), refs(prop.refs())))))));
+                        .map(prop -> new RecipeContent.PropLook(prop.description(), refs(prop.refs(), hashed)))))));
         return new RecipeContent.Subject(id, Optional.ofNullable(ch)
-                .map(c -> new RecipeContent.Portrait(c.name(), c.description(), refs(c.refs()))), wardrobe, wears, holds);
+                .map(c -> new RecipeContent.Portrait(c.name(), c.description(), refs(c.refs(), hashed))), wardrobe, wears,
+                holds);
     }
 
     private String subjectsText(Shot shot, ShotState state) {
@@ -222,8 +227,10 @@ public final class RecipeCompiler {
         return m.type() == MoveType.STATIC ? "static camera" : m.type().name().toLowerCase(Locale.ROOT) + " move";
     }
 
-    private List<RecipeContent.Ref> refs(List<FileRef> refs) {
-        return refs.stream().map(ref -> new RecipeContent.Ref(ref.path(), files.of(ref.path()))).toList();
+    /** The bible's references by path; by hash too when {@code hashed} (the backend binds {@code reference}). */
+    private List<RecipeContent.Ref> refs(List<FileRef> refs, boolean hashed) {
+        return refs.stream().map(ref -> new RecipeContent.Ref(ref.path(),
+                hashed ? files.of(ref.path()) : Optional.<String>empty())).toList();
     }
 
     private static RecipeContent.CameraMove move(Move m) {

@@ -23,7 +23,7 @@ public record RecipeContent(int schema, String production, String shot, int take
         Format format, String prompt, String negative, Framing framing, String action, List<Subject> subjects,
         List<CastMark> cast, Map<String, Point> set, Map<String, Point> setEnd, Place location, CameraSetup camera,
         CameraMove move, Map<String, Mark> blocking, List<Event> events, List<Line> dialogue, BackendRef backend,
-        List<Input> inputs) {
+        List<Input> inputs, List<Bound> bound) {
     public RecipeContent {
         Objects.requireNonNull(production, "production");
         Objects.requireNonNull(shot, "shot");
@@ -44,6 +44,17 @@ public record RecipeContent(int schema, String production, String shot, int take
         dialogue = List.copyOf(dialogue);
         Objects.requireNonNull(backend, "backend");
         inputs = List.copyOf(inputs);
+        bound = bound.stream().sorted(java.util.Comparator.comparing(Bound::key)).toList();
+    }
+
+    /** A recipe that binds no reference by the per-subject keys (its JSON has no {@code bound}). */
+    public RecipeContent(int schema, String production, String shot, int take, long seed, boolean seedPinned,
+            Format format, String prompt, String negative, Framing framing, String action, List<Subject> subjects,
+            List<CastMark> cast, Map<String, Point> set, Map<String, Point> setEnd, Place location, CameraSetup camera,
+            CameraMove move, Map<String, Mark> blocking, List<Event> events, List<Line> dialogue, BackendRef backend,
+            List<Input> inputs) {
+        this(schema, production, shot, take, seed, seedPinned, format, prompt, negative, framing, action, subjects, cast,
+                set, setEnd, location, camera, move, blocking, events, dialogue, backend, inputs, List.of());
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> m) {
@@ -208,8 +219,47 @@ public record RecipeContent(int schema, String production, String shot, int take
         }
     }
 
-    /** Every reference file the recipe names: subjects', props' in hand and the location's. */
+    /**
+     * A reference file bound by a key of the {@code reference.<CHARACTER>} family: the file by hash,
+     * or, when the shot has none for the key, a blank (a black image of the format's size) and why.
+     */
+    public record Bound(String key, Optional<Ref> ref, Optional<String> blank) {
+        public Bound {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(blank, "blank");
+            if (ref.isPresent() == blank.isPresent()) {
+                throw new IllegalArgumentException("a bound key has either a reference or a blank: " + key);
+            }
+        }
+
+        public static Bound of(String key, Ref ref) {
+            return new Bound(key, Optional.of(ref), Optional.empty());
+        }
+
+        public static Bound blank(String key, String why) {
+            return new Bound(key, Optional.empty(), Optional.of(why));
+        }
+    }
+
+    /** What a bound key gets, when the recipe binds it. */
+    public Optional<Bound> bound(String key) {
+        return bound.stream().filter(b -> b.key().equals(key)).findFirst();
+    }
+
+    /**
+     * Every reference file the recipe names: subjects', props' in hand and the location's, and the
+     * bound ones; a path named twice once, by its hash when one names it by hash.
+     */
     public List<Ref> refs() {
+        Map<String, Ref> byPath = new java.util.LinkedHashMap<>();
+        for (Ref r : namedRefs()) {
+            byPath.merge(r.path(), r, (a, b) -> a.sha256().isPresent() ? a : b);
+        }
+        return List.copyOf(byPath.values());
+    }
+
+    private List<Ref> namedRefs() {
         List<Ref> out = new java.util.ArrayList<>();
         for (Subject s : subjects) {
             s.bible().ifPresent(b -> out.addAll(b.refs()));
@@ -218,6 +268,7 @@ public record RecipeContent(int schema, String production, String shot, int take
             }
         }
         location.bible().ifPresent(b -> out.addAll(b.refs()));
+        bound.forEach(b -> b.ref().ifPresent(out::add));
         return out;
     }
 }

@@ -95,7 +95,20 @@ final class RecipeJson {
                 .put("config", b.config());
         ArrayNode in = r.putArray("inputs");
         c.inputs().forEach(i -> in.addObject().put("role", i.role()).put("recipe", i.recipe()));
+        if (!c.bound().isEmpty()) { // absent when nothing is bound, so the recipes of before keep their ids
+            r.set("bound", bound(c.bound()));
+        }
         return r;
+    }
+
+    private static ArrayNode bound(List<RecipeContent.Bound> bound) {
+        ArrayNode a = NODES.arrayNode();
+        for (RecipeContent.Bound each : bound) {
+            ObjectNode o = a.addObject().put("key", each.key());
+            each.ref().ifPresent(ref -> ref(o, ref));
+            each.blank().ifPresent(why -> o.put("blank", why));
+        }
+        return a;
     }
 
     private static ObjectNode subject(Subject s) {
@@ -150,15 +163,18 @@ final class RecipeJson {
     private static ArrayNode refs(List<Ref> refs) {
         ArrayNode a = NODES.arrayNode();
         for (Ref ref : refs) {
-            ObjectNode o = a.addObject();
-            o.put("path", ref.path());
-            if (ref.sha256().isPresent()) {
-                o.put("sha256", ref.sha256().get());
-            } else {
-                o.putNull("sha256");
-            }
+            ref(a.addObject(), ref);
         }
         return a;
+    }
+
+    private static void ref(ObjectNode o, Ref ref) {
+        o.put("path", ref.path());
+        if (ref.sha256().isPresent()) {
+            o.put("sha256", ref.sha256().get());
+        } else {
+            o.putNull("sha256");
+        }
     }
 
     private static ArrayNode point(Point p) {
@@ -204,7 +220,13 @@ final class RecipeJson {
                 n.at("events").list(RecipeJson::readEvent),
                 n.at("dialogue").list(d -> new Line(d.text("character"), d.text("text"))),
                 readBackend(n.at("backend")),
-                n.at("inputs").list(i -> new Input(i.text("role"), i.text("recipe"))));
+                n.at("inputs").list(i -> new Input(i.text("role"), i.text("recipe"))),
+                n.has("bound") ? n.at("bound").list(RecipeJson::readBound) : List.of());
+    }
+
+    private static RecipeContent.Bound readBound(RecipeMember b) {
+        return b.has("blank") ? RecipeContent.Bound.blank(b.text("key"), b.text("blank"))
+                : RecipeContent.Bound.of(b.text("key"), readRef(b));
     }
 
     private static long seed(RecipeMember n) {

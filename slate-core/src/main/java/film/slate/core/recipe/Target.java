@@ -16,6 +16,11 @@ public record Target(BackendConfig backend, String version, Optional<Target> con
         Objects.requireNonNull(conditionsOn, "conditionsOn");
     }
 
+    /** The conditioning keys the backend's settings name ({@link ReferenceKey#boundBy}). */
+    public java.util.Set<String> binds() {
+        return ReferenceKey.boundBy(backend);
+    }
+
     public static Target of(BackendConfig backend, String version) {
         return new Target(backend, version, Optional.empty());
     }

@@ -113,6 +113,27 @@ class RuleFixturesTest {
         };
     }
 
+    /** A command backend that binds ANN's reference, which is {@code image}; everything else cleared. */
+    private static UnaryOperator<FixtureProduction> boundRef(String key, byte[] image) {
+        return p -> {
+            annRefs(true, SIGNED, OWNED).apply(p);
+            p.put("bible/refs/ann.png", image);
+            p.append(MANIFEST, "backends:\n  local: { type: command, command: ./render.sh, inputs: [" + key + "] }\n");
+            p.append(RIGHTS, "models:\n  local: { licence: apache-2.0 }\n");
+            return p;
+        };
+    }
+
+    /** A ComfyUI backend whose list bind {@code references} has these pointers. */
+    private static UnaryOperator<FixtureProduction> referenceList(String pointers) {
+        return p -> {
+            p.append(MANIFEST, "backends:\n  gen:\n    type: comfyui\n    url: http://127.0.0.1:8188\n"
+                    + "    workflow: w.json\n    bind:\n      references: " + pointers + "\n");
+            p.put(RIGHTS, "models:\n  gen: { licence: apache-2.0 }\n");
+            return p;
+        };
+    }
+
     /** Shots A and B made into a walk: ANN walks east in A, and on in B, seen by {@code cameraB}. */
     private static UnaryOperator<FixtureProduction> walk(String cameraB, boolean crosses) {
         return p -> p.replace(SHOTS, "    duration: 4\n", "    duration: 4\n    blocking: { ANN: { to: [2.6, 3] } }\n")
@@ -304,6 +325,17 @@ class RuleFixturesTest {
         all.add(c("a model licence for personal use", Rule.RIGHTS_MODEL_LICENCE, MANIFEST, "local:",
                 commandBackend("{ licence: custom, uses: [personal] }"),
                 commandBackend("{ licence: custom, uses: [personal, commercial] }")));
+        // reference binds
+        all.add(c("a bound reference that is text", Rule.REFERENCE_IMAGE, CHARACTERS, "refs: [refs/ann.png]",
+                boundRef("reference.ANN", "not a picture".getBytes(StandardCharsets.UTF_8)),
+                boundRef("reference.ANN", FixtureProduction.png())));
+        all.add(c("a bind key naming a character the bible lacks", Rule.SCHEMA_FIELD, MANIFEST, "reference.ZED",
+                boundRef("reference.ZED", FixtureProduction.png()), boundRef("reference.ANN", FixtureProduction.png())));
+        all.add(c("a bind key naming a prop the bible lacks", Rule.SCHEMA_FIELD, MANIFEST, "prop_reference.SPOON",
+                boundRef("prop_reference.SPOON", FixtureProduction.png()),
+                boundRef("prop_reference.CUP", FixtureProduction.png())));
+        all.add(c("a two-hander with one reference node", Rule.REFERENCE_EXTRA_SUBJECTS, MANIFEST, "references:",
+                referenceList("[/1/inputs/image]"), referenceList("[/1/inputs/image, /2/inputs/image]")));
         return all.stream();
     }
 

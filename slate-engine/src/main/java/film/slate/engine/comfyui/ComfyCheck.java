@@ -8,8 +8,11 @@ import film.slate.core.diagnostic.Diagnostics;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.FileRef;
 import film.slate.core.read.SettingsFiles;
+import film.slate.core.recipe.ReferenceKey;
 import film.slate.core.yaml.Fields;
 import film.slate.core.yaml.YamlMapping;
+import film.slate.core.yaml.YamlNode;
+import film.slate.core.yaml.YamlSequence;
 import film.slate.engine.conditioning.Conditioning;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,9 +25,11 @@ import java.util.stream.Stream;
 final class ComfyCheck {
     private static final Set<String> FIELDS = Set.of("url", "urls", "workflow", "bind", "poll_interval",
             "request_timeout", "unreachable_grace", "model", "restart_wait", "websocket");
-    /** The recipe fields and files a workflow may bind (FORMAT.md, slate.yaml). */
+    /** The recipe fields and files a workflow may bind (FORMAT.md, slate.yaml), besides the families. */
     private static final List<String> BIND_KEYS = List.copyOf(new TreeSet<>(
             Stream.concat(Conditioning.VALUES.stream(), Conditioning.FILES.stream()).toList()));
+    private static final String FAMILIES = String.join(", ", Conditioning.fileKeysWritten().stream()
+            .filter(k -> !Conditioning.FILES.contains(k)).toList()) + ", references: [pointer, ...]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Fields f;
@@ -55,15 +60,52 @@ final class ComfyCheck {
         Optional<JsonNode> graph = workflow.flatMap(this::json);
         f.node("bind").flatMap(this::bindings).ifPresent(bind -> {
             for (YamlMapping.Entry e : bind.entries()) {
-                if (!BIND_KEYS.contains(e.key())) {
+                if (ReferenceKey.LISTS.containsKey(e.key())) {
+                    list(e, graph, workflow);
+                    continue;
+                }
+                if (!BIND_KEYS.contains(e.key()) && !Conditioning.isFile(e.key())) {
                     d.add(Rule.SCHEMA_FIELD, e.keyPosition(), "'bind' of " + f.what() + " names '" + e.key()
-                            + "', which no recipe has; bind one of " + String.join(", ", BIND_KEYS));
+                            + "', which no recipe has; bind one of " + String.join(", ", BIND_KEYS) + ", " + FAMILIES);
                     continue;
                 }
                 f.asText(e.value(), "bind '" + e.key() + "' of " + f.what())
                         .ifPresent(ptr -> pointer(e, ptr, graph, workflow));
             }
         });
+    }
+
+    /** A list bind: a list of pointers, each into the workflow (a list longer than its nodes is an error). */
+    private void list(YamlMapping.Entry e, Optional<JsonNode> graph, Optional<FileRef> workflow) {
+        if (!(e.value() instanceof YamlSequence seq)) {
+            d.add(Rule.SCHEMA_FIELD, e.value().position(), "bind '" + e.key() + "' of " + f.what()
+                    + " is a list of JSON pointers, one a node, e.g. [/12/inputs/image, /13/inputs/image]");
+            return;
+        }
+        List<YamlNode> items = seq.items();
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            Optional<String> ptr = f.asText(item, "item " + (i + 1) + " of bind '" + e.key() + "'");
+            if (ptr.isEmpty()) {
+                continue;
+            }
+            Optional<JsonPointer> p = compile(e.key(), ptr.get(), item);
+            if (p.isPresent() && graph.isPresent() && graph.get().at(p.get()).isMissingNode()) {
+                d.add(Rule.SCHEMA_FIELD, item.position(), "bind '" + e.key() + "' lists " + items.size()
+                        + " pointers, but the workflow " + workflow.get().path() + " has no node at its item " + (i + 1)
+                        + ", " + ptr.get() + "; shorten the list to the workflow's nodes, or add the node");
+            }
+        }
+    }
+
+    private Optional<JsonPointer> compile(String key, String ptr, YamlNode at) {
+        try {
+            return Optional.of(JsonPointer.compile(ptr));
+        } catch (IllegalArgumentException ex) {
+            d.add(Rule.SCHEMA_FIELD, at.position(), "bind '" + key + "' is '" + ptr
+                    + "', not a JSON pointer; write it like /6/inputs/text");
+            return Optional.empty();
+        }
     }
 
     private Optional<YamlMapping> bindings(film.slate.core.yaml.YamlNode node) {
@@ -76,14 +118,11 @@ final class ComfyCheck {
     }
 
     private void pointer(YamlMapping.Entry e, String ptr, Optional<JsonNode> graph, Optional<FileRef> workflow) {
-        JsonPointer pointer;
-        try {
-            pointer = JsonPointer.compile(ptr);
-        } catch (IllegalArgumentException ex) {
-            d.add(Rule.SCHEMA_FIELD, e.value().position(), "bind '" + e.key() + "' is '" + ptr
-                    + "', not a JSON pointer; write it like /6/inputs/text");
+        Optional<JsonPointer> compiled = compile(e.key(), ptr, e.value());
+        if (compiled.isEmpty()) {
             return;
         }
+        JsonPointer pointer = compiled.get();
         graph.ifPresent(g -> {
             if (g.at(pointer).isMissingNode()) {
                 d.add(Rule.SCHEMA_FIELD, e.value().position(), "bind '" + e.key() + "' points at " + ptr

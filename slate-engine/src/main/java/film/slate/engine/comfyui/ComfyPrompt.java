@@ -44,14 +44,16 @@ final class ComfyPrompt {
     /** Uploads each bound file the take has; answers the names to bind. */
     Map<String, String> upload(ComfyServer server, Conditioning c) throws GeneratorFault, InterruptedException {
         Map<String, String> names = new LinkedHashMap<>();
-        for (String key : Conditioning.FILES) {
-            Optional<Path> file = workflow.bound().contains(key) ? c.file(key) : Optional.empty();
+        for (String key : new java.util.TreeSet<>(workflow.bound())) {
+            Optional<Path> file = Conditioning.isFile(key) ? c.file(key) : Optional.empty();
             if (file.isEmpty()) {
                 continue;
             }
             try {
+                // named by content alone, so the server holds each file once however many takes bind it
                 String hash = Sha256.hex(Files.readAllBytes(file.get())).substring(0, 16);
-                String name = "slate-" + hash + "-" + Conditioning.fileName(key, file.get());
+                String fileName = Conditioning.fileName(key, file.get());
+                String name = "slate-" + hash + fileName.substring(fileName.lastIndexOf('.'));
                 names.put(key, server.upload(file.get(), name));
                 server.answered();
             } catch (BadAnswer e) {

@@ -34,6 +34,8 @@ import java.util.concurrent.Semaphore;
  */
 final class ComfyServer {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The subfolder of the server's input folder that Slate uploads into. */
+    private static final String SUBFOLDER = "slate";
     private static final long REST_MS_MAX = 30_000;
     private static final Duration SOCKET_RETRY = Duration.ofSeconds(5);
     /** Prompts of one key looked up by id before Slate gives up choosing ids for it. */
@@ -59,6 +61,8 @@ final class ComfyServer {
     private volatile Instant socketTried = Instant.MIN;
     /** Whether the server keeps the prompt ids Slate chooses (ComfyUI since 2025); learnt from its answers. */
     private volatile boolean keepsIds = true;
+    /** Files uploaded while the backend is open, by their name (which holds their content hash): name to the server's. */
+    private final java.util.Map<String, String> uploaded = new java.util.HashMap<>();
 
     ComfyServer(String url, int capacity, Http http, BackendTime time, String clientId, boolean websocket) {
         this.time = time;
@@ -193,11 +197,36 @@ final class ComfyServer {
      * {@code subfolder}); answers the name to bind, with its subfolder.
      */
     String upload(Path file, String name) throws IOException, InterruptedException {
+        synchronized (uploaded) { // one upload per content: takes that bind the same file share it
+            String known = uploaded.get(name);
+            if (known == null) {
+                known = holds(name) ? SUBFOLDER + "/" + name : send(file, name);
+                uploaded.put(name, known);
+            }
+            return known;
+        }
+    }
+
+    /**
+     * Whether the server's input folder already holds {@code name} ({@code HEAD /view}): a file
+     * named by its content that an earlier build uploaded is not sent again.
+     */
+    private boolean holds(String name) throws InterruptedException {
+        URI view = base.resolve("view?filename=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)
+                + "&subfolder=" + SUBFOLDER + "&type=input");
+        try {
+            return http.send(Http.request(view).method("HEAD", HttpRequest.BodyPublishers.noBody()).build()).status() == 200;
+        } catch (film.slate.engine.remote.Unreachable e) {
+            return false; // the upload that follows says what is wrong
+        }
+    }
+
+    private String send(Path file, String name) throws IOException, InterruptedException {
         String boundary = "slate-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         field(body, boundary, "overwrite", "true");
         field(body, boundary, "type", "input");
-        field(body, boundary, "subfolder", "slate");
+        field(body, boundary, "subfolder", SUBFOLDER);
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + name
                 + "\"\r\nContent-Type: " + contentType(name) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(file));

@@ -58,13 +58,24 @@ final class ComfyWorkflow {
         }
         Map<String, JsonPointer> bind = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : bindSettings.properties()) {
-            try {
-                bind.put(e.getKey(), JsonPointer.compile(e.getValue().asText()));
-            } catch (IllegalArgumentException ex) {
-                throw GeneratorFault.permanent("bind '" + e.getKey() + "' is not a JSON pointer; run slate check", ex);
+            if (e.getValue().isArray()) { // a list bind: its items in order, as the keys they stand for
+                java.util.List<String> keys = film.slate.core.recipe.ReferenceKey.items(e.getKey(), e.getValue().size());
+                for (int i = 0; i < keys.size(); i++) {
+                    bind.put(keys.get(i), pointer(e.getKey(), e.getValue().get(i)));
+                }
+            } else {
+                bind.put(e.getKey(), pointer(e.getKey(), e.getValue()));
             }
         }
         return new ComfyWorkflow(o, bind);
+    }
+
+    private static JsonPointer pointer(String key, JsonNode value) throws GeneratorFault {
+        try {
+            return JsonPointer.compile(value.asText());
+        } catch (IllegalArgumentException ex) {
+            throw GeneratorFault.permanent("bind '" + key + "' is not a JSON pointer; run slate check", ex);
+        }
     }
 
     /** SHA-256 of the canonical graph. */

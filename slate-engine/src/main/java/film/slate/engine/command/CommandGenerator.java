@@ -144,8 +144,8 @@ public final class CommandGenerator implements Generator {
             }
         }
         ObjectNode files = doc.putObject("files");
-        for (String k : Conditioning.FILES) {
-            Optional<Path> file = settings.inputs().contains(k) ? c.file(k) : Optional.empty();
+        for (String k : settings.inputs()) {
+            Optional<Path> file = Conditioning.isFile(k) ? c.file(k) : Optional.empty();
             if (file.isPresent()) {
                 String name = Conditioning.fileName(k, file.get());
                 Files.copy(file.get(), in.resolve(name), StandardCopyOption.REPLACE_EXISTING);

@@ -33,7 +33,8 @@ import java.util.Set;
  * {@code duration}) from the recipe, and files ({@code control}: the first frame of the previz
  * depth video as a PNG; {@code control_video}: that video; {@code layout}: the first previz frame
  * as a PNG; {@code reference}: the first identity reference of the first subject; {@code mask}:
- * a fix's mask, when the take is a fix). Files are made on demand in a scratch folder.
+ * a fix's mask, when the take is a fix), and the keys of each {@link FileFamily} ({@code reference.MARA},
+ * {@code location_reference}, ...). Files are made on demand in a scratch folder.
  */
 public final class Conditioning {
     /** The value keys, in FORMAT.md's order. */
@@ -43,6 +44,8 @@ public final class Conditioning {
     public static final List<String> FILES = List.of("control", "control_video", "layout", "reference", "mask");
     /** File keys that need the previz of the shot: a backend binding one conditions on previz. */
     public static final Set<String> PREVIZ_FILES = Set.of("control", "control_video", "layout");
+    /** The families of file keys with a name part; a new family is one more entry here. */
+    private static final List<FileFamily> FAMILIES = List.of(new ReferenceFiles());
 
     private final RenderRequest request;
     private final Ffmpeg ffmpeg;
@@ -102,7 +105,10 @@ public final class Conditioning {
                 case "layout" -> firstFrame(request.inputs().get("previz.master"), "layout.png");
                 case "reference" -> reference();
                 case "mask" -> Optional.ofNullable(request.inputs().get("fix.mask"));
-                default -> Optional.empty();
+                default -> {
+                    Optional<FileFamily> family = family(key);
+                    yield family.isPresent() ? family.get().make(key, this) : Optional.empty();
+                }
             };
         } catch (IOException e) {
             throw GeneratorFault.transientFault("cannot prepare the " + key + " image (" + e.getMessage() + ")", e);
@@ -136,10 +142,44 @@ public final class Conditioning {
         if (ref.isEmpty() || ref.get().sha256().isEmpty()) {
             return Optional.empty();
         }
-        String hash = ref.get().sha256().get();
-        return Optional.of(request.objects().find(hash).orElseThrow(() -> GeneratorFault.permanent("the reference "
-                + ref.get().path() + " of " + request.recipe().label() + " (object " + hash.substring(0, 12)
-                + ") is not among the recipe's objects; restore the file as it was, or run slate build again", null)));
+        return Optional.of(object(ref.get(), "reference"));
+    }
+
+    /**
+     * A reference file the recipe names, from the recipe's objects.
+     *
+     * @throws GeneratorFault (permanent) when the recipe could not hash it, or the objects lack it
+     */
+    Path object(RecipeContent.Ref ref, String key) throws GeneratorFault {
+        if (ref.sha256().isEmpty()) {
+            throw GeneratorFault.permanent("the " + key + " file " + ref.path() + " of " + request.recipe().label()
+                    + " could not be read when the recipe was made; fix the file and run slate build again", null);
+        }
+        String hash = ref.sha256().get();
+        return request.objects().find(hash).orElseThrow(() -> GeneratorFault.permanent("the reference "
+                + ref.path() + " of " + request.recipe().label() + " (object " + hash.substring(0, 12)
+                + ") is not among the recipe's objects; restore the file as it was, or run slate build again", null));
+    }
+
+    /** The scratch folder that made files go to (it exists once a file is asked for). */
+    Path scratch() {
+        return scratch;
+    }
+
+    private static Optional<FileFamily> family(String key) {
+        return FAMILIES.stream().filter(f -> f.has(key)).findFirst();
+    }
+
+    /** Every file key as written in messages: the fixed ones, then each family's ({@code reference.<CHARACTER>}). */
+    public static List<String> fileKeysWritten() {
+        List<String> out = new java.util.ArrayList<>(FILES);
+        FAMILIES.forEach(f -> out.addAll(f.written()));
+        return out;
+    }
+
+    /** Whether {@code key} names a file: one of {@link #FILES} or a key of a family. */
+    public static boolean isFile(String key) {
+        return FILES.contains(key) || family(key).isPresent();
     }
 
     /** The name a file key's file goes by: the key and the file's ending (the store's objects have none). */
@@ -153,7 +193,7 @@ public final class Conditioning {
 
     /** Whether a configured set of keys makes a backend condition on previz. */
     public static boolean needsPreviz(Set<String> keys) {
-        return keys.stream().anyMatch(PREVIZ_FILES::contains);
+        return keys.stream().anyMatch(k -> PREVIZ_FILES.contains(k) || family(k).map(FileFamily::needsPreviz).orElse(false));
     }
 
     /**
@@ -175,6 +215,7 @@ public final class Conditioning {
         if (keys.contains("mask")) {
             f.add(Capability.REGION_EDIT);
         }
+        keys.forEach(k -> family(k).ifPresent(family -> f.add(family.capability())));
         return f;
     }
 }

@@ -61,8 +61,8 @@ final class TaskTemplate {
         v.put("take", n.numberNode(r.take()));
         v.put("recipe_id", n.textNode(r.id()));
         v.put("key", n.textNode(key(r)));
-        for (String k : Conditioning.FILES) {
-            Optional<Path> f = config.inputs().contains(k) ? c.file(k) : Optional.empty();
+        for (String k : config.inputs()) {
+            Optional<Path> f = Conditioning.isFile(k) ? c.file(k) : Optional.empty();
             if (f.isPresent()) {
                 v.put(k, n.textNode(dataUri(k, f.get())));
             }

@@ -33,7 +33,7 @@ class ComfyBackendTest {
             assertThat(r.summary().rendered()).isEqualTo(4); // two comfy takes and their two previz takes
             assertThat(comfy.duplicates).isEmpty();
             assertThat(comfy.submissions).hasSize(2).allSatisfy((k, n) -> assertThat(n.get()).isEqualTo(1));
-            assertThat(comfy.uploads).hasSize(2).allSatisfy(u -> assertThat(u).matches("slate-[0-9a-f]{16}-control\\.png"));
+            assertThat(comfy.uploads).hasSize(2).allSatisfy(u -> assertThat(u).matches("slate-[0-9a-f]{16}\\.png"));
             for (TakeRecord t : r.store().takes().ofAll()) {
                 if (!t.backend().equals("main")) {
                     continue;

@@ -54,6 +54,8 @@ public final class FakeComfy implements AutoCloseable {
     /** Keys submitted while a live (queued, running or successfully finished) prompt held them. */
     public final List<String> duplicates = new CopyOnWriteArrayList<>();
     final List<String> uploads = new CopyOnWriteArrayList<>();
+    /** Every prompt accepted, as submitted (the graph and extra_data). */
+    final List<JsonNode> accepted = new CopyOnWriteArrayList<>();
     final AtomicInteger requests = new AtomicInteger();
 
     volatile String version = "0.3.40";
@@ -467,6 +469,7 @@ public final class FakeComfy implements AutoCloseable {
                 extra.put("client_id", body.path("client_id").asText());
                 item.set("extra_data", extra);
                 item.putArray("outputs").add("9");
+                accepted.add(body.deepCopy());
                 pending.add(item);
             }
             return "{\"prompt_id\": \"" + id + "\", \"number\": " + item.path("number").asInt()
@@ -501,7 +504,7 @@ public final class FakeComfy implements AutoCloseable {
             }
             return o.toString();
         }
-        if (m.equals("GET") && path.equals("/view")) {
+        if ((m.equals("GET") || m.equals("HEAD")) && path.equals("/view")) { // aiohttp answers HEAD on every GET route
             Map<String, String> q = query(x.getRequestURI().getRawQuery());
             String type = q.getOrDefault("type", "output");
             String sub = q.getOrDefault("subfolder", "");
@@ -511,6 +514,11 @@ public final class FakeComfy implements AutoCloseable {
                 return null;
             }
             x.getResponseHeaders().add("Content-Type", "image/png");
+            if (m.equals("HEAD")) {
+                x.sendResponseHeaders(200, -1);
+                x.close();
+                return null;
+            }
             x.sendResponseHeaders(200, data.length);
             try (OutputStream out = x.getResponseBody()) {
                 out.write(data);
@@ -547,6 +555,17 @@ public final class FakeComfy implements AutoCloseable {
         ObjectNode nodeErrors = JSON.createObjectNode();
         for (var n : prompt.properties()) {
             String cls = n.getValue().path("class_type").asText();
+            String image = n.getValue().path("inputs").path("image").asText("");
+            if (cls.equals("LoadImage") && !image.equals("example.png")
+                    && !files.containsKey("input/" + (image.contains("/") ? image : "/" + image))) {
+                // as LoadImage's VALIDATE_INPUTS answers for a file the input folder lacks
+                ObjectNode ne = nodeErrors.putObject(n.getKey());
+                ne.putArray("errors").addObject().put("type", "custom_validation_failed")
+                        .put("message", "Custom validation failed for node").put("details", "image - Invalid image file: "
+                                + image).putObject("extra_info").put("input_name", "image");
+                ne.putArray("dependent_outputs").add("9");
+                ne.put("class_type", cls);
+            }
             if (cls.equals("CheckpointLoaderSimple")
                     && n.getValue().path("inputs").path("ckpt_name").asText().equals(badCheckpoint)) {
                 ObjectNode ne = nodeErrors.putObject(n.getKey());

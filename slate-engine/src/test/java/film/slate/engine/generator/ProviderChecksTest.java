@@ -49,6 +49,8 @@ class ProviderChecksTest {
     @CsvSource(delimiter = '|', value = {
         "comfyui   | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind: { prompt: /6/inputs/text }\n'",
         "command   | 'command: [tools/render.sh]\ninputs: [control, reference]\n'",
+        "command   | 'command: [tools/render.sh]\ninputs: [reference.MARA, reference.2, location_reference, prop_reference.LANTERN]\n'",
+        "comfyui   | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind:\n  reference.TOM: /6/inputs/text\n  references: [/6/inputs/text, /6/inputs/clip]\n'",
         "http-task | 'url: https://x.test/v1\nrequest: {}\nid: /id\npoll: https://x.test/v1/{id}\nstatus: /s\nresult: /r\n'",
         "previz    | 'burn_in: true\n'",
     })
@@ -63,6 +65,13 @@ class ProviderChecksTest {
         "comfyui | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind: { promt: /6/inputs/text }\n' | 12"
                 + " | 'bind' of backend main names 'promt', which no recipe has",
         "comfyui | 'url: http://127.0.0.1:8188\nworkflow: missing.json\n' | 11 | no file at 'missing.json'",
+        "comfyui | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind:\n  references: [/6/inputs/text, /8/inputs/image]\n' | 13"
+                + " | bind 'references' lists 2 pointers, but the workflow workflow.json has no node at its item 2, /8/inputs/image;"
+                + " shorten the list to the workflow's nodes",
+        "comfyui | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind:\n  references: /6/inputs/text\n' | 13"
+                + " | bind 'references' of backend main is a list of JSON pointers",
+        "comfyui | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind: { refrence.MARA: /6/inputs/text }\n' | 12"
+                + " | names 'refrence.MARA', which no recipe has",
         "comfyui | 'workflow: workflow.json\n' | 9 | backend main lacks the field 'url'",
         "command | 'command: [x]\ninputs: [control, depth]\n' | 11 | lists 'the text \"depth\"'; list files of control",
         "command | 'command: [x]\nworkdri: tools\n' | 11 | unknown field 'workdri' in backend main; did you mean 'workdir'?",
