@@ -40,7 +40,8 @@ public final class Conditioning {
     public static final List<String> VALUES = List.of("prompt", "negative", "seed", "width", "height", "frames", "fps",
             "duration");
     /** The file keys. */
-    public static final List<String> FILES = List.of("control", "control_video", "layout", "reference", "mask");
+    public static final List<String> FILES = List.of("control", "control_video", "layout", "reference", "mask",
+            "source", "mask_video");
     /** File keys that need the previz of the shot: a backend binding one conditions on previz. */
     public static final Set<String> PREVIZ_FILES = Set.of("control", "control_video", "layout");
 
@@ -102,6 +103,9 @@ public final class Conditioning {
                 case "layout" -> firstFrame(request.inputs().get("previz.master"), "layout.png");
                 case "reference" -> reference();
                 case "mask" -> Optional.ofNullable(request.inputs().get("fix.mask"));
+                // A fix's parent frames as a video, and its mask as a video (white inside, in the frame range).
+                case "source" -> Optional.ofNullable(request.inputs().get("fix.source"));
+                case "mask_video" -> Optional.ofNullable(request.inputs().get("fix.mask_video"));
                 default -> Optional.empty();
             };
         } catch (IOException e) {
@@ -146,7 +150,7 @@ public final class Conditioning {
     public static String fileName(String key, Path file) {
         String ending = Normalise.ending(file);
         if (ending.isEmpty()) {
-            ending = key.equals("control_video") ? "mkv" : "png";
+            ending = key.equals("control_video") || key.equals("source") || key.equals("mask_video") ? "mkv" : "png";
         }
         return key + "." + ending;
     }
