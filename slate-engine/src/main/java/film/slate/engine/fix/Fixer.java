@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * Makes a fix: the backend renders the take again from the fix's fields (with the parent's frames,
@@ -48,13 +49,20 @@ public final class Fixer {
     private final Ffmpeg ffmpeg;
     private final Clock clock;
     private final String actor;
+    private final Consumer<Path> tap;
 
     public Fixer(Store store, Backends backends, Ffmpeg ffmpeg, Clock clock, String actor) {
+        this(store, backends, ffmpeg, clock, actor, p -> { });
+    }
+
+    /** {@code tap} is shown the backend's normalised take before it is composited (tests compare with it). */
+    public Fixer(Store store, Backends backends, Ffmpeg ffmpeg, Clock clock, String actor, Consumer<Path> tap) {
         this.store = store;
         this.backends = backends;
         this.ffmpeg = ffmpeg;
         this.clock = clock;
         this.actor = actor;
+        this.tap = tap;
     }
 
     /** What a fix made: the version, its recipe, whether it was there already, and the composite's figures. */
@@ -79,6 +87,7 @@ public final class Fixer {
             Files.createDirectories(work);
             Path out = Files.createDirectories(work.resolve("backend"));
             RenderResult.Video video = render(c, work, out);
+            tap.accept(video.master());
             Path master = work.resolve("master.mkv");
             Path proxy = work.resolve("proxy.mp4");
             int fps = c.chain().root().content().format().fps();
