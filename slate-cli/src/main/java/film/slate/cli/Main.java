@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
             ReviewCommand.class, PlanCommand.class, InitCommand.class, RecipeCommand.class,
             RenderCommand.class, ConformCommand.class,
-            FixCommand.class,
+            FixCommand.class, HistoryCommand.class, DiffCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -36,15 +36,20 @@ public record FixChain(Recipe root, List<FixRecipe> fixes) {
         return new FixChain(root, fixes);
     }
 
+    /** The root's content with every edit of the chain applied: the fields the version shows. */
+    public RecipeContent content() {
+        RecipeContent c = root.content();
+        for (FixRecipe f : fixes) {
+            c = FixFields.apply(c, f.edit());
+        }
+        return c;
+    }
+
     /**
      * What the backend renders a fix's region from: the root's content with every edit of the chain,
      * then {@code edit}, applied in order.
      */
     public RecipeContent content(FixEdit edit) {
-        RecipeContent c = root.content();
-        for (FixRecipe f : fixes) {
-            c = FixFields.apply(c, f.edit());
-        }
-        return FixFields.apply(c, edit);
+        return FixFields.apply(content(), edit);
     }
 }

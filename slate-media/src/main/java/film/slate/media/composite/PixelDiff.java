@@ -47,11 +47,21 @@ public final class PixelDiff {
         }
     }
 
+    /** Where changes are expected: a pixel of a frame. */
+    public interface Region {
+        boolean inside(int frame, int x, int y);
+    }
+
+    /** A mask over frames {@code first..last} (inclusive). */
+    public static Region of(Mask mask, int first, int last) {
+        return (f, x, y) -> f >= first && f <= last && mask.inside(x, y);
+    }
+
     /**
      * Compares {@code a} and {@code b} frame by frame; {@code region} is where changes are expected,
-     * if anywhere, in frames {@code first..last} (inclusive): the PSNR is measured there.
+     * if anywhere: the PSNR is measured there.
      */
-    public static Result of(Ffmpeg ffmpeg, Path a, Path b, Optional<Mask> region, int first, int last) {
+    public static Result of(Ffmpeg ffmpeg, Path a, Path b, Optional<Region> region) {
         List<Frame> changed = new ArrayList<>();
         long outside = 0;
         double squared = 0;
@@ -83,7 +93,7 @@ public final class PixelDiff {
                 for (int p = 0; p < pa.length / 3; p++) {
                     int x = p % w;
                     int y = p / w;
-                    boolean in = n >= first && n <= last && region.isPresent() && region.get().inside(x, y);
+                    boolean in = region.isPresent() && region.get().inside(n, x, y);
                     int i = p * 3;
                     if (in) {
                         for (int c = i; c < i + 3; c++) {
