@@ -75,6 +75,46 @@ public final class FixPreconditions {
         return new Checked(parent, chain, mask, config, fix);
     }
 
+    /**
+     * The same edit as {@code old} on {@code parent} (a take rendered from a new recipe): the frames
+     * still in the shot, the mask still of the picture's size and in the store, the backend still there.
+     */
+    public static Checked again(Store store, Backends backends, TakeRecord parent, FixRecipe old) throws FixRefused {
+        FixChain chain = FixChain.of(store, parent.recipe());
+        RecipeContent.Format f = chain.root().content().format();
+        FixEdit e = old.edit();
+        String label = parent.label() + ": fix " + old.id().substring(0, 12);
+        if (e.last() >= f.frames()) {
+            throw refused(label + " covers frames " + e.frames() + " but the shot now has " + f.frames()
+                    + "; make the fix again with slate fix");
+        }
+        if (e.width() != f.width() || e.height() != f.height()) {
+            throw refused(label + " has a mask of " + e.width() + "x" + e.height() + " but the picture is now "
+                    + f.width() + "x" + f.height() + "; make the fix again with slate fix");
+        }
+        Mask mask;
+        try {
+            mask = Mask.fromPgm(store.objects().read(e.mask())).orElseThrow(() -> refused(label + " names a mask that"
+                    + " is no mask; run 'slate verify'"));
+        } catch (IOException x) {
+            throw new FixRefused(FixRefused.IO, label + ": its mask cannot be read from the store (" + x.getMessage()
+                    + "); run 'slate verify'");
+        }
+        BackendConfig config;
+        String version;
+        try {
+            config = backends.config(e.backend().name());
+            version = backends.generator(e.backend().name()).version();
+        } catch (BuildException x) {
+            throw refused(label + ": " + x.getMessage());
+        }
+        FixEdit edit = new FixEdit(e.first(), e.last(), e.mask(), e.width(), e.height(), e.feather(), e.prompt(), e.set(),
+                new RecipeContent.BackendRef(e.backend().name(), config.type(), version,
+                        BackendFingerprint.hash(config.settings())));
+        return new Checked(parent, chain, mask, config, FixRecipe.of(chain.root().content().production(), parent.shot(),
+                parent.take(), parent.recipe(), edit));
+    }
+
     /** The version to fix: the one named, else the latest; its objects on hand and its master a video. */
     private static TakeRecord parent(Store store, FixOrder order) throws FixRefused {
         var versions = store.takes().ofShot(order.shot()).stream().filter(t -> t.take() == order.take()).toList();

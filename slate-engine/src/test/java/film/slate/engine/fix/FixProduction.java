@@ -96,6 +96,17 @@ final class FixProduction implements AutoCloseable {
         return new FixProduction(dir, comfy, Store.open(dir), new Backends(p, Generators.discover()));
     }
 
+    /** The production in {@code dir}, written and rendered before (by {@link #open}), opened again. */
+    static FixProduction reopen(Path dir) throws Exception {
+        String url = Files.readString(dir.resolve("slate.yaml")).lines().filter(l -> l.strip().startsWith("url:"))
+                .findFirst().orElseThrow();
+        FakeComfy comfy = new FakeComfy();
+        Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")).replace(url,
+                "    url: " + comfy.url()));
+        return new FixProduction(dir, comfy, Store.open(dir), new Backends(ProductionReader.read(dir).production(),
+                Generators.discover()));
+    }
+
     Fixer fixer(Consumer<Path> tap) {
         return new Fixer(store, backends, Ffmpeg.find(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
                 "test", tap);
