@@ -92,6 +92,41 @@ class FixCommandTest {
         assertThat(real("status", dir.toString()).out()).contains("rendered").doesNotContain("stale");
     }
 
+    @Test
+    void historyShowsTheTreeDiffHoldsTheFixToItsMaskAndReapplyFollowsAPlanEdit() throws Exception {
+        assertThat(real("fix", "1/1S1", dir.toString(), "--take", "1", "--frames", "2-6", "--region", "8,4,20,10",
+                "--set", "time=DAY").code()).isZero();
+        assertThat(real("fix", "1/1S1", dir.toString(), "--take", "1", "--frames", "0-3", "--mask",
+                tmp.resolve("good.png").toString(), "--set", "color.MARA=#00ff00", "--feather", "3").code()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = json.readTree(real("history", "1/1S1", dir.toString(), "--format", "json").out());
+        var versions = tree.path("takes").path(0).path("versions");
+        assertThat(versions).hasSize(3);
+        assertThat(versions.path(1).path("kind").asText()).isEqualTo("fix");
+        assertThat(versions.path(2).path("parent").asInt()).isEqualTo(2);
+        assertThat(versions.path(2).path("fix").path("set").path("color.MARA").asText()).isEqualTo("#00ff00");
+
+        Slate.Run diff = real("diff", "1/1S1", "1", "3", dir.toString());
+        assertThat(diff.code()).as(diff.err()).isZero();
+        assertThat(diff.out()).contains("fix + ").contains("verdict: nothing changed outside the fixes' masks and frames");
+        var d = json.readTree(real("diff", "1/1S1", "v2", "v3", dir.toString(), "--format", "json").out());
+        assertThat(d.path("outside_untouched").asBoolean()).isTrue();
+        assertThat(d.path("fixes").path("added")).hasSize(1);
+        assertThat(d.path("pixels").path("changed_frames").size()).isBetween(1, 4);
+        assertThat(real("diff", "1/1S1", "1", "9", dir.toString()).code()).isEqualTo(2);
+
+        Path chars = dir.resolve("bible/characters.yaml");
+        Files.writeString(chars, Files.readString(chars).replace("weathered face", "weathered face, a scar"));
+        assertThat(real("history", "1/1S1", dir.toString()).out()).contains("stale: its parent's recipe changed");
+        Slate.Run build = real("build", dir.toString(), "--reapply-fixes");
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(build.out()).contains("reapplied 1/1S1#1: fix ").contains("as version 5").contains("as version 6");
+        String history = real("history", "1/1S1", dir.toString()).out();
+        assertThat(history.lines().filter(l -> l.contains("stale"))).hasSize(3);
+        assertThat(history).contains("v6  fix of v5");
+        assertThat(real("build", dir.toString(), "--reapply-fixes").out()).contains("(made before)");
+    }
+
     /** slate with its real previz (a fix decodes the parent's master, so the test pattern's raw file will not do). */
     static Slate.Run real(String... args) {
         System.clearProperty("slate.generator.previz");
