@@ -74,11 +74,12 @@ public final class Fixes {
         }
     }
 
-    /** Every fix of a shot, oldest first. */
+    /** Every fix of a shot that made a take version, in the order of the versions (take, then version). */
     public List<Stored> ofShot(String shot) {
         return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT body, root, created_at FROM fixes WHERE shot = ?"
-                    + " ORDER BY created_at, id")) {
+            try (PreparedStatement st = c.prepareStatement("SELECT f.body, f.root, f.created_at FROM fixes f JOIN takes t"
+                    + " ON t.recipe = f.id AND t.shot = f.shot AND t.take_number = f.take_number WHERE f.shot = ?"
+                    + " GROUP BY f.id, f.body, f.root, f.created_at ORDER BY MIN(t.take_number), MIN(t.version)")) {
                 st.setString(1, shot);
                 return all(st);
             }
