@@ -85,7 +85,9 @@ final class FixCommand implements Callable<Integer> {
             out.println(v.label() + " v" + v.version() + ": fix " + made.fix().id().substring(0, 12) + " of recipe "
                     + made.fix().parent().substring(0, 12) + ", frames " + made.fix().edit().frames() + " by "
                     + made.fix().edit().backend().name() + (made.existed() ? "; made before, nothing rendered" : "")
-                    + "; master " + v.master().orElse("?").substring(0, 12));
+                    + "; master " + v.master().orElse("?").substring(0, 12)
+                    + made.composite().map(r -> String.format(java.util.Locale.ROOT, "; composite step %.1f ms for %d frames",
+                            r.compositeNanos() / 1e6, r.changed())).orElse(""));
             return ExitCode.OK;
         } catch (CommandError e) {
             err.println("slate fix: " + e.getMessage());
