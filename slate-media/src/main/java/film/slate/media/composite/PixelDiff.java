@@ -63,9 +63,8 @@ public final class PixelDiff {
      */
     public static Result of(Ffmpeg ffmpeg, Path a, Path b, Optional<Region> region) {
         List<Frame> changed = new ArrayList<>();
+        Squares inside = new Squares();
         long outside = 0;
-        double squared = 0;
-        long samples = 0;
         int n = 0;
         boolean lengthsDiffer;
         try (VideoDecoder da = VideoDecoder.open(ffmpeg, a, PixelFormat.BGR24);
@@ -81,47 +80,55 @@ public final class PixelDiff {
                     lengthsDiffer = fa.isPresent() || fb.isPresent();
                     break;
                 }
-                byte[] pa = bytes(fa.get());
-                byte[] pb = bytes(fb.get());
-                int w = da.width();
-                int x0 = w;
-                int y0 = da.height();
-                int x1 = -1;
-                int y1 = -1;
-                int count = 0;
-                int out = 0;
-                for (int p = 0; p < pa.length / 3; p++) {
-                    int x = p % w;
-                    int y = p / w;
-                    boolean in = region.isPresent() && region.get().inside(n, x, y);
-                    int i = p * 3;
-                    if (in) {
-                        for (int c = i; c < i + 3; c++) {
-                            int d = (pa[c] & 255) - (pb[c] & 255);
-                            squared += d * d;
-                        }
-                        samples += 3;
-                    }
-                    if (pa[i] != pb[i] || pa[i + 1] != pb[i + 1] || pa[i + 2] != pb[i + 2]) {
-                        count++;
-                        out += in ? 0 : 1;
-                        x0 = Math.min(x0, x);
-                        x1 = Math.max(x1, x);
-                        y0 = Math.min(y0, y);
-                        y1 = Math.max(y1, y);
-                    }
-                }
-                if (count > 0) {
-                    changed.add(new Frame(n, new Mask.Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1), count, out));
-                }
-                outside += out;
+                Optional<Frame> f = frame(n, bytes(fa.get()), bytes(fb.get()), da.width(), region, inside);
+                f.ifPresent(changed::add);
+                outside += f.map(Frame::outside).orElse(0);
                 n++;
             }
         }
-        Optional<Double> psnr = region.isEmpty() || samples == 0 ? Optional.empty()
-                : Optional.of(squared == 0 ? Double.POSITIVE_INFINITY
-                        : 10 * Math.log10(255.0 * 255.0 / (squared / samples)));
+        Optional<Double> psnr = region.isEmpty() || inside.samples == 0 ? Optional.empty()
+                : Optional.of(inside.sum == 0 ? Double.POSITIVE_INFINITY
+                        : 10 * Math.log10(255.0 * 255.0 / (inside.sum / inside.samples)));
         return new Result(n, lengthsDiffer, changed, psnr, outside);
+    }
+
+    /** Squared differences inside the region, summed over frames. */
+    private static final class Squares {
+        double sum;
+        long samples;
+    }
+
+    /** Frame {@code n} compared: empty when no pixel differs. */
+    private static Optional<Frame> frame(int n, byte[] pa, byte[] pb, int w, Optional<Region> region, Squares inside) {
+        int x0 = w;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = -1;
+        int y1 = -1;
+        int count = 0;
+        int out = 0;
+        for (int p = 0; p < pa.length / 3; p++) {
+            int x = p % w;
+            int y = p / w;
+            boolean in = region.isPresent() && region.get().inside(n, x, y);
+            int i = p * 3;
+            if (in) {
+                for (int c = i; c < i + 3; c++) {
+                    int d = (pa[c] & 255) - (pb[c] & 255);
+                    inside.sum += d * d;
+                }
+                inside.samples += 3;
+            }
+            if (pa[i] != pb[i] || pa[i + 1] != pb[i + 1] || pa[i + 2] != pb[i + 2]) {
+                count++;
+                out += in ? 0 : 1;
+                x0 = Math.min(x0, x);
+                x1 = Math.max(x1, x);
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+            }
+        }
+        return count == 0 ? Optional.empty()
+                : Optional.of(new Frame(n, new Mask.Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1), count, out));
     }
 
     private static byte[] bytes(BufferedImage image) {
