@@ -56,6 +56,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON event a line.")
     boolean json;
 
+    @Option(names = "--reapply-fixes", description = "Apply stale fixes' edits again to takes rendered from a new recipe.")
+    boolean reapplyFixes;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +95,8 @@ final class BuildCommand implements Callable<Integer> {
                 s = new Builder(ws.store, ws.backends, options).run(plan, progress);
                 progress.summary(s);
             }
-            return s.failed() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+            boolean refused = reapplyFixes && !ReapplyFixes.run(ws, plan, out, spec.commandLine().getErr());
+            return s.failed() > 0 || refused ? ExitCode.FINDINGS : ExitCode.OK;
         } catch (CommandError e) {
             spec.commandLine().getErr().println("slate build: " + e.getMessage());
             return e.exitCode();

@@ -21,6 +21,7 @@ public final class LiveObjects {
             // The reference files a take's recipe names: what makes the take again after the production moves on.
             store.recipes().get(recipe).ifPresent(r -> r.content().refs().forEach(ref -> ref.sha256().ifPresent(keep::add)));
         }
+        keep.addAll(store.fixes().masks()); // a fix's mask makes the fix again on a rebuilt take
         for (TakeReceipt.Found f : TakeReceipt.scan(store.objects())) {
             keep.add(f.object());
             keep.add(f.receipt().recipe());

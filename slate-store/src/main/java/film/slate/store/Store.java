@@ -104,6 +104,11 @@ public final class Store implements AutoCloseable {
         return new Recipes(database);
     }
 
+    /** Fix recipes (issue 14). */
+    public film.slate.store.db.Fixes fixes() {
+        return new film.slate.store.db.Fixes(database);
+    }
+
     public EventLog events() {
         return new EventLog(database);
     }

@@ -34,8 +34,11 @@ public record BuildPlan(String backend, List<PlannedTake> takes) {
     public static BuildPlan of(String backend, List<Recipe> recipes, Store store) {
         Map<String, TakeRecord> latest = store.takes().latestAll();
         Map<String, TakeRecord> byRecipe = new HashMap<>();
+        // A fix's version belongs to the recipe its chain starts from (issue 14): it is that recipe's latest output.
+        Map<String, String> fixRoots = store.fixes().roots();
         store.takes().ofAll().stream().filter(TakeRecord::rendered) // a version marked missing is no output to reuse
-                .forEach(t -> byRecipe.merge(t.recipe(), t, (a, b) -> a.version() >= b.version() ? a : b));
+                .forEach(t -> byRecipe.merge(fixRoots.getOrDefault(t.recipe(), t.recipe()), t,
+                        (a, b) -> a.version() >= b.version() ? a : b));
         List<PlannedTake> out = new ArrayList<>(recipes.size());
         for (Recipe r : recipes) {
             out.add(new PlannedTake(r, Optional.ofNullable(latest.get(r.label())),

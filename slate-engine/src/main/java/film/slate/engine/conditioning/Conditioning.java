@@ -41,7 +41,8 @@ public final class Conditioning {
     public static final List<String> VALUES = List.of("prompt", "negative", "seed", "width", "height", "frames", "fps",
             "duration");
     /** The file keys. */
-    public static final List<String> FILES = List.of("control", "control_video", "layout", "reference", "mask");
+    public static final List<String> FILES = List.of("control", "control_video", "layout", "reference", "mask",
+            "source", "mask_video");
     /** File keys that need the previz of the shot: a backend binding one conditions on previz. */
     public static final Set<String> PREVIZ_FILES = Set.of("control", "control_video", "layout");
     /** The families of file keys with a name part; a new family is one more entry here. */
@@ -105,6 +106,9 @@ public final class Conditioning {
                 case "layout" -> firstFrame(request.inputs().get("previz.master"), "layout.png");
                 case "reference" -> reference();
                 case "mask" -> Optional.ofNullable(request.inputs().get("fix.mask"));
+                // A fix's parent frames as a video, and its mask as a video (white inside, in the frame range).
+                case "source" -> Optional.ofNullable(request.inputs().get("fix.source"));
+                case "mask_video" -> Optional.ofNullable(request.inputs().get("fix.mask_video"));
                 default -> {
                     Optional<FileFamily> family = family(key);
                     yield family.isPresent() ? family.get().make(key, this) : Optional.empty();
@@ -186,7 +190,7 @@ public final class Conditioning {
     public static String fileName(String key, Path file) {
         String ending = Normalise.ending(file);
         if (ending.isEmpty()) {
-            ending = key.equals("control_video") ? "mkv" : "png";
+            ending = key.equals("control_video") || key.equals("source") || key.equals("mask_video") ? "mkv" : "png";
         }
         return key + "." + ending;
     }
