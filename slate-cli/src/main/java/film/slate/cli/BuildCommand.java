@@ -56,6 +56,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON event a line.")
     boolean json;
 
+    @Option(names = "--farm", description = "Queue the takes for the farm's workers (slate worker) and follow their"
+            + " progress from the store's event log, rendering nothing here.")
+    boolean farm;
+
+    @Option(names = "--detach", description = "With --farm: return as soon as the takes are queued.")
+    boolean detach;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,6 +91,9 @@ final class BuildCommand implements Callable<Integer> {
                     defaults.worker());
             if (dryRun) {
                 return dryRun(ws, plan, out);
+            }
+            if (farm || detach) {
+                return FarmBuildRun.run(ws, plan, options, farm, detach, json, out);
             }
             BuildSummary s;
             try (BuildProgress progress = json ? BuildProgress.json(out)

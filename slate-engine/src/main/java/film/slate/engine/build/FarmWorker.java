@@ -1,0 +1,146 @@
+package film.slate.engine.build;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import film.slate.store.Store;
+import film.slate.store.StoreLock;
+import java.io.IOException;
+import film.slate.store.db.DatabaseClock;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * {@code slate worker}: renders takes from the store's shared queue, for the backends it can
+ * reach, until it is stopped. It registers in the store's {@code workers} table and heartbeats
+ * there ({@link FarmPresence}); its queue scheduler fetches only its backends' renders
+ * ({@link FarmQueries}), heartbeats the renders it holds, and revives those of dead processes.
+ * Stopping takes no new render, lets running ones finish for the grace time, then hands back
+ * what it still holds (the queue offers it to any worker at once).
+ */
+public final class FarmWorker implements AutoCloseable {
+    private final Store store;
+    private final List<String> backendNames;
+    private final BuildOptions options;
+    private final Duration grace;
+    private final FarmSettings settings;
+    private final Clock clock;
+    private final RenderJob job;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private FarmPresence presence;
+    /** The store's lock, shared: gc on this machine waits for the worker (on a farm, the gc lease does). */
+    private StoreLock.Lease lock;
+    private Scheduler scheduler;
+
+    /**
+     * A worker on {@code store} for {@code backendNames} (each defined by the production), running
+     * {@code options.jobs()} renders at once, named {@code options.worker()}; it reports to {@code listener}.
+     */
+    public FarmWorker(Store store, Backends backends, List<String> backendNames, BuildOptions options, Duration grace,
+            BuildListener listener) {
+        this.store = store;
+        this.backendNames = List.copyOf(backendNames);
+        this.options = options;
+        this.grace = grace;
+        this.settings = FarmSettings.of(store.database());
+        this.clock = new DatabaseClock(store.database());
+        this.job = new RenderJob(store, backends, options, new Budget(OptionalDouble.empty()), listener, Map.of(),
+                Clock.systemUTC(), () -> { });
+    }
+
+    /** Registers (waiting while gc holds the store) and starts taking renders. */
+    public void start() throws InterruptedException, IOException {
+        lock = StoreLock.shared(store.root());
+        presence = FarmPresence.join(store, options.worker(), backendNames, options.jobs(), settings, clock);
+        FarmQueries queries = FarmQueries.of(store.database().dialect(), backendNames);
+        OneTimeTask<Void> task = Tasks.oneTime(Builder.TASK)
+                .onFailure(Builder.retry(job, Clock.systemUTC(), () -> { }))
+                .onDeadExecutionRevive()
+                .execute((instance, ctx) -> job.run(instance.getId()));
+        var builder = Scheduler.create(store.database().dataSource(), task)
+                .threads(options.jobs())
+                .pollingInterval(settings.poll())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(settings.missed())
+                .jdbcCustomization(queries)
+                .schedulerName(new SchedulerName.Fixed(options.worker()))
+                .shutdownMaxWait(grace)
+                // A task this worker does not know is another's; never delete it from the shared queue.
+                .deleteUnresolvedAfter(Duration.ofDays(36_500))
+                .clock(clock::instant);
+        if (queries.locksAndFetches()) {
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        scheduler = builder.build();
+        scheduler.start();
+    }
+
+    /** How many renders of this worker's backends the queue still holds (waiting, running or retrying). */
+    public int queued() {
+        return store.database().read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks q JOIN renders r"
+                    + " ON r.recipe = q.task_instance WHERE q.task_name = ? AND r.backend IN ("
+                    + backendNames.stream().map(b -> "?").collect(Collectors.joining(", ")) + ")")) {
+                st.setString(1, Builder.TASK);
+                for (int i = 0; i < backendNames.size(); i++) {
+                    st.setString(i + 2, backendNames.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** The longest a render abandoned by a dead process waits before a worker takes it up. */
+    public Duration pickupWithin() {
+        return settings.pickupWithin();
+    }
+
+    /** Waits until {@link #stop} has finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /**
+     * Takes no new render, lets those running finish within the grace time, hands back the rest,
+     * and leaves the workers table as stopped. Safe to call more than once.
+     */
+    public synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            if (presence != null) {
+                presence.stopping();
+            }
+            job.stop();
+            if (scheduler != null) {
+                scheduler.stop(); // waits up to the grace time, then interrupts: interrupted renders are handed back
+            }
+        } finally {
+            job.close();
+            if (presence != null) {
+                presence.close();
+            }
+            if (lock != null) {
+                lock.close();
+            }
+            stopped.countDown();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
