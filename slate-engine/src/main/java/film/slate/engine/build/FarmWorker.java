@@ -36,8 +36,11 @@ public final class FarmWorker implements AutoCloseable {
     private final RenderJob job;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private FarmPresence presence;
-    /** The store's lock, shared: gc on this machine waits for the worker (on a farm, the gc lease does). */
-    private StoreLock.Lease lock;
+    /**
+     * Lets go of the store's lock, held shared on a thread of its own (the lock belongs to the thread
+     * that took it, and stop may come on another): gc on this machine waits for the worker.
+     */
+    private final CountDownLatch unlock = new CountDownLatch(1);
     private Scheduler scheduler;
 
     /**
@@ -58,7 +61,7 @@ public final class FarmWorker implements AutoCloseable {
 
     /** Registers (waiting while gc holds the store) and starts taking renders. */
     public void start() throws InterruptedException, IOException {
-        lock = StoreLock.shared(store.root());
+        holdLock();
         presence = FarmPresence.join(store, options.worker(), backendNames, options.jobs(), settings, clock);
         FarmQueries queries = FarmQueries.of(store.database().dialect(), backendNames);
         OneTimeTask<Void> task = Tasks.oneTime(Builder.TASK)
@@ -81,6 +84,33 @@ public final class FarmWorker implements AutoCloseable {
         }
         scheduler = builder.build();
         scheduler.start();
+    }
+
+    private void holdLock() throws IOException, InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        IOException[] failed = new IOException[1];
+        Thread t = new Thread(() -> {
+            try {
+                StoreLock.Lease lease = StoreLock.shared(store.root());
+                try {
+                    held.countDown();
+                    unlock.await();
+                } finally {
+                    lease.close();
+                }
+            } catch (IOException e) {
+                failed[0] = e;
+                held.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "slate-worker-store-lock");
+        t.setDaemon(true);
+        t.start();
+        held.await();
+        if (failed[0] != null) {
+            throw failed[0];
+        }
     }
 
     /** How many renders of this worker's backends the queue still holds (waiting, running or retrying). */
@@ -132,9 +162,7 @@ public final class FarmWorker implements AutoCloseable {
             if (presence != null) {
                 presence.close();
             }
-            if (lock != null) {
-                lock.close();
-            }
+            unlock.countDown();
             stopped.countDown();
         }
     }
