@@ -21,7 +21,8 @@ public final class DatabaseClock extends Clock {
     private final Database db;
     private final Clock local;
     private volatile long offsetMs;
-    private volatile long measuredAt = Long.MIN_VALUE;
+    private volatile boolean measured;
+    private volatile long measuredAt;
 
     public DatabaseClock(Database db) {
         this(db, Clock.systemUTC());
@@ -40,7 +41,7 @@ public final class DatabaseClock extends Clock {
         if (!"postgresql".equals(db.dialect())) {
             return here;
         }
-        if (here - measuredAt > REMEASURE.toMillis() || here < measuredAt) {
+        if (!measured || here - measuredAt > REMEASURE.toMillis() || here < measuredAt) {
             measure();
         }
         return local.millis() + offsetMs;
@@ -61,6 +62,7 @@ public final class DatabaseClock extends Clock {
         });
         offsetMs = o[0];
         measuredAt = o[1];
+        measured = true;
     }
 
     @Override
