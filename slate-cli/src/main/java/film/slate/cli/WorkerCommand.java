@@ -3,6 +3,7 @@ package film.slate.cli;
 import film.slate.engine.build.BuildException;
 import film.slate.engine.build.BuildOptions;
 import film.slate.engine.build.FarmWorker;
+import film.slate.store.db.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -124,6 +125,15 @@ final class WorkerCommand implements Callable<Integer> {
         return out;
     }
 
+    /** Whether the queue still holds takes for the worker; while the database is away, it may. */
+    private static boolean busy(FarmWorker worker) {
+        try {
+            return worker.queued() > 0;
+        } catch (StoreException e) {
+            return true;
+        }
+    }
+
     private int work(Workspace ws, List<String> names, BuildOptions options, BuildProgress progress, PrintWriter out)
             throws CommandError {
         FarmWorker worker;
@@ -148,7 +158,7 @@ final class WorkerCommand implements Callable<Integer> {
                 out.flush();
             }
             if (untilIdle) {
-                while (worker.queued() > 0) {
+                while (busy(worker)) {
                     Thread.sleep(250); // polls the shared queue; renders run on the worker's threads
                 }
                 worker.stop();

@@ -80,6 +80,12 @@ class FarmWorkerTest {
         assertThat(farm.printed()).contains("\"workers\":[").contains("\"name\":\"w0\"").contains("\"stopped\"")
                 .contains("\"cached\":" + takes).doesNotContain(password);
         assertThat(STORES.cluster().dump(STORES.database())).contains("w0").doesNotContain(password);
+        try (Stream<Path> files = Files.walk(tmp)) { // checkout, its .slate, the shared objects, every output
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("%s", f).doesNotContain(password);
+            }
+        }
     }
 
     /** A worker killed at a seeded random moment: the other takes its renders up; one version each, whole objects. */

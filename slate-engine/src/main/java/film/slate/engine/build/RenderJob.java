@@ -162,7 +162,8 @@ final class RenderJob {
             OptionalDouble cost = stored.result().cost().isPresent() ? stored.result().cost()
                     : estimate > 0 ? OptionalDouble.of(estimate) : OptionalDouble.empty();
             budget.settle(estimate, cost.orElse(0));
-            if (recorder.rendered(recipe, n, stored.output(), started, clock.millis(), cost).isPresent()) {
+            if (OutageWait.through(() -> recorder.rendered(recipe, n, stored.output(), started, clock.millis(), cost))
+                    .isPresent()) {
                 renderedHere.add(recipe.id());
             }
             clean = true;
