@@ -22,6 +22,7 @@ rm -f "$dir/pw"
   -l "$dir/server.log" -w start >/dev/null
 trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null; rm -rf "$dir"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), $("$bin/postgres" --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$cp" film.slate.bench.RunnerBench 200 "$jobs" 1   # the same-run reference: the in-process build runner on SQLite
 java -cp "$cp" film.slate.bench.FarmBench sqlite 1 "$jobs"
 for w in 1 2 4; do
   java -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" "$w" "$jobs"

@@ -81,6 +81,7 @@ public final class FarmBench {
             }
         }
         long killedAt = 0;
+        List<String> held = List.of();
         Files.createFile(go);
         if (kill) {
             try (Store s = Store.open(dir)) {
@@ -89,6 +90,16 @@ public final class FarmBench {
                 }
                 ps.get(0).destroyForcibly();
                 killedAt = System.currentTimeMillis();
+                held = s.database().read(c -> {
+                    List<String> out = new ArrayList<>();
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT task_instance FROM"
+                            + " scheduled_tasks WHERE picked = TRUE AND picked_by = 'w0'")) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                });
             }
         }
         for (Process p : ps) {
@@ -101,7 +112,7 @@ public final class FarmBench {
             System.out.printf(Locale.ROOT, "  check: %d takes recorded of %d queued, %d second versions%n", takes, queued,
                     versions);
             if (kill) {
-                recovery(s, killedAt);
+                recovery(s, killedAt, held);
             }
         }
     }
@@ -135,18 +146,30 @@ public final class FarmBench {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
     }
 
-    /** When the killed worker's abandoned takes were recorded by the other, counted from the kill. */
-    private static void recovery(Store s, long killedAt) {
-        s.database().read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(b.started_at),"
-                    + " MAX(t.finished_at) FROM attempts a JOIN attempts b ON b.recipe = a.recipe AND b.attempt = a.attempt + 1"
-                    + " JOIN takes t ON t.recipe = a.recipe WHERE a.outcome = 'abandoned'")) {
-                rs.next();
-                System.out.printf(Locale.ROOT, "  recovery: %d abandoned takes; taken up %.1f s after the kill, all"
-                        + " recorded %.1f s after it%n", rs.getInt(1), (rs.getLong(2) - killedAt) / 1000.0,
-                        (rs.getLong(3) - killedAt) / 1000.0);
-            }
-            return null;
-        });
+    /** When the takes the killed worker held were taken up and recorded by the other, counted from the kill. */
+    private static void recovery(Store s, long killedAt, List<String> held) {
+        long firstStart = Long.MAX_VALUE;
+        long lastEnd = 0;
+        int abandoned = 0;
+        for (String recipe : held) {
+            long[] r = s.database().read(c -> {
+                try (var st = c.prepareStatement("SELECT MIN(a.started_at), MAX(t.finished_at), SUM(CASE WHEN"
+                        + " a.outcome = 'abandoned' THEN 1 ELSE 0 END) FROM attempts a JOIN takes t ON t.recipe = a.recipe"
+                        + " WHERE a.recipe = ? AND a.started_at >= ?")) {
+                    st.setString(1, recipe);
+                    st.setLong(2, killedAt);
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                    }
+                }
+            });
+            firstStart = Math.min(firstStart, r[0]);
+            lastEnd = Math.max(lastEnd, r[1]);
+            abandoned += (int) r[2];
+        }
+        System.out.printf(Locale.ROOT, "  recovery: the killed worker held %d takes (%d with an attempt under way);"
+                + " the other took the first up %.1f s after the kill and recorded the last %.1f s after it%n",
+                held.size(), abandoned, (firstStart - killedAt) / 1000.0, (lastEnd - killedAt) / 1000.0);
     }
 }

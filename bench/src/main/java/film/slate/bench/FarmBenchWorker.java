@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * is measured on each job thread: from the end of its last take (or the start) to the claim of the
  * next being committed (a {@code started} event), i.e. fetch from the queue plus the claim
  * transaction. Writes {@code count first_start_us last_end_us} and then one latency (us) a line to OUT.
- * Run: {@code FarmBenchWorker DIR JOBS GO OUT}.
+ * Run: {@code FarmBenchWorker DIR JOBS GO OUT}; the worker is named after OUT's file name ({@code w0}).
  */
 public final class FarmBenchWorker {
     private FarmBenchWorker() {
@@ -47,7 +47,9 @@ public final class FarmBenchWorker {
         AtomicLong count = new AtomicLong();
         try (Store store = Store.open(dir); Backends backends = new Backends(production,
                 Generators.discover().with(new NoOpGenerator.Provider()))) {
-            BuildOptions options = BuildOptions.defaults().withJobs(jobs);
+            BuildOptions d = BuildOptions.defaults();
+            BuildOptions options = new BuildOptions(d.backend(), d.shots(), d.takes(), jobs, d.budget(), d.retryBase(),
+                    out.getFileName().toString().replace(".txt", ""));
             FarmWorker worker = new FarmWorker(store, backends, List.of("main"), options, Duration.ofSeconds(5), e -> {
                 long now = micros();
                 Thread t = Thread.currentThread();

@@ -8,15 +8,12 @@ import film.slate.store.Store;
 import film.slate.store.StoreLock;
 import java.io.IOException;
 import film.slate.store.db.DatabaseClock;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 
 /**
  * {@code slate worker}: renders takes from the store's shared queue, for the backends it can
@@ -115,20 +112,7 @@ public final class FarmWorker implements AutoCloseable {
 
     /** How many renders of this worker's backends the queue still holds (waiting, running or retrying). */
     public int queued() {
-        return store.database().read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks q JOIN renders r"
-                    + " ON r.recipe = q.task_instance WHERE q.task_name = ? AND r.backend IN ("
-                    + backendNames.stream().map(b -> "?").collect(Collectors.joining(", ")) + ")")) {
-                st.setString(1, Builder.TASK);
-                for (int i = 0; i < backendNames.size(); i++) {
-                    st.setString(i + 2, backendNames.get(i));
-                }
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return store.workers().queued(Builder.TASK, backendNames);
     }
 
     /** The longest a render abandoned by a dead process waits before a worker takes it up. */

@@ -138,6 +138,24 @@ public final class Workers {
         });
     }
 
+    /** How many entries of task {@code task} the queue holds for renders of {@code backends} (waiting, running, retrying). */
+    public int queued(String task, List<String> backends) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks q JOIN renders r"
+                    + " ON r.recipe = q.task_instance WHERE q.task_name = ? AND r.backend IN ("
+                    + String.join(", ", java.util.Collections.nCopies(backends.size(), "?")) + ")")) {
+                st.setString(1, task);
+                for (int i = 0; i < backends.size(); i++) {
+                    st.setString(i + 2, backends.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     /** Every worker the table knows, by name, with what each renders now. */
     public List<WorkerRecord> all() {
         return db.read(c -> {
