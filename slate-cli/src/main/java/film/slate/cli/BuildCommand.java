@@ -58,6 +58,12 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--reapply-fixes", description = "Apply stale fixes' edits again to takes rendered from a new recipe.")
     boolean reapplyFixes;
+    @Option(names = "--farm", description = "Queue the takes for the farm's workers (slate worker) and follow their"
+            + " progress from the store's event log, rendering nothing here.")
+    boolean farm;
+
+    @Option(names = "--detach", description = "With --farm: return as soon as the takes are queued.")
+    boolean detach;
 
     @Override
     public Integer call() {
@@ -87,6 +93,9 @@ final class BuildCommand implements Callable<Integer> {
                     defaults.worker());
             if (dryRun) {
                 return dryRun(ws, plan, out);
+            }
+            if (farm || detach) {
+                return FarmBuildRun.run(ws, plan, options, farm, detach, json, out);
             }
             BuildSummary s;
             try (BuildProgress progress = json ? BuildProgress.json(out)

@@ -1,5 +1,6 @@
 package film.slate.cli;
 
+import film.slate.engine.build.GcLease;
 import film.slate.store.Actor;
 import film.slate.store.ForeignStoreException;
 import film.slate.store.LiveObjects;
@@ -60,7 +61,18 @@ final class GcCommand implements Callable<Integer> {
                 return ExitCode.BUSY;
             }
             try {
-                return collect(store, out);
+                // On a farm (PostgreSQL) the file lock reaches only this machine: the database's gc lease covers the rest.
+                GcLease.Attempt farm = GcLease.take(store, Actor.current());
+                if (farm.busy().isPresent()) {
+                    spec.commandLine().getErr().println("slate gc: " + farm.busy().get() + " is using the store;"
+                            + " nothing was removed; run slate gc again when no worker or build is running");
+                    return ExitCode.BUSY;
+                }
+                try {
+                    return collect(store, out);
+                } finally {
+                    farm.lease().ifPresent(GcLease::close);
+                }
             } finally {
                 alone.get().close();
             }

@@ -25,7 +25,8 @@ public final class Main implements Runnable {
             WhyCommand.class, TakesCommand.class, GcCommand.class, LogCommand.class, VerifyCommand.class,
             ApproveCommand.class, RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
             ReviewCommand.class, PlanCommand.class, InitCommand.class, RecipeCommand.class, RenderCommand.class,
-            ConformCommand.class, FixCommand.class, HistoryCommand.class, DiffCommand.class);
+            ConformCommand.class, FixCommand.class, HistoryCommand.class, DiffCommand.class, WorkerCommand.class,
+            WorkersCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -113,6 +113,11 @@ public final class Store implements AutoCloseable {
         return new EventLog(database);
     }
 
+    /** The processes rendering from the shared queue, and the gc lease (a farm). */
+    public film.slate.store.db.Workers workers() {
+        return new film.slate.store.db.Workers(database);
+    }
+
     /** The renders' scratch folders under {@code .slate/work}. */
     public WorkFolders work() {
         return new WorkFolders(root);

@@ -33,7 +33,6 @@ import java.util.OptionalDouble;
 public final class Builder {
     static final String TASK = "render-take";
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration HEARTBEAT = Duration.ofMillis(Long.getLong("slate.heartbeat.ms", 500));
 
     private final Store store;
     private final Backends backends;
@@ -65,11 +64,34 @@ public final class Builder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take the store's lock in " + store.root(), e);
         }
+        FarmPresence farm = null;
         try {
+            farm = FarmPresence.onFarm(store, options);
             return runLocked(plan, listener);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while slate gc held the store", e);
         } finally {
+            if (farm != null) {
+                farm.close();
+            }
             lease.close();
         }
+    }
+
+    /**
+     * {@code slate build --farm}: queues what the plan lacks for the farm's workers ({@code slate
+     * worker}) and returns at once, rendering nothing here.
+     */
+    public FarmBuild.Queued enqueue(BuildPlan plan, BuildListener listener) {
+        Map<String, Recipe> wanted = new LinkedHashMap<>();
+        int cached = select(plan, listener, wanted);
+        if (!wanted.isEmpty()) {
+            RecipeRefs.store(wanted.values(), backends.production().root(), store.objects());
+            queue(wanted, listener);
+            FarmBuild.schedule(store, wanted.values(), clock);
+        }
+        return new FarmBuild.Queued(wanted, cached);
     }
 
     private BuildSummary runLocked(BuildPlan plan, BuildListener listener) {
@@ -151,11 +173,12 @@ public final class Builder {
                 .onFailure(retry(job, clock, this::signal))
                 .onDeadExecutionRevive()
                 .execute((instance, ctx) -> job.run(instance.getId()));
+        FarmSettings farm = FarmSettings.of(store.database()); // one setting for every process on the store
         Scheduler scheduler = Scheduler.create(store.database().dataSource(), task)
                 .threads(options.jobs())
                 .pollingInterval(POLL)
-                .heartbeatInterval(HEARTBEAT)
-                .missedHeartbeatsLimit(4)
+                .heartbeatInterval(farm.heartbeat())
+                .missedHeartbeatsLimit(farm.missed())
                 .enableImmediateExecution()
                 .schedulerName(new SchedulerName.Fixed(options.worker()))
                 .shutdownMaxWait(Duration.ofSeconds(5))
@@ -257,7 +280,7 @@ public final class Builder {
      * Transient faults come back as {@link RetryLater} with their backoff. Anything else is
      * unexpected: retried with backoff a few times, then recorded as failed and dropped.
      */
-    private static FailureHandler<Void> retry(RenderJob job, Clock clock, Runnable signal) {
+    static FailureHandler<Void> retry(RenderJob job, Clock clock, Runnable signal) {
         return (complete, ops) -> {
             Optional<Throwable> cause = complete.getCause();
             if (cause.isPresent() && cause.get() instanceof RetryLater r) {

@@ -42,6 +42,8 @@ final class RenderExecution implements AutoCloseable {
     private final Store store;
     private final Backends backends;
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    /** The backends' farm-wide slots ({@code concurrency:}), held in the database. */
+    private final FarmSlots farm;
     /** Each job thread's output folder, emptied after a render and used again (a folder a take costs two syncs). */
     private final Map<Thread, Path> workFolders = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,6 +55,7 @@ final class RenderExecution implements AutoCloseable {
     RenderExecution(Store store, Backends backends) {
         this.store = store;
         this.backends = backends;
+        this.farm = new FarmSlots(store, Worker.name());
     }
 
     /** This thread's work folder, made when needed. */
@@ -79,8 +82,13 @@ final class RenderExecution implements AutoCloseable {
         RenderResult result;
         slot.acquire();
         try {
-            result = withTimeout(generator, new RenderRequest(recipe, config, inputs(recipe), objects(recipe), out),
-                    timeout(config));
+            FarmSlots.Held held = farm.take(recipe.backend(), config);
+            try {
+                result = withTimeout(generator, new RenderRequest(recipe, config, inputs(recipe), objects(recipe), out),
+                        timeout(config));
+            } finally {
+                held.close();
+            }
         } finally {
             slot.release();
         }
@@ -176,6 +184,7 @@ final class RenderExecution implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        farm.close();
         workFolders.values().forEach(WorkFolders::discard);
         workFolders.clear();
     }

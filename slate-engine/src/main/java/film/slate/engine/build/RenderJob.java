@@ -42,6 +42,8 @@ final class RenderJob {
     private final Map<String, Integer> errors = new ConcurrentHashMap<>();
     /** Set when a render found the disk full: the build stops with this sentence. */
     private final AtomicReference<String> diskFull = new AtomicReference<>();
+    /** Set when the process stops: an interrupted render is handed back, not retried as a timeout. */
+    private volatile boolean stopping;
 
     /** {@code ended} runs whenever a render of this build is rendered or failed. */
     RenderJob(Store store, Backends backends, BuildOptions options, Budget budget, BuildListener listener,
@@ -160,8 +162,10 @@ final class RenderJob {
             OptionalDouble cost = stored.result().cost().isPresent() ? stored.result().cost()
                     : estimate > 0 ? OptionalDouble.of(estimate) : OptionalDouble.empty();
             budget.settle(estimate, cost.orElse(0));
-            recorder.rendered(recipe, n, stored.output(), started, clock.millis(), cost);
-            renderedHere.add(recipe.id());
+            if (OutageWait.through(() -> recorder.rendered(recipe, n, stored.output(), started, clock.millis(), cost))
+                    .isPresent()) {
+                renderedHere.add(recipe.id());
+            }
             clean = true;
         } catch (GeneratorFault e) {
             budget.settle(estimate, 0);
@@ -175,6 +179,9 @@ final class RenderJob {
         } catch (InterruptedException e) {
             Thread.interrupted();
             budget.settle(estimate, 0);
+            if (stopping) {
+                handBack(recipe, n);
+            }
             retryOrFail(recipe, n, "timed out after " + timeout(recipe) + " s");
         } catch (IOException e) {
             budget.settle(estimate, 0);
@@ -200,6 +207,20 @@ final class RenderJob {
                 execution.release(out, clean);
             }
         }
+    }
+
+    /**
+     * The process is stopping (SIGTERM to a worker): the render it was interrupted in goes back to
+     * the queue at once, for any worker, without counting against its retries.
+     */
+    void stop() {
+        stopping = true;
+    }
+
+    private void handBack(Recipe recipe, int attempt) {
+        String reason = "handed back: its worker " + options.worker() + " stopped";
+        recorder.retry(recipe, attempt, AttemptOutcome.TRANSIENT, reason, Duration.ZERO);
+        throw new RetryLater(reason, Duration.ZERO);
     }
 
     private void retryOrFail(Recipe recipe, int attempt, String reason) {

@@ -31,22 +31,33 @@ final class TakeRecorder {
         this.changed = changed;
     }
 
-    /** Records the take made by attempt {@code n}: the attempt, the render and a new take version. */
-    TakeRecord rendered(Recipe recipe, int n, Takes.Output output, long started, long finished, OptionalDouble cost) {
-        TakeRecord take = store.database().transaction(c -> {
+    /**
+     * Records the take made by attempt {@code n}: the attempt, the render and a new take version;
+     * empty, and nothing recorded, when a later attempt holds the render (this one was counted dead).
+     */
+    Optional<TakeRecord> rendered(Recipe recipe, int n, Takes.Output output, long started, long finished,
+            OptionalDouble cost) {
+        Optional<TakeRecord> recorded = store.database().transaction(c -> {
+            if (!store.renders().holds(c, recipe.id(), n)) {
+                return Optional.<TakeRecord>empty();
+            }
             store.renders().endAttempt(c, recipe.id(), n, AttemptOutcome.OK.word(), null);
             store.renders().finish(c, recipe.id(), RenderState.RENDERED.word(), null, cost);
             TakeRecord t = store.takes().append(c, recipe.shot(), recipe.take(), recipe.id(), recipe.backend(), output,
                     started, finished, cost);
             store.events().append(c, Event.of(options.worker(), "rendered", "take " + t.label() + " v" + t.version(),
                     recipe.shot(), details(recipe, n), null));
-            return t;
+            return Optional.of(t);
         });
+        if (recorded.isEmpty()) {
+            return recorded; // its objects stay unreferenced until gc: the same bytes, or a loser's
+        }
+        TakeRecord take = recorded.get();
         listener.on(new BuildEvent(BuildEvent.Kind.RENDERED, recipe.shot(), recipe.take(), recipe.id(), n,
                 Optional.of("version " + take.version()), cost.isPresent() ? Optional.of(cost.getAsDouble())
                         : Optional.empty()));
         changed.run();
-        return take;
+        return recorded;
     }
 
     /** Records that the render failed for good; {@code attempt} 0 when none was started. */

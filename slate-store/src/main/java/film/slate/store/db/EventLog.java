@@ -38,6 +38,28 @@ public final class EventLog {
         }
     }
 
+    /** The id of the last event, 0 when there is none: where a reader that wants only new events starts. */
+    public long lastId() {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM events");
+                    ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The events after event {@code id}, oldest first (at most 1,000: read again from the last for more). */
+    public List<Event> after(long id) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT id, at, actor, action, object, shot, details, reason"
+                    + " FROM events WHERE id > ? ORDER BY id LIMIT 1000")) {
+                st.setLong(1, id);
+                return rows(st);
+            }
+        });
+    }
+
     /** Events in the order they happened; of one shot when {@code shot} is given. */
     public List<Event> read(Optional<String> shot) {
         return db.read(c -> {
@@ -47,16 +69,20 @@ public final class EventLog {
                 if (shot.isPresent()) {
                     st.setString(1, shot.get());
                 }
-                List<Event> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
-                                Optional.ofNullable(rs.getString(8))));
-                    }
-                }
-                return out;
+                return rows(st);
             }
         });
+    }
+
+    private static List<Event> rows(PreparedStatement st) throws SQLException {
+        List<Event> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
+                        Optional.ofNullable(rs.getString(8))));
+            }
+        }
+        return out;
     }
 }

@@ -17,6 +17,9 @@ public final class Renders {
     private static final String SELECT = "SELECT r.recipe, r.shot, r.take_number, r.backend, r.status, r.reason,"
             + " (SELECT COUNT(*) FROM attempts a WHERE a.recipe = r.recipe) FROM renders r";
 
+    /** The outcome of an attempt whose process stopped answering before it ended. */
+    public static final String ABANDONED = "abandoned";
+
     private final Database db;
 
     public Renders(Database db) {
@@ -63,6 +66,15 @@ public final class Renders {
                 attempt = rs.getInt(1) + 1;
             }
         }
+        // An earlier attempt still open was abandoned (its process died, or stopped answering): close it.
+        try (PreparedStatement st = c.prepareStatement("UPDATE attempts SET finished_at = ?, outcome = ?, reason = ?"
+                + " WHERE recipe = ? AND finished_at IS NULL")) {
+            st.setLong(1, now);
+            st.setString(2, ABANDONED);
+            st.setString(3, "its worker stopped answering; the render was taken up again");
+            st.setString(4, recipe);
+            st.executeUpdate();
+        }
         try (PreparedStatement st = c.prepareStatement("INSERT INTO attempts (recipe, attempt, worker, started_at)"
                 + " VALUES (?, ?, ?, ?)")) {
             st.setString(1, recipe);
@@ -78,6 +90,21 @@ public final class Renders {
             st.executeUpdate();
         }
         return attempt;
+    }
+
+    /**
+     * Whether attempt {@code attempt} still holds the render: it is rendering and no later attempt
+     * has started. A take is recorded only while this holds (a fencing token), so a worker that was
+     * counted dead and then finished anyway never records a second version, whatever the clocks said.
+     */
+    public boolean holds(Connection c, String recipe, int attempt) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT r.status, (SELECT MAX(a.attempt) FROM attempts a"
+                + " WHERE a.recipe = r.recipe) FROM renders r WHERE r.recipe = ?")) {
+            st.setString(1, recipe);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && RenderRecord.RENDERING.equals(rs.getString(1)) && rs.getInt(2) == attempt;
+            }
+        }
     }
 
     /** Closes an attempt with its outcome ({@code ok}, {@code transient}, {@code permanent}, {@code timeout}). */

@@ -100,11 +100,24 @@ public final class PostgresCluster {
             port = s.getLocalPort();
         }
         // Durability is not under test here: the server's own fsyncs would only slow every test down.
+        PostgresCluster cluster = new PostgresCluster(folder, port, password);
+        cluster.startServer();
+        return cluster;
+    }
+
+    /** Starts the server (again, after {@link #stopServer}), on the same port and data. */
+    public void startServer() throws IOException, InterruptedException {
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + folder
                 + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
-        run(root, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", options, "-l",
-                folder.resolve("server.log").toString(), "-w", "-t", "120", "start");
-        return new PostgresCluster(folder, port, password);
+        run("root".equals(System.getProperty("user.name")), BIN.resolve("pg_ctl").toString(), "-D",
+                folder.resolve("data").toString(), "-o", options, "-l", folder.resolve("server.log").toString(), "-w",
+                "-t", "120", "start");
+    }
+
+    /** Stops the server at once, cutting every connection (a database that goes away mid-render). */
+    public void stopServer() throws IOException, InterruptedException {
+        run("root".equals(System.getProperty("user.name")), BIN.resolve("pg_ctl").toString(), "-D",
+                folder.resolve("data").toString(), "-m", "fast", "-w", "stop");
     }
 
     private static void run(boolean asPostgres, String... command) throws IOException, InterruptedException {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Farm benchmark (issue 17): 2,000 takes with the no-op backend through one store, rendered by 1, 2
+# and 4 worker processes on PostgreSQL (a throw-away PostgreSQL 15 cluster on a free local port,
+# default durability: fsync and synchronous_commit on), against 1 worker process on SQLite; then
+# the cost of a dead-worker recovery (2 workers, one killed with SIGKILL, default dead-after 16 s).
+# Run from the repository root: bench/farm-bench.sh [JOBS]
+set -euo pipefail
+jobs="${1:-4}"
+[ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package -pl bench -am >/dev/null
+cp="bench/target/slate-bench.jar:bench/target/lib/*"
+bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+dir="$(mktemp -d)"
+as_pg=()
+if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; as_pg=(runuser -u postgres --); fi
+export SLATE_DB_PASSWORD="$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export SLATE_BENCH_USER=slate
+printf '%s\n' "$SLATE_DB_PASSWORD" > "$dir/pw"; [ "$(id -u)" = 0 ] && chown postgres "$dir/pw"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+"${as_pg[@]}" "$bin/initdb" -D "$dir/data" -U slate --auth=scram-sha-256 --pwfile="$dir/pw" -E UTF8 --no-locale >/dev/null
+rm -f "$dir/pw"
+"${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=200" \
+  -l "$dir/server.log" -w start >/dev/null
+trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null; rm -rf "$dir"' EXIT
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), $("$bin/postgres" --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$cp" film.slate.bench.RunnerBench 200 "$jobs" 1   # the same-run reference: the in-process build runner on SQLite
+java -cp "$cp" film.slate.bench.FarmBench sqlite 1 "$jobs"
+for w in 1 2 4; do
+  java -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" "$w" "$jobs"
+done
+java -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" 2 "$jobs" kill
+echo "load $(cut -d' ' -f1-3 /proc/loadavg)"

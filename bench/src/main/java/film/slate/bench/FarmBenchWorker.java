@@ -1,0 +1,84 @@
+package film.slate.bench;
+
+import film.slate.core.read.ProductionReader;
+import film.slate.engine.build.Backends;
+import film.slate.engine.build.BuildEvent;
+import film.slate.engine.build.BuildOptions;
+import film.slate.engine.build.FarmWorker;
+import film.slate.engine.generator.Generators;
+import film.slate.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One worker process of {@link FarmBench}: {@code slate worker}'s {@link FarmWorker} with the
+ * no-op backend, started when the file GO appears, stopped when the queue is empty. Claim latency
+ * is measured on each job thread: from the end of its last take (or the start) to the claim of the
+ * next being committed (a {@code started} event), i.e. fetch from the queue plus the claim
+ * transaction. Writes {@code count first_start_us last_end_us} and then one latency (us) a line to OUT.
+ * Run: {@code FarmBenchWorker DIR JOBS GO OUT}; the worker is named after OUT's file name ({@code w0}).
+ */
+public final class FarmBenchWorker {
+    private FarmBenchWorker() {
+    }
+
+    private static long micros() {
+        java.time.Instant t = java.time.Instant.now();
+        return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int jobs = Integer.parseInt(args[1]);
+        Path go = Path.of(args[2]);
+        Path out = Path.of(args[3]);
+        var production = ProductionReader.read(dir).production();
+        Map<Thread, Long> lastEnd = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong last = new AtomicLong();
+        AtomicLong count = new AtomicLong();
+        try (Store store = Store.open(dir); Backends backends = new Backends(production,
+                Generators.discover().with(new NoOpGenerator.Provider()))) {
+            BuildOptions d = BuildOptions.defaults();
+            BuildOptions options = new BuildOptions(d.backend(), d.shots(), d.takes(), jobs, d.budget(), d.retryBase(),
+                    out.getFileName().toString().replace(".txt", ""));
+            FarmWorker worker = new FarmWorker(store, backends, List.of("main"), options, Duration.ofSeconds(5), e -> {
+                long now = micros();
+                Thread t = Thread.currentThread();
+                if (e.kind() == BuildEvent.Kind.STARTED) {
+                    first.accumulateAndGet(now, Math::min);
+                    Long end = lastEnd.get(t);
+                    if (end != null) {
+                        latencies.add(now - end);
+                    }
+                } else if (e.kind() == BuildEvent.Kind.RENDERED) {
+                    lastEnd.put(t, now);
+                    last.accumulateAndGet(now, Math::max);
+                    count.incrementAndGet();
+                }
+            });
+            System.out.println("ready");
+            System.out.flush();
+            while (!Files.exists(go)) {
+                Thread.sleep(5);
+            }
+            worker.start();
+            while (worker.queued() > 0) {
+                Thread.sleep(20);
+            }
+            worker.stop();
+        }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            w.println(count.get() + " " + first.get() + " " + last.get());
+            latencies.forEach(w::println);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package film.slate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.store.Store;
+import film.slate.store.testing.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The database goes away while a worker renders (issue 17): the worker keeps the finished output
+ * aside (an object no take names yet) and records the take when the server is back, once.
+ */
+class FarmOutageTest {
+    @RegisterExtension
+    static final TestStores STORES = new TestStores();
+
+    @TempDir
+    Path tmp;
+
+    private long objects() throws java.io.IOException {
+        try (var files = Files.walk(tmp.resolve("shared/objects"))) {
+            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("[0-9a-f]{60,64}"))
+                    .count();
+        }
+    }
+
+    @Test
+    void aTakeFinishedWhileTheDatabaseIsAwayIsRecordedWhenItReturns() throws Exception {
+        FarmProcesses farm = new FarmProcesses(STORES, tmp);
+        Path dir = farm.checkout("prod", 1, 1, "");
+        assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
+        Path hold = Files.createFile(tmp.resolve("hold"));
+        Process worker = farm.start(List.of("-Dslate.test.hold=" + hold, "-Dslate.db.outage.ms=300000"), "worker",
+                dir.toString(), "--jobs", "1", "--until-idle", "--name", "patient");
+        farm.awaitStarts(1, worker);
+        long before = objects();
+        STORES.cluster().stopServer();
+        try {
+            Files.delete(hold);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (objects() == before) { // the render ends and its output goes aside while the database is away
+                assertThat(worker.isAlive()).as(farm.printed()).isTrue();
+                assertThat(System.nanoTime()).as("the output was stored").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            assertThat(farm.count("done")).hasSize(1);
+        } finally {
+            STORES.cluster().startServer();
+        }
+        assertThat(worker.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(worker.exitValue()).as(farm.printed()).isZero();
+        try (Store store = Store.open(dir, STORES.environment())) {
+            assertThat(store.takes().ofAll()).singleElement().satisfies(t -> assertThat(t.version()).isEqualTo(1));
+            String recipe = farm.lines().get(0)[1];
+            assertThat(store.renders().attemptOutcomes(recipe)).containsExactly("ok");
+        }
+        assertThat(farm.count("start").values()).containsOnly(1);
+    }
+}

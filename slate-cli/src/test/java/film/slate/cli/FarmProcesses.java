@@ -1,0 +1,110 @@
+package film.slate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.core.testing.SyntheticProduction;
+import film.slate.store.testing.TestStores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whole {@code slate} processes of a farm on one PostgreSQL store and one objects folder: a
+ * production checkout, build and worker processes (the test-pattern generator for type previz,
+ * logging {@code start|done RECIPE PID} a render), and what their log says.
+ */
+final class FarmProcesses {
+    /** Every process of a test judges dead renders alike: dead after 2 s, picked up within 3.5 s. */
+    static final String DEAD_AFTER = "-Dslate.farm.dead.after.ms=2000";
+
+    private final TestStores stores;
+    private final Path tmp;
+    private final Path log;
+    private int n;
+
+    FarmProcesses(TestStores stores, Path tmp) {
+        this.stores = stores;
+        this.tmp = tmp;
+        this.log = tmp.resolve("render.log");
+    }
+
+    /** A checkout of a production of {@code scenes} x {@code shots} on the class's database and a shared objects folder. */
+    Path checkout(String name, int scenes, int shots, String backendSettings) throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve(name), scenes, shots, "previz", backendSettings);
+        Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + stores.storeYaml()
+                + "  objects: " + tmp.resolve("shared/objects") + "\n");
+        return dir;
+    }
+
+    /** Starts {@code slate ARGS} with extra {@code -D} properties; its output and errors go to files named after it. */
+    Process start(List<String> props, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xss1m", "-cp", System.getProperty("java.class.path"),
+                "-Dslate.generator.previz=" + Slate.PROVIDER, "-Dslate.retry.base.ms=20", "-Dslate.test.log=" + log,
+                DEAD_AFTER));
+        cmd.addAll(props);
+        cmd.add("film.slate.cli.Main");
+        cmd.addAll(List.of(args));
+        int i = n++;
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("p" + i + ".out").toFile())
+                .redirectError(tmp.resolve("p" + i + ".err").toFile());
+        pb.environment().putAll(stores.environment());
+        return pb.start();
+    }
+
+    /** Runs {@code slate ARGS} to its end; returns its exit code. */
+    int run(String... args) throws Exception {
+        Process p = start(List.of(), args);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("slate %s ended", List.of(args)).isTrue();
+        return p.exitValue();
+    }
+
+    /** Everything every process printed, output and errors. */
+    String printed() throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (var files = Files.list(tmp)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("p\\d+\\.(out|err)")).toList()) {
+                out.append(Files.readString(f));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The render log's lines, split. */
+    List<String[]> lines() throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log).stream().map(l -> l.split(" ")).toList() : List.of();
+    }
+
+    /** How many renders of each recipe started (or ended, for {@code done}). */
+    Map<String, Integer> count(String what) throws IOException {
+        Map<String, Integer> out = new HashMap<>();
+        lines().stream().filter(l -> l[0].equals(what)).forEach(l -> out.merge(l[1], 1, Integer::sum));
+        return out;
+    }
+
+    /** The most renders under way at once, over all processes, by the order of the log's lines. */
+    int mostAtOnce() throws IOException {
+        int now = 0;
+        int most = 0;
+        for (String[] l : lines()) {
+            now += l[0].equals("start") ? 1 : l[0].equals("done") ? -1 : 0;
+            most = Math.max(most, now);
+        }
+        return most;
+    }
+
+    /** Waits (polling the log, not timing anything) until {@code count} renders have started. */
+    void awaitStarts(int count, Process alive) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (lines().stream().filter(l -> l[0].equals("start")).count() < count) {
+            assertThat(alive.isAlive()).as("the worker ended before %d renders started", count).isTrue();
+            assertThat(System.nanoTime()).as("%d renders started", count).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package film.slate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.core.recipe.Sha256;
+import film.slate.store.Store;
+import film.slate.store.db.TakeRecord;
+import film.slate.store.testing.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code slate worker} processes on one PostgreSQL store and one objects folder (issue 17): every
+ * take queued by {@code slate build --farm} is rendered exactly once by 2 or 4 workers; a worker
+ * killed (SIGKILL) mid-render at a seeded random moment leaves its takes to the others, with no
+ * second version and no partial object; SIGTERM hands back what a worker holds; a backend's
+ * {@code concurrency:} holds across workers; the password is in no output and no dump.
+ * {@code -Dslate.farm.trials=N} runs more kill trials (default 2).
+ */
+class FarmWorkerTest {
+    @RegisterExtension
+    static final TestStores STORES = new TestStores();
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Long> trials() {
+        return IntStream.range(0, Integer.getInteger("slate.farm.trials", 2)).mapToObj(i -> 1_000L + i);
+    }
+
+    private static void assertOneVersionEachAndWholeObjects(Path dir, int takes) throws Exception {
+        try (Store store = Store.open(dir, STORES.environment())) {
+            List<TakeRecord> all = store.takes().ofAll();
+            assertThat(all).hasSize(takes);
+            assertThat(all).allSatisfy(t -> assertThat(t.version()).isEqualTo(1)); // never a second version
+            for (String hash : store.objects().all()) {
+                assertThat(Sha256.file(store.objects().path(hash))).isEqualTo(hash); // no partial object is visible
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} workers")
+    @ValueSource(ints = {2, 4})
+    void workersRenderEveryQueuedTakeExactlyOnce(int workers) throws Exception {
+        FarmProcesses farm = new FarmProcesses(STORES, tmp);
+        Path dir = farm.checkout("prod", 3, 4, "");
+        assertThat(farm.run("build", dir.toString(), "--farm", "--detach", "--json")).isZero();
+        List<Process> ps = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            ps.add(farm.start(List.of("-Dslate.test.delay.ms=20"), "worker", dir.toString(), "--jobs", "2",
+                    "--until-idle", "--name", "w" + i));
+        }
+        for (Process p : ps) {
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(farm.printed()).isZero();
+        }
+        int takes = farm.count("start").size();
+        assertThat(takes).isGreaterThanOrEqualTo(12);
+        assertThat(farm.count("start").values()).containsOnly(1);
+        assertThat(farm.count("done")).hasSize(takes);
+        assertOneVersionEachAndWholeObjects(dir, takes);
+        // slate build --farm after the workers: everything is cached, nothing queued
+        assertThat(farm.run("build", dir.toString(), "--farm", "--json")).isZero();
+        Process list = farm.start(List.of(), "workers", dir.toString(), "--format", "json");
+        assertThat(list.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(list.exitValue()).isZero();
+        String password = STORES.cluster().password();
+        assertThat(farm.printed()).contains("\"workers\":[").contains("\"name\":\"w0\"").contains("\"stopped\"")
+                .contains("\"cached\":" + takes).doesNotContain(password);
+        assertThat(STORES.cluster().dump(STORES.database())).contains("w0").doesNotContain(password);
+        try (Stream<Path> files = Files.walk(tmp)) { // checkout, its .slate, the shared objects, every output
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("%s", f).doesNotContain(password);
+            }
+        }
+    }
+
+    /** A worker killed at a seeded random moment: the other takes its renders up; one version each, whole objects. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("trials")
+    void aKilledWorkersTakesAreFinishedByAnotherWithoutASecondVersion(long seed) throws Exception {
+        Random random = new Random(seed);
+        FarmProcesses farm = new FarmProcesses(STORES, tmp);
+        Path dir = farm.checkout("prod", 3, 4, "");
+        assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
+        Process victim = farm.start(List.of("-Dslate.test.delay.ms=" + (20 + random.nextInt(60))), "worker",
+                dir.toString(), "--jobs", "2", "--name", "victim");
+        farm.awaitStarts(1 + random.nextInt(6), victim);
+        Thread.sleep(random.nextInt(40)); // somewhere in a render, or between two: the seed says where
+        victim.destroyForcibly(); // SIGKILL
+        assertThat(victim.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        Process heir = farm.start(List.of(), "worker", dir.toString(), "--jobs", "2", "--until-idle", "--name", "heir");
+        assertThat(heir.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(heir.exitValue()).as(farm.printed()).isZero();
+        int takes = farm.count("done").size();
+        assertThat(takes).isGreaterThanOrEqualTo(12);
+        assertThat(farm.count("start").keySet()).isEqualTo(farm.count("done").keySet()); // nothing left unrendered
+        assertOneVersionEachAndWholeObjects(dir, takes);
+    }
+
+    /** SIGTERM while a render is held: the worker exits 0 and hands it back; another worker renders it, once. */
+    @Test
+    void sigtermHandsBackWhatAWorkerHolds() throws Exception {
+        FarmProcesses farm = new FarmProcesses(STORES, tmp);
+        Path dir = farm.checkout("prod", 1, 2, "");
+        assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
+        Path hold = Files.createFile(tmp.resolve("hold"));
+        Process worker = farm.start(List.of("-Dslate.test.hold=" + hold), "worker", dir.toString(), "--jobs", "1",
+                "--grace", "0.2", "--name", "stopping");
+        farm.awaitStarts(1, worker);
+        worker.destroy(); // SIGTERM
+        assertThat(worker.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(worker.exitValue()).as(farm.printed()).isZero();
+        Files.delete(hold);
+        assertThat(farm.run("worker", dir.toString(), "--until-idle", "--name", "after")).isZero();
+        int takes = farm.count("done").size();
+        try (Store store = Store.open(dir, STORES.environment())) {
+            String handedBack = farm.lines().get(0)[1];
+            assertThat(store.renders().attemptOutcomes(handedBack)).containsExactly("transient", "ok");
+            assertThat(store.events().read(java.util.Optional.empty())).anyMatch(e -> e.reason().orElse("")
+                    .contains("handed back"));
+        }
+        assertOneVersionEachAndWholeObjects(dir, takes);
+    }
+
+    /** concurrency: 2 on the backend; two workers of three jobs each never have more than two renders under way. */
+    @Test
+    void aBackendsConcurrencyHoldsAcrossWorkers() throws Exception {
+        FarmProcesses farm = new FarmProcesses(STORES, tmp);
+        Path dir = farm.checkout("prod", 2, 4, "concurrency: 2");
+        assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
+        List<Process> ps = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ps.add(farm.start(List.of("-Dslate.test.delay.ms=60"), "worker", dir.toString(), "--jobs", "3",
+                    "--until-idle"));
+        }
+        for (Process p : ps) {
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(farm.printed()).isZero();
+        }
+        assertThat(farm.count("done").size()).isGreaterThanOrEqualTo(8);
+        assertThat(farm.mostAtOnce()).isLessThanOrEqualTo(2);
+    }
+
+    /** A worker for a backend the production does not define says so and exits 2. */
+    @Test
+    void aWorkerForAnUndefinedBackendExitsTwo() throws Exception {
+        FarmProcesses farm = new FarmProcesses(STORES, tmp);
+        Path dir = farm.checkout("prod", 1, 1, "");
+        assertThat(farm.run("worker", dir.toString(), "--backends", "main,comfy-gpu")).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(farm.printed()).contains("slate.yaml has no backend 'comfy-gpu'");
+    }
+}

@@ -1,0 +1,210 @@
+package film.slate.store.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The processes that render from the shared queue, and the {@code gc} lease: a worker is alive
+ * while its heartbeat is younger than the farm's dead-after time; {@code slate gc} holds the
+ * objects alone only while no worker is alive, and no worker starts while gc holds its lease.
+ * Registering and taking the lease are serialised (a table lock on PostgreSQL; SQLite's write
+ * transactions are serial already); times are the database's ({@link DatabaseClock}).
+ */
+public final class Workers {
+    public static final String RUNNING = "running";
+    public static final String STOPPING = "stopping";
+    public static final String STOPPED = "stopped";
+    static final String GC = "gc";
+
+    private final Database db;
+
+    public Workers(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Registers (or registers again) worker {@code name} as running, unless {@code slate gc} holds
+     * its lease now: then nothing changes and the holder is returned (the caller waits and asks again).
+     */
+    public Optional<String> register(String name, String host, List<String> backends, int jobs, long now) {
+        return db.transaction(c -> {
+            serialise(c);
+            Optional<String> gc = leaseHolder(c, GC, now);
+            if (gc.isPresent()) {
+                return gc;
+            }
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM workers WHERE name = ?")) {
+                st.setString(1, name);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO workers (name, host, backends, jobs, state,"
+                    + " started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                st.setString(1, name);
+                st.setString(2, host);
+                st.setString(3, String.join(",", backends));
+                st.setInt(4, jobs);
+                st.setString(5, RUNNING);
+                st.setLong(6, now);
+                st.setLong(7, now);
+                st.executeUpdate();
+            }
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * Renews worker {@code name}'s heartbeat, if it is still alive (heartbeat after {@code deadBefore});
+     * false when the farm already counts it dead: it must {@link #register} again before it stores anything.
+     */
+    public boolean heartbeat(String name, long now, long deadBefore) {
+        return db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE workers SET heartbeat_at = ? WHERE name = ?"
+                    + " AND heartbeat_at >= ? AND state <> ?")) {
+                st.setLong(1, now);
+                st.setString(2, name);
+                st.setLong(3, deadBefore);
+                st.setString(4, STOPPED);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Marks worker {@code name} stopping (it takes no new render) or stopped. */
+    public void state(String name, String state) {
+        db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE workers SET state = ? WHERE name = ?")) {
+                st.setString(1, state);
+                st.setString(2, name);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Takes the {@code gc} lease for {@code holder} until {@code expires}, when no worker is alive
+     * (heartbeat after {@code deadBefore}) and no other gc holds it; returns who stands in the way, if anyone.
+     */
+    public Optional<String> leaseForGc(String holder, long now, long expires, long deadBefore) {
+        return db.transaction(c -> {
+            serialise(c);
+            Optional<String> other = leaseHolder(c, GC, now);
+            if (other.isPresent() && !other.get().equals(holder)) {
+                return other;
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT name FROM workers WHERE state <> ?"
+                    + " AND heartbeat_at >= ? ORDER BY name")) {
+                st.setString(1, STOPPED);
+                st.setLong(2, deadBefore);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM store_leases WHERE name = ?")) {
+                st.setString(1, GC);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO store_leases (name, holder, expires_at)"
+                    + " VALUES (?, ?, ?)")) {
+                st.setString(1, GC);
+                st.setString(2, holder);
+                st.setLong(3, expires);
+                st.executeUpdate();
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** Lets go of the gc lease {@code holder} holds. */
+    public void releaseGc(String holder) {
+        db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM store_leases WHERE name = ? AND holder = ?")) {
+                st.setString(1, GC);
+                st.setString(2, holder);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** How many entries of task {@code task} the queue holds for renders of {@code backends} (waiting, running, retrying). */
+    public int queued(String task, List<String> backends) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks q JOIN renders r"
+                    + " ON r.recipe = q.task_instance WHERE q.task_name = ? AND r.backend IN ("
+                    + String.join(", ", java.util.Collections.nCopies(backends.size(), "?")) + ")")) {
+                st.setString(1, task);
+                for (int i = 0; i < backends.size(); i++) {
+                    st.setString(i + 2, backends.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Every worker the table knows, by name, with what each renders now. */
+    public List<WorkerRecord> all() {
+        return db.read(c -> {
+            Map<String, List<String>> rendering = rendering(c);
+            List<WorkerRecord> out = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name, host, backends, jobs,"
+                    + " state, started_at, heartbeat_at FROM workers ORDER BY name")) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    String backends = rs.getString(3);
+                    out.add(new WorkerRecord(name, rs.getString(2), backends.isEmpty() ? List.of()
+                            : Arrays.asList(backends.split(",")), rs.getInt(4), rs.getString(5), rs.getLong(6),
+                            rs.getLong(7), rendering.getOrDefault(name, List.of())));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** SHOT#TAKE of the renders each scheduler holds in the queue now, by its name. */
+    private static Map<String, List<String>> rendering(Connection c) throws SQLException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT q.picked_by, r.shot,"
+                + " r.take_number FROM scheduled_tasks q JOIN renders r ON r.recipe = q.task_instance"
+                + " WHERE q.picked = TRUE ORDER BY r.shot, r.take_number")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2) + "#" + rs.getInt(3));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> leaseHolder(Connection c, String lease, long now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT holder FROM store_leases WHERE name = ?"
+                + " AND expires_at >= ?")) {
+            st.setString(1, lease);
+            st.setLong(2, now);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Serialises the transactions that register workers and take the gc lease. */
+    private void serialise(Connection c) throws SQLException {
+        if ("postgresql".equals(db.dialect())) {
+            try (Statement st = c.createStatement()) {
+                st.execute("LOCK TABLE store_leases IN EXCLUSIVE MODE");
+            }
+        }
+    }
+}
