@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import film.slate.core.recipe.Sha256;
 import film.slate.core.testing.SyntheticProduction;
+import film.slate.deliver.testing.C2paReader;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.PixelFormat;
 import film.slate.media.ffmpeg.VideoDecoder;
@@ -109,6 +110,84 @@ class ConformCommandTest {
         for (String f : List.of("cut.otio", "cut.edl", "cut.fcpxml", "provenance.json", "manifest.json")) {
             assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(out.resolve(f)));
         }
+    }
+
+    /**
+     * Every delivered MP4 (each clip's proxy and the cut) carries a C2PA manifest that the c2pa
+     * project's own reader finds, whose claim signature verifies and whose BMFF hash matches, with no
+     * failure but the development CA's {@code signingCredential.untrusted} (see C2paReader.ACCEPTED),
+     * and whose assertions carry Slate's record; one flipped byte of video data is a hash mismatch.
+     */
+    @Test
+    void everyDeliveredClipCarriesAC2paManifestTheC2paReaderValidates() throws Exception {
+        C2paReader reader = C2paReader.installed();
+        approve("1/1S1", 2);
+        approve("1/1S2", 1);
+        approve("1/1S3", 2);
+        Path out = tmp.resolve("delivery");
+        Slate.Run run = conform("--out", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("signed with the development CA in " + dir.resolve(".slate/signing"));
+        assertThat(dir.resolve(".slate/signing/development-key.pem")).isRegularFile();
+        List<Path> mp4s = new ArrayList<>();
+        try (var walk = Files.walk(out)) {
+            walk.filter(p -> p.toString().endsWith(".mp4")).sorted().forEach(mp4s::add);
+            assertThat(Files.walk(out).filter(Files::isRegularFile).map(ConformCommandTest::text))
+                    .noneMatch(t -> t.contains("PRIVATE KEY"));
+        }
+        assertThat(mp4s).hasSize(4);
+        List<C2paReader.Report> reports = reader.read(mp4s);
+        for (C2paReader.Report r : reports) {
+            assertThat(r.found()).as(r.file() + ": " + r.error()).isTrue();
+            assertThat(r.failures()).as(r.file() + " " + r.statuses()).allMatch(f -> C2paReader.ACCEPTED.contains(f.code()));
+            assertThat(r.statuses()).extracting(C2paReader.Status::code).as(r.file())
+                    .contains("claimSignature.validated", "assertion.bmffHash.match");
+        }
+        C2paReader.Report cut = reports.get(0);
+        assertThat(cut.file()).endsWith("cut.mp4");
+        assertThat(cut.assertion("c2pa.actions.v2").path("actions").get(0).path("digitalSourceType").asText())
+                .endsWith("/compositeWithTrainedAlgorithmicMedia");
+        assertThat(cut.assertion("film.slate.cut").path("clips").findValuesAsText("shot")).isEqualTo(SHOTS);
+        C2paReader.Report first = reports.get(1);
+        assertThat(first.file()).endsWith("1_1S1_t2_v1_proxy.mp4");
+        JsonNode action = first.assertion("c2pa.actions.v2").path("actions").get(0);
+        assertThat(action.path("action").asText()).isEqualTo("c2pa.created");
+        assertThat(action.path("digitalSourceType").asText()).endsWith("/algorithmicMedia"); // the previz renderer
+        JsonNode take = first.assertion("film.slate.take");
+        assertThat(take.path("shot").asText()).isEqualTo("1/1S1");
+        assertThat(take.path("take").asInt()).isEqualTo(2);
+        assertThat(take.path("recipe").asText()).hasSize(64);
+        assertThat(take.path("rights").path("use").asText()).isEqualTo("personal");
+        assertThat(take.path("approval").path("by").asText()).isEqualTo("mara");
+
+        Path clip = mp4s.get(2);
+        byte[] bytes = Files.readAllBytes(clip);
+        int mdat = mdat(bytes);
+        bytes[mdat + (bytes.length - mdat) / 2] ^= 0x40;
+        Files.write(clip, bytes);
+        assertThat(reader.read(List.of(clip)).get(0).statuses()).extracting(C2paReader.Status::code)
+                .contains("assertion.bmffHash.mismatch");
+    }
+
+    static String text(Path p) {
+        try {
+            return new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Where the top-level mdat box of an MP4 starts (its payload, past the 8-byte header). */
+    static int mdat(byte[] mp4) {
+        int at = 0;
+        while (at + 8 <= mp4.length) {
+            int size = java.nio.ByteBuffer.wrap(mp4, at, 4).getInt();
+            if (new String(mp4, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("mdat")) {
+                return at + 8;
+            }
+            at += size;
+        }
+        throw new AssertionError("no mdat box");
     }
 
     List<Integer> otioFrames(Path otio) throws Exception {
