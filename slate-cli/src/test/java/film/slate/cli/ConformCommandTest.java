@@ -386,6 +386,33 @@ class ConformCommandTest {
     }
 
     @Test
+    void aConsentLimitedInTerritoryOrStartDateBlocksADeliveryOutsideIt() throws Exception {
+        approve("1/1S1", 1);
+        approve("1/1S2", 1);
+        approve("1/1S3", 1);
+        Files.writeString(dir.resolve("rights.yaml"), CLEARED.replace("uses: [personal, festival] }",
+                "uses: [personal, festival], territory: [FR, BE], from: 2026-03-01 }"));
+        Path out = tmp.resolve("cut");
+        Slate.Run worldwide = conform("--out", out.toString(), "--format", "edl", "--on", "2026-06-01");
+        assertThat(worldwide.code()).as(worldwide.err()).isEqualTo(ExitCode.INVALID_PRODUCTION);
+        assertThat(worldwide.err()).contains("2 clips may not be delivered for personal use worldwide on 2026-06-01")
+                .contains("1/1S1: rights/likeness at rights.yaml:2:9: MARA has reference images but has a likeness consent"
+                        + " that covers only the territory BE, FR, not a worldwide delivery; add a signed consent covering"
+                        + " personal use worldwide under 'likeness:' in rights.yaml");
+        Slate.Run us = conform("--out", out.toString(), "--format", "edl", "--territory", "FR,us", "--on", "2026-06-01");
+        assertThat(us.code()).isEqualTo(ExitCode.INVALID_PRODUCTION);
+        assertThat(us.err()).contains("personal use in FR, US").contains("covers only the territory BE, FR, not US");
+        Slate.Run early = conform("--out", out.toString(), "--format", "edl", "--territory", "FR", "--on", "2026-02-28");
+        assertThat(early.code()).isEqualTo(ExitCode.INVALID_PRODUCTION);
+        assertThat(early.err()).contains("in force only from 2026-03-01, after the delivery date 2026-02-28");
+        assertThat(out).doesNotExist();
+        Slate.Run france = conform("--out", out.toString(), "--format", "edl", "--territory", "fr,BE", "--on", "2026-03-01");
+        assertThat(france.code()).as(france.err()).isZero();
+        assertThat(conform("--out", tmp.resolve("x").toString(), "--territory", "France").code())
+                .isEqualTo(ExitCode.CANNOT_RUN);
+    }
+
+    @Test
     void badInputIsOneSentenceAndLeavesNoHalfDelivery() throws Exception {
         Path out = tmp.resolve("cut");
         Slate.Run nothing = conform("--out", out.toString());
