@@ -148,6 +148,13 @@ class ConformCommandTest {
         assertThat(cut.assertion("c2pa.actions.v2").path("actions").get(0).path("digitalSourceType").asText())
                 .endsWith("/compositeWithTrainedAlgorithmicMedia");
         assertThat(cut.assertion("film.slate.cut").path("clips").findValuesAsText("shot")).isEqualTo(SHOTS);
+        JsonNode ingredients = cut.manifest().path("ingredients");
+        assertThat(ingredients).hasSize(3);
+        assertThat(ingredients.findValuesAsText("title")).containsExactly("1_1S1_t2_v1_proxy.mp4",
+                "1_1S2_t1_v1_proxy.mp4", "1_1S3_t2_v1_proxy.mp4");
+        assertThat(ingredients.findValuesAsText("relationship")).containsOnly("componentOf");
+        assertThat(ingredients.get(0).path("instance_id").asText())
+                .isEqualTo(reports.get(1).manifest().path("instance_id").asText());
         C2paReader.Report first = reports.get(1);
         assertThat(first.file()).endsWith("1_1S1_t2_v1_proxy.mp4");
         JsonNode action = first.assertion("c2pa.actions.v2").path("actions").get(0);

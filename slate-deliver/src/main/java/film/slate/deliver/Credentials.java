@@ -16,7 +16,7 @@ import java.util.function.Function;
  * {@code c2pa.created} action with the IPTC digital source type of how it was made and Slate's
  * {@value #TAKE} assertion (the provenance.json record of the clip plus the rights it was cleared
  * for); {@code cut.mp4} carries a {@code c2pa.created} action of a composite and Slate's
- * {@value #CUT} assertion listing its clips. The hard binding is added when each file is signed.
+ * {@value #CUT} assertion listing its clips, and each clip's proxy as a {@code componentOf} ingredient. The hard binding is added when each file is signed.
  */
 public record Credentials(SigningIdentity identity, Map<String, Manifest> manifests) {
     /** Slate's assertion on a clip. */
@@ -24,6 +24,8 @@ public record Credentials(SigningIdentity identity, Map<String, Manifest> manife
     /** Slate's assertion on the cut. */
     public static final String CUT = "film.slate.cut";
     static final String ACTIONS = "c2pa.actions.v2";
+    /** The label of the cut's ingredients; the second and later get {@code __1}, {@code __2}, ... */
+    static final String INGREDIENT = "c2pa.ingredient.v3";
     static final String SOURCE = "http://cv.iptc.org/newscodes/digitalsourcetype/";
     /** A take made by a generative model. */
     public static final String GENERATED = SOURCE + "trainedAlgorithmicMedia";
@@ -72,9 +74,30 @@ public record Credentials(SigningIdentity identity, Map<String, Manifest> manife
         Map<String, Object> assertions = new LinkedHashMap<>();
         assertions.put(ACTIONS, created(COMPOSITE, Map.of()));
         assertions.put(CUT, whole);
+        int n = 0;
+        for (CutClip c : cut.clips()) {
+            Manifest clip = c.proxy().map(out::get).orElse(null);
+            if (clip != null) {
+                assertions.put(INGREDIENT + (n == 0 ? "" : "__" + n), ingredient(c, clip));
+                n++;
+            }
+        }
         out.put(DeliveryFormat.MP4.file(), new Manifest(DeliveryFormat.MP4.file(), "cut " + p.manifest().id() + " "
                 + cut.clips().stream().map(c -> c.take().map(t -> t.recipe()).orElse("gap")).toList(), assertions));
         return new Credentials(identity, out);
+    }
+
+    /** A clip of the cut as an ingredient: its delivered file, named by the instance id of its own manifest. */
+    private static Map<String, Object> ingredient(CutClip c, Manifest clip) {
+        Map<String, Object> i = new LinkedHashMap<>();
+        i.put("dc:title", clip.title());
+        i.put("dc:format", "video/mp4");
+        i.put("relationship", "componentOf");
+        i.put("instanceID", clip.instanceId());
+        i.put("description", c.shot().fullId() + " take " + c.take().orElseThrow().take() + " v"
+                + c.take().orElseThrow().version() + ", " + c.status() + ", " + c.frames() + " frames from frame "
+                + c.recordIn() + " of the cut");
+        return i;
     }
 
     private static Map<String, Object> created(String source, Map<String, Object> record) {

@@ -33,6 +33,11 @@ public record Manifest(String title, String id, Map<String, Object> assertions) 
         return "urn:c2pa:" + UUID.nameUUIDFromBytes(("slate manifest " + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The claim's {@code instanceID}, from the id: what an ingredient names this asset by. */
+    public String instanceId() {
+        return "xmp:iid:" + UUID.nameUUIDFromBytes(("slate instance " + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The whole manifest store (a JUMBF superbox), with {@code binding} as the last assertion, signed. */
     public byte[] store(String bindingLabel, Object binding, SigningIdentity identity) {
         Map<String, Object> all = new LinkedHashMap<>(assertions);
@@ -48,8 +53,7 @@ public record Manifest(String title, String id, Map<String, Object> assertions) 
             references.add(uri);
         });
         Map<String, Object> claim = new LinkedHashMap<>();
-        claim.put("instanceID", "xmp:iid:" + UUID.nameUUIDFromBytes(("slate instance " + id)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        claim.put("instanceID", instanceId());
         claim.put("claim_generator_info", Map.of("name", GENERATOR));
         claim.put("dc:title", title);
         claim.put("signature", "self#jumbf=/c2pa/" + label() + "/" + SIGNATURE);
