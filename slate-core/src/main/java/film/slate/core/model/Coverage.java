@@ -1,6 +1,7 @@
 package film.slate.core.model;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public record Coverage(Set<String> territories, Optional<LocalDate> from) {
     public static final String WORLDWIDE = "worldwide";
 
     public Coverage {
-        territories = Set.copyOf(new TreeSet<>(territories));
+        territories = Collections.unmodifiableSortedSet(new TreeSet<>(territories)); // printed in order
         Objects.requireNonNull(from, "from");
     }
 
