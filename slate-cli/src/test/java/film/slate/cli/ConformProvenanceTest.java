@@ -28,6 +28,8 @@ class ConformProvenanceTest extends ConformFixture {
         approve("1/1S1", 2);
         approve("1/1S2", 1);
         approve("1/1S3", 2);
+        Path yaml = dir.resolve("slate.yaml"); // private prompts stay out of the manifests too
+        Files.writeString(yaml, Files.readString(yaml).replace("use: personal", "use: personal, prompts: private"));
         Path out = tmp.resolve("delivery");
         Slate.Run run = conform("--out", out.toString());
         assertThat(run.code()).as(run.err()).isZero();
@@ -37,7 +39,7 @@ class ConformProvenanceTest extends ConformFixture {
         try (var walk = Files.walk(out)) {
             walk.filter(p -> p.toString().endsWith(".mp4")).sorted().forEach(mp4s::add);
             assertThat(Files.walk(out).filter(Files::isRegularFile).map(ConformProvenanceTest::text))
-                    .noneMatch(t -> t.contains("PRIVATE KEY"));
+                    .noneMatch(t -> t.contains("PRIVATE KEY") || t.contains("Beat 1 of scene 1"));
         }
         assertThat(mp4s).hasSize(4);
         List<C2paReader.Report> reports = reader.read(mp4s);
@@ -70,6 +72,7 @@ class ConformProvenanceTest extends ConformFixture {
         assertThat(take.path("recipe").asText()).hasSize(64);
         assertThat(take.path("rights").path("use").asText()).isEqualTo("personal");
         assertThat(take.path("approval").path("by").asText()).isEqualTo("mara");
+        assertThat(take.path("prompt").asText()).isEqualTo("(private)");
 
         Path clip = mp4s.get(2);
         byte[] bytes = Files.readAllBytes(clip);
