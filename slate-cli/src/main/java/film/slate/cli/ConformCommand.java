@@ -3,25 +3,34 @@ package film.slate.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.diagnostic.TerminalText;
+import film.slate.core.model.Coverage;
 import film.slate.core.model.Use;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
+import film.slate.deliver.Credentials;
 import film.slate.deliver.Cut;
 import film.slate.deliver.Delivery;
 import film.slate.deliver.DeliveryException;
 import film.slate.deliver.DeliveryFormat;
 import film.slate.deliver.Provenance;
 import film.slate.deliver.RightsGate;
+import film.slate.deliver.c2pa.DevelopmentCa;
+import film.slate.deliver.c2pa.SigningException;
+import film.slate.deliver.c2pa.SigningIdentity;
 import film.slate.engine.build.ShotSelector;
 import film.slate.media.ffmpeg.Ffmpeg;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -57,6 +66,14 @@ final class ConformCommand implements Callable<Integer> {
             + " (default: all).")
     List<String> formats;
 
+    @Option(names = "--territory", paramLabel = "CODES", split = ",", description = "Where the cut will be shown:"
+            + " ISO 3166-1 two-letter codes (US,CA) or worldwide (the default). Every consent and licence must cover them.")
+    List<String> territory;
+
+    @Option(names = "--on", paramLabel = "DATE", description = "The delivery date the rights are checked for"
+            + " (YYYY-MM-DD; default: today, UTC).")
+    String on;
+
     @Option(names = "--json", description = "Print what was delivered as one JSON object.")
     boolean json;
 
@@ -71,8 +88,8 @@ final class ConformCommand implements Callable<Integer> {
             Delivery.checkOut(out, force);
             try (Workspace ws = Workspace.lookAt(dir)) {
                 ShotSelector selector = ws.select(Optional.ofNullable(shots));
-                Delivered d = deliver(ws, selector, rough, wanted, out, force);
-                report(d.result(), d.cut());
+                Delivered d = deliver(ws, selector, rough, wanted, territory(), date(), out, force);
+                report(d.result(), d.cut(), d.signer(), developmentCa(ws));
                 return ExitCode.OK;
             }
         } catch (CommandError e) {
@@ -89,20 +106,72 @@ final class ConformCommand implements Callable<Integer> {
     }
 
     /** A delivery made: the cut and what was written. */
-    record Delivered(Cut cut, Delivery.Result result) {
+    record Delivered(Cut cut, Delivery.Result result, SigningIdentity signer) {
     }
 
     /** Conforms the production of {@code ws}: the cut, the rights gate, provenance, then the delivery. */
     static Delivered deliver(Workspace ws, ShotSelector selector, boolean rough, Set<DeliveryFormat> formats, Path out,
             boolean force) throws DeliveryException {
+        return deliver(ws, selector, rough, formats, Set.of(), LocalDate.now(ZoneOffset.UTC), out, force);
+    }
+
+    /** As above, for showing in {@code territory} (ISO 3166-1 codes, empty for worldwide) from {@code on}. */
+    static Delivered deliver(Workspace ws, ShotSelector selector, boolean rough, Set<DeliveryFormat> formats,
+            Set<String> territory, LocalDate on, Path out, boolean force) throws DeliveryException {
         Cut cut = Cut.of(ws.production, ws.store, selector, rough);
         Use use = ws.production.manifest().use();
-        LocalDate on = LocalDate.now(ZoneOffset.UTC);
         Function<String, Optional<RecipeContent>> recipes = id -> ws.store.recipes().get(id).map(Recipe::content);
-        RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, on), use, on);
+        RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, territory, on), use, territory, on);
         List<Delivery.Extra> extra = List.of(new Delivery.Extra(Provenance.FILE,
                 Provenance.write(ws.production, cut, recipes)));
-        return new Delivered(cut, new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, formats, extra, out, force));
+        SigningIdentity identity = signer(ws);
+        Map<String, Object> rights = new LinkedHashMap<>();
+        rights.put("use", use.word());
+        rights.put("territory", territory.isEmpty() ? List.of(Coverage.WORLDWIDE) : List.copyOf(new TreeSet<>(territory)));
+        rights.put("cleared", true);
+        Credentials credentials = Credentials.of(ws.production, cut, recipes, rights, identity);
+        return new Delivered(cut, new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, formats, extra,
+                Optional.of(credentials), out, force), identity);
+    }
+
+    /** The studio's signing key from the environment, else the production's development CA (made on first use). */
+    static SigningIdentity signer(Workspace ws) throws DeliveryException {
+        try {
+            Optional<SigningIdentity> studio = SigningIdentity.fromEnvironment(System.getenv());
+            if (studio.isPresent()) {
+                return studio.get();
+            }
+            return DevelopmentCa.in(developmentCa(ws), ws.production.manifest().id(), Instant.now());
+        } catch (SigningException e) {
+            throw new DeliveryException(DeliveryException.Kind.CANNOT_RUN, e.getMessage(), e);
+        }
+    }
+
+    static Path developmentCa(Workspace ws) {
+        return ws.store.root().resolve(DevelopmentCa.FOLDER);
+    }
+
+    private Set<String> territory() throws CommandError {
+        Set<String> codes = new TreeSet<>();
+        for (String t : territory == null ? List.<String>of() : territory) {
+            if (t.strip().equalsIgnoreCase(Coverage.WORLDWIDE)) {
+                return Set.of();
+            }
+            codes.add(Coverage.code(t).orElseThrow(() -> new CommandError(ExitCode.CANNOT_RUN, "--territory " + t
+                    + " is not a territory; name ISO 3166-1 two-letter codes such as US,CA, or worldwide")));
+        }
+        return codes;
+    }
+
+    private LocalDate date() throws CommandError {
+        if (on == null) {
+            return LocalDate.now(ZoneOffset.UTC);
+        }
+        try {
+            return LocalDate.parse(on.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, "--on " + on + " is not a date; write it as YYYY-MM-DD");
+        }
     }
 
     private Set<DeliveryFormat> formats() throws CommandError {
@@ -117,18 +186,25 @@ final class ConformCommand implements Callable<Integer> {
         return set;
     }
 
-    private void report(Delivery.Result r, Cut cut) {
+    private void report(Delivery.Result r, Cut cut, SigningIdentity signer, Path developmentCa) {
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = new ObjectMapper().createObjectNode();
             root.put("out", r.folder().toString()).put("rough", cut.rough()).put("clips", r.clips())
                     .put("unapproved", r.unapproved()).put("frames", r.frames()).put("fps", cut.format().fps());
             r.files().forEach(root.putArray("files")::add);
+            root.putObject("signed").put("by", signer.signer().getSubjectX500Principal().getName())
+                    .put("development", signer.development());
             o.println(root);
         } else {
             o.println((cut.rough() ? "rough cut" : "cut") + " of " + r.clips() + " shots, " + r.frames() + " frames at "
                     + cut.format().fps() + " fps" + (r.unapproved() > 0 ? " (" + r.unapproved() + " unapproved)" : "")
                     + " delivered to " + r.folder());
+            o.println(signer.development()
+                    ? "C2PA manifests signed with the development CA in " + developmentCa + " (valid but untrusted; set "
+                            + SigningIdentity.KEY_VARIABLE + " and " + SigningIdentity.CERTS_VARIABLE
+                            + " to sign with the studio's key)"
+                    : "C2PA manifests signed by " + signer.signer().getSubjectX500Principal().getName());
         }
         o.flush();
     }

@@ -25,13 +25,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** slate conform on a built synthetic production (12 fps, 64x36, one scene of three shots, two takes each). */
-class ConformCommandTest {
+class ConformCommandTest extends ConformFixture {
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> SHOTS = List.of("1/1S1", "1/1S2", "1/1S3");
 
-    @TempDir
-    Path tmp;
-    Path dir;
 
     static final String CLEARED = """
             likeness:
@@ -40,25 +37,6 @@ class ConformCommandTest {
               bible/refs/mara.png: { licence: owned }
               bible/refs/room.png: { licence: owned }
             """;
-
-    @BeforeEach
-    void build() throws Exception {
-        dir = SyntheticProduction.write(tmp.resolve("p"), 1, 3);
-        Files.writeString(dir.resolve("rights.yaml"), CLEARED);
-        Slate.Run build = real("build", dir.toString(), "--takes", "2");
-        assertThat(build.code()).as(build.out() + build.err()).isZero();
-    }
-
-    void approve(String shot, int take) {
-        Slate.Run run = real("approve", shot, "--take", Integer.toString(take), "-C", dir.toString(), "--by", "mara");
-        assertThat(run.code()).as(run.err()).isZero();
-    }
-
-    Slate.Run conform(String... extra) {
-        List<String> args = new ArrayList<>(List.of("conform", dir.toString()));
-        args.addAll(List.of(extra));
-        return real(args.toArray(String[]::new));
-    }
 
     /** slate with the real previz backend (not the test pattern), whose masters are FFV1 Matroska. */
     static Slate.Run real(String... args) {
@@ -87,7 +65,15 @@ class ConformCommandTest {
         long total = frames.stream().mapToLong(Integer::longValue).sum();
         assertThat(result.path("frames").asLong()).isEqualTo(total);
         assertEdlAddsUp(Files.readString(out.resolve("cut.edl")), frames);
+        assertThat(DeliveryValidation.assertCmx3600(Files.readString(out.resolve("cut.edl")), 12))
+                .containsExactlyElementsOf(frames.stream().map(Integer::longValue).toList());
         assertFcpxml(out.resolve("cut.fcpxml"), frames);
+        assertThat(DeliveryValidation.fcpxmlViolations(out.resolve("cut.fcpxml"))).isEmpty();
+        Path broken = tmp.resolve("broken.fcpxml"); // the DTD check can fail: a clip's timecode format misspelt
+        Files.writeString(broken, Files.readString(out.resolve("cut.fcpxml")).replaceFirst("tcFormat=\"NDF\" ?>\n +<note>",
+                "tcFormat=\"NTSC\">\n<note>"));
+        assertThat(DeliveryValidation.fcpxmlViolations(broken)).anyMatch(v -> v.contains("NTSC"));
+        DeliveryValidation.assertOtioSchema(JSON.readTree(out.resolve("cut.otio").toFile()));
         assertManifest(out);
         assertPictureMatchesMasters(out, List.of("1_1S1_t2_v1", "1_1S2_t1_v1", "1_1S3_t2_v1"), frames);
 
@@ -280,6 +266,9 @@ class ConformCommandTest {
         assertThat(provenance.path("clips").get(0).has("approval")).isFalse();
         assertThat(provenance.path("clips").get(0).path("status").asText()).isEqualTo("unapproved");
         assertThat(Files.readString(out.resolve("cut.fcpxml")).split("value=\"unapproved\"", -1)).hasSize(3);
+        assertThat(DeliveryValidation.fcpxmlViolations(out.resolve("cut.fcpxml"))).isEmpty();
+        DeliveryValidation.assertOtioSchema(JSON.readTree(out.resolve("cut.otio").toFile()));
+        DeliveryValidation.assertCmx3600(edl, 12);
     }
 
     @Test

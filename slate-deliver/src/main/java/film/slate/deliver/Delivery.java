@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.Sha256;
+import film.slate.deliver.c2pa.Mp4Credentials;
 import film.slate.media.ffmpeg.CutEncoder;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.FfmpegException;
@@ -70,6 +71,12 @@ public final class Delivery {
     /** Delivers {@code cut} into {@code out} in {@code formats}, with {@code extra} files (name to text) beside. */
     public Result deliver(Cut cut, Set<DeliveryFormat> formats, List<Extra> extra, Path out, boolean force)
             throws DeliveryException {
+        return deliver(cut, formats, extra, Optional.empty(), out, force);
+    }
+
+    /** As {@link #deliver(Cut, Set, List, Path, boolean)}, signing each MP4 that {@code credentials} names. */
+    public Result deliver(Cut cut, Set<DeliveryFormat> formats, List<Extra> extra, Optional<Credentials> credentials,
+            Path out, boolean force) throws DeliveryException {
         checkOut(out, force);
         Path target = out.toAbsolutePath().normalize();
         Path aside = target.resolveSibling("." + target.getFileName() + ".part");
@@ -88,6 +95,9 @@ public final class Delivery {
             }
             if (formats.contains(DeliveryFormat.MP4)) {
                 encode(cut, aside);
+            }
+            if (credentials.isPresent()) {
+                sign(credentials.get(), aside);
             }
             List<String> files = files(aside);
             Files.writeString(aside.resolve(MANIFEST), manifest(cut, aside, files), StandardCharsets.UTF_8);
@@ -109,6 +119,16 @@ public final class Delivery {
             quietlyDelete(aside);
             throw new DeliveryException(DeliveryException.Kind.IO, "cannot encode cut.mp4: " + e.getMessage()
                     + "; nothing was delivered", e);
+        }
+    }
+
+    /** Embeds each manifest in its MP4 (those present: a cut without mp4 has no cut.mp4). */
+    private static void sign(Credentials credentials, Path aside) throws IOException {
+        for (var e : credentials.manifests().entrySet()) {
+            Path file = aside.resolve(e.getKey());
+            if (Files.exists(file)) {
+                Mp4Credentials.embed(file, e.getValue(), credentials.identity());
+            }
         }
     }
 

@@ -1,13 +1,14 @@
 package film.slate.deliver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.model.Production;
 import film.slate.core.recipe.RecipeContent;
 import film.slate.core.recipe.Seeds;
 import film.slate.store.db.TakeRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,7 +17,8 @@ import java.util.function.Function;
  * {@code provenance.json}: clip by clip, what made it (backend, its version, seed, prompt unless
  * the production keeps prompts private, references by hash) and who approved it when, in plain JSON
  * for people. Everything comes from the record (recipes and decisions), never the clock, so the
- * same record gives the same bytes.
+ * same record gives the same bytes. The same clip records are Slate's assertion in each clip's C2PA
+ * manifest ({@link Credentials}).
  */
 public final class Provenance {
     public static final String FILE = "provenance.json";
@@ -25,25 +27,15 @@ public final class Provenance {
     }
 
     public static String write(Production p, Cut cut, Function<String, Optional<RecipeContent>> recipes) {
-        ObjectNode root = Delivery.JSON.createObjectNode();
-        root.put("title", cut.title()).put("production", p.manifest().id()).put("use", p.manifest().use().word())
-                .put("rough", cut.rough()).put("prompts", p.manifest().privatePrompts() ? "private" : "public");
-        var clips = root.putArray("clips");
-        for (CutClip c : cut.clips()) {
-            ObjectNode o = clips.addObject();
-            o.put("shot", c.shot().fullId()).put("status", c.status());
-            if (c.take().isEmpty()) {
-                continue;
-            }
-            TakeRecord t = c.take().get();
-            o.put("take", t.take()).put("version", t.version()).put("recipe", t.recipe());
-            c.master().ifPresent(m -> o.put("file", m));
-            o.put("master", t.master().orElse(null));
-            o.put("proxy", t.proxy().orElse(null));
-            recipes.apply(t.recipe()).ifPresent(r -> generator(o, r, p.manifest().privatePrompts()));
-            c.approval().ifPresent(a -> o.putObject("approval").put("by", a.actor())
-                    .put("at", Instant.ofEpochMilli(a.at()).toString()));
-        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("title", cut.title());
+        root.put("production", p.manifest().id());
+        root.put("use", p.manifest().use().word());
+        root.put("rough", cut.rough());
+        root.put("prompts", p.manifest().privatePrompts() ? "private" : "public");
+        List<Object> clips = new ArrayList<>();
+        cut.clips().forEach(c -> clips.add(clip(p, c, recipes)));
+        root.put("clips", clips);
         try {
             return Delivery.JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -51,10 +43,39 @@ public final class Provenance {
         }
     }
 
-    private static void generator(ObjectNode o, RecipeContent recipe, boolean privatePrompts) {
+    /** One clip's record: shot, status, and for a take what made it and who approved it. */
+    static Map<String, Object> clip(Production p, CutClip c, Function<String, Optional<RecipeContent>> recipes) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("shot", c.shot().fullId());
+        o.put("status", c.status());
+        if (c.take().isEmpty()) {
+            return o;
+        }
+        TakeRecord t = c.take().get();
+        o.put("take", t.take());
+        o.put("version", t.version());
+        o.put("recipe", t.recipe());
+        c.master().ifPresent(m -> o.put("file", m));
+        o.put("master", t.master().orElse(null));
+        o.put("proxy", t.proxy().orElse(null));
+        recipes.apply(t.recipe()).ifPresent(r -> generator(o, r, p.manifest().privatePrompts()));
+        c.approval().ifPresent(a -> {
+            Map<String, Object> approval = new LinkedHashMap<>();
+            approval.put("by", a.actor());
+            approval.put("at", Instant.ofEpochMilli(a.at()).toString());
+            o.put("approval", approval);
+        });
+        return o;
+    }
+
+    private static void generator(Map<String, Object> o, RecipeContent recipe, boolean privatePrompts) {
         RecipeContent.BackendRef backend = recipe.backend();
-        o.putObject("generator").put("backend", backend.name()).put("type", backend.type())
-                .put("version", backend.version()).put("config", backend.config());
+        Map<String, Object> generator = new LinkedHashMap<>();
+        generator.put("backend", backend.name());
+        generator.put("type", backend.type());
+        generator.put("version", backend.version());
+        generator.put("config", backend.config());
+        o.put("generator", generator);
         if (recipe.seed() < Seeds.LIMIT && recipe.seed() > -Seeds.LIMIT) {
             o.put("seed", recipe.seed());
         } else {
@@ -68,7 +89,13 @@ public final class Provenance {
         }
         Map<String, String> refs = new LinkedHashMap<>();
         recipe.refs().forEach(r -> refs.put(r.path(), r.sha256().orElse(null)));
-        var references = o.putArray("references");
-        refs.forEach((path, hash) -> references.addObject().put("path", path).put("sha256", hash));
+        List<Object> references = new ArrayList<>();
+        refs.forEach((path, hash) -> {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("path", path);
+            ref.put("sha256", hash);
+            references.add(ref);
+        });
+        o.put("references", references);
     }
 }

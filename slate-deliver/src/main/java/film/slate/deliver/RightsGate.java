@@ -18,8 +18,9 @@ import java.util.function.Function;
 
 /**
  * At delivery every rights rule is an error, clip by clip: a clip is blocked when its take's recipe
- * shows a character with reference images whose consent does not cover the use on the delivery
- * date, uses a reference file without a licence covering the use, or was made by a model without one.
+ * shows a character with reference images whose consent does not cover the use in the delivery's
+ * territory on its date, uses a reference file without a licence covering them, or was made by a
+ * model without one.
  * The recipe (what the generator was given) is the record of what the clip shows and uses.
  */
 public final class RightsGate {
@@ -34,9 +35,13 @@ public final class RightsGate {
     private RightsGate() {
     }
 
-    /** Every block of every clip of {@code cut}, in edit order; {@code recipes} gives a recipe by id. */
+    /**
+     * Every block of every clip of {@code cut} delivered for {@code use} to {@code territory}
+     * (ISO 3166-1 codes, empty for worldwide) on {@code on}, in edit order; {@code recipes} gives a
+     * recipe by id.
+     */
     public static List<Block> check(Production p, Cut cut, Function<String, Optional<RecipeContent>> recipes, Use use,
-            LocalDate on) {
+            Set<String> territory, LocalDate on) {
         List<Block> out = new ArrayList<>();
         for (CutClip c : cut.clips()) {
             if (c.take().isEmpty()) {
@@ -46,7 +51,7 @@ public final class RightsGate {
             if (recipe.isEmpty()) {
                 continue; // a take always has its recipe; the store check (slate verify) covers a lost one
             }
-            gaps(p, recipe.get(), use, on).forEach(g -> out.add(new Block(c.shot().fullId(), g)));
+            gaps(p, recipe.get(), use, territory, on).forEach(g -> out.add(new Block(c.shot().fullId(), g)));
         }
         return out;
     }
@@ -55,25 +60,29 @@ public final class RightsGate {
      * Refuses a delivery that {@code blocks} stop: one sentence, then one line per missing right
      * (shot, rule, where the right is or would go, what clears it).
      */
-    public static void refuse(List<Block> blocks, Use use, LocalDate on) throws DeliveryException {
+    public static void refuse(List<Block> blocks, Use use, Set<String> territory, LocalDate on)
+            throws DeliveryException {
         if (blocks.isEmpty()) {
             return;
         }
         long clips = blocks.stream().map(Block::shot).distinct().count();
         StringBuilder text = new StringBuilder(clips + (clips == 1 ? " clip" : " clips") + " may not be delivered for "
-                + use.word() + " use on " + on + " (rights are errors at delivery, rough cut or not); nothing was"
+                + use.word() + " use " + (territory.isEmpty() ? "worldwide" : "in " + String.join(", ", territory)) + " on "
+                + on + " (rights are errors at delivery, rough cut or not); nothing was"
                 + " delivered:");
         blocks.forEach(b -> text.append('\n').append("  ").append(b.line()));
         throw new DeliveryException(DeliveryException.Kind.BLOCKED, text.toString());
     }
 
     /** The missing rights of one recipe. */
-    public static List<RightsClearance.Gap> gaps(Production p, RecipeContent recipe, Use use, LocalDate on) {
+    public static List<RightsClearance.Gap> gaps(Production p, RecipeContent recipe, Use use, Set<String> territory,
+            LocalDate on) {
+        Optional<Set<String>> where = Optional.of(territory);
         List<RightsClearance.Gap> gaps = new ArrayList<>();
         for (RecipeContent.Subject member : recipe.subjects()) { // whom the picture shows; "cast" is everyone on set
             Character c = p.bible().characters().get(member.id());
             if (c != null) {
-                RightsClearance.likeness(p, c, use, on).ifPresent(gaps::add);
+                RightsClearance.likeness(p, c, use, where, on).ifPresent(gaps::add);
             }
         }
         Set<String> paths = new LinkedHashSet<>();
@@ -82,12 +91,12 @@ public final class RightsGate {
         for (String path : paths) {
             FileRef ref = known.stream().filter(r -> r.path().equals(path)).findFirst()
                     .orElse(new FileRef(path, p.manifest().where().self()));
-            RightsClearance.reference(p, ref, use).ifPresent(gaps::add);
+            RightsClearance.reference(p, ref, use, where, on).ifPresent(gaps::add);
         }
         String backend = recipe.backend().name();
         BackendConfig config = p.manifest().backends().get(backend);
         if (config != null) {
-            RightsClearance.model(p, config, use).ifPresent(gaps::add);
+            RightsClearance.model(p, config, use, where, on).ifPresent(gaps::add);
         } else if (!recipe.backend().type().equals("previz")) {
             gaps.add(new RightsClearance.Gap(Rule.RIGHTS_MODEL_LICENCE, p.manifest().where().self(), Optional.empty(),
                     "the backend " + backend + " that made it is no longer in slate.yaml, so its model licence cannot be"

@@ -2,6 +2,7 @@ package film.slate.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import film.slate.core.check.RightsClearance;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.Production;
 import film.slate.core.model.Shot;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rights gate over generated productions whose rights.yaml has random missing, expired,
- * out-of-use and unsigned consents and missing or unfit licences: it blocks exactly the clips that
+ * out-of-use, out-of-territory, not-yet-in-force and unsigned consents and missing, unfit,
+ * out-of-territory and not-yet-in-force licences, for a delivery to the US: it blocks exactly the clips that
  * show a character whose likeness is not cleared, or use a reference or model without a licence.
  * The expectation is computed from the generated choices, not by the code under test.
  * {@code -Dslate.rights.trials=N} runs more productions (default 40).
@@ -33,14 +36,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RightsGateTest {
     static final LocalDate ON = LocalDate.of(2027, 6, 1);
 
-    enum Consent { NONE, SIGNED, EXPIRED, OTHER_USE, UNSIGNED }
+    /** The delivery's territory: consents and licences limited to others do not cover it. */
+    static final Set<String> TERRITORY = Set.of("US");
 
-    enum Licensed { NONE, OWNED, UNFIT }
+    enum Consent { NONE, SIGNED, SIGNED_HERE, EXPIRED, OTHER_USE, UNSIGNED, ELSEWHERE, NOT_YET }
+
+    enum Licensed { NONE, OWNED, OWNED_HERE, UNFIT, ELSEWHERE, NOT_YET }
 
     record Rights(Consent mara, Licensed maraRef, Licensed roomRef, boolean generated, Licensed model) {
         static Rights random(Random r) {
-            return new Rights(Consent.values()[r.nextInt(5)], Licensed.values()[r.nextInt(3)],
-                    Licensed.values()[r.nextInt(3)], r.nextBoolean(), Licensed.values()[r.nextInt(3)]);
+            return new Rights(Consent.values()[r.nextInt(Consent.values().length)],
+                    Licensed.values()[r.nextInt(Licensed.values().length)], Licensed.values()[r.nextInt(Licensed.values().length)],
+                    r.nextBoolean(), Licensed.values()[r.nextInt(Licensed.values().length)]);
         }
 
         String yaml() {
@@ -50,6 +57,10 @@ class RightsGateTest {
                 case EXPIRED -> y.append("  MARA: { holder: M, consent: signed, uses: [personal], expires: 2027-05-31 }\n");
                 case OTHER_USE -> y.append("  MARA: { holder: M, consent: signed, uses: [commercial] }\n");
                 case UNSIGNED -> y.append("  MARA: { holder: M, consent: pending, uses: [personal] }\n");
+                case SIGNED_HERE -> y.append("  MARA: { holder: M, consent: signed, uses: [personal], territory: [us, CA],"
+                        + " from: 2027-06-01 }\n");
+                case ELSEWHERE -> y.append("  MARA: { holder: M, consent: signed, uses: [personal], territory: FR }\n");
+                case NOT_YET -> y.append("  MARA: { holder: M, consent: signed, uses: [personal], from: 2027-06-02 }\n");
                 default -> y.setLength(0);
             }
             y.append("refs:\n");
@@ -64,15 +75,22 @@ class RightsGateTest {
             switch (l) {
                 case OWNED -> y.append("  ").append(key).append(": { licence: owned }\n");
                 case UNFIT -> y.append("  ").append(key).append(": { licence: studio-only-eula }\n");
+                case OWNED_HERE -> y.append("  ").append(key).append(": { licence: owned, territory: [US], from: 2020-01-01 }\n");
+                case ELSEWHERE -> y.append("  ").append(key).append(": { licence: owned, territory: [FR, DE] }\n");
+                case NOT_YET -> y.append("  ").append(key).append(": { licence: owned, from: 2028-01-01 }\n");
                 default -> { }
             }
         }
 
+        static boolean clears(Licensed l) {
+            return l == Licensed.OWNED || l == Licensed.OWNED_HERE;
+        }
+
         /** The oracle: whether a shot that shows MARA or not, in the lamp room or not, may be delivered. */
         boolean blocks(boolean showsMara, boolean lampRoom) {
-            boolean likeness = showsMara && mara != Consent.SIGNED;
-            boolean ref = showsMara && maraRef != Licensed.OWNED || lampRoom && roomRef != Licensed.OWNED;
-            boolean modelMissing = generated && model != Licensed.OWNED;
+            boolean likeness = showsMara && mara != Consent.SIGNED && mara != Consent.SIGNED_HERE;
+            boolean ref = showsMara && !clears(maraRef) || lampRoom && !clears(roomRef);
+            boolean modelMissing = generated && !clears(model);
             return likeness || ref || modelMissing;
         }
     }
@@ -104,9 +122,23 @@ class RightsGateTest {
             if (rights.blocks(shot.subjects().contains("MARA"), lampRoom)) {
                 expected.add(shot.fullId());
             }
-            var gaps = RightsGate.gaps(p, recipe.content(), Use.PERSONAL, ON);
+            var gaps = RightsGate.gaps(p, recipe.content(), Use.PERSONAL, TERRITORY, ON);
             if (!gaps.isEmpty()) {
                 blocked.add(shot.fullId());
+            }
+            if (shot.subjects().contains("MARA") && rights.mara() == Consent.ELSEWHERE) {
+                assertThat(gaps).extracting(RightsClearance.Gap::message)
+                        .anyMatch(m -> m.contains("MARA has reference images but has a likeness consent that covers only"
+                                + " the territory FR, not US; add a signed consent covering personal use in US"));
+            }
+            if (shot.subjects().contains("MARA") && rights.mara() == Consent.NOT_YET) {
+                assertThat(gaps).extracting(RightsClearance.Gap::message).anyMatch(m -> m.contains(
+                        "is in force only from 2027-06-02, after the delivery date 2027-06-01"));
+            }
+            if (lampRoom && rights.roomRef() == Licensed.ELSEWHERE) {
+                assertThat(gaps).extracting(RightsClearance.Gap::message).anyMatch(m -> m.contains(
+                        "the reference bible/refs/room.png is licensed 'owned', which covers only the territory DE, FR,"
+                                + " not US"));
             }
             assertThat(gaps).allSatisfy(g -> {
                 assertThat(g.rule()).isIn(Rule.RIGHTS_LIKENESS, Rule.RIGHTS_REF_LICENCE, Rule.RIGHTS_MODEL_LICENCE);

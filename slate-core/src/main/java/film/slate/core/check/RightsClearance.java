@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether one likeness, reference or model is cleared for a use on a date: what {@code slate check}
@@ -32,6 +34,15 @@ public final class RightsClearance {
 
     /** A character with reference images needs a signed, unexpired consent covering {@code use} on {@code on}. */
     public static Optional<Gap> likeness(Production p, Character c, Use use, LocalDate on) {
+        return likeness(p, c, use, Optional.empty(), on);
+    }
+
+    /**
+     * As {@link #likeness(Production, Character, Use, LocalDate)}, and in force on {@code on} in the
+     * delivery's {@code territory} (codes, empty for worldwide; absent: territory not checked).
+     */
+    public static Optional<Gap> likeness(Production p, Character c, Use use, Optional<Set<String>> territory,
+            LocalDate on) {
         if (c.refs().isEmpty()) {
             return Optional.empty();
         }
@@ -40,43 +51,67 @@ public final class RightsClearance {
                 : !"signed".equalsIgnoreCase(l.consent()) ? "has a likeness consent that is '" + l.consent() + "', not signed"
                 : !l.uses().contains(use) ? "has a likeness consent that does not cover " + use.word() + " use"
                 : l.expires().filter(e -> !e.isAfter(on)).isPresent() ? "has a likeness consent that expired on "
-                        + l.expires().get() : null;
+                        + l.expires().get()
+                : l.coverage().gap(territory, on).map(g -> "has a likeness consent that " + g).orElse(null);
         if (problem == null) {
             return Optional.empty();
         }
         return Optional.of(new Gap(Rule.RIGHTS_LIKENESS, c.where().at("refs"),
                 Optional.ofNullable(l).map(x -> x.where().self()), c.id() + " has reference images but " + problem
-                        + "; add a signed consent covering " + use.word() + " under 'likeness:' in rights.yaml, or remove"
-                        + " the references"));
+                        + "; add a signed consent covering " + use.word() + " use" + where(territory)
+                        + " under 'likeness:' in rights.yaml, or remove the references"));
     }
 
     /** A reference file needs a licence covering {@code use}. */
     public static Optional<Gap> reference(Production p, FileRef ref, Use use) {
+        return reference(p, ref, use, Optional.empty(), LocalDate.MAX);
+    }
+
+    /** A reference file needs a licence covering {@code use}, in force on {@code on} in {@code territory}. */
+    public static Optional<Gap> reference(Production p, FileRef ref, Use use, Optional<Set<String>> territory,
+            LocalDate on) {
         Licence licence = p.rights().refs().get(ref.path());
-        if (licence != null && licence.covers(use)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Gap(Rule.RIGHTS_REF_LICENCE, ref.position(),
-                Optional.ofNullable(licence).map(x -> x.where().self()), "the reference " + ref.path()
-                        + (licence == null ? " has no licence in rights.yaml"
-                                : " is licensed '" + licence.licence() + "', which does not cover " + use.word() + " use")
-                        + "; record its licence under 'refs:' in rights.yaml (with 'uses:' if the licence is unusual)"));
+        Optional<String> problem = problem(licence, use, territory, on, " has no licence in rights.yaml", " is licensed '");
+        return problem.map(text -> new Gap(Rule.RIGHTS_REF_LICENCE, ref.position(),
+                Optional.ofNullable(licence).map(x -> x.where().self()), "the reference " + ref.path() + text
+                        + "; record its licence under 'refs:' in rights.yaml (with 'uses:' if the licence is unusual"
+                        + (territory.isPresent() ? ", 'territory:' and 'from:' as it grants them" : "") + ")"));
     }
 
     /** A backend other than Slate's own previz needs a model licence covering {@code use}. */
     public static Optional<Gap> model(Production p, BackendConfig backend, Use use) {
+        return model(p, backend, use, Optional.empty(), LocalDate.MAX);
+    }
+
+    /** A backend other than previz needs a model licence covering {@code use}, in force on {@code on} in {@code territory}. */
+    public static Optional<Gap> model(Production p, BackendConfig backend, Use use, Optional<Set<String>> territory,
+            LocalDate on) {
         if (backend.type().equals("previz")) {
             return Optional.empty(); // Slate's own renderer: nothing licensed in
         }
         Licence licence = p.rights().models().get(backend.name());
-        if (licence != null && licence.covers(use)) {
-            return Optional.empty();
+        Optional<String> problem = problem(licence, use, territory, on, " has no model licence in rights.yaml",
+                " has a model licence '");
+        return problem.map(text -> new Gap(Rule.RIGHTS_MODEL_LICENCE, backend.where().self(),
+                Optional.ofNullable(licence).map(x -> x.where().self()), "the backend " + backend.name() + text
+                        + "; record it under 'models:' in rights.yaml with the uses" + (territory.isPresent()
+                                ? ", territory and start date" : "") + " it allows"));
+    }
+
+    /** Why {@code licence} falls short (the text after the subject's name), or empty when it covers the delivery. */
+    private static Optional<String> problem(Licence licence, Use use, Optional<Set<String>> territory, LocalDate on,
+            String none, String named) {
+        if (licence == null) {
+            return Optional.of(none);
         }
-        return Optional.of(new Gap(Rule.RIGHTS_MODEL_LICENCE, backend.where().self(),
-                Optional.ofNullable(licence).map(x -> x.where().self()), "the backend " + backend.name()
-                        + (licence == null ? " has no model licence in rights.yaml"
-                                : " has a model licence '" + licence.licence() + "' that does not cover " + use.word() + " use")
-                        + "; record it under 'models:' in rights.yaml with the uses it allows"));
+        if (!licence.covers(use)) {
+            return Optional.of(named + licence.licence() + "', which does not cover " + use.word() + " use");
+        }
+        return licence.coverage().gap(territory, on).map(g -> named + licence.licence() + "', which " + g);
+    }
+
+    private static String where(Optional<Set<String>> territory) {
+        return territory.map(t -> t.isEmpty() ? " worldwide" : " in " + String.join(", ", new TreeSet<>(t))).orElse("");
     }
 
     /** Every reference file the bible names: characters' (their wardrobes' too), locations' and props'. */

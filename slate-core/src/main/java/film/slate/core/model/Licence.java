@@ -8,14 +8,22 @@ import java.util.Set;
 /**
  * The licence of a reference file or of a backend's model. {@code uses} lists what it allows when
  * written; otherwise the uses follow from well-known licence names ({@link #impliedUses}).
+ * {@code coverage} is where and from when it applies.
  */
-public record Licence(String subject, String licence, Optional<String> credit, Set<Use> uses, Positions where) {
+public record Licence(String subject, String licence, Optional<String> credit, Set<Use> uses, Positions where,
+        Coverage coverage) {
     public Licence {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(licence, "licence");
         Objects.requireNonNull(credit, "credit");
         uses = Set.copyOf(uses);
         Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(coverage, "coverage");
+    }
+
+    /** A licence without territory or start date: worldwide, in force from any date. */
+    public Licence(String subject, String licence, Optional<String> credit, Set<Use> uses, Positions where) {
+        this(subject, licence, credit, uses, where, Coverage.EVERYWHERE);
     }
 
     public boolean covers(Use use) {

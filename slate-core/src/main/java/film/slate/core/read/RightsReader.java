@@ -1,6 +1,7 @@
 package film.slate.core.read;
 
 import film.slate.core.diagnostic.Diagnostics;
+import film.slate.core.model.Coverage;
 import film.slate.core.model.FileRef;
 import film.slate.core.model.Licence;
 import film.slate.core.model.Likeness;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** rights.yaml into {@link Rights}. */
 final class RightsReader {
@@ -40,18 +42,13 @@ final class RightsReader {
             String holder = lf.requiredText("holder").orElse("");
             String consent = lf.requiredText("consent").orElse("");
             Set<Use> uses = uses(lf);
-            Optional<LocalDate> expires = lf.text("expires").flatMap(t -> {
-                try {
-                    return Optional.of(LocalDate.parse(t.strip()));
-                } catch (DateTimeParseException e) {
-                    lf.invalid("expires", "is '" + t + "'; write the date as YYYY-MM-DD");
-                    return Optional.empty();
-                }
-            });
+            Optional<LocalDate> expires = date(lf, "expires");
             Optional<FileRef> document = lf.text("document")
                     .flatMap(p -> files.resolve(FILE, p, lf.at("document"), true, d));
+            Coverage coverage = coverage(lf);
             lf.finish();
-            likeness.put(key, new Likeness(key, holder, consent, uses, expires, document, Values.positions(lf.mapping())));
+            likeness.put(key, new Likeness(key, holder, consent, uses, expires, document, Values.positions(lf.mapping()),
+                    coverage));
         });
         Map<String, Licence> refs = new LinkedHashMap<>();
         each(f, "refs", (key, rf) -> {
@@ -68,8 +65,35 @@ final class RightsReader {
         String licence = f.requiredText("licence").orElse("");
         Optional<String> credit = f.text("credit");
         Set<Use> uses = uses(f);
+        Coverage coverage = coverage(f);
         f.finish();
-        return new Licence(subject, licence, credit, uses, Values.positions(f.mapping()));
+        return new Licence(subject, licence, credit, uses, Values.positions(f.mapping()), coverage);
+    }
+
+    private static Optional<LocalDate> date(Fields f, String key) {
+        return f.text(key).flatMap(t -> {
+            try {
+                return Optional.of(LocalDate.parse(t.strip()));
+            } catch (DateTimeParseException e) {
+                f.invalid(key, "is '" + t + "'; write the date as YYYY-MM-DD");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** {@code territory:} (a code, a list of codes, or worldwide) and {@code from:} (a date). */
+    private static Coverage coverage(Fields f) {
+        Set<String> territories = new TreeSet<>();
+        boolean worldwide = false;
+        for (String t : f.textList("territory")) {
+            if (t.strip().equalsIgnoreCase(Coverage.WORLDWIDE)) {
+                worldwide = true;
+            } else {
+                Coverage.code(t).ifPresentOrElse(territories::add, () -> f.invalid("territory", "names '" + t
+                        + "'; write ISO 3166-1 two-letter codes such as US or FR, or worldwide"));
+            }
+        }
+        return new Coverage(worldwide ? Set.of() : territories, date(f, "from"));
     }
 
     private Set<Use> uses(Fields f) {

@@ -1,0 +1,89 @@
+package film.slate.deliver.c2pa;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.InvalidKeyException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
+
+/**
+ * The claim signature: a COSE_Sign1 (RFC 9052, tag 18) over the claim's bytes as a detached
+ * payload, ES256, with the certificate chain in the protected header's {@code x5chain} (label 33)
+ * as C2PA requires. The ECDSA nonce is derived from the key and the message (RFC 6979), so the same
+ * claim signed with the same key gives the same bytes: conforming twice gives identical files.
+ */
+public final class ClaimSignature {
+    private static final int ALG = 1;
+    private static final int ES256 = -7;
+    private static final int X5CHAIN = 33;
+    private static final int COSE_SIGN1 = 18;
+
+    private ClaimSignature() {
+    }
+
+    /** The tagged COSE_Sign1 that signs {@code claim}. */
+    public static byte[] sign(SigningIdentity identity, byte[] claim) {
+        List<Object> chain = new ArrayList<>();
+        try {
+            for (var c : identity.chain()) {
+                chain.add(c.getEncoded());
+            }
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("a certificate that was read cannot be encoded", e);
+        }
+        Map<Object, Object> headers = new LinkedHashMap<>();
+        headers.put(ALG, ES256);
+        headers.put(X5CHAIN, chain.size() == 1 ? chain.get(0) : chain);
+        byte[] protectedHeader = Cbor.encode(headers);
+        byte[] toBeSigned = Cbor.encode(List.of("Signature1", protectedHeader, new byte[0], claim));
+        byte[] signature;
+        try {
+            signature = p1363(ecdsa(identity.key(), toBeSigned));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("the signing key was checked when it was read", e);
+        }
+        List<Object> sign1 = new ArrayList<>();
+        sign1.add(protectedHeader);
+        sign1.add(Map.of());
+        sign1.add(null); // detached: the claim is the payload
+        sign1.add(signature);
+        return Cbor.encode(new Cbor.Tagged(COSE_SIGN1, sign1));
+    }
+
+    /** Deterministic ECDSA (RFC 6979) with SHA-256 over {@code message}. */
+    static BigInteger[] ecdsa(PrivateKey key, byte[] message) throws InvalidKeyException {
+        ECPrivateKeyParameters params = (ECPrivateKeyParameters) ECUtil.generatePrivateKeyParameter(key);
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, params);
+        return signer.generateSignature(sha256(message));
+    }
+
+    /** r and s as two 32-byte big-endian numbers, the form COSE uses. */
+    static byte[] p1363(BigInteger[] rs) {
+        byte[] out = new byte[64];
+        for (int i = 0; i < 2; i++) {
+            byte[] n = rs[i].toByteArray();
+            int len = Math.min(n.length, 32);
+            System.arraycopy(n, n.length - len, out, i * 32 + 32 - len, len);
+        }
+        return out;
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
