@@ -100,19 +100,55 @@ public final class PrevizShot {
 
     /** Frame {@code frame} as the camera sees it, without a burn-in. */
     public BufferedImage picture(int frame) {
-        return draw(frame, null);
+        return draw(frame, null, true, true);
     }
 
     /** Frame {@code frame} with the slate burnt in. */
     public BufferedImage picture(int frame, BurnIn burnIn) {
-        return draw(frame, burnIn);
+        return draw(frame, burnIn, true, true);
     }
 
-    private BufferedImage draw(int frame, BurnIn burnIn) {
+    /**
+     * Frame {@code frame} without the names over the heads, the picture masks are measured
+     * against; without antialiasing it fills exactly the pixels whose centres a face covers.
+     */
+    BufferedImage pictureWithoutNames(int frame, boolean antialias) {
+        return draw(frame, null, false, antialias);
+    }
+
+    /** The scene's cast, in cast order: the characters masks and poses are drawn for. */
+    public List<String> cast() {
+        return List.copyOf(staging().cast());
+    }
+
+    /** Who previz draws at each pixel of frame {@code frame} ({@link SubjectMasks}). */
+    public SubjectMasks masks(int frame) {
+        CameraPose pose = camera(frame);
+        FrameView view = new FrameView(pose, format.width(), format.height());
+        return SubjectMasks.draw(view, sorted(view, scenery.cast(instant(frame))), cast(), format.width(),
+                format.height());
+    }
+
+    /** Frame {@code frame}'s OpenPose skeletons of everyone in the scene ({@link PoseDrawing}). */
+    public BufferedImage pose(int frame) {
+        CameraPose pose = camera(frame);
+        FrameView view = new FrameView(pose, format.width(), format.height());
+        double t = instant(frame);
+        List<film.slate.core.stage.Body> bodies = new ArrayList<>();
+        for (String c : cast()) {
+            staging().body(c, t).ifPresent(bodies::add);
+        }
+        return PoseDrawing.draw(view, pose.eye(), bodies, format.width(), format.height());
+    }
+
+    private BufferedImage draw(int frame, BurnIn burnIn, boolean names, boolean antialias) {
         BufferedImage image = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
         try {
             FrameView.hints(g);
+            if (!antialias) {
+                g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
+            }
             CameraPose pose = camera(frame);
             FrameView view = new FrameView(pose, format.width(), format.height());
             g.setColor(scenery.background());
@@ -127,9 +163,9 @@ public final class PrevizShot {
             for (Face f : sorted(view, scenery.cast(t))) {
                 view.fill(g, f);
             }
-            List<Label> names = new ArrayList<>(scenery.names(t));
-            names.sort(Comparator.comparingDouble((Label l) -> view.depth(l.anchor())).reversed());
-            for (Label l : names) {
+            List<Label> labels = new ArrayList<>(names ? scenery.names(t) : List.of());
+            labels.sort(Comparator.comparingDouble((Label l) -> view.depth(l.anchor())).reversed());
+            for (Label l : labels) {
                 view.label(g, l);
             }
             if (burnIn != null) {
