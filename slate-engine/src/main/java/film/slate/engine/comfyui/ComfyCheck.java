@@ -11,6 +11,7 @@ import film.slate.core.read.SettingsFiles;
 import film.slate.core.yaml.Fields;
 import film.slate.core.yaml.YamlMapping;
 import film.slate.engine.conditioning.Conditioning;
+import film.slate.engine.conditioning.PrevizPasses;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ final class ComfyCheck {
         Optional<JsonNode> graph = workflow.flatMap(this::json);
         f.node("bind").flatMap(this::bindings).ifPresent(bind -> {
             for (YamlMapping.Entry e : bind.entries()) {
-                if (!BIND_KEYS.contains(e.key())) {
+                if (!BIND_KEYS.contains(e.key()) && !PrevizPasses.isKey(e.key())) {
                     d.add(Rule.SCHEMA_FIELD, e.keyPosition(), "'bind' of " + f.what() + " names '" + e.key()
                             + "', which no recipe has; bind one of " + String.join(", ", BIND_KEYS));
                     continue;

@@ -44,7 +44,7 @@ final class ComfyPrompt {
     /** Uploads each bound file the take has; answers the names to bind. */
     Map<String, String> upload(ComfyServer server, Conditioning c) throws GeneratorFault, InterruptedException {
         Map<String, String> names = new LinkedHashMap<>();
-        for (String key : Conditioning.FILES) {
+        for (String key : film.slate.engine.conditioning.PrevizPasses.fileKeys(workflow.bound())) {
             Optional<Path> file = workflow.bound().contains(key) ? c.file(key) : Optional.empty();
             if (file.isEmpty()) {
                 continue;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.CanonicalJson;
 import film.slate.core.recipe.Sha256;
 import film.slate.engine.conditioning.Conditioning;
+import film.slate.engine.conditioning.PrevizPasses;
 import film.slate.engine.generator.GeneratorFault;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ final class ComfyWorkflow {
         ObjectNode g = graph.deepCopy();
         for (var e : bind.entrySet()) {
             JsonNode value;
-            if (Conditioning.VALUES.contains(e.getKey())) {
+            if (Conditioning.VALUES.contains(e.getKey()) || PrevizPasses.isValue(e.getKey())) {
                 value = c.value(e.getKey());
                 if (e.getKey().equals("seed") && value.isTextual()) {
                     value = JSON.getNodeFactory().numberNode(new java.math.BigInteger(value.asText()));

@@ -144,7 +144,7 @@ public final class CommandGenerator implements Generator {
             }
         }
         ObjectNode files = doc.putObject("files");
-        for (String k : Conditioning.FILES) {
+        for (String k : film.slate.engine.conditioning.PrevizPasses.fileKeys(settings.inputs())) {
             Optional<Path> file = settings.inputs().contains(k) ? c.file(k) : Optional.empty();
             if (file.isPresent()) {
                 String name = Conditioning.fileName(k, file.get());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
@@ -48,11 +47,13 @@ public final class Conditioning {
     private final Ffmpeg ffmpeg;
     private final Path scratch;
     private final Map<String, Optional<Path>> made = new LinkedHashMap<>();
+    private final PrevizPasses passes;
 
     public Conditioning(RenderRequest request, Ffmpeg ffmpeg, Path scratch) {
         this.request = request;
         this.ffmpeg = ffmpeg;
         this.scratch = scratch;
+        this.passes = new PrevizPasses(request.recipe(), ffmpeg, scratch); // mask.<C>, pose, prompt.<C>...
     }
 
     public Recipe recipe() {
@@ -74,7 +75,7 @@ public final class Conditioning {
             case "frames" -> IntNode.valueOf(f.frames());
             case "fps" -> IntNode.valueOf(f.fps());
             case "duration" -> DoubleNode.valueOf(f.duration());
-            default -> MissingNode.getInstance();
+            default -> PrevizPasses.value(r, key);
         };
     }
 
@@ -102,7 +103,7 @@ public final class Conditioning {
                 case "layout" -> firstFrame(request.inputs().get("previz.master"), "layout.png");
                 case "reference" -> reference();
                 case "mask" -> Optional.ofNullable(request.inputs().get("fix.mask"));
-                default -> Optional.empty();
+                default -> passes.file(key);
             };
         } catch (IOException e) {
             throw GeneratorFault.transientFault("cannot prepare the " + key + " image (" + e.getMessage() + ")", e);

@@ -51,7 +51,8 @@ public final class ProviderChecks implements BackendChecks {
         f.node("inputs").ifPresent(n -> {
             if (n instanceof YamlSequence seq) {
                 for (var item : seq.items()) {
-                    if (!(item instanceof YamlScalar sc) || !Conditioning.FILES.contains(sc.text())) {
+                    if (!(item instanceof YamlScalar sc) || !Conditioning.FILES.contains(sc.text())
+                            && !film.slate.engine.conditioning.PrevizPasses.isFile(sc.text())) {
                         d.add(Rule.SCHEMA_FIELD, item.position(), "'inputs' of " + f.what() + " lists '"
                                 + item.describe() + "'; list files of " + String.join(", ", Conditioning.FILES));
                     }
