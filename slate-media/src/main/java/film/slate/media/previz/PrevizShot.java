@@ -129,6 +129,33 @@ public final class PrevizShot {
                 format.height());
     }
 
+    /**
+     * Frame {@code frame}'s masks in one picture, for a person to read: each character's pixels in
+     * their identity colour, black elsewhere.
+     */
+    public BufferedImage maskColours(int frame) {
+        SubjectMasks masks = masks(frame);
+        BufferedImage out = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_3BYTE_BGR);
+        java.util.Map<String, Integer> rgb = new java.util.HashMap<>();
+        for (String c : cast()) {
+            rgb.put(c, scenery.colour(c).getRGB());
+        }
+        for (int y = 0; y < format.height(); y++) {
+            for (int x = 0; x < format.width(); x++) {
+                String who = masks.owner(x, y);
+                if (!who.isEmpty()) {
+                    out.setRGB(x, y, rgb.get(who));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code character}'s identity colour as {@code #rrggbb}: the colour previz and the board's masks show them in. */
+    public String colour(String character) {
+        return String.format(Locale.ROOT, "#%06x", scenery.colour(character).getRGB() & 0xffffff);
+    }
+
     /** Frame {@code frame}'s OpenPose skeletons of everyone in the scene ({@link PoseDrawing}). */
     public BufferedImage pose(int frame) {
         CameraPose pose = camera(frame);
