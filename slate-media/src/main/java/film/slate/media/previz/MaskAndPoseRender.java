@@ -7,7 +7,6 @@ import film.slate.media.ffmpeg.VideoEncoder;
 import film.slate.media.file.WholeFile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,32 +44,45 @@ public final class MaskAndPoseRender {
         return new Passes(still, Map.of(), pose, null);
     }
 
-    /** The stills, and every frame's masks and pose as lossless videos: {@code mask-N.mkv}, {@code pose.mkv}. */
+    /**
+     * The stills, and every frame's masks and pose as lossless videos: {@code mask-N.mkv},
+     * {@code pose.mkv}. A character's mask video is made only when they appear in some frame (an
+     * encoder opened at their first appearance, after as many black frames); one who never does has
+     * none here, and takes the blank video every such shot shares.
+     */
     public static Passes all(PrevizShot shot, Ffmpeg ffmpeg, Path dir) throws IOException {
         Passes stills = stills(shot, dir);
         var f = shot.format();
         List<String> cast = shot.cast();
         Map<String, Path> videos = new LinkedHashMap<>();
-        List<VideoEncoder> masks = new ArrayList<>();
+        Map<String, VideoEncoder> masks = new LinkedHashMap<>();
         Path posePath = dir.resolve("pose.mkv");
         try (VideoEncoder pose = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.BGR24,
                 EncodeTargets.masterOnly(posePath))) {
             try {
-                for (int i = 0; i < cast.size(); i++) {
-                    Path p = dir.resolve("mask-" + i + ".mkv");
-                    masks.add(VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.GRAY8,
-                            EncodeTargets.masterOnly(p)));
-                    videos.put(cast.get(i), p);
-                }
                 for (int frame = 0; frame < shot.frames(); frame++) {
                     SubjectMasks owners = shot.masks(frame);
                     for (int i = 0; i < cast.size(); i++) {
-                        masks.get(i).write(owners.mask(cast.get(i)));
+                        String who = cast.get(i);
+                        VideoEncoder e = masks.get(who);
+                        if (e == null && owners.shows(who)) {
+                            Path p = dir.resolve("mask-" + i + ".mkv");
+                            e = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.GRAY8,
+                                    EncodeTargets.masterOnly(p));
+                            masks.put(who, e);
+                            videos.put(who, p);
+                            for (int before = 0; before < frame; before++) {
+                                e.write(SubjectMasks.blank(f.width(), f.height()));
+                            }
+                        }
+                        if (e != null) {
+                            e.write(owners.mask(who));
+                        }
                     }
                     pose.write(shot.pose(frame));
                 }
             } finally {
-                for (VideoEncoder e : masks) {
+                for (VideoEncoder e : masks.values()) {
                     e.close();
                 }
             }

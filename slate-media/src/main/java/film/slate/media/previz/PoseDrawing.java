@@ -48,13 +48,11 @@ final class PoseDrawing {
     }
 
     static BufferedImage draw(FrameView view, Vec3 eye, List<Body> bodies, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR); // black
         Graphics2D g = image.createGraphics();
         try {
             FrameView.hints(g);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-            g.setColor(Color.BLACK);
-            g.fillRect(0, 0, width, height);
             int stick = stick(width, height);
             List<Body> order = new ArrayList<>(bodies);
             order.sort(Comparator.comparingDouble((Body b) -> view.depth(b.joint(Joint.NECK))).reversed());

@@ -5,7 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferInt;
+import java.awt.image.IndexColorModel;
 import java.util.List;
 
 /**
@@ -19,9 +19,9 @@ public final class SubjectMasks {
     private final int width;
     private final int height;
     private final List<String> cast;
-    private final int[] owners;
+    private final byte[] owners;
 
-    private SubjectMasks(int width, int height, List<String> cast, int[] owners) {
+    private SubjectMasks(int width, int height, List<String> cast, byte[] owners) {
         this.width = width;
         this.height = height;
         this.cast = List.copyOf(cast);
@@ -30,24 +30,25 @@ public final class SubjectMasks {
 
     /** Fills {@code faces} (already in drawing order) by owner: 0 for the set, 1 + the owner's place in {@code cast}. */
     static SubjectMasks draw(FrameView view, List<Face> faces, List<String> cast, int width, int height) {
-        BufferedImage ids = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        // One palette entry per owner, so a fill in the owner's colour writes the owner's number.
+        byte[] ramp = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            ramp[i] = (byte) i;
+        }
+        BufferedImage ids = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
+                new IndexColorModel(8, 256, ramp, ramp, ramp));
         Graphics2D g = ids.createGraphics();
         try {
             FrameView.hints(g);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
             for (Face f : faces) {
                 int id = f.owner().isEmpty() ? 0 : cast.indexOf(f.owner()) + 1;
-                view.fill(g, new Face(f.corners(), new Color(id), f.owner()));
+                view.fill(g, new Face(f.corners(), new Color(id, id, id), f.owner()));
             }
         } finally {
             g.dispose();
         }
-        int[] rgb = ((DataBufferInt) ids.getRaster().getDataBuffer()).getData();
-        int[] out = new int[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            out[i] = rgb[i] & 0xffffff;
-        }
-        return new SubjectMasks(width, height, cast, out);
+        return new SubjectMasks(width, height, cast, ((DataBufferByte) ids.getRaster().getDataBuffer()).getData());
     }
 
     /** An empty mask of {@code width} x {@code height}: a character who is not in the scene. */
@@ -58,7 +59,7 @@ public final class SubjectMasks {
     /** {@code character}'s mask: white (255) where previz draws them, black elsewhere; all black when absent. */
     public BufferedImage mask(String character) {
         BufferedImage out = blank(width, height);
-        int id = cast.indexOf(character) + 1;
+        byte id = (byte) (cast.indexOf(character) + 1);
         if (id == 0) {
             return out;
         }
@@ -71,9 +72,22 @@ public final class SubjectMasks {
         return out;
     }
 
+    /** Whether {@code character} is in any pixel. */
+    public boolean shows(String character) {
+        byte id = (byte) (cast.indexOf(character) + 1);
+        if (id != 0) {
+            for (byte b : owners) {
+                if (b == id) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whose pixel {@code (x, y)} is: a character id, or empty for the set. */
     public String owner(int x, int y) {
-        int id = owners[y * width + x];
+        int id = owners[y * width + x] & 0xff;
         return id == 0 ? "" : cast.get(id - 1);
     }
 }
