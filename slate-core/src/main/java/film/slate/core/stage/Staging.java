@@ -81,6 +81,26 @@ public final class Staging {
         return walk;
     }
 
+    /**
+     * {@code character}'s skeleton at {@code t}: at their mark, facing their way, legs walking
+     * while they cover ground, the right hand closed on a prop while they hold one (props change
+     * hands at {@link Sight#EVENT_TIME}); empty when they are not in the scene.
+     */
+    public Optional<Body> body(String character, double t) {
+        CharacterState a = state.start().get(character);
+        CharacterState b = state.end().get(character);
+        if (a == null || b == null) {
+            return Optional.empty();
+        }
+        double distance = a.at().distance(b.at());
+        double c = Math.max(0, Math.min(1, t));
+        double duration = shot.duration() > 0 && Double.isFinite(shot.duration()) ? shot.duration() : 1;
+        double speed = distance * 6 * c * (1 - c) / duration; // the derivative of the eased walk
+        boolean holding = !(t < Sight.EVENT_TIME ? a : b).holds().isEmpty();
+        return Optional.of(Body.of(position(character, t).orElseThrow(), facing(character, t), height(character),
+                distance * Ease.inOut(t), speed, holding));
+    }
+
     /** The character's height from the bible (or a default). */
     public double height(String character) {
         return Optional.ofNullable(bible.characters().get(character)).map(Character::height).orElse(DEFAULT_EYE / 0.93);

@@ -29,7 +29,7 @@ final class ComfyCheck {
     private static final List<String> BIND_KEYS = List.copyOf(new TreeSet<>(
             Stream.concat(Conditioning.VALUES.stream(), Conditioning.FILES.stream()).toList()));
     private static final String FAMILIES = String.join(", ", Conditioning.fileKeysWritten().stream()
-            .filter(k -> !Conditioning.FILES.contains(k)).toList()) + ", references: [pointer, ...]";
+            .filter(k -> !Conditioning.FILES.contains(k)).toList()) + ", prompt.<CHARACTER>, references: [pointer, ...]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Fields f;
@@ -64,7 +64,7 @@ final class ComfyCheck {
                     list(e, graph, workflow);
                     continue;
                 }
-                if (!BIND_KEYS.contains(e.key()) && !Conditioning.isFile(e.key())) {
+                if (!BIND_KEYS.contains(e.key()) && !Conditioning.isFile(e.key()) && !Conditioning.isValue(e.key())) {
                     d.add(Rule.SCHEMA_FIELD, e.keyPosition(), "'bind' of " + f.what() + " names '" + e.key()
                             + "', which no recipe has; bind one of " + String.join(", ", BIND_KEYS) + ", " + FAMILIES);
                     continue;

@@ -107,7 +107,7 @@ final class ComfyWorkflow {
         ObjectNode g = graph.deepCopy();
         for (var e : bind.entrySet()) {
             JsonNode value;
-            if (Conditioning.VALUES.contains(e.getKey())) {
+            if (Conditioning.isValue(e.getKey())) {
                 value = c.value(e.getKey());
                 if (e.getKey().equals("seed") && value.isTextual()) {
                     value = JSON.getNodeFactory().numberNode(new java.math.BigInteger(value.asText()));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
@@ -46,17 +45,19 @@ public final class Conditioning {
     /** File keys that need the previz of the shot: a backend binding one conditions on previz. */
     public static final Set<String> PREVIZ_FILES = Set.of("control", "control_video", "layout");
     /** The families of file keys with a name part; a new family is one more entry here. */
-    private static final List<FileFamily> FAMILIES = List.of(new ReferenceFiles());
+    private static final List<FileFamily> FAMILIES = List.of(new ReferenceFiles(), new PrevizPassFiles());
 
     private final RenderRequest request;
     private final Ffmpeg ffmpeg;
     private final Path scratch;
     private final Map<String, Optional<Path>> made = new LinkedHashMap<>();
+    private final PrevizPasses passes;
 
     public Conditioning(RenderRequest request, Ffmpeg ffmpeg, Path scratch) {
         this.request = request;
         this.ffmpeg = ffmpeg;
         this.scratch = scratch;
+        this.passes = new PrevizPasses(request.recipe(), ffmpeg, scratch); // mask.<C>, pose, prompt.<C>...
     }
 
     public Recipe recipe() {
@@ -78,7 +79,7 @@ public final class Conditioning {
             case "frames" -> IntNode.valueOf(f.frames());
             case "fps" -> IntNode.valueOf(f.fps());
             case "duration" -> DoubleNode.valueOf(f.duration());
-            default -> MissingNode.getInstance();
+            default -> PrevizPasses.value(r, key);
         };
     }
 
@@ -165,6 +166,11 @@ public final class Conditioning {
                 + ") is not among the recipe's objects; restore the file as it was, or run slate build again", null));
     }
 
+    /** Previz's passes of this take, drawn when first asked. */
+    PrevizPasses passes() {
+        return passes;
+    }
+
     /** The scratch folder that made files go to (it exists once a file is asked for). */
     Path scratch() {
         return scratch;
@@ -179,6 +185,11 @@ public final class Conditioning {
         List<String> out = new java.util.ArrayList<>(FILES);
         FAMILIES.forEach(f -> out.addAll(f.written()));
         return out;
+    }
+
+    /** Whether {@code key} names a value: one of {@link #VALUES} or a per-character prompt ({@code prompt.<C>}). */
+    public static boolean isValue(String key) {
+        return VALUES.contains(key) || PrevizPasses.isValue(key);
     }
 
     /** Whether {@code key} names a file: one of {@link #FILES} or a key of a family. */

@@ -27,7 +27,7 @@ import java.util.OptionalDouble;
  */
 public final class PrevizGenerator implements Generator {
     /** Part of every previz recipe: bump it when the same recipe would draw other pixels. */
-    public static final String VERSION = "slate-previz/1";
+    public static final String VERSION = "slate-previz/2";
 
     private final Ffmpeg ffmpeg;
 

@@ -62,6 +62,7 @@ public final class Storyboard {
         Files.createDirectories(outDir.resolve(STILLS));
         Previz previz = Previz.of(production);
         List<Path> stills = new ArrayList<>();
+        List<Path> passes = new ArrayList<>();
         List<Path> proxies = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         for (ScenePlan scene : production.scenes()) {
@@ -80,7 +81,7 @@ public final class Storyboard {
                 Optional<BuiltTakes.Built> take = built.take1(shot.fullId());
                 take.ifPresent(t -> proxies.add(t.proxy()));
                 body.append(card(p.get(), take, ffmpeg, production.manifest().format().fps(), script, diagnostics, outDir,
-                        stills));
+                        stills, passes));
             }
             body.append("</section>\n");
         }
@@ -92,11 +93,12 @@ public final class Storyboard {
         }
         Path page = outDir.resolve(PAGE);
         WholeFile.text(page, page(production, body.toString()));
-        return new StoryboardFiles(page, animatic, stills);
+        return new StoryboardFiles(page, animatic, stills, passes);
     }
 
     private static String card(PrevizShot p, Optional<BuiltTakes.Built> take, Ffmpeg ffmpeg, double fps,
-            Optional<ScriptScene> script, List<Diagnostic> diagnostics, Path outDir, List<Path> stills) throws IOException {
+            Optional<ScriptScene> script, List<Diagnostic> diagnostics, Path outDir, List<Path> stills, List<Path> passes)
+            throws IOException {
         Shot shot = p.shot();
         StringBuilder b = new StringBuilder("<article class=\"shot\" id=\"shot-" + esc(shot.fullId().replace('/', '-')) + "\">\n");
         b.append("<h3>").append(esc(shot.fullId())).append(" <small>").append(esc(shot.framing().words())).append("</small></h3>\n");
@@ -121,7 +123,9 @@ public final class Storyboard {
                     .append("\" alt=\"").append(esc(shot.fullId() + " " + names[i] + " frame")).append("\"><figcaption>")
                     .append(names[i]).append("</figcaption></figure>");
         }
-        b.append("</div>\n<dl>");
+        b.append("</div>\n");
+        passes(b, p, outDir, passes);
+        b.append("<dl>");
         item(b, "Framing", shot.framing().name() + " (" + shot.framing().words() + ")");
         item(b, "Lens", num(shot.camera().lens()) + " mm");
         item(b, "Move", shot.move().type().word());
@@ -152,6 +156,28 @@ public final class Storyboard {
         return b.toString();
     }
 
+    /** The first frame's masks (each character in their colour) and pose, as a backend that binds them gets them. */
+    private static void passes(StringBuilder b, PrevizShot p, Path outDir, List<Path> passes) throws IOException {
+        Shot shot = p.shot();
+        String stem = safe(shot.scene() + "-" + shot.id());
+        Path masks = outDir.resolve(STILLS).resolve(stem + "-masks.png");
+        Path pose = outDir.resolve(STILLS).resolve(stem + "-pose.png");
+        WholeFile.png(masks, p.maskColours(0));
+        WholeFile.png(pose, p.pose(0));
+        passes.add(masks);
+        passes.add(pose);
+        StringBuilder legend = new StringBuilder();
+        for (String c : p.cast()) {
+            legend.append(" <span class=\"who\"><i style=\"background:").append(p.colour(c)).append("\"></i>")
+                    .append(esc(c)).append("</span>");
+        }
+        b.append("<div class=\"frames passes\"><figure><img src=\"").append(STILLS).append('/').append(esc(masks.getFileName()
+                .toString())).append("\" alt=\"").append(esc(shot.fullId() + " masks")).append("\"><figcaption>masks (mask.&lt;C&gt;),"
+                + " first frame:").append(legend).append("</figcaption></figure><figure><img src=\"").append(STILLS).append('/')
+                .append(esc(pose.getFileName().toString())).append("\" alt=\"").append(esc(shot.fullId() + " pose"))
+                .append("\"><figcaption>pose (OpenPose COCO-18), first frame</figcaption></figure><figure></figure></div>\n");
+    }
+
     private static void item(StringBuilder b, String term, String value) {
         if (!value.isBlank()) {
             b.append("<dt>").append(esc(term)).append("</dt><dd>").append(esc(value)).append("</dd>");
@@ -171,6 +197,8 @@ public final class Storyboard {
                 + "figure.plan{margin:1rem 0} .plan text{font:12px sans-serif} .plan .shot{font-weight:bold;fill:#1d4e72}\n"
                 + ".shot{border:1px solid #ccc;border-radius:6px;padding:.6rem 1rem;margin:1rem 0;page-break-inside:avoid}\n"
                 + ".frames{display:flex;gap:.5rem} .frames figure{margin:0;flex:1} .frames img{width:100%;display:block}\n"
+                + ".frames figcaption{font-size:.75rem;color:#666} .passes{margin-top:.4rem}\n"
+                + ".who i{display:inline-block;width:.7em;height:.7em;margin:0 .2em 0 .4em;border-radius:2px}\n"
                 + ".frames figcaption{font-size:.75rem;color:#666} dl{display:grid;grid-template-columns:8rem 1fr;margin:.5rem 0}\n"
                 + "dt{font-weight:bold} dd{margin:0} .dialogue{background:#f6f3ec;padding:.3rem .8rem;border-radius:4px}\n"
                 + ".diagnostics li.error{color:#a00} .diagnostics li.warning{color:#a60} .diagnostics li.info{color:#446}\n"

@@ -4,10 +4,24 @@ import film.slate.core.stage.Vec3;
 import java.awt.Color;
 import java.util.List;
 
-/** A flat polygon of the set, in metres, with its colour as lit. */
-record Face(List<Vec3> corners, Color color) {
+/**
+ * A flat polygon of the set, in metres, with its colour as lit and whose it is: the character it
+ * belongs to (their body and the props in their hands), empty for the set. The masks follow owners.
+ */
+record Face(List<Vec3> corners, Color color, String owner) {
     Face {
         corners = List.copyOf(corners);
+        java.util.Objects.requireNonNull(owner, "owner");
+    }
+
+    /** A face of the set, nobody's. */
+    Face(List<Vec3> corners, Color color) {
+        this(corners, color, "");
+    }
+
+    /** This face as part of {@code character}. */
+    Face ownedBy(String character) {
+        return new Face(corners, color, character);
     }
 
     Vec3 centroid() {

@@ -100,19 +100,82 @@ public final class PrevizShot {
 
     /** Frame {@code frame} as the camera sees it, without a burn-in. */
     public BufferedImage picture(int frame) {
-        return draw(frame, null);
+        return draw(frame, null, true, true);
     }
 
     /** Frame {@code frame} with the slate burnt in. */
     public BufferedImage picture(int frame, BurnIn burnIn) {
-        return draw(frame, burnIn);
+        return draw(frame, burnIn, true, true);
     }
 
-    private BufferedImage draw(int frame, BurnIn burnIn) {
+    /**
+     * Frame {@code frame} without the names over the heads, the picture masks are measured
+     * against; without antialiasing it fills exactly the pixels whose centres a face covers.
+     */
+    BufferedImage pictureWithoutNames(int frame, boolean antialias) {
+        return draw(frame, null, false, antialias);
+    }
+
+    /** The scene's cast, in cast order: the characters masks and poses are drawn for. */
+    public List<String> cast() {
+        return List.copyOf(staging().cast());
+    }
+
+    /** Who previz draws at each pixel of frame {@code frame} ({@link SubjectMasks}). */
+    public SubjectMasks masks(int frame) {
+        CameraPose pose = camera(frame);
+        FrameView view = new FrameView(pose, format.width(), format.height());
+        return SubjectMasks.draw(view, sorted(view, scenery.cast(instant(frame))), cast(), format.width(),
+                format.height());
+    }
+
+    /**
+     * Frame {@code frame}'s masks in one picture, for a person to read: each character's pixels in
+     * their identity colour, black elsewhere.
+     */
+    public BufferedImage maskColours(int frame) {
+        SubjectMasks masks = masks(frame);
+        BufferedImage out = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_3BYTE_BGR);
+        java.util.Map<String, Integer> rgb = new java.util.HashMap<>();
+        for (String c : cast()) {
+            rgb.put(c, scenery.colour(c).getRGB());
+        }
+        for (int y = 0; y < format.height(); y++) {
+            for (int x = 0; x < format.width(); x++) {
+                String who = masks.owner(x, y);
+                if (!who.isEmpty()) {
+                    out.setRGB(x, y, rgb.get(who));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code character}'s identity colour as {@code #rrggbb}: the colour previz and the board's masks show them in. */
+    public String colour(String character) {
+        return String.format(Locale.ROOT, "#%06x", scenery.colour(character).getRGB() & 0xffffff);
+    }
+
+    /** Frame {@code frame}'s OpenPose skeletons of everyone in the scene ({@link PoseDrawing}). */
+    public BufferedImage pose(int frame) {
+        CameraPose pose = camera(frame);
+        FrameView view = new FrameView(pose, format.width(), format.height());
+        double t = instant(frame);
+        List<film.slate.core.stage.Body> bodies = new ArrayList<>();
+        for (String c : cast()) {
+            staging().body(c, t).ifPresent(bodies::add);
+        }
+        return PoseDrawing.draw(view, pose.eye(), bodies, format.width(), format.height());
+    }
+
+    private BufferedImage draw(int frame, BurnIn burnIn, boolean names, boolean antialias) {
         BufferedImage image = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
         try {
             FrameView.hints(g);
+            if (!antialias) {
+                g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
+            }
             CameraPose pose = camera(frame);
             FrameView view = new FrameView(pose, format.width(), format.height());
             g.setColor(scenery.background());
@@ -127,9 +190,9 @@ public final class PrevizShot {
             for (Face f : sorted(view, scenery.cast(t))) {
                 view.fill(g, f);
             }
-            List<Label> names = new ArrayList<>(scenery.names(t));
-            names.sort(Comparator.comparingDouble((Label l) -> view.depth(l.anchor())).reversed());
-            for (Label l : names) {
+            List<Label> labels = new ArrayList<>(names ? scenery.names(t) : List.of());
+            labels.sort(Comparator.comparingDouble((Label l) -> view.depth(l.anchor())).reversed());
+            for (Label l : labels) {
                 view.label(g, l);
             }
             if (burnIn != null) {

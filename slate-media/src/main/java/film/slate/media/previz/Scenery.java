@@ -7,6 +7,7 @@ import film.slate.core.model.Bible;
 import film.slate.core.model.Location;
 import film.slate.core.model.Point;
 import film.slate.core.model.ScenePlan;
+import film.slate.core.stage.Body;
 import film.slate.core.stage.Sight;
 import film.slate.core.stage.Staging;
 import film.slate.core.stage.Vec3;
@@ -119,22 +120,23 @@ final class Scenery {
         return out;
     }
 
-    /** The cast and the props at {@code t}, unsorted. */
+    /** The cast and the props at {@code t}, unsorted; a figure's faces and those of the props in its hands are its own. */
     List<Face> cast(double t) {
         List<Face> out = new ArrayList<>();
         for (String c : staging.cast()) {
-            Optional<Point> at = staging.position(c, t);
-            if (at.isEmpty()) {
+            Optional<Body> body = staging.body(c, t);
+            if (body.isEmpty()) {
                 continue;
             }
+            Point at = staging.position(c, t).orElseThrow();
             double facing = staging.facing(c, t);
-            double h = staging.height(c);
-            out.addAll(Figure.faces(at.get(), facing, h, colour(c), light));
+            List<Face> own = new ArrayList<>(Figure.faces(body.get(), colour(c), light));
             for (String prop : heldAt(c, t)) {
-                out.addAll(propBox(Figure.hand(at.get(), facing, h), facing, prop));
+                own.addAll(propBox(Sight.hand(at, facing, body.get().height()), facing, prop));
             }
+            own.forEach(f -> out.add(f.ownedBy(c)));
             for (String prop : onFloorAt(c, t)) {
-                Point spot = staging.position(c, Sight.EVENT_TIME).orElse(at.get())
+                Point spot = staging.position(c, Sight.EVENT_TIME).orElse(at)
                         .plus(Point.ofBearing(staging.facing(c, Sight.EVENT_TIME)).times(Continuity.REACH));
                 out.addAll(propBox(Vec3.of(spot, Sight.PROP_SIZE / 2), facing, prop));
             }

@@ -70,6 +70,24 @@ class StoryboardTest {
         assertThat(html).contains("<svg", "action-line-1", "1/1A", "1/1B", "The light has to burn tonight.", "animatic.mp4",
                 "stills/1-1A-first.png");
         assertThat(files.stills()).hasSize(6).allMatch(Files::isRegularFile);
+        assertThat(files.passes()).hasSize(4).allMatch(Files::isRegularFile);
+        assertThat(html).contains("stills/1-1A-masks.png", "stills/1-1A-pose.png", "stills/1-1B-pose.png");
+        // the board's pose is the pose pass a backend gets, and the masks are the characters' masks in their colours
+        var shot = Previz.of(read.production()).shot("1/1A", 1).orElseThrow();
+        var pose = javax.imageio.ImageIO.read(dir.resolve("board/stills/1-1A-pose.png").toFile());
+        var masks = javax.imageio.ImageIO.read(dir.resolve("board/stills/1-1A-masks.png").toFile());
+        var mara = shot.masks(0).mask("MARA");
+        var expectedPose = shot.pose(0);
+        int red = 0;
+        for (int y = 0; y < pose.getHeight(); y++) {
+            for (int x = 0; x < pose.getWidth(); x++) {
+                assertThat(pose.getRGB(x, y)).isEqualTo(expectedPose.getRGB(x, y));
+                boolean isMara = (masks.getRGB(x, y) & 0xffffff) == 0xd02020;
+                assertThat(isMara).isEqualTo(mara.getRaster().getSample(x, y, 0) == 255);
+                red += isMara ? 1 : 0;
+            }
+        }
+        assertThat(red).isPositive();
         VideoInfo info = Ffmpeg.find().probe(files.animatic());
         assertThat(info.codec()).isEqualTo("h264");
         assertThat(info.frames()).isEqualTo(48 + 24);

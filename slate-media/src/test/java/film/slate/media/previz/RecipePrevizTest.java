@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecipePrevizTest {
     static final Target PREVIZ = Target.of(new BackendConfig("previz", "previz",
             new YamlMapping(List.of(), SourcePosition.ofFile("slate.yaml")),
-            Positions.of(SourcePosition.ofFile("slate.yaml"))), "slate-previz/1");
+            Positions.of(SourcePosition.ofFile("slate.yaml"))), "slate-previz/2");
 
     @TempDir
     Path dir;

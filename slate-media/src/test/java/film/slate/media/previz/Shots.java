@@ -55,6 +55,18 @@ final class Shots {
         return top < 0 ? null : new int[] {top, bottom};
     }
 
+    /** The lowest row of {@code image} that shows Mara's red anywhere, or -1. */
+    static int lowestRedRow(java.awt.image.BufferedImage image) {
+        for (int y = image.getHeight() - 1; y >= 0; y--) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (isRed(image.getRGB(x, y))) {
+                    return y;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** How many pixels of row {@code y} show Mara's red. */
     static int redColumns(java.awt.image.BufferedImage image, int y) {
         int n = 0;

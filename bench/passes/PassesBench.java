@@ -1,0 +1,47 @@
+import film.slate.core.model.Production;
+import film.slate.core.model.Shot;
+import film.slate.core.read.ProductionReader;
+import film.slate.media.ffmpeg.EncodeTargets;
+import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.previz.MaskAndPoseRender;
+import film.slate.media.previz.Previz;
+import film.slate.media.previz.PrevizRender;
+import film.slate.media.previz.PrevizShot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One whole process of the masks-and-pose benchmark (see bench/RESULTS.md, run by
+ * bench/passes/run.sh): take 1 of every shot of a production, either as the previz backend renders
+ * it ({@code previz}: FFV1 master, H.264 proxy, FFV1 depth) or as its extra passes ({@code passes}:
+ * every cast member's mask as a PNG and an FFV1 video, and the pose as a PNG and an FFV1 video).
+ * Prints the frames and the time inside the process; the script times the process. Not a test.
+ */
+public class PassesBench {
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        String mode = args[0];
+        Production production = ProductionReader.read(Path.of(args[1])).production();
+        Path out = Files.createTempDirectory("slate-passes-bench");
+        Previz previz = Previz.of(production);
+        Ffmpeg ffmpeg = Ffmpeg.find();
+        long t0 = System.nanoTime();
+        int frames = 0;
+        int shots = 0;
+        for (Shot s : production.shots()) {
+            PrevizShot shot = previz.shot(s.fullId(), 1).orElseThrow();
+            Path dir = Files.createDirectories(out.resolve(s.fullId().replace('/', '-')));
+            if (mode.equals("previz")) {
+                PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(dir.resolve("master.mkv"), dir.resolve("proxy.mp4")),
+                        Optional.of(EncodeTargets.masterOnly(dir.resolve("depth.mkv"))), Optional.empty());
+            } else {
+                MaskAndPoseRender.all(shot, ffmpeg, dir);
+            }
+            frames += shot.frames();
+            shots++;
+        }
+        System.out.printf("%s: %d shots, %d frames, %.0f ms inside the process%n", mode, shots, frames,
+                (System.nanoTime() - t0) / 1e6);
+    }
+}

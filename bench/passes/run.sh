@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Masks and pose against previz alone, as whole processes, on every shot of the example.
+# Usage: bash bench/passes/run.sh [ROUNDS] [PRODUCTION]   (default 3 rounds, examples/lighthouse)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds="${1:-3}"
+production="${2:-examples/lighthouse}"
+mvn -B -q -o -pl slate-media -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
+CP="slate-core/target/classes:slate-media/target/classes:$(cat slate-media/target/bench-classpath.txt)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+# One run of each, discarded: FFmpeg's first start unpacks it, and the source file is compiled.
+for mode in previz passes; do java -Xmx2g -cp "$CP" bench/passes/PassesBench.java "$mode" "$production" >/dev/null; done
+for ((r = 1; r <= rounds; r++)); do
+  for mode in previz passes; do
+    start=$(date +%s%N)
+    line=$(java -Xmx2g -cp "$CP" bench/passes/PassesBench.java "$mode" "$production")
+    end=$(date +%s%N)
+    echo "round $r $line; whole process $(( (end - start) / 1000000 )) ms"
+  done
+done

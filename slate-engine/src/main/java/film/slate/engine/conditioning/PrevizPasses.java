@@ -1,0 +1,155 @@
+package film.slate.engine.conditioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.RecipeContent;
+import film.slate.engine.generator.GeneratorFault;
+import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.ffmpeg.FfmpegException;
+import film.slate.media.file.WholeFile;
+import film.slate.media.previz.MaskAndPoseRender;
+import film.slate.media.previz.Previz;
+import film.slate.media.previz.PrevizShot;
+import film.slate.media.previz.SubjectMasks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The bind keys previz's own passes fill, drawn from the take's recipe alone (its cast, marks,
+ * camera, move and seed are those of its previz, so the passes line up with the previz frames
+ * pixel for pixel): {@code mask.<C>} (the first frame's mask of character C, grey PNG, 255 where
+ * previz draws C), {@code mask_video.<C>} (every frame's, FFV1), {@code pose} and
+ * {@code pose_video} (OpenPose COCO-18 skeletons, PNG and FFV1), and the value
+ * {@code prompt.<C>} (C's description, wardrobe and held props at that shot). A character who is
+ * not in the scene or not in frame gets an empty (black) mask of the picture's size, the same
+ * bytes on every such shot, and a character the shot does not name as a subject an empty prompt,
+ * so a workflow runs unchanged on every shot.
+ */
+public final class PrevizPasses {
+    private static final Pattern CHARACTER_KEY = Pattern.compile("(mask|mask_video|prompt)\\.([^./\\s]+)");
+    private static final List<String> WHOLE_KEYS = List.of("pose", "pose_video");
+
+    private final Recipe recipe;
+    private final Ffmpeg ffmpeg;
+    private final Path scratch;
+    private MaskAndPoseRender.Passes passes;
+
+    PrevizPasses(Recipe recipe, Ffmpeg ffmpeg, Path scratch) {
+        this.recipe = recipe;
+        this.ffmpeg = ffmpeg;
+        this.scratch = scratch;
+    }
+
+    /** Whether {@code key} is one of these keys (its character not yet checked against the bible). */
+    public static boolean isKey(String key) {
+        return WHOLE_KEYS.contains(key) || CHARACTER_KEY.matcher(key).matches();
+    }
+
+    /** Whether {@code key} names a file (every key here but {@code prompt.<C>}). */
+    public static boolean isFile(String key) {
+        return isKey(key) && !key.startsWith("prompt.");
+    }
+
+    /** Whether {@code key} names a value ({@code prompt.<C>}). */
+    public static boolean isValue(String key) {
+        return isKey(key) && key.startsWith("prompt.");
+    }
+
+    /** The character a per-character key names. */
+    public static Optional<String> character(String key) {
+        var m = CHARACTER_KEY.matcher(key);
+        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+    }
+
+    /** The file keys among {@code bound}, in order: {@link Conditioning#FILES} first, then these passes. */
+    public static List<String> fileKeys(java.util.Collection<String> bound) {
+        List<String> out = new ArrayList<>(Conditioning.FILES.stream().filter(bound::contains).toList());
+        bound.stream().filter(PrevizPasses::isFile).sorted().forEach(out::add);
+        return out;
+    }
+
+    /** {@code prompt.<C>}'s text; missing for any other key. */
+    static JsonNode value(RecipeContent recipe, String key) {
+        if (!key.startsWith("prompt.") || character(key).isEmpty()) {
+            return MissingNode.getInstance();
+        }
+        String who = character(key).get();
+        return TextNode.valueOf(recipe.subjects().stream().filter(s -> s.id().equals(who)).findFirst()
+                .map(PrevizPasses::describe).orElse(""));
+    }
+
+    /** {@code Mara Quell, woman in her forties, wearing yellow oilskin, holding dented brass storm lantern}. */
+    static String describe(RecipeContent.Subject s) {
+        List<String> parts = new ArrayList<>();
+        s.bible().ifPresentOrElse(b -> {
+            parts.add(b.name());
+            if (!b.description().isBlank()) {
+                parts.add(b.description());
+            }
+        }, () -> parts.add(s.id()));
+        s.wears().or(s::wardrobe).ifPresent(w -> parts.add("wearing " + w));
+        List<String> held = s.holds().stream().map(h -> h.bible().map(RecipeContent.PropLook::description)
+                .orElse(h.id().toLowerCase(Locale.ROOT))).distinct().toList();
+        if (!held.isEmpty()) {
+            parts.add("holding " + String.join(" and ", held));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The file of a file key, drawn when first asked (the stills alone unless a video is asked for). */
+    Optional<Path> file(String key) throws GeneratorFault, IOException {
+        if (!isFile(key)) {
+            return Optional.empty();
+        }
+        boolean video = key.equals("pose_video") || key.startsWith("mask_video.");
+        if (passes == null || video && passes.poseVideo() == null) {
+            Path dir = Files.createDirectories(scratch.resolve("passes"));
+            PrevizShot shot = Previz.shot(recipe.content(), recipe.content().production());
+            try {
+                passes = video ? MaskAndPoseRender.all(shot, ffmpeg, dir) : MaskAndPoseRender.stills(shot, dir);
+            } catch (FfmpegException e) {
+                throw GeneratorFault.permanent("cannot encode the masks and pose of " + recipe.label() + " ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+        if (key.equals("pose")) {
+            return Optional.of(passes.poseStill());
+        }
+        if (key.equals("pose_video")) {
+            return Optional.of(passes.poseVideo());
+        }
+        String who = character(key).orElseThrow();
+        Path found = (video ? passes.maskVideo() : passes.maskStill()).get(who);
+        return Optional.of(found != null ? found : blank(video));
+    }
+
+    /** The mask of a character who is not in the scene: black, the picture's size, every frame. */
+    private Path blank(boolean video) throws IOException, GeneratorFault {
+        var f = recipe.content().format();
+        if (!video) {
+            Path p = scratch.resolve("passes/mask-blank.png");
+            WholeFile.png(p, SubjectMasks.blank(f.width(), f.height()));
+            return p;
+        }
+        Path p = scratch.resolve("passes/mask-blank.mkv");
+        try (var e = film.slate.media.ffmpeg.VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(),
+                film.slate.media.ffmpeg.PixelFormat.GRAY8, film.slate.media.ffmpeg.EncodeTargets.masterOnly(p))) {
+            var black = SubjectMasks.blank(f.width(), f.height());
+            for (int i = 0; i < Math.max(1, f.frames()); i++) {
+                e.write(black);
+            }
+        } catch (FfmpegException e) {
+            throw GeneratorFault.permanent("cannot encode a blank mask for " + recipe.label() + " (" + e.getMessage()
+                    + ")", e);
+        }
+        return p;
+    }
+}

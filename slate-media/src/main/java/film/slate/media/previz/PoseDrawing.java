@@ -1,0 +1,122 @@
+package film.slate.media.previz;
+
+import film.slate.core.model.Point;
+import film.slate.core.stage.Body;
+import film.slate.core.stage.Body.Joint;
+import film.slate.core.stage.Vec3;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The pose pass: each figure's skeleton as OpenPose draws the COCO 18-keypoint body, which is what
+ * pose ControlNets and pose-guided video models read. Black ground; each of the 17 limbs an ellipse
+ * along its bone, {@link #stick} pixels thick, in its limb colour at 60%; then each visible joint a
+ * disc of the same radius in its joint colour, centred on the joint's projection. Joints a camera
+ * cannot see on a real person are left out as a detector would: the nose and eyes of a face turned
+ * away, an ear or eye on the far side of a head in profile. Drawn without antialiasing, so every
+ * pixel holds one of the layout's colours.
+ */
+final class PoseDrawing {
+    /** The joint colours, in joint order (RGB): OpenPose's hue steps from red round to pink. */
+    static final int[][] COLOURS = {{255, 0, 0}, {255, 85, 0}, {255, 170, 0}, {255, 255, 0}, {170, 255, 0},
+        {85, 255, 0}, {0, 255, 0}, {0, 255, 85}, {0, 255, 170}, {0, 255, 255}, {0, 170, 255}, {0, 85, 255},
+        {0, 0, 255}, {85, 0, 255}, {170, 0, 255}, {255, 0, 255}, {255, 0, 170}, {255, 0, 85}};
+    /** The limbs OpenPose draws, as pairs of joints; limb {@code i} takes colour {@code i}. */
+    static final Joint[][] LIMBS = {
+        {Joint.NECK, Joint.RIGHT_SHOULDER}, {Joint.NECK, Joint.LEFT_SHOULDER},
+        {Joint.RIGHT_SHOULDER, Joint.RIGHT_ELBOW}, {Joint.RIGHT_ELBOW, Joint.RIGHT_WRIST},
+        {Joint.LEFT_SHOULDER, Joint.LEFT_ELBOW}, {Joint.LEFT_ELBOW, Joint.LEFT_WRIST},
+        {Joint.NECK, Joint.RIGHT_HIP}, {Joint.RIGHT_HIP, Joint.RIGHT_KNEE}, {Joint.RIGHT_KNEE, Joint.RIGHT_ANKLE},
+        {Joint.NECK, Joint.LEFT_HIP}, {Joint.LEFT_HIP, Joint.LEFT_KNEE}, {Joint.LEFT_KNEE, Joint.LEFT_ANKLE},
+        {Joint.NECK, Joint.NOSE}, {Joint.NOSE, Joint.RIGHT_EYE}, {Joint.RIGHT_EYE, Joint.RIGHT_EAR},
+        {Joint.NOSE, Joint.LEFT_EYE}, {Joint.LEFT_EYE, Joint.LEFT_EAR}};
+
+    private PoseDrawing() {
+    }
+
+    /** OpenPose's 4 pixels at 512, scaled with the picture's shorter side. */
+    static int stick(int width, int height) {
+        return Math.max(2, (int) Math.round(4.0 * Math.min(width, height) / 512));
+    }
+
+    static BufferedImage draw(FrameView view, Vec3 eye, List<Body> bodies, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR); // black
+        Graphics2D g = image.createGraphics();
+        try {
+            FrameView.hints(g);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            int stick = stick(width, height);
+            List<Body> order = new ArrayList<>(bodies);
+            order.sort(Comparator.comparingDouble((Body b) -> view.depth(b.joint(Joint.NECK))).reversed());
+            for (Body b : order) {
+                Point2D.Double[] at = keypoints(view, eye, b);
+                for (int i = 0; i < LIMBS.length; i++) {
+                    Point2D.Double p = at[LIMBS[i][0].ordinal()];
+                    Point2D.Double q = at[LIMBS[i][1].ordinal()];
+                    if (p != null && q != null) {
+                        limb(g, p, q, stick, colour(i, 0.6));
+                    }
+                }
+                for (int j = 0; j < at.length; j++) {
+                    if (at[j] != null) {
+                        g.setColor(colour(j, 1));
+                        g.fill(new Ellipse2D.Double(at[j].x - stick, at[j].y - stick, 2.0 * stick, 2.0 * stick));
+                    }
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Each joint's pixel, or null where it is behind the lens or a camera would not see it on a person. */
+    static Point2D.Double[] keypoints(FrameView view, Vec3 eye, Body body) {
+        Point2D.Double[] out = new Point2D.Double[Joint.values().length];
+        Point toCamera = eye.plan().minus(body.joint(Joint.NECK).plan());
+        toCamera = toCamera.length() < 1e-9 ? body.forward() : toCamera.times(1 / toCamera.length());
+        double front = toCamera.dot(body.forward());
+        double right = toCamera.dot(body.right());
+        for (Joint j : Joint.values()) {
+            Vec3 p = body.joint(j);
+            boolean hidden = switch (j) {
+                case NOSE -> front < -0.1;
+                case RIGHT_EYE -> front < -0.1 || right < -0.75;
+                case LEFT_EYE -> front < -0.1 || right > 0.75;
+                case RIGHT_EAR -> right < -0.5;
+                case LEFT_EAR -> right > 0.5;
+                default -> false;
+            };
+            if (!hidden && view.depth(p) > FrameView.NEAR) {
+                out[j.ordinal()] = view.pixel(p);
+            }
+        }
+        return out;
+    }
+
+    private static void limb(Graphics2D g, Point2D.Double p, Point2D.Double q, int stick, Color c) {
+        double length = p.distance(q);
+        if (!(length > 0) || !Double.isFinite(length)) {
+            return;
+        }
+        AffineTransform before = g.getTransform();
+        g.translate((p.x + q.x) / 2, (p.y + q.y) / 2);
+        g.rotate(Math.atan2(q.y - p.y, q.x - p.x));
+        g.setColor(c);
+        g.fill(new Ellipse2D.Double(-length / 2, -stick, length, 2.0 * stick));
+        g.setTransform(before);
+    }
+
+    private static Color colour(int i, double k) {
+        int[] c = COLOURS[i];
+        return new Color((int) (c[0] * k), (int) (c[1] * k), (int) (c[2] * k));
+    }
+}
