@@ -58,6 +58,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--reapply-fixes", description = "Apply stale fixes' edits again to takes rendered from a new recipe.")
     boolean reapplyFixes;
+
     @Option(names = "--farm", description = "Queue the takes for the farm's workers (slate worker) and follow their"
             + " progress from the store's event log, rendering nothing here.")
     boolean farm;
