@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
             ReviewCommand.class, PlanCommand.class, InitCommand.class, RecipeCommand.class,
             RenderCommand.class, ConformCommand.class,
+            LockCommand.class, UnlockCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
