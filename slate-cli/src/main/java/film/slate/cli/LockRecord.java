@@ -54,7 +54,7 @@ final class LockRecord {
     }
 
     private static String label(LockedShot s) {
-        return "take " + s.shot() + "#" + s.take() + " v" + s.version();
+        return s.shot() + "#" + s.take() + " v" + s.version();
     }
 
     private static String details(LockedShot s) {

@@ -188,7 +188,7 @@ public final class LockFile {
     /** The recipe as indented JSON lines (ASCII; numbers exactly as in the canonical text). */
     private static String indented(Recipe r, String indent) {
         DefaultIndenter lines = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(lines).withArrayIndenter(lines);
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(lines); // arrays on one line
         String json;
         try {
             json = WRITE.writer(pretty).writeValueAsString(READ.readTree(r.canonical()));
