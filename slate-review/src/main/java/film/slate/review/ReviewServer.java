@@ -1,5 +1,6 @@
 package film.slate.review;
 
+import film.slate.store.db.Event;
 import film.slate.store.db.Sessions;
 import film.slate.store.db.StoreException;
 import film.slate.store.db.Users;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -131,7 +133,11 @@ public final class ReviewServer implements AutoCloseable {
         }
         var root = Json.MAPPER.createObjectNode();
         var list = root.putArray("events");
-        events.after(from).forEach(e -> list.add(Json.event(e)));
+        List<Event> page = events.after(from, EventStream.PAGE);
+        page.forEach(e -> list.add(Json.event(e)));
+        if (page.size() == EventStream.PAGE) {
+            root.put("more", true); // ask again with after= the last id
+        }
         return root;
     }
 

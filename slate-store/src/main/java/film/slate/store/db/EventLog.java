@@ -10,6 +10,7 @@ import java.util.Optional;
 
 /** The append-only event log. There is no update and no delete here, on purpose. */
 public final class EventLog {
+    private static final String COLUMNS = "id, at, actor, action, object, shot, details, reason";
     private final Database db;
 
     public EventLog(Database db) {
@@ -41,22 +42,49 @@ public final class EventLog {
     /** Events in the order they happened; of one shot when {@code shot} is given. */
     public List<Event> read(Optional<String> shot) {
         return db.read(c -> {
-            String sql = "SELECT id, at, actor, action, object, shot, details, reason FROM events"
-                    + (shot.isPresent() ? " WHERE shot = ?" : "") + " ORDER BY id";
+            String sql = "SELECT " + COLUMNS + " FROM events" + (shot.isPresent() ? " WHERE shot = ?" : "") + " ORDER BY id";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 if (shot.isPresent()) {
                     st.setString(1, shot.get());
                 }
-                List<Event> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
-                                Optional.ofNullable(rs.getString(8))));
-                    }
-                }
-                return out;
+                return rows(st);
             }
         });
+    }
+
+    /**
+     * The events appended after event {@code id}, oldest first, at most {@code limit}: what a live
+     * page has not seen yet, read by the key without scanning the log.
+     */
+    public List<Event> after(long id, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE id > ? ORDER BY id"
+                    + " LIMIT ?")) {
+                st.setLong(1, id);
+                st.setInt(2, limit);
+                return rows(st);
+            }
+        });
+    }
+
+    /** The id of the newest event, 0 when the log is empty. */
+    public long lastId() {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT MAX(id) FROM events"); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    private static List<Event> rows(PreparedStatement st) throws SQLException {
+        List<Event> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
+                        Optional.ofNullable(rs.getString(8))));
+            }
+        }
+        return out;
     }
 }
