@@ -74,6 +74,7 @@ public final class ReviewServer implements AutoCloseable {
                 new Fresh<>(clock, 1000, room.diagnostics()));
         RoomView view = new RoomView(shared);
         Api api = new Api(room, access, clock);
+        ScenePlans plans = new ScenePlans(room.production());
         MediaRoute media = new MediaRoute(room.store().objects(), room.store().takes());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -103,6 +104,8 @@ public final class ReviewServer implements AutoCloseable {
                     .history(Optional.ofNullable(ctx.queryParam("shot"))))));
             r.post("/api/decisions", api::decide);
             r.get("/api/events", ctx -> json(ctx, eventsAfter(events, ctx.queryParam("after"))));
+            r.get("/api/plan", ctx -> ctx.contentType("image/svg+xml")
+                    .result(plans.svg(Optional.ofNullable(ctx.queryParam("scene")).orElse(""))));
             r.sse("/api/events/stream", events::join);
             r.get("/media/{hash}", media::serve);
             r.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")

@@ -2,6 +2,8 @@ package film.slate.review;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.core.lock.LockFileException;
+import film.slate.core.lock.PictureLock;
 import film.slate.core.model.Shot;
 import film.slate.core.model.VideoFormat;
 import film.slate.core.recipe.Recipe;
@@ -100,13 +102,27 @@ final class RoomView {
             t.reason().ifPresent(r -> o.put("reason", r));
             ArrayNode vs = o.putArray("versions");
             versions.stream().filter(v -> v.take() == t.take()).forEach(v -> vs.add(version(v, approved)));
+            o.set("lineage", Lineage.of(versions.stream().filter(v -> v.take() == t.take()).toList(),
+                    room.store().recipes()));
         }
+        root.put("plan", ScenePlans.route(shot.scene()));
+        lock(id, root);
         versions.stream().reduce((a, b) -> b).flatMap(v -> room.store().recipes().get(v.recipe()))
                 .ifPresent(r -> root.set("recipe", recipe(r)));
         ArrayNode notes = root.putArray("notes");
         notes().list(Optional.of(id), false).forEach(n -> notes.add(NoteExport.note(n)));
         root.set("decisions", Json.decisions(decisions().history(Optional.of(id))).get("decisions"));
         return root;
+    }
+
+    /** {@code "locked": {"take","version","by","reason"}} when the shot is under picture lock. */
+    private void lock(String id, ObjectNode root) {
+        try {
+            PictureLock.read(room.production().root()).shot(id).ifPresent(l -> root.putObject("locked")
+                    .put("take", l.take()).put("version", l.version()).put("by", l.by()).put("reason", l.reason().orElse(null)));
+        } catch (LockFileException e) {
+            root.put("lock_error", e.getMessage());
+        }
     }
 
     private static ObjectNode version(TakeRecord v, Optional<TakeVersion> approved) {
