@@ -3,7 +3,6 @@ package film.slate.cli;
 import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.recipe.Recipe;
 import film.slate.engine.build.PlannedTake;
-import film.slate.engine.build.RecipeDiff;
 import film.slate.engine.build.Status;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -57,11 +56,7 @@ final class WhyCommand implements Callable<Integer> {
                     out.println("  (its recipe is not in the store)");
                     continue;
                 }
-                for (RecipeDiff.Change c : RecipeDiff.of(old.get(), now)) {
-                    out.println("  " + TerminalText.escape(c.path()));
-                    out.println("    was: " + TerminalText.escape(c.before().orElse("(absent)")));
-                    out.println("    now: " + TerminalText.escape(c.after().orElse("(absent)")));
-                }
+                WhyChanges.print(out, old.get(), now); // only what changed
             }
             out.flush();
             return ExitCode.OK;
