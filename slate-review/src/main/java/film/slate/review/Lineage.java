@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.Recipe;
 import film.slate.engine.build.RecipeDiff;
-import film.slate.store.db.Recipes;
 import film.slate.store.db.TakeRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A take's lineage on the shot page: its versions oldest first, each with the recipe fields that
@@ -21,10 +21,9 @@ final class Lineage {
     }
 
     /** {@code [{"version","recipe","rendered_at","changed":[...],"same_recipe_as":N|null}]} of one take's versions. */
-    static ArrayNode of(List<TakeRecord> versions, Recipes recipes) {
+    static ArrayNode of(List<TakeRecord> versions, Function<String, Optional<Recipe>> recipes) {
         ArrayNode out = Json.MAPPER.createArrayNode();
         Map<String, Integer> firstWith = new HashMap<>();
-        Map<String, Optional<Recipe>> read = new HashMap<>();
         TakeRecord previous = null;
         for (TakeRecord v : versions) {
             ObjectNode o = out.addObject().put("version", v.version()).put("recipe", v.recipe())
@@ -39,8 +38,8 @@ final class Lineage {
             }
             ArrayNode changed = o.putArray("changed");
             if (previous != null && !previous.recipe().equals(v.recipe())) {
-                Optional<Recipe> before = read.computeIfAbsent(previous.recipe(), recipes::get);
-                Optional<Recipe> after = read.computeIfAbsent(v.recipe(), recipes::get);
+                Optional<Recipe> before = recipes.apply(previous.recipe());
+                Optional<Recipe> after = recipes.apply(v.recipe());
                 if (before.isPresent() && after.isPresent()) {
                     RecipeDiff.of(before.get(), after.get()).forEach(c -> changed.add(c.path()));
                 } else {
