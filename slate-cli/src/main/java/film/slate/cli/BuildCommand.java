@@ -2,6 +2,8 @@ package film.slate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.core.lock.LockedShot;
+import film.slate.core.lock.PictureLock;
 import film.slate.engine.build.BuildOptions;
 import film.slate.engine.build.BuildPlan;
 import film.slate.engine.build.BuildSummary;
@@ -9,9 +11,11 @@ import film.slate.engine.build.Builder;
 import film.slate.engine.build.PlannedTake;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,14 +83,15 @@ final class BuildCommand implements Callable<Integer> {
             // Every shot, nothing rendered: the plan cache answers without compiling unchanged scenes.
             try (CachedPlan.Planned planned = CachedPlan.open(dir, Optional.ofNullable(backend),
                     Optional.ofNullable(takes), PlanCache.userCache())) {
-                return dryRun(planned.workspace(), planned.plan(), out);
+                return dryRun(planned.workspace(), unlocked(planned.workspace(), planned.plan(), out), out);
             } catch (CommandError e) {
                 spec.commandLine().getErr().println("slate build: " + e.getMessage());
                 return e.exitCode();
             }
         }
         try (Workspace ws = Workspace.open(dir)) {
-            BuildPlan plan = ws.plan(Optional.ofNullable(backend), Optional.ofNullable(shots), Optional.ofNullable(takes));
+            BuildPlan plan = unlocked(ws, ws.plan(Optional.ofNullable(backend), Optional.ofNullable(shots),
+                    Optional.ofNullable(takes)), out);
             BuildOptions defaults = BuildOptions.defaults();
             BuildOptions options = new BuildOptions(Optional.ofNullable(backend), Optional.ofNullable(shots),
                     Optional.ofNullable(takes), jobs == null ? defaults.jobs() : jobs,
@@ -111,6 +116,24 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("slate build: " + e.getMessage());
             return e.exitCode();
         }
+    }
+
+    /** The plan without the shots under picture lock, each one said (a build never renders a locked shot). */
+    private BuildPlan unlocked(Workspace ws, BuildPlan plan, PrintWriter out) throws CommandError {
+        PictureLock lock = ws.lock();
+        Set<String> skipped = new LinkedHashSet<>();
+        plan.takes().stream().map(t -> t.recipe().shot()).filter(lock::locked).forEach(skipped::add);
+        for (String shot : skipped) {
+            LockedShot l = lock.shot(shot).orElseThrow();
+            if (json) {
+                out.println(JSON.createObjectNode().put("event", "locked").put("shot", shot).put("take", l.take())
+                        .put("version", l.version()).put("recipe", l.recipe().id()));
+            } else {
+                out.println("locked " + shot + " on " + l.takeVersion() + ": not rendered ('slate unlock " + shot
+                        + " --reason TEXT' to change it)");
+            }
+        }
+        return plan.without(skipped);
     }
 
     private int dryRun(Workspace ws, BuildPlan plan, PrintWriter out) throws CommandError {

@@ -26,7 +26,7 @@ public final class Main implements Runnable {
             ApproveCommand.class, RejectCommand.class, NoteCommand.class, NotesCommand.class, UserCommand.class,
             ReviewCommand.class, PlanCommand.class, InitCommand.class, RecipeCommand.class, RenderCommand.class,
             ConformCommand.class, FixCommand.class, HistoryCommand.class, DiffCommand.class, WorkerCommand.class,
-            WorkersCommand.class);
+            WorkersCommand.class, LockCommand.class, UnlockCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.diagnostic.TerminalText;
+import film.slate.core.lock.PictureLock;
 import film.slate.engine.build.Status;
 import film.slate.engine.build.TakeState;
 import java.io.PrintWriter;
@@ -43,6 +44,7 @@ final class StatusCommand implements Callable<Integer> {
                 PlanCache.userCache())) {
             Workspace ws = planned.workspace();
             Map<String, List<TakeState>> shots = Status.of(planned.plan(), ws.store);
+            PictureLock lock = ws.lock();
             if (format == Format.json) {
                 var approved = new film.slate.store.db.Decisions(ws.store.database()).approvals();
                 ObjectMapper json = new ObjectMapper();
@@ -50,6 +52,9 @@ final class StatusCommand implements Callable<Integer> {
                 ArrayNode list = root.putArray("shots");
                 shots.forEach((shot, takes) -> {
                     ObjectNode s = list.addObject().put("shot", shot).put("state", Status.shotState(takes));
+                    lock.shot(shot).ifPresent(l -> s.putObject("locked").put("take", l.take()).put("version", l.version())
+                            .put("recipe", l.recipe().id()).put("master", l.master()).put("by", l.by())
+                            .put("at", l.at().toString()).put("reason", l.reason().orElse(null)));
                     ArrayNode ts = s.putArray("takes");
                     for (TakeState t : takes) {
                         ObjectNode o = ts.addObject().put("take", t.take()).put("version", t.version())
@@ -71,7 +76,8 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(root);
             } else {
                 shots.forEach((shot, takes) -> {
-                    out.println(TerminalText.escape(String.format("%-12s %s", shot, Status.shotState(takes))));
+                    out.println(TerminalText.escape(String.format("%-12s %s", shot, Status.shotState(takes))
+                            + lock.shot(shot).map(l -> "  locked on " + l.takeVersion()).orElse("")));
                     for (TakeState t : takes) {
                         out.println(TerminalText.escape(String.format("  take %d  %-9s v%d  %s%s", t.take(), t.state(),
                                 t.version(), t.recipe().substring(0, 12),

@@ -1,5 +1,6 @@
 package film.slate.cli;
 
+import film.slate.core.lock.LockedShotException;
 import film.slate.review.ReviewException;
 import film.slate.review.TakeChoice;
 import film.slate.store.db.DecisionRecord;
@@ -26,6 +27,7 @@ final class VerdictArguments {
     int decide(CommandSpec spec, String command, Verdict verdict, Optional<Long> note) {
         try (Workspace ws = Workspace.open(shot.dir())) {
             TakeVersion t = TakeChoice.choose(ws.store.takes(), ws.shot(shot.shot), take.take(), take.version());
+            ws.lock().refuse(t.shot(), command + " a take of"); // the locked take stays the approved one
             if (note.isPresent() && new film.slate.store.db.Notes(ws.store.database()).find(note.get()).isEmpty()) {
                 throw new ReviewException("there is no note " + note.get() + "; 'slate notes' lists them with their ids");
             }
@@ -37,7 +39,7 @@ final class VerdictArguments {
         } catch (CommandError e) {
             spec.commandLine().getErr().println("slate " + command + ": " + e.getMessage());
             return e.exitCode();
-        } catch (ReviewException e) {
+        } catch (ReviewException | LockedShotException e) {
             spec.commandLine().getErr().println("slate " + command + ": " + e.getMessage());
             return ExitCode.CANNOT_RUN;
         }

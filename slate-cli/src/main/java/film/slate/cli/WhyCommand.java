@@ -4,7 +4,6 @@ import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.recipe.Recipe;
 import film.slate.engine.build.ConditioningChanges;
 import film.slate.engine.build.PlannedTake;
-import film.slate.engine.build.RecipeDiff;
 import film.slate.engine.build.Status;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -61,11 +60,7 @@ final class WhyCommand implements Callable<Integer> {
                 for (String change : ConditioningChanges.of(old.get().content(), now.content())) {
                     out.println("  " + TerminalText.escape(change));
                 }
-                for (RecipeDiff.Change c : RecipeDiff.of(old.get(), now)) {
-                    out.println("  " + TerminalText.escape(c.path()));
-                    out.println("    was: " + TerminalText.escape(c.before().orElse("(absent)")));
-                    out.println("    now: " + TerminalText.escape(c.after().orElse("(absent)")));
-                }
+                WhyChanges.print(out, old.get(), now); // only what changed
             }
             out.flush();
             return ExitCode.OK;

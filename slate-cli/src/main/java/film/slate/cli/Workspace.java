@@ -1,6 +1,8 @@
 package film.slate.cli;
 
 import film.slate.core.diagnostic.Diagnostic;
+import film.slate.core.lock.LockFileException;
+import film.slate.core.lock.PictureLock;
 import film.slate.core.model.Production;
 import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ProductionReader;
@@ -117,6 +119,15 @@ final class Workspace implements AutoCloseable {
                             .map(s -> s.fullId()).orElse("1/1A"));
         }
         return id;
+    }
+
+    /** The production's picture lock (none without lock.yaml); a damaged lock.yaml stops the command at its line. */
+    PictureLock lock() throws CommandError {
+        try {
+            return PictureLock.read(production.root());
+        } catch (LockFileException e) {
+            throw new CommandError(ExitCode.INVALID_PRODUCTION, e.getMessage() + " (run 'slate check' for every finding)");
+        }
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReviewServerSecurityTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> READS = List.of("/api/session", "/api/shots", "/api/shot?id=1/1S1", "/api/notes",
-            "/api/decisions", "/api/events", "/api/events/stream");
+            "/api/decisions", "/api/events", "/api/events/stream", "/api/plan?scene=1");
     static final List<String> WRITES = List.of("/api/notes", "/api/notes/1/resolve", "/api/decisions", "/logout");
 
     Path dir;

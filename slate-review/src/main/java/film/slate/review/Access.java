@@ -27,6 +27,7 @@ final class Access {
     private final Clock clock;
     private final LoginThrottle throttle;
     private final boolean secureCookie;
+    private static final String SESSION_ATTRIBUTE = "slate.session";
     /** One-time login links: the token's hash, to the name it signs in. */
     private final Map<String, String> links = new ConcurrentHashMap<>();
 
@@ -98,13 +99,20 @@ final class Access {
         ctx.removeCookie(COOKIE, "/");
     }
 
-    /** The request's session, or 401. */
+    /** The request's session, or 401; looked up once per request (the guard and the route share it). */
     SessionRecord session(Context ctx) {
+        SessionRecord known = ctx.attribute(SESSION_ATTRIBUTE);
+        if (known != null) {
+            return known;
+        }
         String cookie = ctx.cookie(COOKIE);
         if (cookie == null || cookie.length() > 100) {
             throw new Refusal(401, "sign in first");
         }
-        return sessions.find(cookie, clock.millis()).orElseThrow(() -> new Refusal(401, "the session has ended; sign in again"));
+        SessionRecord s = sessions.find(cookie, clock.millis())
+                .orElseThrow(() -> new Refusal(401, "the session has ended; sign in again"));
+        ctx.attribute(SESSION_ATTRIBUTE, s);
+        return s;
     }
 
     /** A write: the session, its CSRF token in the header, and a role that may do it; else 401 or 403. */

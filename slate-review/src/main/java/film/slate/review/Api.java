@@ -2,6 +2,9 @@ package film.slate.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import film.slate.core.lock.LockFileException;
+import film.slate.core.lock.LockedShotException;
+import film.slate.core.lock.PictureLock;
 import film.slate.core.model.Shot;
 import film.slate.core.model.VideoFormat;
 import film.slate.store.db.DecisionRecord;
@@ -75,6 +78,11 @@ final class Api {
                 Optional.of(integer(body, "version")));
         Verdict verdict = Verdict.of(text(body, "verdict")).orElseThrow(() -> new ReviewException(
                 "verdict is approved, rejected or needs-fix"));
+        try {
+            PictureLock.read(room.production().root()).refuse(shot.fullId(), "decide on a take of");
+        } catch (LockedShotException | LockFileException e) {
+            throw new ReviewException(e.getMessage());
+        }
         Optional<Long> note = body.hasNonNull("note") ? Optional.of((long) integer(body, "note")) : Optional.empty();
         if (note.isPresent() && new Notes(room.store().database()).find(note.get()).isEmpty()) {
             throw new ReviewException("there is no note " + note.get());

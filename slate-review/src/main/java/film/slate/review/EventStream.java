@@ -4,7 +4,6 @@ import film.slate.store.db.Event;
 import film.slate.store.db.EventLog;
 import io.javalin.http.sse.SseClient;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -24,12 +23,13 @@ final class EventStream implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The most events one poll (or one API answer) reads; more wait for the next. */
+    static final int PAGE = 1000;
     private volatile long last;
 
     EventStream(EventLog log) {
         this.log = log;
-        List<Event> all = log.read(Optional.empty());
-        this.last = all.isEmpty() ? 0 : all.get(all.size() - 1).id();
+        this.last = log.lastId();
         poller.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -40,14 +40,14 @@ final class EventStream implements AutoCloseable {
         client.sendComment("listening from event " + last);
     }
 
-    /** Events after {@code id}, for {@code GET /api/events?after=}. */
-    List<Event> after(long id) {
-        return log.read(Optional.empty()).stream().filter(e -> e.id() > id).toList();
+    /** At most {@code limit} events after {@code id}, for {@code GET /api/events?after=}. */
+    List<Event> after(long id, int limit) {
+        return log.after(id, limit);
     }
 
     private void poll() {
         try {
-            List<Event> fresh = after(last);
+            List<Event> fresh = after(last, PAGE); // only what is new: the log is read by its key from the last id
             for (Event e : fresh) {
                 for (SseClient c : clients) {
                     c.sendEvent("event", Json.event(e).toString(), String.valueOf(e.id()));

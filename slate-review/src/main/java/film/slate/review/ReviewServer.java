@@ -1,5 +1,6 @@
 package film.slate.review;
 
+import film.slate.store.db.Event;
 import film.slate.store.db.Sessions;
 import film.slate.store.db.StoreException;
 import film.slate.store.db.Users;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,6 +74,7 @@ public final class ReviewServer implements AutoCloseable {
                 new Fresh<>(clock, 1000, room.diagnostics()));
         RoomView view = new RoomView(shared);
         Api api = new Api(room, access, clock);
+        ScenePlans plans = new ScenePlans(room.production());
         MediaRoute media = new MediaRoute(room.store().objects(), room.store().takes());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -101,6 +104,8 @@ public final class ReviewServer implements AutoCloseable {
                     .history(Optional.ofNullable(ctx.queryParam("shot"))))));
             r.post("/api/decisions", api::decide);
             r.get("/api/events", ctx -> json(ctx, eventsAfter(events, ctx.queryParam("after"))));
+            r.get("/api/plan", ctx -> ctx.contentType("image/svg+xml")
+                    .result(plans.svg(Optional.ofNullable(ctx.queryParam("scene")).orElse(""))));
             r.sse("/api/events/stream", events::join);
             r.get("/media/{hash}", media::serve);
             r.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")
@@ -131,7 +136,11 @@ public final class ReviewServer implements AutoCloseable {
         }
         var root = Json.MAPPER.createObjectNode();
         var list = root.putArray("events");
-        events.after(from).forEach(e -> list.add(Json.event(e)));
+        List<Event> page = events.after(from, EventStream.PAGE);
+        page.forEach(e -> list.add(Json.event(e)));
+        if (page.size() == EventStream.PAGE) {
+            root.put("more", true); // ask again with after= the last id
+        }
         return root;
     }
 

@@ -2,6 +2,8 @@ package film.slate.review;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import film.slate.core.lock.LockFileException;
+import film.slate.core.lock.PictureLock;
 import film.slate.core.model.Shot;
 import film.slate.core.model.VideoFormat;
 import film.slate.core.recipe.Recipe;
@@ -23,6 +25,7 @@ final class RoomView {
     static final String HINT = "no take is rendered yet; run 'slate build' in the production folder, then reload";
 
     private final Room room;
+    private final Map<String, Recipe> recipes = new java.util.concurrent.ConcurrentHashMap<>();
 
     RoomView(Room room) {
         this.room = room;
@@ -100,13 +103,26 @@ final class RoomView {
             t.reason().ifPresent(r -> o.put("reason", r));
             ArrayNode vs = o.putArray("versions");
             versions.stream().filter(v -> v.take() == t.take()).forEach(v -> vs.add(version(v, approved)));
+            o.set("lineage", Lineage.of(versions.stream().filter(v -> v.take() == t.take()).toList(), this::recipe));
         }
-        versions.stream().reduce((a, b) -> b).flatMap(v -> room.store().recipes().get(v.recipe()))
+        root.put("plan", ScenePlans.route(shot.scene()));
+        lock(id, root);
+        versions.stream().reduce((a, b) -> b).flatMap(v -> recipe(v.recipe()))
                 .ifPresent(r -> root.set("recipe", recipe(r)));
         ArrayNode notes = root.putArray("notes");
         notes().list(Optional.of(id), false).forEach(n -> notes.add(NoteExport.note(n)));
         root.set("decisions", Json.decisions(decisions().history(Optional.of(id))).get("decisions"));
         return root;
+    }
+
+    /** {@code "locked": {"take","version","by","reason"}} when the shot is under picture lock. */
+    private void lock(String id, ObjectNode root) {
+        try {
+            PictureLock.read(room.production().root()).shot(id).ifPresent(l -> root.putObject("locked")
+                    .put("take", l.take()).put("version", l.version()).put("by", l.by()).put("reason", l.reason().orElse(null)));
+        } catch (LockFileException e) {
+            root.put("lock_error", e.getMessage());
+        }
     }
 
     private static ObjectNode version(TakeRecord v, Optional<TakeVersion> approved) {
@@ -127,6 +143,17 @@ final class RoomView {
         ObjectNode root = Json.MAPPER.createObjectNode().put("title", room.production().manifest().title());
         root.putObject("format").put("fps_num", f.fps()).put("fps_den", 1).put("width", f.width()).put("height", f.height());
         return root;
+    }
+
+    /** A stored recipe by id, parsed once: a recipe never changes under its id. */
+    private Optional<Recipe> recipe(String id) {
+        Recipe known = recipes.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Recipe> read = room.store().recipes().get(id);
+        read.ifPresent(r -> recipes.put(id, r));
+        return read;
     }
 
     private Notes notes() {

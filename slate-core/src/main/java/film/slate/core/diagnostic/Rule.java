@@ -52,7 +52,8 @@ public enum Rule {
     RIGHTS_REF_LICENCE("rights/ref-licence", Severity.WARNING,
             "A reference file lacks a licence that covers the declared use."),
     RIGHTS_MODEL_LICENCE("rights/model-licence", Severity.WARNING,
-            "A backend model lacks a licence that covers the declared use.");
+            "A backend model lacks a licence that covers the declared use."),
+    LOCK_CHANGED("lock/changed", Severity.ERROR, "A plan edit would change the recipe of a shot under picture lock.");
 
     private final String id;
     private final Severity severity;

@@ -47,6 +47,11 @@ public record BuildPlan(String backend, List<PlannedTake> takes) {
         return new BuildPlan(backend, out);
     }
 
+    /** This plan without the takes of {@code shots} (shots under picture lock, which no build renders). */
+    public BuildPlan without(java.util.Set<String> shots) {
+        return new BuildPlan(backend, takes.stream().filter(t -> !shots.contains(t.recipe().shot())).toList());
+    }
+
     public List<PlannedTake> missing() {
         return takes.stream().filter(PlannedTake::missing).toList();
     }

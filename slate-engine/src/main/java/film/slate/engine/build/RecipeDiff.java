@@ -1,59 +1,20 @@
 package film.slate.engine.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import film.slate.core.recipe.CanonicalJson;
 import film.slate.core.recipe.Recipe;
-import java.util.ArrayList;
+import film.slate.core.recipe.RecipeChanges;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
-/** Field by field, how two recipes differ: JSON pointers with the old and the new value. */
+/** Field by field, how two recipes differ: JSON pointers with the old and the new value ({@link RecipeChanges}). */
 public final class RecipeDiff {
     /** One changed field; a value is empty where the field is absent on that side. */
     public record Change(String path, Optional<String> before, Optional<String> after) {
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     private RecipeDiff() {
     }
 
     public static List<Change> of(Recipe before, Recipe after) {
-        List<Change> out = new ArrayList<>();
-        diff("", tree(before), tree(after), out);
-        return out;
-    }
-
-    /** The recipe's JSON as a private tree, only to walk it member by member. */
-    private static JsonNode tree(Recipe r) {
-        try {
-            return JSON.readTree(r.canonical());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a recipe's canonical text is JSON", e);
-        }
-    }
-
-    private static void diff(String path, JsonNode a, JsonNode b, List<Change> out) {
-        if (a != null && b != null && a.isObject() && b.isObject()) {
-            TreeSet<String> keys = new TreeSet<>();
-            a.fieldNames().forEachRemaining(keys::add);
-            b.fieldNames().forEachRemaining(keys::add);
-            for (String k : keys) {
-                diff(path + "/" + k.replace("~", "~0").replace("/", "~1"), a.get(k), b.get(k), out);
-            }
-            return;
-        }
-        if (a != null && b != null && a.isArray() && b.isArray() && a.size() == b.size()) {
-            for (int i = 0; i < a.size(); i++) {
-                diff(path + "/" + i, a.get(i), b.get(i), out);
-            }
-            return;
-        }
-        Optional<String> x = Optional.ofNullable(a).map(CanonicalJson::text);
-        Optional<String> y = Optional.ofNullable(b).map(CanonicalJson::text);
-        if (!x.equals(y)) {
-            out.add(new Change(path.isEmpty() ? "/" : path, x, y));
-        }
+        return RecipeChanges.of(before, after).stream().map(c -> new Change(c.path(), c.before(), c.after())).toList();
     }
 }

@@ -143,9 +143,24 @@ export async function shotPage(root, id, me) {
     el('dt', {text: 'backend'}), el('dd', {text: data.recipe.backend}),
     el('dt', {text: 'recipe'}), el('dd', {text: data.recipe.id})) : el('p', {class: 'hint', text: 'no render yet; run slate build'});
 
-  root.replaceChildren(el('h1', {id: 'shot-title', text: 'Shot ' + data.shot}), el('p', {text: data.action}),
+  // Lineage: each take's versions oldest first, with what changed in the recipe from one to the next.
+  const lineage = el('div', {id: 'lineage', class: 'lineage'}, ...data.takes.map((t) => el('div', {},
+    el('h3', {text: 'Take ' + t.take}),
+    el('ol', {class: 'small'}, ...t.lineage.map((v) => el('li', {class: 'lineage-version', 'data-take': t.take,
+      'data-version': v.version, 'data-changed': v.changed.join(' ')},
+    el('strong', {text: 'v' + v.version}),
+    el('span', {text: ' ' + v.rendered_at + ' · ' + v.backend + ' · recipe ' + v.recipe.slice(0, 12)
+      + (v.status !== 'rendered' ? ' · ' + v.status : '')}),
+    el('span', {class: 'why', text: v.same_recipe_as !== null ? ' · the recipe of v' + v.same_recipe_as + ' again'
+      : v.changed.length ? ' · changed: ' + v.changed.join(', ') : v.version > 1 ? ' · same recipe' : ' · first render'})))))));
+  const locked = data.locked ? el('p', {id: 'locked', class: 'hint', text: 'Picture locked on take ' + data.locked.take
+    + ' v' + data.locked.version + ' by ' + data.locked.by + (data.locked.reason ? ': ' + data.locked.reason : '')}) : null;
+  const plan = el('img', {id: 'floor-plan', class: 'plan', src: data.plan, alt: 'floor plan of scene ' + data.shot.split('/')[0]});
+
+  root.replaceChildren(el('h1', {id: 'shot-title', text: 'Shot ' + data.shot}), el('p', {text: data.action}), locked,
     takes, status, stage, controls, decisions, form,
-    el('h2', {text: 'Notes'}), notesList, el('h2', {text: 'Decisions'}), history, el('h2', {text: 'Recipe'}), recipe);
+    el('h2', {text: 'Notes'}), notesList, el('h2', {text: 'Decisions'}), history, el('h2', {text: 'Recipe'}), recipe,
+    el('h2', {text: 'Lineage'}), lineage, el('h2', {text: 'Floor plan'}), plan);
   drawLists();
 
   const keys = (e) => {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 /** The append-only event log. There is no update and no delete here, on purpose. */
 public final class EventLog {
+    private static final String COLUMNS = "id, at, actor, action, object, shot, details, reason";
     private final Database db;
 
     public EventLog(Database db) {
@@ -51,24 +52,32 @@ public final class EventLog {
 
     /** The events after event {@code id}, oldest first (at most 1,000: read again from the last for more). */
     public List<Event> after(long id) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT id, at, actor, action, object, shot, details, reason"
-                    + " FROM events WHERE id > ? ORDER BY id LIMIT 1000")) {
-                st.setLong(1, id);
-                return rows(st);
-            }
-        });
+        return after(id, 1000);
     }
 
     /** Events in the order they happened; of one shot when {@code shot} is given. */
     public List<Event> read(Optional<String> shot) {
         return db.read(c -> {
-            String sql = "SELECT id, at, actor, action, object, shot, details, reason FROM events"
-                    + (shot.isPresent() ? " WHERE shot = ?" : "") + " ORDER BY id";
+            String sql = "SELECT " + COLUMNS + " FROM events" + (shot.isPresent() ? " WHERE shot = ?" : "") + " ORDER BY id";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 if (shot.isPresent()) {
                     st.setString(1, shot.get());
                 }
+                return rows(st);
+            }
+        });
+    }
+
+    /**
+     * The events appended after event {@code id}, oldest first, at most {@code limit}: what a live
+     * page has not seen yet, read by the key without scanning the log.
+     */
+    public List<Event> after(long id, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE id > ? ORDER BY id"
+                    + " LIMIT ?")) {
+                st.setLong(1, id);
+                st.setInt(2, limit);
                 return rows(st);
             }
         });
