@@ -1,5 +1,6 @@
 package film.slate.cli;
 
+import film.slate.core.lock.LockedShotException;
 import film.slate.engine.fix.FixOrder;
 import film.slate.engine.fix.FixRefused;
 import film.slate.engine.fix.Fixer;
@@ -79,6 +80,7 @@ final class FixCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Workspace ws = Workspace.open(arguments.dir())) {
             FixOrder order = order(ws.shot(arguments.shot));
+            ws.lock().refuse(order.shot(), "fix"); // a locked picture is final
             Fixer fixer = new Fixer(ws.store, ws.backends, ffmpeg(), Clock.systemUTC(), Actor.current());
             Fixer.Made made = fixer.fix(order);
             var v = made.version();
@@ -95,6 +97,9 @@ final class FixCommand implements Callable<Integer> {
         } catch (FixRefused e) {
             err.println("slate fix: " + e.getMessage());
             return e.exitCode();
+        } catch (LockedShotException e) {
+            err.println("slate fix: " + e.getMessage());
+            return ExitCode.CANNOT_RUN;
         }
     }
 

@@ -246,6 +246,12 @@ class PictureLockTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lock.refuse("1/1S4", "fix"))
                 .isInstanceOf(film.slate.core.lock.LockedShotException.class).hasMessageContaining("before you fix it");
         lock.refuse("1/1S3", "fix"); // not locked: no refusal
+        long versions = Slate.inProcess("takes", "1/1S4", dir.toString()).out().lines().count();
+        Slate.Run fix = Slate.inProcess("fix", "1/1S4", dir.toString(), "--take", "1", "--frames", "0-3", "--region",
+                "0,0,16,16");
+        assertThat(fix.code()).as(fix.err()).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(fix.err()).contains("slate fix: shot 1/1S4 is locked on take 1 v1").contains("before you fix it");
+        assertThat(Slate.inProcess("takes", "1/1S4", dir.toString()).out().lines().count()).isEqualTo(versions);
         assertThat(Slate.inProcess("lock", "1/1S4", dir.toString()).out()).contains("already locked 1/1S4 on take 1 v1");
 
         Files.writeString(dir.resolve("shots/0001.yaml"), Files.readString(dir.resolve("shots/0001.yaml"))

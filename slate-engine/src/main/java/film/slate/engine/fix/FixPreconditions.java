@@ -23,8 +23,9 @@ import javax.imageio.ImageIO;
 /**
  * Every check a fix passes before anything is rendered or stored, in one place: the take and its
  * version exist and have a video master, the frame range lies in the shot, the region or mask is
- * inside the picture, of its size and not empty, the fields can change, the backend exists. (Picture
- * lock, when it comes, refuses here too.) A refusal is one sentence; nothing has been written.
+ * inside the picture, of its size and not empty, the fields can change, the backend exists. (A locked
+ * shot is refused before, by the command, from the production's lock.yaml.) A refusal is one
+ * sentence; nothing has been written.
  */
 public final class FixPreconditions {
     private FixPreconditions() {
