@@ -57,7 +57,10 @@ final class RecipeCommand implements Callable<Integer> {
             if (objects != null) {
                 RecipeExport.objects(recipe, ws.store, ws.production.root(), objects);
             }
-            out.print(recipe.canonical());
+            // A fix version's recipe is its fix recipe (whose SHA-256 is the version's recipe id); objects are its root's.
+            Optional<String> fix = stored(ws, shot).flatMap(t -> ws.store.fixes().get(t.recipe()))
+                    .map(f -> f.recipe().canonical());
+            out.print(fix.orElse(recipe.canonical()));
             out.flush();
             return ExitCode.OK;
         } catch (CommandError e) {
@@ -72,10 +75,15 @@ final class RecipeCommand implements Callable<Integer> {
         }
     }
 
-    private Recipe recipe(Workspace ws, String shot, PrintWriter err) throws CommandError {
-        Optional<TakeRecord> stored = ws.store.takes().ofShot(shot).stream()
+    /** The version asked for (or the latest), if the take has one. */
+    private Optional<TakeRecord> stored(Workspace ws, String shot) {
+        return ws.store.takes().ofShot(shot).stream()
                 .filter(t -> t.take() == take && (version == null || t.version() == version))
                 .reduce((a, b) -> b.version() >= a.version() ? b : a);
+    }
+
+    private Recipe recipe(Workspace ws, String shot, PrintWriter err) throws CommandError {
+        Optional<TakeRecord> stored = stored(ws, shot);
         if (stored.isPresent()) {
             TakeRecord t = stored.get();
             err.println(t.label() + " version " + t.version() + ": recipe " + t.recipe());

@@ -89,6 +89,11 @@ class FixCommandTest {
             assertThat(s.objects().has(mask)).isTrue();
             assertThat(film.slate.store.LiveObjects.of(s)).contains(mask);
         }
+        String fixId = r.out().split(" ")[3];
+        String recipe = real("recipe", "1/1S1", dir.toString(), "--version", "2").out();
+        assertThat(film.slate.core.recipe.Sha256.hex(recipe.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .startsWith(fixId);
+        assertThat(recipe).contains("\"kind\":\"slate/fix\"");
         assertThat(real("status", dir.toString()).out()).contains("rendered").doesNotContain("stale");
     }
 
