@@ -60,7 +60,7 @@ class FixCommandTest {
                         "no field a fix can change"),
                 Arguments.of(List.of("--take", "1", "--frames", "0-3", "--region", "0,0,8,8", "--backend", "nope"),
                         "no backend 'nope'"),
-                Arguments.of(List.of("--take", "1", "--frames", "0-3", "--subject", "MARA"), "per-character masks"));
+                Arguments.of(List.of("--take", "1", "--frames", "0-3", "--subject", "NOBODY"), "is not in the cast of 1/1S1"));
     }
 
     @ParameterizedTest
@@ -95,6 +95,27 @@ class FixCommandTest {
                 .startsWith(fixId);
         assertThat(recipe).contains("\"kind\":\"slate/fix\"");
         assertThat(real("status", dir.toString()).out()).contains("rendered").doesNotContain("stale");
+    }
+
+    @Test
+    void aSubjectFixTakesTheCharactersPrevizMaskOverItsFrames() throws Exception {
+        Slate.Run r = real("fix", "1/1S1", dir.toString(), "--take", "1", "--frames", "0-5", "--subject", "MARA",
+                "--set", "color.MARA=#00ff00");
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Store s = Store.open(dir)) {
+            var edit = s.fixes().ofShot("1/1S1").get(0).recipe().edit();
+            var mask = film.slate.media.composite.Mask.fromPgm(s.objects().read(edit.mask())).orElseThrow();
+            int inside = 0;
+            for (int y = 0; y < mask.height(); y++) {
+                for (int x = 0; x < mask.width(); x++) {
+                    inside += mask.inside(x, y) ? 1 : 0;
+                }
+            }
+            assertThat(inside).as("MARA's pixels").isPositive().isLessThan(mask.width() * mask.height() / 2);
+        }
+        var d = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(real("diff", "1/1S1", "v1", "v2", dir.toString(), "--format", "json").out());
+        assertThat(d.path("outside_untouched").asBoolean()).isTrue();
     }
 
     @Test

@@ -9,10 +9,14 @@ import film.slate.core.recipe.RecipeContent;
 import film.slate.engine.build.Backends;
 import film.slate.engine.build.BuildException;
 import film.slate.media.composite.Mask;
+import film.slate.media.previz.Previz;
+import film.slate.media.previz.PrevizShot;
+import film.slate.media.previz.SubjectMasks;
 import film.slate.store.FramesIndex;
 import film.slate.store.Store;
 import film.slate.store.db.TakeRecord;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Comparator;
@@ -44,7 +48,7 @@ public final class FixPreconditions {
             throw refused(order.shot() + " has " + format.frames() + " frames (0-" + (format.frames() - 1)
                     + "), so --frames " + order.first() + "-" + order.last() + " lies outside it; name frames within the shot");
         }
-        Mask mask = mask(order, format);
+        Mask mask = mask(order, content);
         if (mask.isEmpty()) {
             throw refused("the mask of the fix of " + order.shot() + " is empty (no light pixel); draw the region to"
                     + " change in white");
@@ -142,7 +146,8 @@ public final class FixPreconditions {
         return t;
     }
 
-    private static Mask mask(FixOrder order, RecipeContent.Format f) throws FixRefused {
+    private static Mask mask(FixOrder order, RecipeContent content) throws FixRefused {
+        RecipeContent.Format f = content.format();
         if (order.where() instanceof FixOrder.Region r) {
             if (r.w() <= 0 || r.h() <= 0 || r.x() < 0 || r.y() < 0 || r.x() + r.w() > f.width()
                     || r.y() + r.h() > f.height()) {
@@ -171,9 +176,35 @@ public final class FixPreconditions {
             }
             return Mask.of(image);
         }
-        FixOrder.Subject s = (FixOrder.Subject) order.where();
-        throw refused("--subject " + s.character() + " needs the per-character masks of previz, which this Slate does not"
-                + " make yet; draw a mask (--mask FILE.png) or name a region (--region x,y,w,h)");
+        return subject(order, (FixOrder.Subject) order.where(), content);
+    }
+
+    /**
+     * {@code --subject C}: every pixel previz draws of C in any frame of the range (the visible
+     * convention of the masks pass), so the fix follows C as the blocking moves them.
+     */
+    private static Mask subject(FixOrder order, FixOrder.Subject s, RecipeContent content) throws FixRefused {
+        PrevizShot shot = Previz.shot(content, content.production());
+        if (!shot.cast().contains(s.character())) {
+            throw refused("--subject " + s.character() + " is not in the cast of " + order.shot() + " (" + String.join(", ",
+                    shot.cast()) + "); name one of them, or a region (--region x,y,w,h)");
+        }
+        RecipeContent.Format f = content.format();
+        BufferedImage union = SubjectMasks.blank(f.width(), f.height());
+        for (int frame = order.first(); frame <= order.last(); frame++) {
+            BufferedImage m = shot.masks(frame).mask(s.character());
+            byte[] into = ((DataBufferByte) union.getRaster().getDataBuffer()).getData();
+            byte[] from = ((DataBufferByte) m.getRaster().getDataBuffer()).getData();
+            for (int i = 0; i < into.length; i++) {
+                into[i] |= from[i];
+            }
+        }
+        Mask mask = Mask.of(union);
+        if (mask.isEmpty()) {
+            throw refused("--subject " + s.character() + " is not in frame in frames " + order.first() + "-" + order.last()
+                    + " of " + order.shot() + "; name frames where they are seen, or a region (--region x,y,w,h)");
+        }
+        return mask;
     }
 
     private static FixRefused refused(String sentence) {
