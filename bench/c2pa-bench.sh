@@ -6,9 +6,13 @@
 set -euo pipefail
 runs="${1:-3}"
 [ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package -pl bench -am >/dev/null
-jar="slate-cli/target/slate-cli.jar"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
+# Copies of the jars, so a build running meanwhile cannot change them under the measurement.
+mkdir "$dir/cli" "$dir/bench"
+cp -r slate-cli/target/slate-cli.jar slate-cli/target/lib "$dir/cli/"
+cp -r bench/target/slate-bench.jar bench/target/lib "$dir/bench/"
+jar="$dir/cli/slate-cli.jar"
 if [ -n "${PRODUCTION:-}" ]; then
   cp -r "$PRODUCTION" "$dir/p"; rm -rf "$dir/p/cut" "$dir/p/.slate/signing"
 else
@@ -27,11 +31,11 @@ done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "slate conform --allow-unapproved (all formats, signed): runs ${#sorted[@]}  min ${sorted[0]} ms  median ${sorted[$(( ${#sorted[@]} / 2 ))]} ms  max ${sorted[-1]} ms"
 ff_dir="$(dirname "$(find "${HOME}/.cache/slate/javacpp" -name ffmpeg -type f | head -1)")"
-LD_LIBRARY_PATH="$ff_dir" "$ff_dir/ffmpeg" -hide_banner -loglevel error -nostdin -y -i "$dir/out/cut.mp4" -map 0 -c copy \
+LD_LIBRARY_PATH="$ff_dir" "$ff_dir/ffmpeg" -hide_banner -loglevel error -nostdin -y -i "$dir/out/cut.mp4" -map 0:v -c copy \
   -movflags +faststart "$dir/cut-unsigned.mp4"
 mapfile -t proxies < <(python3 -c "
 import json
 for c in json.load(open('$dir/out/provenance.json'))['clips']:
     if c.get('proxy'): print('$dir/p/.slate/objects/sha256/' + c['proxy'][:2] + '/' + c['proxy'][2:])")
-java -cp "bench/target/slate-bench.jar:bench/target/lib/*" film.slate.bench.C2paSigningBench "$runs" "${proxies[@]}" \
+java -cp "$dir/bench/slate-bench.jar:$dir/bench/lib/*" film.slate.bench.C2paSigningBench "$runs" "${proxies[@]}" \
   "$dir/cut-unsigned.mp4"
