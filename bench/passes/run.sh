@@ -14,8 +14,10 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 for ((r = 1; r <= rounds; r++)); do
   for mode in previz passes; do
     start=$(date +%s%N)
-    line=$(java -Xmx2g -cp "$CP" bench/passes/PassesBench.java "$mode" "$production")
+    # CPU of the JVM and the FFmpeg processes it waits for: steadier than wall time on a shared machine.
+    line=$(/usr/bin/time -f "cpu %U s user + %S s system" -o /tmp/passes-bench-cpu.txt \
+      java -Xmx2g -cp "$CP" bench/passes/PassesBench.java "$mode" "$production")
     end=$(date +%s%N)
-    echo "round $r $line; whole process $(( (end - start) / 1000000 )) ms"
+    echo "round $r $line; whole process $(( (end - start) / 1000000 )) ms, $(cat /tmp/passes-bench-cpu.txt); load $(cut -d' ' -f1 /proc/loadavg)"
   done
 done
