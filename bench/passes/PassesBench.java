@@ -43,5 +43,10 @@ public class PassesBench {
         }
         System.out.printf("%s: %d shots, %d frames, %.0f ms inside the process%n", mode, shots, frames,
                 (System.nanoTime() - t0) / 1e6);
+        try (var files = Files.walk(out)) { // the outputs are only measured, never kept
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

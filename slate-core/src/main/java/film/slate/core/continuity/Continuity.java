@@ -42,11 +42,14 @@ public final class Continuity {
         Map<String, Map<String, CharacterState>> starts = new LinkedHashMap<>();
         List<Diagnostic> faults = new ArrayList<>();
         Map<String, CharacterState> previousEnd = Map.of();
-        Map<String, Point> previousSet = Map.of();
+        // What rests on each location's set as its last scene ended: props left there stay with that set.
+        Map<String, Map<String, Point>> leftAt = new LinkedHashMap<>();
         for (ScenePlan scene : production.scenes()) {
             Map<String, CharacterState> state = sceneStart(scene, previousEnd, faults);
-            // Props put down stay where they were left for the rest of the scene, and into a scene that continues it.
-            Map<String, Point> set = new LinkedHashMap<>(scene.continues() ? previousSet : Map.of());
+            // Props put down stay where they were left for the rest of the scene, and into a scene that continues
+            // the story on that set (never onto another location's floor).
+            Map<String, Point> set = new LinkedHashMap<>(scene.continues() ? leftAt.getOrDefault(scene.location(), Map.of())
+                    : Map.of());
             starts.put(scene.scene(), Collections.unmodifiableMap(new LinkedHashMap<>(state)));
             for (Shot shot : scene.shots()) {
                 Map<String, Point> setBefore = new LinkedHashMap<>(set);
@@ -55,7 +58,7 @@ public final class Continuity {
                 state = end;
             }
             previousEnd = state;
-            previousSet = set;
+            leftAt.put(scene.location(), set);
         }
         return new Continuity(byShot, starts, faults);
     }

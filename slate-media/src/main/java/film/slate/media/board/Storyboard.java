@@ -23,12 +23,15 @@ import java.util.Optional;
 
 /**
  * The storyboard: {@code index.html} (one page that opens from disk), {@code stills/} (first,
- * middle and last previz frame of every shot, PNG) and {@code animatic.mp4}.
+ * middle and last previz frame of every shot, PNG), {@code passes/} (each shot's first-frame masks,
+ * every character in their colour, and pose) and {@code animatic.mp4}.
  */
 public final class Storyboard {
     public static final String PAGE = "index.html";
     public static final String ANIMATIC = "animatic.mp4";
     public static final String STILLS = "stills";
+    /** Each shot's first-frame masks and pose, as a backend binding them gets them. */
+    public static final String PASSES = "passes";
 
     private Storyboard() {
     }
@@ -60,6 +63,7 @@ public final class Storyboard {
     public static StoryboardFiles write(Production production, List<Diagnostic> diagnostics, Path outDir, Ffmpeg ffmpeg,
             BuiltTakes built) throws IOException {
         Files.createDirectories(outDir.resolve(STILLS));
+        Files.createDirectories(outDir.resolve(PASSES));
         Previz previz = Previz.of(production);
         List<Path> stills = new ArrayList<>();
         List<Path> passes = new ArrayList<>();
@@ -160,8 +164,8 @@ public final class Storyboard {
     private static void passes(StringBuilder b, PrevizShot p, Path outDir, List<Path> passes) throws IOException {
         Shot shot = p.shot();
         String stem = safe(shot.scene() + "-" + shot.id());
-        Path masks = outDir.resolve(STILLS).resolve(stem + "-masks.png");
-        Path pose = outDir.resolve(STILLS).resolve(stem + "-pose.png");
+        Path masks = outDir.resolve(PASSES).resolve(stem + "-masks.png");
+        Path pose = outDir.resolve(PASSES).resolve(stem + "-pose.png");
         WholeFile.png(masks, p.maskColours(0));
         WholeFile.png(pose, p.pose(0));
         passes.add(masks);
@@ -171,9 +175,9 @@ public final class Storyboard {
             legend.append(" <span class=\"who\"><i style=\"background:").append(p.colour(c)).append("\"></i>")
                     .append(esc(c)).append("</span>");
         }
-        b.append("<div class=\"frames passes\"><figure><img src=\"").append(STILLS).append('/').append(esc(masks.getFileName()
+        b.append("<div class=\"frames passes\"><figure><img src=\"").append(PASSES).append('/').append(esc(masks.getFileName()
                 .toString())).append("\" alt=\"").append(esc(shot.fullId() + " masks")).append("\"><figcaption>masks (mask.&lt;C&gt;),"
-                + " first frame:").append(legend).append("</figcaption></figure><figure><img src=\"").append(STILLS).append('/')
+                + " first frame:").append(legend).append("</figcaption></figure><figure><img src=\"").append(PASSES).append('/')
                 .append(esc(pose.getFileName().toString())).append("\" alt=\"").append(esc(shot.fullId() + " pose"))
                 .append("\"><figcaption>pose (OpenPose COCO-18), first frame</figcaption></figure><figure></figure></div>\n");
     }

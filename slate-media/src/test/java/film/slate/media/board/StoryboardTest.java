@@ -71,11 +71,11 @@ class StoryboardTest {
                 "stills/1-1A-first.png");
         assertThat(files.stills()).hasSize(6).allMatch(Files::isRegularFile);
         assertThat(files.passes()).hasSize(4).allMatch(Files::isRegularFile);
-        assertThat(html).contains("stills/1-1A-masks.png", "stills/1-1A-pose.png", "stills/1-1B-pose.png");
+        assertThat(html).contains("passes/1-1A-masks.png", "passes/1-1A-pose.png", "passes/1-1B-pose.png");
         // the board's pose is the pose pass a backend gets, and the masks are the characters' masks in their colours
         var shot = Previz.of(read.production()).shot("1/1A", 1).orElseThrow();
-        var pose = javax.imageio.ImageIO.read(dir.resolve("board/stills/1-1A-pose.png").toFile());
-        var masks = javax.imageio.ImageIO.read(dir.resolve("board/stills/1-1A-masks.png").toFile());
+        var pose = javax.imageio.ImageIO.read(dir.resolve("board/passes/1-1A-pose.png").toFile());
+        var masks = javax.imageio.ImageIO.read(dir.resolve("board/passes/1-1A-masks.png").toFile());
         var mara = shot.masks(0).mask("MARA");
         var expectedPose = shot.pose(0);
         int red = 0;
