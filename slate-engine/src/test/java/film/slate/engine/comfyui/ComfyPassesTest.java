@@ -2,6 +2,8 @@ package film.slate.engine.comfyui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
 import film.slate.engine.build.BuildEvent;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,17 @@ class ComfyPassesTest {
             var r = ComfyProduction.build(dir, 2);
             assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
             assertThat(r.summary().rendered()).isEqualTo(6);
-            assertThat(comfy.uploads.stream().filter(u -> u.matches("slate-[0-9a-f]{16}-mask\\.MARA\\.png"))).hasSize(3);
-            assertThat(comfy.uploads.stream().filter(u -> u.matches("slate-[0-9a-f]{16}-pose\\.png"))).hasSize(3);
+            // Files are uploaded once per content (slate-<hash>.png) and named at their pointers in every prompt.
+            assertThat(comfy.uploads).doesNotHaveDuplicates();
+            assertThat(comfy.accepted).isNotEmpty();
+            for (JsonNode prompt : comfy.accepted) {
+                for (String pointer : new String[] {"/9/inputs/filename_prefix", "/10/inputs/image"}) {
+                    String named = prompt.path("prompt").at(JsonPointer.compile(pointer)).asText();
+                    assertThat(named).as(pointer).matches("slate/slate-[0-9a-f]{16}\\.png");
+                    assertThat(comfy.uploads).contains(named.substring("slate/".length()));
+                }
+                assertThat(prompt.path("prompt").at("/7/inputs/text").isTextual()).isTrue();
+            }
         }
     }
 }
