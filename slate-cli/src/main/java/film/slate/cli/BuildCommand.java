@@ -79,6 +79,11 @@ final class BuildCommand implements Callable<Integer> {
                     + ", --budget a number of 0 or more");
             return ExitCode.CANNOT_RUN;
         }
+        Optional<String> farmProblem = film.slate.engine.build.FarmSettings.problem(System.getenv());
+        if (farmProblem.isPresent()) {
+            spec.commandLine().getErr().println("slate build: " + farmProblem.get());
+            return ExitCode.CANNOT_RUN;
+        }
         if (dryRun && shots == null) {
             // Every shot, nothing rendered: the plan cache answers without compiling unchanged scenes.
             try (CachedPlan.Planned planned = CachedPlan.open(dir, Optional.ofNullable(backend),

@@ -95,7 +95,7 @@ final class WorkerCommand implements Callable<Integer> {
 
     /** The backends asked for (each must be defined and start here), or every defined one that starts. */
     private List<String> reachable(Workspace ws) throws CommandError {
-        Set<String> defined = new LinkedHashSet<>(ws.production.manifest().backends().keySet());
+        Set<String> defined = new java.util.TreeSet<>(ws.production.manifest().backends().keySet());
         if (backendNames != null) {
             List<String> out = new ArrayList<>();
             for (String b : new LinkedHashSet<>(backendNames)) {

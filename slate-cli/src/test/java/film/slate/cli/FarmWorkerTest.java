@@ -76,8 +76,10 @@ class FarmWorkerTest {
         Process list = farm.start(List.of(), "workers", dir.toString(), "--format", "json");
         assertThat(list.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(list.exitValue()).isZero();
+        assertThat(farm.run("workers", dir.toString())).isZero();
         String password = STORES.cluster().password();
-        assertThat(farm.printed()).contains("\"workers\":[").contains("\"name\":\"w0\"").contains("\"stopped\"")
+        assertThat(farm.printed()).containsPattern("WORKER +STATE +BACKENDS +JOBS +LAST HEARTBEAT +RENDERING")
+                .containsPattern("w0 +stopped +main,previz +2 ").contains("\"workers\":[").contains("\"name\":\"w0\"").contains("\"stopped\"")
                 .contains("\"cached\":" + takes).doesNotContain(password);
         assertThat(STORES.cluster().dump(STORES.database())).contains("w0").doesNotContain(password);
         try (Stream<Path> files = Files.walk(tmp)) { // checkout, its .slate, the shared objects, every output

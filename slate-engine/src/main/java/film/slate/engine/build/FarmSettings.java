@@ -36,6 +36,16 @@ public record FarmSettings(Duration heartbeat, int missed, Duration poll) {
         return of(db.dialect(), System.getenv());
     }
 
+    /** Checks {@code SLATE_DEAD_AFTER} in {@code env}: empty when usable (or unset), else the sentence that says why not. */
+    public static Optional<String> problem(Map<String, String> env) {
+        try {
+            of("postgresql", env);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     static FarmSettings of(String dialect, Map<String, String> env) {
         Duration deadAfter = Optional.ofNullable(System.getProperty("slate.farm.dead.after.ms"))
                 .map(ms -> Duration.ofMillis(Long.parseLong(ms)))
