@@ -24,7 +24,11 @@ class FarmOutageTest {
     Path tmp;
 
     private long objects() throws java.io.IOException {
-        try (var files = Files.walk(tmp.resolve("shared/objects"))) {
+        Path folder = tmp.resolve("shared/objects");
+        if (!Files.isDirectory(folder)) {
+            return 0; // made with the first object
+        }
+        try (var files = Files.walk(folder)) {
             return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("[0-9a-f]{60,64}"))
                     .count();
         }
