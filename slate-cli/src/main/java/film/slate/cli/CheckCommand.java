@@ -2,8 +2,6 @@ package film.slate.cli;
 
 import film.slate.core.check.Checker;
 import film.slate.core.diagnostic.Diagnostic;
-import film.slate.core.lock.LockCheck;
-import film.slate.core.lock.LockFile;
 import film.slate.core.plan.QuickFixes;
 import film.slate.core.read.NotAProductionException;
 import film.slate.core.read.ReadProduction;
@@ -49,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
         Map<Diagnostic, QuickFix> fixes;
         try {
             ReadProduction read = ProductionReader.read(dir);
-            diagnostics = withLock(read, Checker.check(read));
+            diagnostics = Checker.check(read);
             fixes = QuickFixes.of(read.production(), diagnostics, this::text);
             if (fix && !fixes.isEmpty()) {
                 int changed = CheckFixes.apply(dir, fixes.values(), this::text);
@@ -58,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
                         + " to " + changed
                         + (changed == 1 ? " file" : " files"));
                 read = ProductionReader.read(dir);
-                diagnostics = withLock(read, Checker.check(read));
+                diagnostics = Checker.check(read);
                 fixes = QuickFixes.of(read.production(), diagnostics, this::text);
             }
         } catch (NotAProductionException e) {
@@ -77,23 +75,6 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return diagnostics.stream().anyMatch(Diagnostic::isError) ? ExitCode.FINDINGS : ExitCode.OK;
-    }
-
-    /**
-     * The findings with the picture lock's: lock.yaml's own faults at their lines, and
-     * {@code lock/changed} for each locked shot whose recipe the plan no longer compiles to (once
-     * the plan reads without errors: a plan with errors compiles to no recipe).
-     */
-    private static List<Diagnostic> withLock(ReadProduction read, List<Diagnostic> found) {
-        LockFile.Read lock = LockFile.read(read.production().root());
-        List<Diagnostic> out = new java.util.ArrayList<>(found);
-        out.addAll(lock.diagnostics());
-        if (lock.diagnostics().isEmpty() && !lock.lock().shots().isEmpty()
-                && read.diagnostics().stream().noneMatch(Diagnostic::isError)) {
-            out.addAll(LockCheck.of(read.production(), lock.lock()));
-        }
-        out.sort(Diagnostic.ORDER);
-        return out;
     }
 
     /** A production-relative file's text, or empty when it cannot be read (that finding then has no fix). */

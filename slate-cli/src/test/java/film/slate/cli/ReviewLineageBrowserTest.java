@@ -2,7 +2,6 @@ package film.slate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import film.slate.core.testing.SyntheticProduction;
 import film.slate.review.ReviewServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +26,7 @@ class ReviewLineageBrowserTest {
 
     @Test
     void theShotPageDrawsTheLineageTheFloorPlanAndTheLock() throws Exception {
-        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 2);
-        Path shots = dir.resolve("shots/0001.yaml");
-        String plan = Files.readString(shots);
-        assertThat(Slate.inProcess("build", dir.toString()).code()).isZero();
-        Files.writeString(shots, plan.replaceFirst("lens: \\d+", "lens: 85"));
-        assertThat(Slate.inProcess("build", dir.toString()).code()).isZero();
-        assertThat(Slate.inProcess("approve", "1/1S1", dir.toString()).code()).isZero();
-        assertThat(Slate.inProcess("lock", "1/1S1", dir.toString(), "--reason", "reel one").code()).isZero();
+        Path dir = ReviewLineageTest.threeVersionsLocked(tmp);
         WebDriver driver = null;
         try (Workspace ws = Workspace.open(dir); ReviewServer server = ReviewCommand.serve(ws, "127.0.0.1", 0,
                 Clock.systemUTC())) {
@@ -46,21 +38,22 @@ class ReviewLineageBrowserTest {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> lineage = (List<Map<String, Object>>) wait.until(d -> {
                 Object v = ((JavascriptExecutor) d).executeScript("const li = [...document.querySelectorAll("
-                        + "'#lineage .lineage-version')]; return li.length < 2 ? null : li.map((e) => ({version:"
+                        + "'#lineage .lineage-version')]; return li.length < 3 ? null : li.map((e) => ({version:"
                         + " e.dataset.version, changed: e.dataset.changed, text: e.textContent}));");
                 return v;
             });
-            assertThat(lineage).extracting(m -> m.get("version")).containsExactly("1", "2");
+            assertThat(lineage).extracting(m -> m.get("version")).containsExactly("1", "2", "3");
             assertThat(lineage.get(0).get("text")).asString().contains("first render");
             assertThat(lineage.get(1).get("changed")).isEqualTo("/camera/lens");
             assertThat(lineage.get(1).get("text")).asString().contains("changed: /camera/lens");
+            assertThat(lineage.get(2).get("text")).asString().contains("the recipe of v1 again");
             // The floor plan is the storyboard's SVG, loaded as an image (so nothing in it can run).
             Object width = wait.until(d -> ((JavascriptExecutor) d).executeScript("const i = document.getElementById("
                     + "'floor-plan'); return i && i.complete && i.naturalWidth > 0 ? i.naturalWidth : null;"));
             assertThat(((Number) width).intValue()).isPositive();
             Object locked = wait.until(d -> ((JavascriptExecutor) d).executeScript(
                     "const p = document.getElementById('locked'); return p ? p.textContent : null;"));
-            assertThat(locked).asString().isEqualTo("Picture locked on take 1 v2 by " + System.getProperty("user.name")
+            assertThat(locked).asString().isEqualTo("Picture locked on take 1 v3 by " + System.getProperty("user.name")
                     + ": reel one");
             ReviewBrowserTest.screenshot(driver, "shot-lineage");
         } finally {

@@ -30,8 +30,11 @@ class ReviewLineageTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void theShotPageShowsLineageFloorPlanAndLock() throws Exception {
+    /**
+     * A built synthetic production whose shot 1/1S1 has three versions (v2 with another lens, v3
+     * the first recipe again), approved and locked on v3 "reel one".
+     */
+    static Path threeVersionsLocked(Path tmp) throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 2);
         Path shots = dir.resolve("shots/0001.yaml");
         String plan = Files.readString(shots);
@@ -42,6 +45,12 @@ class ReviewLineageTest {
         assertThat(Slate.inProcess("build", dir.toString()).code()).isZero(); // v3: v1's recipe again, not rendered
         assertThat(Slate.inProcess("approve", "1/1S1", dir.toString()).code()).isZero();
         assertThat(Slate.inProcess("lock", "1/1S1", dir.toString(), "--reason", "reel one").code()).isZero();
+        return dir;
+    }
+
+    @Test
+    void theShotPageShowsLineageFloorPlanAndLock() throws Exception {
+        Path dir = threeVersionsLocked(tmp);
         try (Workspace ws = Workspace.open(dir);
                 ReviewServer server = ReviewCommand.serve(ws, "127.0.0.1", 0, java.time.Clock.systemUTC())) {
             String base = "http://127.0.0.1:" + server.port();

@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * What the review room shows: the production, its store, the takes' states as {@code slate status}
- * computes them and the check's findings per shot (both asked again on each request, so edits
- * show up as stale takes and new findings).
+ * computes them and the check's findings per shot. The suppliers are asked on each request and
+ * should be cheap when nothing changed (the CLI gives {@link Stamped} ones: states again when the
+ * event log grows, findings again when a production file changes).
  */
 public record Room(Production production, Store store, Supplier<Map<String, List<TakeState>>> status,
         Supplier<Map<String, List<String>>> diagnostics) {

@@ -3,6 +3,7 @@ package film.slate.core.check;
 import film.slate.core.continuity.Continuity;
 import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.Diagnostics;
+import film.slate.core.lock.LockCheck;
 import film.slate.core.read.ReadProduction;
 import java.util.List;
 
@@ -39,6 +40,7 @@ public final class Checker {
         for (CheckRule rule : RULES) {
             rule.check(scene, d);
         }
+        d.addAll(LockCheck.findings(read)); // lock.yaml's own faults, and lock/changed
         return d.sorted();
     }
 }

@@ -7,6 +7,7 @@ import film.slate.core.model.BackendConfig;
 import film.slate.core.model.Positions;
 import film.slate.core.model.Production;
 import film.slate.core.model.Shot;
+import film.slate.core.read.ReadProduction;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeChanges;
 import film.slate.core.recipe.RecipeCompiler;
@@ -26,6 +27,20 @@ public final class LockCheck {
     private static final int NAMED = 6;
 
     private LockCheck() {
+    }
+
+    /**
+     * What {@code slate check} reports about the picture lock: lock.yaml's own faults at their
+     * lines, and {@code lock/changed} for each locked shot whose recipe the plan no longer compiles
+     * to (once the plan reads without errors: a plan with errors compiles to no recipe).
+     */
+    public static List<Diagnostic> findings(ReadProduction read) {
+        LockFile.Read lock = LockFile.read(read.production().root());
+        if (!lock.diagnostics().isEmpty() || lock.lock().shots().isEmpty()
+                || read.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            return lock.diagnostics();
+        }
+        return of(read.production(), lock.lock());
     }
 
     /** One {@code lock/changed} error per locked shot whose recipe the plan no longer compiles to. */

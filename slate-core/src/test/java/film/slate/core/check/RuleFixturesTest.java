@@ -13,6 +13,7 @@ import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.diagnostic.Severity;
 import film.slate.core.fixture.FixtureProduction;
+import film.slate.core.lock.LockFixtures;
 import film.slate.core.read.ProductionReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -336,6 +337,10 @@ class RuleFixturesTest {
                 boundRef("prop_reference.CUP", FixtureProduction.png())));
         all.add(c("a two-hander with one reference node", Rule.REFERENCE_EXTRA_SUBJECTS, MANIFEST, "references:",
                 referenceList("[/1/inputs/image]"), referenceList("[/1/inputs/image, /2/inputs/image]")));
+        // picture lock
+        all.add(c("an edit of a locked shot", Rule.LOCK_CHANGED, SHOTS, "- id: B",
+                p -> cameraB(CAMERA_B.replace("lens: 65", "lens: 50")).apply(LockFixtures.locked("1/B").apply(p)),
+                LockFixtures.locked("1/B")));
         return all.stream();
     }
 
