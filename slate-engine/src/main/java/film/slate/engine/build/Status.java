@@ -68,7 +68,7 @@ public final class Status {
         Optional<TakeRecord> latest = t.latest();
         if (need == Need.NOTHING) {
             state = TakeState.Phase.RENDERED;
-        } else if (render != null && RenderState.of(render) != RenderState.RENDERED) {
+        } else if (render != null && RenderState.of(render).open()) {
             state = RenderState.of(render).phase();
             reason = render.reason();
         } else if (latest.isPresent() && latest.get().recipe().equals(r.id())) {
