@@ -3,6 +3,7 @@ package film.slate.cli;
 import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.model.Production;
 import film.slate.core.read.NotAProductionException;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.recipe.RecipeCompiler;
@@ -45,7 +46,7 @@ final class Workspace implements AutoCloseable {
     private static Workspace open(Path dir, boolean lookOnly) throws CommandError {
         ReadProduction read;
         try {
-            read = ProductionReader.read(dir);
+            read = CameraIntents.solve(ProductionReader.read(dir));
         } catch (NotAProductionException e) {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         }

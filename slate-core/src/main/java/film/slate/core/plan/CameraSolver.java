@@ -8,6 +8,7 @@ import film.slate.core.model.Bible;
 import film.slate.core.model.Camera;
 import film.slate.core.model.Framing;
 import film.slate.core.model.Move;
+import film.slate.core.model.MoveType;
 import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
 import film.slate.core.model.Shot;
@@ -76,7 +77,13 @@ final class CameraSolver {
     /** The best camera for {@code beat}, or empty with {@code tally} saying which constraint no candidate met. */
     Optional<Placement> place(Beat beat, Map<String, CharacterState> cast, Optional<Previous> previous, Map<String, Double> order,
             Candidates tally) {
-        ShotState state = new ShotState(dummy(beat), cast, cast);
+        return place(beat, new ShotState(dummy(beat), cast, cast), previous, order, tally);
+    }
+
+    /** The same, for a cast that may move during the shot (a camera by intent on a written shot). */
+    Optional<Placement> place(Beat beat, ShotState state, Optional<Previous> previous, Map<String, Double> order,
+            Candidates tally) {
+        Map<String, CharacterState> cast = state.start();
         Staging still = staging(beat, state, new Point(0, 0), 1.6, 35, Aim.at(new Point(0, 1)), Framing.WS);
         Optional<ActionLine> line = ActionLine.of(setup.axis(), still, 0);
         String subject = beat.subjects().get(0);
@@ -176,7 +183,8 @@ final class CameraSolver {
         tally.passed(Candidates.Gate.LINE);
         String subject = beat.subjects().get(0);
         double height = height(beat, state);
-        if (state.start().equals(state.end()) && !quickFrame(beat, state, new CameraPose(Vec3.of(at, height), target, lens))) {
+        if (state.start().equals(state.end()) && beat.written().map(w -> w.move().type() == MoveType.STATIC).orElse(true)
+                && !quickFrame(beat, state, new CameraPose(Vec3.of(at, height), target, lens))) {
             return Optional.empty(); // a still scene: a few projections settle it before anything is staged
         }
         Staging staging = staging(beat, state, at, height, lens, aim, framing);
@@ -230,6 +238,9 @@ final class CameraSolver {
     }
 
     private List<Framing> framings(Beat beat) {
+        if (beat.written().isPresent()) {
+            return List.of(beat.written().get().framing()); // the size the shot declares, exactly
+        }
         return switch (beat.idiom()) {
             case MASTER -> List.of(Framing.WS, Framing.FS, Framing.EWS);
             case TWO -> List.of(Framing.MS, Framing.FS, Framing.WS);
@@ -258,7 +269,7 @@ final class CameraSolver {
         double pref = preferred(beat);
         List<Double> out = new ArrayList<>();
         for (double l : KIT) {
-            if (l >= pref / REACH && l <= pref * REACH) {
+            if (beat.written().isPresent() || l >= pref / REACH && l <= pref * REACH) { // a declared size may need any lens
                 out.add(l);
             }
         }
@@ -359,6 +370,12 @@ final class CameraSolver {
 
     private Staging staging(Beat beat, ShotState state, Point at, double height, double lens, Aim aim, Framing framing) {
         Positions none = Positions.of(SourcePosition.ofFile("(plan)"));
+        if (beat.written().isPresent()) {
+            Shot w = beat.written().get();
+            return new Staging(new Shot(w.scene(), w.id(), w.framing(), w.subjects(), new Camera(at, height, lens, aim, none),
+                    w.move(), w.duration(), w.action(), w.lines(), w.blocking(), w.events(), w.takes(), w.seed(),
+                    w.crossesLine(), w.where()), state, bible);
+        }
         Shot shot = new Shot(setup.number(), "plan", framing, beat.subjects(), new Camera(at, height, lens, aim, none),
                 Move.still(none), beat.duration(), beat.action(), beat.lines(), Map.of(), List.of(), 1,
                 OptionalLong.empty(), false, none);

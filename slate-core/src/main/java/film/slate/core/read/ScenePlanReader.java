@@ -189,6 +189,9 @@ final class ScenePlanReader {
     }
 
     private Optional<Camera> camera(Fields f) {
+        if (CameraIntentReader.written(f)) { // placed after reading, by film.slate.core.plan.CameraIntents
+            return CameraIntentReader.read(f);
+        }
         Optional<Values.Point3> at = Values.requiredPoint(f, "at");
         OptionalDouble height = f.number("height", -100, 1000);
         OptionalDouble lens = f.requiredNumber("lens", 0.1, 10_000);
