@@ -12,12 +12,16 @@ import film.slate.core.model.Production;
 import film.slate.core.model.Shot;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
+import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.RecipeCompiler;
+import film.slate.core.recipe.Target;
 import film.slate.core.stage.Sight;
 import film.slate.core.stage.Staging;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -116,6 +120,40 @@ class CameraIntentsTest {
         writeIntents(dir.resolve("a"), seed);
         writeIntents(dir.resolve("b"), seed);
         assertThat(cameras(dir.resolve("b"))).isEqualTo(cameras(dir.resolve("a"))).isEqualTo(cameras(dir.resolve("a")));
+    }
+
+    /**
+     * The recipe holds the solved camera and nothing of the intent: the same shots written out at the
+     * solved positions compile to the same recipes, so a take re-renders only when its solution moves.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anIntentCompilesToTheRecipeOfItsCameraWrittenOut(long seed, @TempDir Path dir) throws Exception {
+        writeIntents(dir, seed);
+        Production solved = CameraIntents.solve(ProductionReader.read(dir)).production();
+        String text = Files.readString(dir.resolve("shots/001.yaml"));
+        for (Shot s : solved.shots()) {
+            var c = s.camera();
+            String aim = c.lookAt().character().orElseGet(() -> c.lookAt().point().orElseThrow().toString()
+                    .replace("]", ", " + Explain.fmt(c.lookAt().z().orElseThrow()) + "]"));
+            text = text.replace("camera: { " + c.intent().orElseThrow() + " }", "camera: { at: " + c.at() + ", height: "
+                    + Explain.fmt(c.height()) + ", lens: " + Explain.fmt(c.lens()) + ", look_at: " + aim + " }\n    subjects: ["
+                    + String.join(", ", s.subjects()) + "]");
+        }
+        Path written = dir.resolve("written");
+        writeIntents(written, seed);
+        Files.writeString(written.resolve("shots/001.yaml"), text);
+        Production out = CameraIntents.solve(ProductionReader.read(written)).production();
+        assertThat(out.shots().stream().filter(CameraIntents::byIntent).map(Shot::fullId))
+                .isSubsetOf(List.of("1/1B", "1/1C")); // refused intents stay in the file; the rest are written out
+        Target target = Target.of(solved.manifest().backends().get("previz"), "1");
+        assertThat(recipes(new RecipeCompiler(out).compileAll(target, Optional.empty()), solved))
+                .isEqualTo(recipes(new RecipeCompiler(solved).compileAll(target, Optional.empty()), solved));
+    }
+
+    private static List<String> recipes(List<Recipe> recipes, Production placed) {
+        List<String> shots = placed.shots().stream().map(Shot::fullId).toList();
+        return recipes.stream().filter(r -> shots.contains(r.shot())).map(r -> r.shot() + " " + r.id()).toList();
     }
 
     private static String cameras(Path dir) throws Exception {
