@@ -18,7 +18,9 @@ import java.util.Map;
  * action line the scene keeps, deterministically. The shot then holds the solved camera (so its
  * recipe does, and only a changed solution re-renders); a camera that cannot be placed is one
  * finding at its line and the shot is left out, as a shot with an unreadable camera is.
- * The reader cannot call this itself: the planner sits above the checker, which sits above the reader.
+ * Directions written as names ({@code facing: ELSIE}, {@code look_at: WATCH}) are settled first
+ * ({@link Directions}). The reader cannot call this itself: the planner sits above the checker,
+ * which sits above the reader.
  */
 public final class CameraIntents {
     /** The production with its cameras placed, and for each placed shot (by full id) where it stands and why. */
@@ -34,11 +36,13 @@ public final class CameraIntents {
 
     public static Solved solved(ReadProduction read) {
         Production p = read.production();
-        if (p.shots().stream().noneMatch(s -> s.camera().intent().isPresent())) {
+        boolean named = Directions.any(p);
+        if (!named && p.shots().stream().noneMatch(s -> s.camera().intent().isPresent())) {
             return new Solved(read, Map.of());
         }
         Diagnostics d = new Diagnostics();
         d.addAll(read.diagnostics());
+        p = named ? Directions.resolve(p, d) : p; // where a prop is depends on which way its holder faces
         Continuity continuity = Continuity.of(p);
         Map<String, String> why = new LinkedHashMap<>();
         List<ScenePlan> scenes = new ArrayList<>();
