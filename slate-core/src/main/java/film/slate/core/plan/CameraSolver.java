@@ -49,6 +49,8 @@ final class CameraSolver {
     /** The shoulder of an over-the-shoulder may reach this far past the frame edge (the check's limit is 1.3). */
     static final double SHOULDER = 1.2;
     static final double[] INSTANTS = {0, 0.5, 1};
+    private static final double[] STILL = {0};
+    private static final Positions NONE = Positions.of(SourcePosition.ofFile("(plan)"));
 
     /** The previous shot, as the 30-degree rule sees it at the cut. */
     record Previous(String subject, Framing framing, Point cameraEnd) {
@@ -77,7 +79,8 @@ final class CameraSolver {
     /** The best camera for {@code beat}, or empty with {@code tally} saying which constraint no candidate met. */
     Optional<Placement> place(Beat beat, Map<String, CharacterState> cast, Optional<Previous> previous, Map<String, Double> order,
             Candidates tally) {
-        return place(beat, new ShotState(dummy(beat), cast, cast), previous, order, tally);
+        return place(beat, new ShotState(shot(beat, Framing.WS, new Camera(Point.ORIGIN, 1.6, 35,
+                Aim.at(new Point(0, 1)), NONE)), cast, cast), previous, order, tally);
     }
 
     /** The same, for a cast that may move during the shot (a camera by intent on a written shot). */
@@ -183,30 +186,32 @@ final class CameraSolver {
         tally.passed(Candidates.Gate.LINE);
         String subject = beat.subjects().get(0);
         double height = height(beat, state);
-        if (state.start().equals(state.end()) && beat.written().map(w -> w.move().type() == MoveType.STATIC).orElse(true)
-                && !quickFrame(beat, state, new CameraPose(Vec3.of(at, height), target, lens))) {
+        boolean still = still(beat, state);
+        if (still && !quickFrame(beat, state, new CameraPose(Vec3.of(at, height), target, lens))) {
             return Optional.empty(); // a still scene: a few projections settle it before anything is staged
         }
+        // With no one moving and the camera still, start, middle and end are one picture: measure it once.
+        double[] instants = still ? STILL : INSTANTS;
         Staging staging = staging(beat, state, at, height, lens, aim, framing);
         Sight sight = new Sight(staging, aspect);
-        if (!framed(beat, sight)) {
+        if (!framed(beat, sight, instants)) {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.FRAME);
         for (String s : people(beat, staging)) {
-            for (double t : INSTANTS) {
+            for (double t : instants) {
                 if (sight.hiddenBy(s, t).isPresent()) {
                     return Optional.empty();
                 }
             }
         }
         tally.passed(Candidates.Gate.HIDDEN);
-        Optional<Framing> declared = sized(beat, sight, framing);
+        Optional<Framing> declared = sized(beat, sight, framing, instants);
         if (declared.isEmpty()) {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.SIZE);
-        if (!ScreenOrder.ordered(staging, order)) {
+        if (!ScreenOrder.ordered(staging, order, instants)) {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.ORDER);
@@ -325,14 +330,19 @@ final class CameraSolver {
         return beat.subjects().stream().filter(s -> staging.position(s, 0).isPresent()).toList();
     }
 
-    private boolean framed(Beat beat, Sight sight) {
+    /** Whether nobody moves and the camera stands still: every instant of the shot is the same picture. */
+    private static boolean still(Beat beat, ShotState state) {
+        return state.start().equals(state.end()) && beat.written().map(w -> w.move().type() == MoveType.STATIC).orElse(true);
+    }
+
+    private boolean framed(Beat beat, Sight sight, double[] instants) {
         List<String> who = people(beat, sight.staging());
         for (int i = 0; i < who.size(); i++) {
             boolean partner = i > 0 && beat.idiom() != Idiom.MASTER && beat.idiom() != Idiom.TWO;
             if (partner && beat.idiom() != Idiom.OTS) {
                 continue; // a single's listener is off screen
             }
-            for (double t : INSTANTS) {
+            for (double t : instants) {
                 Vec3 eyes = sight.eyes(who.get(i), t).orElseThrow();
                 if (!sight.inFrame(eyes, t, partner ? SHOULDER : HEAD_ROOM)) {
                     return false;
@@ -349,13 +359,13 @@ final class CameraSolver {
     }
 
     /** The framing the shot is declared at: the one sampled for singles, the measured one (wide enough) for groups. */
-    private Optional<Framing> sized(Beat beat, Sight sight, Framing sampled) {
+    private Optional<Framing> sized(Beat beat, Sight sight, Framing sampled, double[] instants) {
         String subject = people(beat, sight.staging()).get(0);
         Framing first = sight.size(subject, 0).orElse(null);
         if (first == null) {
             return Optional.empty();
         }
-        for (double t : INSTANTS) {
+        for (double t : instants) {
             Optional<Framing> f = sight.size(subject, t);
             if (f.isEmpty() || f.get().stepsTo(first) > 0) {
                 return Optional.empty();
@@ -369,24 +379,14 @@ final class CameraSolver {
     }
 
     private Staging staging(Beat beat, ShotState state, Point at, double height, double lens, Aim aim, Framing framing) {
-        Positions none = Positions.of(SourcePosition.ofFile("(plan)"));
-        if (beat.written().isPresent()) {
-            Shot w = beat.written().get();
-            return new Staging(new Shot(w.scene(), w.id(), w.framing(), w.subjects(), new Camera(at, height, lens, aim, none),
-                    w.move(), w.duration(), w.action(), w.lines(), w.blocking(), w.events(), w.takes(), w.seed(),
-                    w.crossesLine(), w.where()), state, bible);
-        }
-        Shot shot = new Shot(setup.number(), "plan", framing, beat.subjects(), new Camera(at, height, lens, aim, none),
-                Move.still(none), beat.duration(), beat.action(), beat.lines(), Map.of(), List.of(), 1,
-                OptionalLong.empty(), false, none);
-        return new Staging(shot, state, bible);
+        Camera camera = new Camera(at, height, lens, aim, NONE);
+        return new Staging(beat.written().map(w -> w.withCamera(camera)).orElseGet(() -> shot(beat, framing, camera)), state,
+                bible);
     }
 
-    private Shot dummy(Beat beat) {
-        Positions none = Positions.of(SourcePosition.ofFile("(plan)"));
-        return new Shot(setup.number(), "plan", Framing.WS, beat.subjects(), new Camera(new Point(0, 0), 1.6, 35,
-                Aim.at(new Point(0, 1)), none), Move.still(none), beat.duration(), beat.action(), beat.lines(), Map.of(),
-                List.of(), 1, OptionalLong.empty(), false, none);
+    private Shot shot(Beat beat, Framing framing, Camera camera) {
+        return new Shot(setup.number(), "plan", framing, beat.subjects(), camera, Move.still(NONE), beat.duration(),
+                beat.action(), beat.lines(), Map.of(), List.of(), 1, OptionalLong.empty(), false, NONE);
     }
 
     static Point round(Point p, double per) {

@@ -102,10 +102,7 @@ final class InsertSolver {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.LINE);
-        Staging staging = new Staging(new Shot(shot.scene(), shot.id(), shot.framing(), shot.subjects(),
-                new Camera(at, height, lens, aim, shot.camera().where()), shot.move(), shot.duration(), shot.action(),
-                shot.lines(), shot.blocking(), shot.events(), shot.takes(), shot.seed(), shot.crossesLine(), shot.where()),
-                state, bible);
+        Staging staging = new Staging(shot.withCamera(new Camera(at, height, lens, aim, shot.camera().where())), state, bible);
         Sight sight = new Sight(staging, aspect);
         Vec3 p = sight.prop(prop, Sight.EVENT_TIME).orElseThrow();
         if (!sight.inFrame(p, Sight.EVENT_TIME, CameraSolver.HEAD_ROOM)) {
