@@ -49,12 +49,11 @@ final class CameraSolver {
     /** The shoulder of an over-the-shoulder may reach this far past the frame edge (the check's limit is 1.3). */
     static final double SHOULDER = 1.2;
     static final double[] INSTANTS = {0, 0.5, 1};
-    private static final double[] STILL = {0};
+    private static final double[] STILL = {0}; // a still shot is one picture
     private static final Positions NONE = Positions.of(SourcePosition.ofFile("(plan)"));
 
     /** The previous shot, as the 30-degree rule sees it at the cut. */
-    record Previous(String subject, Framing framing, Point cameraEnd) {
-    }
+    record Previous(String subject, Framing framing, Point cameraEnd) { }
 
     private final SceneSetup setup;
     private final Bible bible;
@@ -73,8 +72,7 @@ final class CameraSolver {
     }
 
     /** A candidate that passed every gate, with what its explanation needs (written only for the winner). */
-    private record Scored(Placement placement, double score, Staging staging, double off) {
-    }
+    private record Scored(Placement placement, double score, Staging staging, double off) { }
 
     /** The best camera for {@code beat}, or empty with {@code tally} saying which constraint no candidate met. */
     Optional<Placement> place(Beat beat, Map<String, CharacterState> cast, Optional<Previous> previous, Map<String, Double> order,
@@ -169,28 +167,15 @@ final class CameraSolver {
     private Optional<Scored> judge(Beat beat, ShotState state, Framing framing, double lens, Point at, Aim aim,
             Vec3 target, Optional<ActionLine> line, Optional<Previous> previous, Map<String, Double> order,
             Candidates tally) {
-        tally.count();
-        if (at.x() < WALL || at.y() < WALL || at.x() > setup.width() - WALL || at.y() > setup.depth() - WALL) {
+        if (!stands(setup, side, at, state, line, tally)) {
             return Optional.empty();
         }
-        tally.passed(Candidates.Gate.ROOM);
-        for (var c : state.start().values()) {
-            if (c.at().distance(at) < CLEARANCE || state.end().get(c.character()).at().distance(at) < CLEARANCE) {
-                return Optional.empty();
-            }
-        }
-        tally.passed(Candidates.Gate.CAST);
-        if (line.isPresent() && line.get().signedDistance(at) * side < LINE_MARGIN) {
-            return Optional.empty();
-        }
-        tally.passed(Candidates.Gate.LINE);
         String subject = beat.subjects().get(0);
         double height = height(beat, state);
         boolean still = still(beat, state);
         if (still && !quickFrame(beat, state, new CameraPose(Vec3.of(at, height), target, lens))) {
             return Optional.empty(); // a still scene: a few projections settle it before anything is staged
         }
-        // With no one moving and the camera still, start, middle and end are one picture: measure it once.
         double[] instants = still ? STILL : INSTANTS;
         Staging staging = staging(beat, state, at, height, lens, aim, framing);
         Sight sight = new Sight(staging, aspect);
@@ -228,6 +213,26 @@ final class CameraSolver {
         double wall = Math.min(Math.min(at.x(), setup.width() - at.x()), Math.min(at.y(), setup.depth() - at.y()));
         double score = off + floor(beat, declared.get(), lens) + Math.max(0, 0.8 - wall) * 20;
         return Optional.of(new Scored(new Placement(at, height, lens, aim, declared.get(), ""), score, staging, off));
+    }
+
+    /** The cheap gates every camera meets first, counted: inside the room, clear of the cast, on the scene's side of the line. */
+    static boolean stands(SceneSetup setup, int side, Point at, ShotState state, Optional<ActionLine> line, Candidates tally) {
+        tally.count();
+        if (at.x() < WALL || at.y() < WALL || at.x() > setup.width() - WALL || at.y() > setup.depth() - WALL) {
+            return false;
+        }
+        tally.passed(Candidates.Gate.ROOM);
+        for (var c : state.start().values()) {
+            if (c.at().distance(at) < CLEARANCE || state.end().get(c.character()).at().distance(at) < CLEARANCE) {
+                return false;
+            }
+        }
+        tally.passed(Candidates.Gate.CAST);
+        if (line.isPresent() && line.get().signedDistance(at) * side < LINE_MARGIN) {
+            return false;
+        }
+        tally.passed(Candidates.Gate.LINE);
+        return true;
     }
 
     /** Whether cutting from the shot before to a camera at {@code at} would be a jump cut on the same subject. */

@@ -85,23 +85,9 @@ final class InsertSolver {
     /** The gates of {@link Candidates} an insert has, in order; a score (lens and walls) when it passes them. */
     private Optional<Double> judge(Shot shot, ShotState state, String prop, Point at, double height, double lens, Aim aim,
             Optional<ActionLine> line, Candidates tally) {
-        tally.count();
-        if (at.x() < CameraSolver.WALL || at.y() < CameraSolver.WALL || at.x() > setup.width() - CameraSolver.WALL
-                || at.y() > setup.depth() - CameraSolver.WALL) {
+        if (!CameraSolver.stands(setup, side, at, state, line, tally)) {
             return Optional.empty();
         }
-        tally.passed(Candidates.Gate.ROOM);
-        for (var c : state.start().values()) {
-            if (c.at().distance(at) < CameraSolver.CLEARANCE
-                    || state.end().get(c.character()).at().distance(at) < CameraSolver.CLEARANCE) {
-                return Optional.empty();
-            }
-        }
-        tally.passed(Candidates.Gate.CAST);
-        if (line.isPresent() && line.get().signedDistance(at) * side < CameraSolver.LINE_MARGIN) {
-            return Optional.empty();
-        }
-        tally.passed(Candidates.Gate.LINE);
         Staging staging = new Staging(shot.withCamera(new Camera(at, height, lens, aim, shot.camera().where())), state, bible);
         Sight sight = new Sight(staging, aspect);
         Vec3 p = sight.prop(prop, Sight.EVENT_TIME).orElseThrow();

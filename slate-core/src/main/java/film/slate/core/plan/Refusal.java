@@ -7,7 +7,8 @@ final class Refusal {
 
     static String sentence(Beat beat, Candidates tally, SceneSetup setup) {
         String s = beat.subjects().get(0);
-        String what = "a " + beat.idiom().name().toLowerCase(java.util.Locale.ROOT) + " of " + String.join(" and ", beat.subjects());
+        String idiom = beat.idiom().name().toLowerCase(java.util.Locale.ROOT);
+        String what = ("aeiou".indexOf(idiom.charAt(0)) >= 0 ? "an " : "a ") + idiom + " of " + String.join(" and ", beat.subjects());
         String room = Explain.fmt(setup.width()) + " x " + Explain.fmt(setup.depth()) + " m room"
                 + (setup.location().isEmpty() ? "" : " " + setup.location());
         String fix = "; make the room bigger in bible/locations.yaml or move the cast's marks";
