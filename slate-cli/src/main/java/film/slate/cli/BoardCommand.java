@@ -2,6 +2,7 @@ package film.slate.cli;
 
 import film.slate.core.check.Checker;
 import film.slate.core.read.NotAProductionException;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.model.BackendConfig;
@@ -62,7 +63,7 @@ final class BoardCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         ReadProduction read;
         try {
-            read = ProductionReader.read(dir);
+            read = CameraIntents.solve(ProductionReader.read(dir));
         } catch (NotAProductionException e) {
             err.println("slate board: " + e.getMessage());
             return ExitCode.CANNOT_RUN;

@@ -3,6 +3,7 @@ package film.slate.cli;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.Shot;
 import film.slate.core.read.NotAProductionException;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.recipe.BackendFingerprint;
@@ -176,7 +177,8 @@ final class CachedPlan {
     /** The production with only {@code scenes} (all when null); empty when it has a finding that stops a command. */
     private static Optional<ReadProduction> read(Path root, Set<String> scenes) {
         try {
-            ReadProduction read = scenes == null ? ProductionReader.read(root) : ProductionReader.read(root, scenes::contains);
+            ReadProduction read = CameraIntents.solve(scenes == null ? ProductionReader.read(root)
+                    : ProductionReader.read(root, scenes::contains));
             return Workspace.stopping(read).isPresent() ? Optional.empty() : Optional.of(read);
         } catch (NotAProductionException e) {
             return Optional.empty();

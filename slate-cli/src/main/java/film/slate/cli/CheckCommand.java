@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.report.DiagnosticReport;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Diagnostic> diagnostics;
         Map<Diagnostic, QuickFix> fixes;
         try {
-            ReadProduction read = ProductionReader.read(dir);
+            ReadProduction read = CameraIntents.solve(ProductionReader.read(dir));
             diagnostics = Checker.check(read);
             fixes = QuickFixes.of(read.production(), diagnostics, this::text);
             if (fix && !fixes.isEmpty()) {
@@ -55,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("slate check: applied " + distinct + (distinct == 1 ? " fix" : " fixes")
                         + " to " + changed
                         + (changed == 1 ? " file" : " files"));
-                read = ProductionReader.read(dir);
+                read = CameraIntents.solve(ProductionReader.read(dir));
                 diagnostics = Checker.check(read);
                 fixes = QuickFixes.of(read.production(), diagnostics, this::text);
             }

@@ -5,6 +5,7 @@ import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.model.Production;
 import film.slate.core.read.NotAProductionException;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.report.DiagnosticReport;
@@ -63,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Slate demo: The Lighthouse Keeper, copied to " + work);
         ReadProduction read;
         try {
-            read = ProductionReader.read(work);
+            read = CameraIntents.solve(ProductionReader.read(work));
         } catch (NotAProductionException e) {
             err.println("slate demo: the bundled example is damaged (" + e.getMessage() + ")");
             return ExitCode.INTERNAL;

@@ -1,6 +1,7 @@
 package film.slate.cli;
 
 import film.slate.core.read.NotAProductionException;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.diagnostic.Diagnostic;
@@ -49,7 +50,7 @@ final class FrameCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         ReadProduction read;
         try {
-            read = ProductionReader.read(dir);
+            read = CameraIntents.solve(ProductionReader.read(dir));
         } catch (NotAProductionException e) {
             err.println("slate frame: " + e.getMessage());
             return ExitCode.CANNOT_RUN;

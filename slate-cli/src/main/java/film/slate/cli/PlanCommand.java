@@ -3,6 +3,7 @@ package film.slate.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import film.slate.core.model.Production;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.plan.Plan;
 import film.slate.core.plan.PlanProblem;
 import film.slate.core.plan.PlanStyle;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + " and singles for each pair in dialogue, reactions; every camera on one side of the action line,"
                 + " sized by lens and distance, timed by the dialogue.",
             "Prints the shots file (or writes it with --out FILE, or into the scene's own shots file with --write when"
-                    + " the scene has no shots yet). --explain SHOT says where that shot's camera stands and why.",
+                    + " the scene has no shots yet). --explain SHOT says where that shot's camera stands and why: a"
+                    + " camera by intent in the shots file where the solver placed it, else the drafted one.",
             "Exit codes: 0 done, 2 cannot run (no such scene or folder, bad options, --write over shots),"
                     + " 3 the scene cannot be covered (the sentence names the constraint), 4 cannot write."})
 public final class PlanCommand implements Callable<Integer> {
@@ -64,7 +66,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "yaml (default) or json.")
     Format format = Format.yaml;
 
-    @Option(names = "--explain", paramLabel = "SHOT", description = "Say where the planned camera of SHOT (1/1B) stands and why.")
+    @Option(names = "--explain", paramLabel = "SHOT", description = "Say where the camera of SHOT (1/1B) stands and why: solved from its"
+            + " intent, or as drafted.")
     String explain;
 
     @Override
@@ -92,7 +95,13 @@ public final class PlanCommand implements Callable<Integer> {
         if (out != null && write) {
             throw new CommandError(ExitCode.CANNOT_RUN, "--out and --write both say where to write; give one of them");
         }
-        Production production = read(folder);
+        CameraIntents.Solved solved = read(folder);
+        if (explain != null && solved.why().containsKey(explain)) { // a camera by intent in the shots file: its solution
+            spec.commandLine().getOut().println(explain + ": " + solved.why().get(explain));
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
+        Production production = solved.read().production();
         Plan plan;
         try {
             plan = ScenePlanner.plan(production, number, new ScenePlanner.Options(style(),
@@ -126,12 +135,12 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private static Production read(Path folder) throws CommandError {
+    private static CameraIntents.Solved read(Path folder) throws CommandError {
         if (!Files.isDirectory(folder)) {
             throw new CommandError(ExitCode.CANNOT_RUN, folder + " is not a folder; name the production folder");
         }
         try {
-            return ProductionReader.read(folder).production();
+            return CameraIntents.solved(ProductionReader.read(folder));
         } catch (NotAProductionException e) {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         }

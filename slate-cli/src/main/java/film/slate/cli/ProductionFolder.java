@@ -8,6 +8,7 @@ import film.slate.core.fountain.FountainDocument;
 import film.slate.core.model.Production;
 import film.slate.core.read.InsideProduction;
 import film.slate.core.read.NotAProductionException;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.screenplay.ScreenplayFile;
@@ -68,7 +69,7 @@ final class ProductionFolder {
         }
         ReadProduction read;
         try {
-            read = ProductionReader.read(path);
+            read = CameraIntents.solve(ProductionReader.read(path));
         } catch (NotAProductionException e) {
             throw new CommandError(ExitCode.CANNOT_RUN, path + " is not a production folder (it has no slate.yaml);"
                     + " name the folder that holds slate.yaml, or a .fountain file");

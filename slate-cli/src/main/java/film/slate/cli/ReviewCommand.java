@@ -121,7 +121,7 @@ final class ReviewCommand implements Callable<Integer> {
         java.util.Map<String, java.util.List<String>> out = new java.util.TreeMap<>();
         film.slate.core.read.ReadProduction read;
         try {
-            read = film.slate.core.read.ProductionReader.read(root);
+            read = film.slate.core.plan.CameraIntents.solve(film.slate.core.read.ProductionReader.read(root));
         } catch (film.slate.core.read.NotAProductionException e) {
             return out; // slate.yaml went away while serving: no findings to show
         }

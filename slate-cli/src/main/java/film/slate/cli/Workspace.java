@@ -5,6 +5,7 @@ import film.slate.core.lock.LockFileException;
 import film.slate.core.lock.PictureLock;
 import film.slate.core.model.Production;
 import film.slate.core.read.NotAProductionException;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.recipe.RecipeCompiler;
@@ -47,7 +48,7 @@ final class Workspace implements AutoCloseable {
     private static Workspace open(Path dir, boolean lookOnly) throws CommandError {
         ReadProduction read;
         try {
-            read = ProductionReader.read(dir);
+            read = CameraIntents.solve(ProductionReader.read(dir));
         } catch (NotAProductionException e) {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         }

@@ -97,6 +97,25 @@ class PlanCommandTest {
     }
 
     @Test
+    void aCameraByIntentIsPlacedExplainedAndChecked() throws IOException {
+        Path shots = film.resolve("shots/001.yaml");
+        String written = "camera: { at: [5.2, 10.6], height: 1.6, lens: 50, look_at: MARA }";
+        Files.writeString(shots, Files.readString(shots).replace(written, "camera: { single: MARA }"));
+        Slate.Run explain = Slate.inProcess("plan", "--explain", "1/1C", film.toString());
+        assertThat(explain.code()).as(explain.err()).isZero();
+        assertThat(explain.out()).startsWith("1/1C: camera by intent (single: MARA): a single of MARA")
+                .contains("camera at [").contains("mm lens makes MARA").contains("action line TOM-MARA");
+        Slate.Run check = Slate.inProcess("check", film.toString());
+        assertThat(check.code()).as(check.out() + check.err()).isZero();
+
+        Files.writeString(shots, Files.readString(shots).replace("camera: { single: MARA }", "camera: { single: MORA }"));
+        Slate.Run bad = Slate.inProcess("check", film.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.out()).contains("shots/001.yaml:31:23: error ref/character: the camera of shot 1/1C (single: MORA)"
+                + " names 'MORA', who is not in bible/characters.yaml");
+    }
+
+    @Test
     void theSamePlanTwiceIsTheSameBytes() {
         assertThat(Slate.inProcess("plan", "5", film.toString(), "--style", "kinetic").out())
                 .isEqualTo(Slate.inProcess("plan", "5", film.toString(), "--style", "kinetic").out());

@@ -92,7 +92,10 @@ final class ReferenceRules implements CheckRule {
     }
 
     private void aimReference(Scene scene, ScenePlan plan, Shot shot, Aim aim, SourcePosition at, Diagnostics d) {
-        aim.character().ifPresent(c -> inScene(scene, plan, shot, c, at, "the look-at", d));
+        // A prop's name left here is one the solve step could not place, and it has said so.
+        aim.character().filter(c -> !scene.production().bible().props().containsKey(c)
+                || scene.production().bible().characters().containsKey(c))
+                .ifPresent(c -> inScene(scene, plan, shot, c, at, "the look-at", d));
     }
 
     /** True when {@code id} is a bible character in the scene's cast; reports why not otherwise. */

@@ -36,6 +36,7 @@ public enum Rule {
             "A moving character reverses screen direction across a cut."),
     PREVIZ_CAMERA("previz/camera", Severity.WARNING,
             "A camera sits on its look-at point or inside a figure, or its lens is out of range."),
+    CAMERA_INTENT("camera/intent", Severity.ERROR, "No position meets every constraint of a camera by intent."),
     FRAMING_OUT_OF_FRAME("framing/out-of-frame", Severity.WARNING,
             "A subject of a shot is out of frame at its start, middle or end."),
     FRAMING_HIDDEN("framing/hidden", Severity.WARNING, "Another character stands between the lens and a subject's face."),

@@ -30,6 +30,12 @@ public record Shot(String scene, String id, Framing framing, List<String> subjec
         Objects.requireNonNull(where, "where");
     }
 
+    /** The same shot from another camera (the planner tries many on one shot). */
+    public Shot withCamera(Camera other) {
+        return new Shot(scene, id, framing, subjects, other, move, duration, action, lines, blocking, events, takes, seed,
+                crossesLine, where);
+    }
+
     /** The production-wide id, {@code scene/shot}: {@code 1/1A}. */
     public String fullId() {
         return scene + "/" + id;

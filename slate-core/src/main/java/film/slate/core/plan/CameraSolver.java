@@ -8,6 +8,7 @@ import film.slate.core.model.Bible;
 import film.slate.core.model.Camera;
 import film.slate.core.model.Framing;
 import film.slate.core.model.Move;
+import film.slate.core.model.MoveType;
 import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
 import film.slate.core.model.Shot;
@@ -48,10 +49,11 @@ final class CameraSolver {
     /** The shoulder of an over-the-shoulder may reach this far past the frame edge (the check's limit is 1.3). */
     static final double SHOULDER = 1.2;
     static final double[] INSTANTS = {0, 0.5, 1};
+    private static final double[] STILL = {0}; // a still shot is one picture
+    private static final Positions NONE = Positions.of(SourcePosition.ofFile("(plan)"));
 
     /** The previous shot, as the 30-degree rule sees it at the cut. */
-    record Previous(String subject, Framing framing, Point cameraEnd) {
-    }
+    record Previous(String subject, Framing framing, Point cameraEnd) { }
 
     private final SceneSetup setup;
     private final Bible bible;
@@ -70,13 +72,19 @@ final class CameraSolver {
     }
 
     /** A candidate that passed every gate, with what its explanation needs (written only for the winner). */
-    private record Scored(Placement placement, double score, Staging staging, double off) {
-    }
+    private record Scored(Placement placement, double score, Staging staging, double off) { }
 
     /** The best camera for {@code beat}, or empty with {@code tally} saying which constraint no candidate met. */
     Optional<Placement> place(Beat beat, Map<String, CharacterState> cast, Optional<Previous> previous, Map<String, Double> order,
             Candidates tally) {
-        ShotState state = new ShotState(dummy(beat), cast, cast);
+        return place(beat, new ShotState(shot(beat, Framing.WS, new Camera(Point.ORIGIN, 1.6, 35,
+                Aim.at(new Point(0, 1)), NONE)), cast, cast), previous, order, tally);
+    }
+
+    /** The same, for a cast that may move during the shot (a camera by intent on a written shot). */
+    Optional<Placement> place(Beat beat, ShotState state, Optional<Previous> previous, Map<String, Double> order,
+            Candidates tally) {
+        Map<String, CharacterState> cast = state.start();
         Staging still = staging(beat, state, new Point(0, 0), 1.6, 35, Aim.at(new Point(0, 1)), Framing.WS);
         Optional<ActionLine> line = ActionLine.of(setup.axis(), still, 0);
         String subject = beat.subjects().get(0);
@@ -159,46 +167,36 @@ final class CameraSolver {
     private Optional<Scored> judge(Beat beat, ShotState state, Framing framing, double lens, Point at, Aim aim,
             Vec3 target, Optional<ActionLine> line, Optional<Previous> previous, Map<String, Double> order,
             Candidates tally) {
-        tally.count();
-        if (at.x() < WALL || at.y() < WALL || at.x() > setup.width() - WALL || at.y() > setup.depth() - WALL) {
+        if (!stands(setup, side, at, state, line, tally)) {
             return Optional.empty();
         }
-        tally.passed(Candidates.Gate.ROOM);
-        for (var c : state.start().values()) {
-            if (c.at().distance(at) < CLEARANCE || state.end().get(c.character()).at().distance(at) < CLEARANCE) {
-                return Optional.empty();
-            }
-        }
-        tally.passed(Candidates.Gate.CAST);
-        if (line.isPresent() && line.get().signedDistance(at) * side < LINE_MARGIN) {
-            return Optional.empty();
-        }
-        tally.passed(Candidates.Gate.LINE);
         String subject = beat.subjects().get(0);
         double height = height(beat, state);
-        if (state.start().equals(state.end()) && !quickFrame(beat, state, new CameraPose(Vec3.of(at, height), target, lens))) {
+        boolean still = still(beat, state);
+        if (still && !quickFrame(beat, state, new CameraPose(Vec3.of(at, height), target, lens))) {
             return Optional.empty(); // a still scene: a few projections settle it before anything is staged
         }
+        double[] instants = still ? STILL : INSTANTS;
         Staging staging = staging(beat, state, at, height, lens, aim, framing);
         Sight sight = new Sight(staging, aspect);
-        if (!framed(beat, sight)) {
+        if (!framed(beat, sight, instants)) {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.FRAME);
         for (String s : people(beat, staging)) {
-            for (double t : INSTANTS) {
+            for (double t : instants) {
                 if (sight.hiddenBy(s, t).isPresent()) {
                     return Optional.empty();
                 }
             }
         }
         tally.passed(Candidates.Gate.HIDDEN);
-        Optional<Framing> declared = sized(beat, sight, framing);
+        Optional<Framing> declared = sized(beat, sight, framing, instants);
         if (declared.isEmpty()) {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.SIZE);
-        if (!ScreenOrder.ordered(staging, order)) {
+        if (!ScreenOrder.ordered(staging, order, instants)) {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.ORDER);
@@ -217,6 +215,26 @@ final class CameraSolver {
         return Optional.of(new Scored(new Placement(at, height, lens, aim, declared.get(), ""), score, staging, off));
     }
 
+    /** The cheap gates every camera meets first, counted: inside the room, clear of the cast, on the scene's side of the line. */
+    static boolean stands(SceneSetup setup, int side, Point at, ShotState state, Optional<ActionLine> line, Candidates tally) {
+        tally.count();
+        if (at.x() < WALL || at.y() < WALL || at.x() > setup.width() - WALL || at.y() > setup.depth() - WALL) {
+            return false;
+        }
+        tally.passed(Candidates.Gate.ROOM);
+        for (var c : state.start().values()) {
+            if (c.at().distance(at) < CLEARANCE || state.end().get(c.character()).at().distance(at) < CLEARANCE) {
+                return false;
+            }
+        }
+        tally.passed(Candidates.Gate.CAST);
+        if (line.isPresent() && line.get().signedDistance(at) * side < LINE_MARGIN) {
+            return false;
+        }
+        tally.passed(Candidates.Gate.LINE);
+        return true;
+    }
+
     /** Whether cutting from the shot before to a camera at {@code at} would be a jump cut on the same subject. */
     private static boolean jumps(Optional<Previous> previous, String subject, Framing framing, Point subjectAt, Point at) {
         return previous.isPresent() && previous.get().subject().equals(subject)
@@ -230,6 +248,9 @@ final class CameraSolver {
     }
 
     private List<Framing> framings(Beat beat) {
+        if (beat.written().isPresent()) {
+            return List.of(beat.written().get().framing()); // the size the shot declares, exactly
+        }
         return switch (beat.idiom()) {
             case MASTER -> List.of(Framing.WS, Framing.FS, Framing.EWS);
             case TWO -> List.of(Framing.MS, Framing.FS, Framing.WS);
@@ -258,7 +279,7 @@ final class CameraSolver {
         double pref = preferred(beat);
         List<Double> out = new ArrayList<>();
         for (double l : KIT) {
-            if (l >= pref / REACH && l <= pref * REACH) {
+            if (beat.written().isPresent() || l >= pref / REACH && l <= pref * REACH) { // a declared size may need any lens
                 out.add(l);
             }
         }
@@ -314,14 +335,19 @@ final class CameraSolver {
         return beat.subjects().stream().filter(s -> staging.position(s, 0).isPresent()).toList();
     }
 
-    private boolean framed(Beat beat, Sight sight) {
+    /** Whether nobody moves and the camera stands still: every instant of the shot is the same picture. */
+    private static boolean still(Beat beat, ShotState state) {
+        return state.start().equals(state.end()) && beat.written().map(w -> w.move().type() == MoveType.STATIC).orElse(true);
+    }
+
+    private boolean framed(Beat beat, Sight sight, double[] instants) {
         List<String> who = people(beat, sight.staging());
         for (int i = 0; i < who.size(); i++) {
             boolean partner = i > 0 && beat.idiom() != Idiom.MASTER && beat.idiom() != Idiom.TWO;
             if (partner && beat.idiom() != Idiom.OTS) {
                 continue; // a single's listener is off screen
             }
-            for (double t : INSTANTS) {
+            for (double t : instants) {
                 Vec3 eyes = sight.eyes(who.get(i), t).orElseThrow();
                 if (!sight.inFrame(eyes, t, partner ? SHOULDER : HEAD_ROOM)) {
                     return false;
@@ -338,13 +364,13 @@ final class CameraSolver {
     }
 
     /** The framing the shot is declared at: the one sampled for singles, the measured one (wide enough) for groups. */
-    private Optional<Framing> sized(Beat beat, Sight sight, Framing sampled) {
+    private Optional<Framing> sized(Beat beat, Sight sight, Framing sampled, double[] instants) {
         String subject = people(beat, sight.staging()).get(0);
         Framing first = sight.size(subject, 0).orElse(null);
         if (first == null) {
             return Optional.empty();
         }
-        for (double t : INSTANTS) {
+        for (double t : instants) {
             Optional<Framing> f = sight.size(subject, t);
             if (f.isEmpty() || f.get().stepsTo(first) > 0) {
                 return Optional.empty();
@@ -358,18 +384,14 @@ final class CameraSolver {
     }
 
     private Staging staging(Beat beat, ShotState state, Point at, double height, double lens, Aim aim, Framing framing) {
-        Positions none = Positions.of(SourcePosition.ofFile("(plan)"));
-        Shot shot = new Shot(setup.number(), "plan", framing, beat.subjects(), new Camera(at, height, lens, aim, none),
-                Move.still(none), beat.duration(), beat.action(), beat.lines(), Map.of(), List.of(), 1,
-                OptionalLong.empty(), false, none);
-        return new Staging(shot, state, bible);
+        Camera camera = new Camera(at, height, lens, aim, NONE);
+        return new Staging(beat.written().map(w -> w.withCamera(camera)).orElseGet(() -> shot(beat, framing, camera)), state,
+                bible);
     }
 
-    private Shot dummy(Beat beat) {
-        Positions none = Positions.of(SourcePosition.ofFile("(plan)"));
-        return new Shot(setup.number(), "plan", Framing.WS, beat.subjects(), new Camera(new Point(0, 0), 1.6, 35,
-                Aim.at(new Point(0, 1)), none), Move.still(none), beat.duration(), beat.action(), beat.lines(), Map.of(),
-                List.of(), 1, OptionalLong.empty(), false, none);
+    private Shot shot(Beat beat, Framing framing, Camera camera) {
+        return new Shot(setup.number(), "plan", framing, beat.subjects(), camera, Move.still(NONE), beat.duration(),
+                beat.action(), beat.lines(), Map.of(), List.of(), 1, OptionalLong.empty(), false, NONE);
     }
 
     static Point round(Point p, double per) {

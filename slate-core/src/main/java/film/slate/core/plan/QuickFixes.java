@@ -91,8 +91,8 @@ public final class QuickFixes {
         Shot before = plan.shots().get(index - 1);
         boolean afterIsOff = side(plan, after, 0) != keep;
         Shot off = afterIsOff ? after : before;
-        if (off.move().degrees().isPresent()) {
-            return Optional.empty(); // a pan or orbit by degrees is re-blocked by hand
+        if (off.move().degrees().isPresent() || CameraIntents.byIntent(off)) {
+            return Optional.empty(); // a pan or orbit by degrees is re-blocked by hand; a camera by intent has no point to edit
         }
         Staging staging = staging(off).orElseThrow();
         ActionLine line = ActionLine.of(plan.axis().get(), staging, 0).orElseThrow();
@@ -122,7 +122,7 @@ public final class QuickFixes {
     private Optional<QuickFix> turn(Shot cur) {
         ScenePlan plan = production.scene(cur.scene()).orElseThrow();
         int index = plan.shots().indexOf(cur);
-        if (index < 1 || cur.move().to().isPresent() || cur.move().degrees().isPresent()) {
+        if (index < 1 || cur.move().to().isPresent() || cur.move().degrees().isPresent() || CameraIntents.byIntent(cur)) {
             return Optional.empty();
         }
         Shot prev = plan.shots().get(index - 1);

@@ -7,13 +7,15 @@ final class Refusal {
 
     static String sentence(Beat beat, Candidates tally, SceneSetup setup) {
         String s = beat.subjects().get(0);
-        String what = "a " + beat.idiom().name().toLowerCase(java.util.Locale.ROOT) + " of " + String.join(" and ", beat.subjects());
+        String idiom = beat.idiom().name().toLowerCase(java.util.Locale.ROOT);
+        String what = ("aeiou".indexOf(idiom.charAt(0)) >= 0 ? "an " : "a ") + idiom + " of " + String.join(" and ", beat.subjects());
         String room = Explain.fmt(setup.width()) + " x " + Explain.fmt(setup.depth()) + " m room"
                 + (setup.location().isEmpty() ? "" : " " + setup.location());
         String fix = "; make the room bigger in bible/locations.yaml or move the cast's marks";
         return switch (tally.blocking().orElse(Candidates.Gate.CUT)) {
             case ROOM -> "no camera for " + what + " fits inside the " + room + ", " + Explain.fmt(CameraSolver.WALL)
-                    + " m clear of the walls, at the distance the shot size needs with any lens from 18 to 135 mm" + fix;
+                    + " m clear of the walls, at the distance the shot size needs with any lens from "
+                    + (beat.written().isPresent() ? Explain.fmt(CameraSolver.KIT[0]) : "18") + " to 135 mm" + fix;
             case CAST -> "every camera position for " + what + " inside the " + room + " is within "
                     + Explain.fmt(CameraSolver.CLEARANCE) + " m of a cast member" + fix;
             case LINE -> "no camera position for " + what + " inside the " + room + " is on one side of the action line, "

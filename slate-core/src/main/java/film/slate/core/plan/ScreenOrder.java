@@ -24,8 +24,8 @@ final class ScreenOrder {
     }
 
     /** Whether every two characters in the picture stand in the scene's left-to-right order. */
-    static boolean ordered(Staging staging, Map<String, Double> order) {
-        for (double t : CameraSolver.INSTANTS) {
+    static boolean ordered(Staging staging, Map<String, Double> order, double[] instants) {
+        for (double t : instants) {
             CameraPose pose = staging.camera(t);
             List<double[]> seen = new ArrayList<>();
             for (String c : staging.cast()) {

@@ -118,11 +118,12 @@ final class ScenePlanReader {
                 Fields.of(e.value(), e.key() + " in the cast of " + file, d).ifPresent(cf -> {
                     Optional<String> wardrobe = cf.text("wardrobe");
                     Optional<Values.Point3> at = Values.requiredPoint(cf, "at");
-                    double facing = Values.bearing(cf, "facing").orElse(0);
+                    Optional<String> toward = Values.toward(cf, "facing"); // a name: turned to a bearing after reading
+                    double facing = toward.isPresent() ? 0 : Values.bearing(cf, "facing").orElse(0);
                     List<String> holds = cf.textList("holds");
                     cf.finish();
                     at.ifPresent(p -> out.put(e.key(), new CastMember(e.key(), wardrobe, p.point(), facing, holds,
-                            Values.positions(cf.mapping()))));
+                            Values.positions(cf.mapping()), toward)));
                 });
             }
         });
@@ -189,6 +190,9 @@ final class ScenePlanReader {
     }
 
     private Optional<Camera> camera(Fields f) {
+        if (CameraIntentReader.written(f)) { // placed after reading, by film.slate.core.plan.CameraIntents
+            return CameraIntentReader.read(f);
+        }
         Optional<Values.Point3> at = Values.requiredPoint(f, "at");
         OptionalDouble height = f.number("height", -100, 1000);
         OptionalDouble lens = f.requiredNumber("lens", 0.1, 10_000);
@@ -253,9 +257,11 @@ final class ScenePlanReader {
             for (YamlMapping.Entry e : m.entries()) {
                 Fields.of(e.value(), "the blocking of " + e.key() + " in " + label, d).ifPresent(bf -> {
                     Optional<Values.Point3> to = Values.requiredPoint(bf, "to");
-                    OptionalDouble facing = Values.bearing(bf, "facing");
+                    Optional<String> toward = Values.toward(bf, "facing");
+                    OptionalDouble facing = toward.isPresent() ? OptionalDouble.empty() : Values.bearing(bf, "facing");
                     bf.finish();
-                    to.ifPresent(p -> out.put(e.key(), new Blocking(e.key(), p.point(), facing, Values.positions(bf.mapping()))));
+                    to.ifPresent(p -> out.put(e.key(), new Blocking(e.key(), p.point(), facing, Values.positions(bf.mapping()),
+                            toward)));
                 });
             }
         });

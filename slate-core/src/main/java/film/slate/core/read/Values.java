@@ -69,6 +69,12 @@ final class Values {
                 .map(p -> new Aim(Optional.empty(), Optional.of(p.point()), p.z()));
     }
 
+    /** A name written where a direction may be ({@code facing: ELSIE}); empty for a number or nothing. */
+    static Optional<String> toward(Fields f, String key) {
+        return f.node(key).filter(n -> n instanceof YamlScalar s && s.kind() == YamlScalar.Kind.STRING)
+                .map(n -> ((YamlScalar) n).text().strip());
+    }
+
     /** Compass degrees, any number accepted and normalised to [0, 360). */
     static OptionalDouble bearing(Fields f, String key) {
         OptionalDouble d = f.number(key, -3600, 3600);

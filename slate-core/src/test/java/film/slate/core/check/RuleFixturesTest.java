@@ -14,6 +14,7 @@ import film.slate.core.diagnostic.Rule;
 import film.slate.core.diagnostic.Severity;
 import film.slate.core.fixture.FixtureProduction;
 import film.slate.core.lock.LockFixtures;
+import film.slate.core.plan.CameraIntents;
 import film.slate.core.read.ProductionReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -247,6 +248,9 @@ class RuleFixturesTest {
         all.add(c("an event by someone absent from the cast", Rule.CONTINUITY_NOT_IN_SCENE, SHOTS, "character: CAL",
                 appendToShots("    events:\n      - { character: ANN, puts_down: CUP }\n      - { character: CAL, picks_up: CUP }\n"),
                 appendToShots("    events:\n      - { character: ANN, puts_down: CUP }\n      - { character: BEN, picks_up: CUP }\n")));
+        all.add(c("a camera by intent no position in the room can meet", Rule.CAMERA_INTENT, SHOTS, "single: BEN",
+                p -> cameraB("camera: { single: BEN }").apply(p).replace(SHOTS, "framing: CU", "framing: EWS"),
+                cameraB("camera: { single: BEN }")));
         // film grammar
         all.add(c("a camera across the line", Rule.GRAMMAR_180, SHOTS, "at: [2.8, 3.8]",
                 cameraB("camera: { at: [2.8, 3.8], height: 1.6, lens: 65, look_at: BEN }")));
@@ -345,7 +349,7 @@ class RuleFixturesTest {
     }
 
     static List<Diagnostic> check(FixtureProduction p, Path dir) throws Exception {
-        return Checker.check(ProductionReader.read(p.writeTo(dir)));
+        return Checker.check(CameraIntents.solve(ProductionReader.read(p.writeTo(dir))));
     }
 
     @Test

@@ -98,7 +98,7 @@ class PlanGuaranteesTest {
         assertThat(again).isEqualTo(a);
     }
 
-    private static void camerasStandInTheRoomClearOfTheCast(Production p, Shot shot, Sight sight) {
+    static void camerasStandInTheRoomClearOfTheCast(Production p, Shot shot, Sight sight) {
         var room = p.bible().locations().get("ROOM");
         for (double t : new double[] {0, 0.5, 1}) {
             Point at = sight.staging().camera(t).eye().plan();
@@ -111,7 +111,7 @@ class PlanGuaranteesTest {
         }
     }
 
-    private static void headsInFrameAtTheStatedSize(Shot shot, Sight sight) {
+    static void headsInFrameAtTheStatedSize(Shot shot, Sight sight) {
         List<String> people = shot.subjects().stream().filter(s -> sight.staging().position(s, 0).isPresent()).toList();
         boolean group = people.size() > 1 && !shot.camera().lookAt().character().isPresent();
         for (double t : new double[] {0, 0.5, 1}) {
