@@ -5,6 +5,7 @@ import film.slate.store.db.Sessions;
 import film.slate.store.db.StoreException;
 import film.slate.store.db.Users;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -108,14 +109,7 @@ public final class ReviewServer implements AutoCloseable {
                     .result(plans.svg(Optional.ofNullable(ctx.queryParam("scene")).orElse(""))));
             r.sse("/api/events/stream", events::join);
             r.get("/media/{hash}", media::serve);
-            r.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")
-                    .result(Json.error(e.getMessage()).toString()));
-            r.exception(ReviewException.class, (e, ctx) -> ctx.status(400).contentType("application/json")
-                    .result(Json.error(e.getMessage()).toString()));
-            r.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).contentType("application/json")
-                    .result(Json.error(e.getMessage()).toString()));
-            r.exception(StoreException.class, (e, ctx) -> ctx.status(503).contentType("application/json")
-                    .result(Json.error("the store is busy or unreadable; try again").toString()));
+            refusals(r);
         });
         try {
             app.start(host, port);
@@ -125,6 +119,18 @@ public final class ReviewServer implements AutoCloseable {
                     + " --port");
         }
         return new ReviewServer(app, access, events, host);
+    }
+
+    /** Every refusal is one sentence as JSON, with the status that says whose fault it is. */
+    private static void refusals(RoutesConfig r) {
+        r.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")
+                .result(Json.error(e.getMessage()).toString()));
+        r.exception(ReviewException.class, (e, ctx) -> ctx.status(400).contentType("application/json")
+                .result(Json.error(e.getMessage()).toString()));
+        r.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).contentType("application/json")
+                .result(Json.error(e.getMessage()).toString()));
+        r.exception(StoreException.class, (e, ctx) -> ctx.status(503).contentType("application/json")
+                .result(Json.error("the store is busy or unreadable; try again").toString()));
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode eventsAfter(EventStream events, String after) {

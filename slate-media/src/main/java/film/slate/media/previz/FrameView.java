@@ -175,20 +175,10 @@ final class FrameView {
             ys[i] = p.y;
             vs[i] = DEPTH_REFERENCE / pose.depth(clipped.get(i));
         }
-        // The widest triangle of corners fixes the plane of values best.
-        int bj = 1;
-        int bk = 2;
-        double best = 0;
-        for (int j = 1; j < n; j++) {
-            for (int k = j + 1; k < n; k++) {
-                double area = Math.abs((xs[j] - xs[0]) * (ys[k] - ys[0]) - (xs[k] - xs[0]) * (ys[j] - ys[0]));
-                if (area > best) {
-                    best = area;
-                    bj = j;
-                    bk = k;
-                }
-            }
-        }
+        int[] widest = widestTriangle(xs, ys);
+        int bj = widest[0];
+        int bk = widest[1];
+        double best = n < 3 ? 0 : Math.abs((xs[bj] - xs[0]) * (ys[bk] - ys[0]) - (xs[bk] - xs[0]) * (ys[bj] - ys[0]));
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
         for (double v : vs) {
@@ -225,6 +215,23 @@ final class FrameView {
         Point2D.Float pHi = new Point2D.Float((float) (xs[0] + a * kHi), (float) (ys[0] + b * kHi));
         g.setPaint(new GradientPaint(pLo, grey(lo), pHi, grey(hi), false));
         g.fill(path.get());
+    }
+
+    /** The two corners that make the widest triangle with corner 0: they fix the plane of values best. */
+    private static int[] widestTriangle(double[] xs, double[] ys) {
+        int[] widest = {1, 2};
+        double best = 0;
+        for (int j = 1; j < xs.length; j++) {
+            for (int k = j + 1; k < xs.length; k++) {
+                double area = Math.abs((xs[j] - xs[0]) * (ys[k] - ys[0]) - (xs[k] - xs[0]) * (ys[j] - ys[0]));
+                if (area > best) {
+                    best = area;
+                    widest[0] = j;
+                    widest[1] = k;
+                }
+            }
+        }
+        return widest;
     }
 
     private static double clamp01(double v) {
