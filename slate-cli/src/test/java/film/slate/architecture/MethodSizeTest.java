@@ -21,7 +21,8 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Small rooms (issue 9): no method of the product (every module's src/main) is over 60 lines,
+ * Small rooms (issue 9): no method of the product (every slate-* module's src/main; bench's harnesses
+ * are not the product) is over 60 lines,
  * measured on the syntax tree that javac parses, from the method's first line to its last.
  */
 class MethodSizeTest {
@@ -31,7 +32,8 @@ class MethodSizeTest {
     void noMainMethodIsOverSixtyLines() throws IOException {
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> modules = Files.list(Path.of(".."))) {
-            for (Path module : modules.filter(m -> Files.isDirectory(m.resolve("src/main/java"))).sorted().toList()) {
+            for (Path module : modules.filter(m -> m.getFileName().toString().startsWith("slate-")
+                    && Files.isDirectory(m.resolve("src/main/java"))).sorted().toList()) {
                 try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
                     files.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
                 }
