@@ -18,6 +18,7 @@ export class Player {
     this.frames = frames;
     this.onFrame = onFrame;
     this.frame = 0;
+    this.target = 0; // the last frame asked for: steps count from it, not from the frame still landing
     this.videos = [];
     this.wipe = null; // 0..1 when comparing with a wipe
     this.loop = null; // [in, out] frames
@@ -47,12 +48,13 @@ export class Player {
   /** Shows frame n exactly; calls queue so that steps never overtake each other. */
   seek(n) {
     const frame = Math.max(0, Math.min(this.frames - 1, n));
+    this.target = frame;
     this.queue = this.queue.then(() => this.show(frame));
     return this.queue;
   }
 
   step(delta) {
-    return this.seek(this.frame + delta);
+    return this.seek(this.target + delta);
   }
 
   async show(frame) {

@@ -154,7 +154,7 @@ export async function shotPage(root, id, me) {
     el('span', {class: 'why', text: v.same_recipe_as !== null ? ' · the recipe of v' + v.same_recipe_as + ' again'
       : v.changed.length ? ' · changed: ' + v.changed.join(', ') : v.version > 1 ? ' · same recipe' : ' · first render'})))))));
   const locked = data.locked ? el('p', {id: 'locked', class: 'hint', text: 'Picture locked on take ' + data.locked.take
-    + ' v' + data.locked.version + ' by ' + data.locked.by + (data.locked.reason ? ': ' + data.locked.reason : '')}) : null;
+    + ' v' + data.locked.version + ' by ' + data.locked.by + (data.locked.reason ? ': ' + data.locked.reason : '')}) : '';
   const plan = el('img', {id: 'floor-plan', class: 'plan', src: data.plan, alt: 'floor plan of scene ' + data.shot.split('/')[0]});
 
   root.replaceChildren(el('h1', {id: 'shot-title', text: 'Shot ' + data.shot}), el('p', {text: data.action}), locked,
