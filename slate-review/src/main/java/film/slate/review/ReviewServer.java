@@ -32,7 +32,8 @@ public final class ReviewServer implements AutoCloseable {
             "app.css", "text/css; charset=utf-8", "app.js", "text/javascript; charset=utf-8",
             "api.js", "text/javascript; charset=utf-8", "overview.js", "text/javascript; charset=utf-8",
             "shot.js", "text/javascript; charset=utf-8", "player.js", "text/javascript; charset=utf-8",
-            "cut.js", "text/javascript; charset=utf-8", "notes.js", "text/javascript; charset=utf-8");
+            "cut.js", "text/javascript; charset=utf-8", "notes.js", "text/javascript; charset=utf-8",
+            "versions.js", "text/javascript; charset=utf-8");
 
     private final Javalin app;
     private final Access access;
@@ -108,6 +109,7 @@ public final class ReviewServer implements AutoCloseable {
                     .result(plans.svg(Optional.ofNullable(ctx.queryParam("scene")).orElse(""))));
             r.sse("/api/events/stream", events::join);
             r.get("/media/{hash}", media::serve);
+            FixRoute.register(config, shared, access, clock); // fix on a note, the version tree, the diff view
             r.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")
                     .result(Json.error(e.getMessage()).toString()));
             r.exception(ReviewException.class, (e, ctx) -> ctx.status(400).contentType("application/json")
