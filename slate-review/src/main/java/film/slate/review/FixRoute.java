@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FixRoute implements AutoCloseable {
     /** Fixes waiting behind the one rendering; more are refused (503) rather than queued without end. */
     static final int QUEUE = 8;
+    /** How many jobs' states {@code GET /api/fix/{job}} remembers. */
+    static final int KEPT = 200;
 
     enum State { QUEUED, RUNNING, DONE, FAILED }
 
@@ -57,6 +59,7 @@ final class FixRoute implements AutoCloseable {
     private final Room room;
     private final Access access;
     private final Clock clock;
+    /** The latest jobs by id; the oldest are forgotten (their versions are in the store and on the log). */
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
     private final ThreadPoolExecutor renders = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -112,6 +115,9 @@ final class FixRoute implements AutoCloseable {
         } catch (FixRefused e) {
             backends.close();
             throw new Refusal(e.exitCode() == FixRefused.CANNOT_RUN ? 400 : 503, e.getMessage());
+        } catch (RuntimeException e) {
+            backends.close();
+            throw e;
         }
         var made = room.store().takes().withRecipe(checked.fix().id()).filter(t -> t.label().equals(checked.fix().label()));
         if (made.isPresent()) { // the same fix on the same parent is made once
@@ -120,9 +126,10 @@ final class FixRoute implements AutoCloseable {
                     .put("fix", checked.fix().id()).toString());
             return;
         }
-        Job job = new Job(String.valueOf(next.incrementAndGet()), order.shot(), order.take(), State.QUEUED,
-                Optional.empty(), Optional.empty());
+        long id = next.incrementAndGet();
+        Job job = new Job(String.valueOf(id), order.shot(), order.take(), State.QUEUED, Optional.empty(), Optional.empty());
         jobs.put(job.id(), job);
+        jobs.remove(String.valueOf(id - KEPT));
         Fixer fixer = new Fixer(room.store(), backends, ffmpeg, clock, s.user());
         String reason = "fix on note " + note.id() + ": " + note.text();
         try {

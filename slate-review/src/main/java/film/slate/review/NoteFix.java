@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * A note made into a fix order: its version, its frame (or range) and its drawn region become
  * {@code --frames} and {@code --region}; the body may give a {@code prompt}, a {@code feather},
- * a {@code backend}, fields to change ({@code "set": {"time": "NIGHT"}}, as {@code --set}), and {@code frames} {@code [A, B]} or a {@code region} {@code [x, y, w, h]} in
- * pixels of the format to use instead of the note's.
+ * a {@code backend}, fields to change ({@code "set": {"time": "NIGHT"}}, as {@code --set}), and
+ * {@code frames} {@code [A, B]} or a {@code region} {@code [x, y, w, h]} in pixels of the format
+ * to use instead of the note's.
  */
 final class NoteFix {
     private NoteFix() {
