@@ -104,12 +104,12 @@ public final class ReviewServer implements AutoCloseable {
             r.get("/api/decisions", ctx -> json(ctx, Json.decisions(new film.slate.store.db.Decisions(room.store().database())
                     .history(Optional.ofNullable(ctx.queryParam("shot"))))));
             r.post("/api/decisions", api::decide);
+            FixRoute.register(config, shared, access, clock); // fix on a note, the version tree, the diff view
             r.get("/api/events", ctx -> json(ctx, eventsAfter(events, ctx.queryParam("after"))));
             r.get("/api/plan", ctx -> ctx.contentType("image/svg+xml")
                     .result(plans.svg(Optional.ofNullable(ctx.queryParam("scene")).orElse(""))));
             r.sse("/api/events/stream", events::join);
             r.get("/media/{hash}", media::serve);
-            FixRoute.register(config, shared, access, clock); // fix on a note, the version tree, the diff view
             r.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")
                     .result(Json.error(e.getMessage()).toString()));
             r.exception(ReviewException.class, (e, ctx) -> ctx.status(400).contentType("application/json")
