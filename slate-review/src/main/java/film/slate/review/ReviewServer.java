@@ -33,7 +33,8 @@ public final class ReviewServer implements AutoCloseable {
             "app.css", "text/css; charset=utf-8", "app.js", "text/javascript; charset=utf-8",
             "api.js", "text/javascript; charset=utf-8", "overview.js", "text/javascript; charset=utf-8",
             "shot.js", "text/javascript; charset=utf-8", "player.js", "text/javascript; charset=utf-8",
-            "cut.js", "text/javascript; charset=utf-8", "notes.js", "text/javascript; charset=utf-8");
+            "cut.js", "text/javascript; charset=utf-8", "notes.js", "text/javascript; charset=utf-8",
+            "versions.js", "text/javascript; charset=utf-8");
 
     private final Javalin app;
     private final Access access;
@@ -104,6 +105,7 @@ public final class ReviewServer implements AutoCloseable {
             r.get("/api/decisions", ctx -> json(ctx, Json.decisions(new film.slate.store.db.Decisions(room.store().database())
                     .history(Optional.ofNullable(ctx.queryParam("shot"))))));
             r.post("/api/decisions", api::decide);
+            FixRoute.register(config, shared, access, clock); // fix on a note, the version tree, the diff view
             r.get("/api/events", ctx -> json(ctx, eventsAfter(events, ctx.queryParam("after"))));
             r.get("/api/plan", ctx -> ctx.contentType("image/svg+xml")
                     .result(plans.svg(Optional.ofNullable(ctx.queryParam("scene")).orElse(""))));

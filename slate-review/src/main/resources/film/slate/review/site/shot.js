@@ -2,9 +2,11 @@
 import {get, post, el, media} from './api.js';
 import {Player, timecode} from './player.js';
 import {RegionPen} from './notes.js';
+import {versionsPanel} from './versions.js';
 
 export async function shotPage(root, id, me) {
   let data = await get('/api/shot?id=' + encodeURIComponent(id));
+  const versions = versionsPanel(data.shot, me); // the version tree, the diff view, fix on a note
   const num = data.format.fps_num;
   const den = data.format.fps_den;
   const frameLabel = el('span', {id: 'frame-number', 'data-frame': '0', text: 'frame 0'});
@@ -122,7 +124,7 @@ export async function shotPage(root, id, me) {
       class: n.resolved ? 'resolved' : '', onclick: () => player.seek(n.frame)},
     el('span', {class: 'where', text: 'take ' + n.take + ' v' + n.version + ' · frame ' + n.frame + (n.to !== null ? '–' + n.to : '')
       + ' · ' + n.timecode}), el('span', {class: 'author', text: ' ' + n.author + ': '}),
-    el('span', {class: 'text', text: n.text}),
+    el('span', {class: 'text', text: n.text}), versions.fixButton(n),
     n.resolved || me.role === 'viewer' ? null : el('button', {class: 'resolve', text: 'Resolve', onclick: async (e) => {
       e.stopPropagation();
       await post('/api/notes/' + n.id + '/resolve');
@@ -160,7 +162,7 @@ export async function shotPage(root, id, me) {
   root.replaceChildren(el('h1', {id: 'shot-title', text: 'Shot ' + data.shot}), el('p', {text: data.action}), locked,
     takes, status, stage, controls, decisions, form,
     el('h2', {text: 'Notes'}), notesList, el('h2', {text: 'Decisions'}), history, el('h2', {text: 'Recipe'}), recipe,
-    el('h2', {text: 'Lineage'}), lineage, el('h2', {text: 'Floor plan'}), plan);
+    el('h2', {text: 'Lineage'}), lineage, versions.element, el('h2', {text: 'Floor plan'}), plan);
   drawLists();
 
   const keys = (e) => {
@@ -183,5 +185,5 @@ export async function shotPage(root, id, me) {
     .sort(([, a], [, b]) => Number(b.approved) - Number(a.approved))[0];
   if (first) await watch(first[0], first[1]);
   else status.textContent = 'no proxy to play yet; run slate build';
-  return () => { player.stop(); document.removeEventListener('keydown', keys); };
+  return () => { player.stop(); versions.close(); document.removeEventListener('keydown', keys); };
 }
