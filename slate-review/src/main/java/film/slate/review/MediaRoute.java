@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /media/HASH}: a take's object by its content hash, and nothing else. The hash must be
@@ -19,11 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class MediaRoute {
     private final ObjectStore objects;
     private final Takes takes;
-    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    private final VerifiedObjects sound;
 
     MediaRoute(ObjectStore objects, Takes takes) {
         this.objects = objects;
         this.takes = takes;
+        this.sound = new VerifiedObjects(objects);
     }
 
     void serve(Context ctx) throws IOException {
@@ -31,14 +30,7 @@ final class MediaRoute {
         if (!Sha256.isHex(hash) || !takes.referencedObjects().contains(hash) || !objects.has(hash)) {
             throw Refusal.notFound();
         }
-        Path file = objects.path(hash);
-        if (!verified.contains(hash)) {
-            if (!Sha256.file(file).equals(hash)) {
-                throw new Refusal(409, "object " + hash + " is damaged (its bytes no longer match its name); run"
-                        + " 'slate verify' and render the take again");
-            }
-            verified.add(hash);
-        }
+        Path file = sound.sound(hash);
         ctx.header("Cache-Control", "private, max-age=31536000, immutable");
         ctx.header("Accept-Ranges", "bytes");
         ctx.contentType(contentType(file));

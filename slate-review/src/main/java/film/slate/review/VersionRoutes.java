@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 
 /**
@@ -31,10 +29,11 @@ import javax.imageio.ImageIO;
  */
 final class VersionRoutes {
     private final Room room;
-    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    private final VerifiedObjects sound;
 
     VersionRoutes(Room room) {
         this.room = room;
+        this.sound = new VerifiedObjects(room.store().objects());
     }
 
     void tree(Context ctx) {
@@ -89,15 +88,7 @@ final class VersionRoutes {
             throw new Refusal(404, "the master of " + t.label() + " v" + t.version() + " is not in the store; run"
                     + " 'slate build' again");
         }
-        java.nio.file.Path file = room.store().objects().path(hash);
-        if (!verified.contains(hash)) {
-            if (!Sha256.file(file).equals(hash)) {
-                throw new Refusal(409, "object " + hash + " is damaged (its bytes no longer match its name); run"
-                        + " 'slate verify' and render the take again");
-            }
-            verified.add(hash);
-        }
-        return file;
+        return sound.sound(hash);
     }
 
     private String shot(Context ctx) {
