@@ -4,8 +4,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import film.slate.core.recipe.Recipe;
 import film.slate.store.Store;
 import film.slate.store.StoreLock;
@@ -169,10 +167,7 @@ public final class Builder {
 
     /** Runs the wanted renders as db-scheduler jobs on the store's database until each is rendered or failed. */
     private void render(Map<String, Recipe> wanted, RenderJob job) {
-        OneTimeTask<Void> task = Tasks.oneTime(TASK)
-                .onFailure(retry(job, clock, this::signal))
-                .onDeadExecutionRevive()
-                .execute((instance, ctx) -> job.run(instance.getId()));
+        var task = job.task(retry(job, clock, this::signal));
         FarmSettings farm = FarmSettings.of(store.database()); // one setting for every process on the store
         Scheduler scheduler = Scheduler.create(store.database().dataSource(), task)
                 .threads(options.jobs())

@@ -2,8 +2,6 @@ package film.slate.engine.build;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import film.slate.store.Store;
 import film.slate.store.StoreLock;
 import java.io.IOException;
@@ -61,10 +59,7 @@ public final class FarmWorker implements AutoCloseable {
         holdLock();
         presence = FarmPresence.join(store, options.worker(), backendNames, options.jobs(), settings, clock);
         FarmQueries queries = FarmQueries.of(store.database().dialect(), backendNames);
-        OneTimeTask<Void> task = Tasks.oneTime(Builder.TASK)
-                .onFailure(Builder.retry(job, Clock.systemUTC(), () -> { }))
-                .onDeadExecutionRevive()
-                .execute((instance, ctx) -> job.run(instance.getId()));
+        var task = job.task(Builder.retry(job, Clock.systemUTC(), () -> { }));
         var builder = Scheduler.create(store.database().dataSource(), task)
                 .threads(options.jobs())
                 .pollingInterval(settings.poll())
@@ -77,7 +72,9 @@ public final class FarmWorker implements AutoCloseable {
                 .deleteUnresolvedAfter(Duration.ofDays(36_500))
                 .clock(clock::instant);
         if (queries.locksAndFetches()) {
-            builder.pollUsingLockAndFetch(0.5, 1.0);
+            // One claim transaction picks a batch: fetch again as soon as fewer renders wait than there
+            // are jobs (no polling delay while the queue has work), up to three per job at once.
+            builder.pollUsingLockAndFetch(1.0, 3.0);
         }
         scheduler = builder.build();
         scheduler.start();

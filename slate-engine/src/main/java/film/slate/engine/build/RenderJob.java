@@ -1,5 +1,8 @@
 package film.slate.engine.build;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import film.slate.core.recipe.Recipe;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
@@ -121,10 +124,31 @@ final class RenderJob {
         execution.close();
     }
 
-    /** Runs the job for {@code recipeId}; throws {@link RetryLater} to be run again later. */
-    void run(String recipeId) {
+    /**
+     * The queue's task that runs this job: each entry names a recipe; an entry is removed in the
+     * transaction that records its take (one commit less a take), else by the queue when the job ends.
+     */
+    CustomTask<Void> task(FailureHandler<Void> onFailure) {
+        return Tasks.custom(Builder.TASK, Void.class)
+                .onFailure(onFailure)
+                .onDeadExecutionRevive()
+                .execute((instance, ctx) -> {
+                    boolean dequeued = run(instance.getId(), ctx.getExecution().version);
+                    return (complete, ops) -> {
+                        if (!dequeued) {
+                            ops.stop();
+                        }
+                    };
+                });
+    }
+
+    /**
+     * Runs the job for {@code recipeId}, whose queue entry is at {@code queueVersion}; throws
+     * {@link RetryLater} to be run again later. Returns whether the entry was removed with the take.
+     */
+    boolean run(String recipeId, long queueVersion) {
         if (diskFull.get() != null) {
-            return; // the build is stopping: the render stays queued for the next one
+            return false; // the build is stopping: the render stays queued for the next one
         }
         Recipe recipe = recipe(recipeId);
         Generator generator;
@@ -132,13 +156,13 @@ final class RenderJob {
             generator = backends.generator(recipe.backend());
         } catch (BuildException e) {
             recorder.failed(recipe, 0, AttemptOutcome.PERMANENT, e.getMessage());
-            return;
+            return false;
         }
         double estimate = estimate(recipe);
         TakeClaim.Result claim = claims.claim(recipe, estimate);
         switch (claim.outcome()) {
             case TAKEN -> {
-                return;
+                return false;
             }
             case INPUT_FAILED -> recorder.failed(recipe, 0, AttemptOutcome.PERMANENT, claim.reason());
             case OVER_BUDGET -> recorder.failed(recipe, 0, AttemptOutcome.BUDGET, String.format(Locale.ROOT,
@@ -146,25 +170,32 @@ final class RenderJob {
                     options.budget().orElse(0), estimate, budget.spent()));
             case CLAIMED -> {
                 recorder.startedEvent(recipe, claim.attempt());
-                execute(recipe, generator, claim.attempt(), estimate);
+                return execute(recipe, generator, claim.attempt(), estimate, queueVersion);
             }
         }
+        return false;
     }
 
-    /** Attempt {@code n}: render, store and record, or record why not (retrying what may pass). */
-    private void execute(Recipe recipe, Generator generator, int n, double estimate) {
+    /**
+     * Attempt {@code n}: render, store and record, or record why not (retrying what may pass);
+     * whether the queue entry went with the take.
+     */
+    private boolean execute(Recipe recipe, Generator generator, int n, double estimate, long queueVersion) {
         Path out = null;
         long started = clock.millis();
         boolean clean = false;
+        boolean dequeued = false;
         try {
             out = execution.workFolder();
             RenderExecution.Stored stored = execution.render(recipe, generator, out);
             OptionalDouble cost = stored.result().cost().isPresent() ? stored.result().cost()
                     : estimate > 0 ? OptionalDouble.of(estimate) : OptionalDouble.empty();
             budget.settle(estimate, cost.orElse(0));
-            if (OutageWait.through(() -> recorder.rendered(recipe, n, stored.output(), started, clock.millis(), cost))
-                    .isPresent()) {
+            Optional<TakeRecorder.Recorded> recorded = OutageWait.through(() -> recorder.rendered(recipe, n,
+                    stored.output(), started, clock.millis(), cost, queueVersion));
+            if (recorded.isPresent()) {
                 renderedHere.add(recipe.id());
+                dequeued = recorded.get().dequeued();
             }
             clean = true;
         } catch (GeneratorFault e) {
@@ -187,7 +218,7 @@ final class RenderJob {
             budget.settle(estimate, 0);
             if (StoreFault.diskFull(e)) {
                 diskFull(recipe, n);
-                return;
+                return false;
             }
             retryOrFail(recipe, n, "could not write the output (" + e.getMessage() + ")");
         } catch (BuildException e) {
@@ -197,7 +228,7 @@ final class RenderJob {
             budget.settle(estimate, 0);
             if (StoreFault.diskFull(e)) {
                 diskFull(recipe, n);
-                return;
+                return false;
             }
             // Nobody expected this (a bug in a generator or here): close the attempt, let the queue decide.
             recorder.error(recipe, n, unexpectedReason(e));
@@ -207,6 +238,7 @@ final class RenderJob {
                 execution.release(out, clean);
             }
         }
+        return dequeued;
     }
 
     /**

@@ -5,12 +5,16 @@ import film.slate.core.recipe.RecipeContent;
 import film.slate.store.Store;
 import film.slate.store.db.RenderRecord;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The claim side of a render: a take that conditions on another (previz) waits for it without
- * spending an attempt; then, in one transaction, only a queued (or revived) render with no output
- * yet starts, and only when the budget holds its estimate.
+ * spending an attempt; then only a queued (or revived) render with no output yet starts, and only
+ * when the budget holds its estimate. The claims of a process's job threads that arrive together
+ * are made in one transaction (a batch: a few statements and one commit for all of them).
  */
 final class TakeClaim {
     /** How often a take looks again for the input it conditions on; waiting is not an attempt. */
@@ -33,20 +37,26 @@ final class TakeClaim {
         }
     }
 
+    /** The most claims one transaction makes (a worker's job threads, and then some). */
+    private static final int GROUP = 64;
+
     private final Store store;
     private final Budget budget;
     private final TakeRecorder recorder;
     private final String worker;
+    private final GroupCommit<Recipe, Integer> group;
 
     TakeClaim(Store store, Budget budget, TakeRecorder recorder, String worker) {
         this.store = store;
         this.budget = budget;
         this.recorder = recorder;
         this.worker = worker;
+        this.group = new GroupCommit<>(this::claimAll, GROUP);
     }
 
     /**
-     * Claims the render of {@code recipe}.
+     * Claims the render of {@code recipe}: with the claims of the other job threads that wait, in
+     * one transaction ({@link GroupCommit}).
      *
      * @throws RetryLater while an input is not rendered yet
      */
@@ -61,21 +71,42 @@ final class TakeClaim {
                 throw new RetryLater("waiting for its " + in.role() + " input", INPUT_WAIT);
             }
         }
+        if (!budget.reserve(estimate)) {
+            return open(recipe) ? Result.of(Outcome.OVER_BUDGET) : Result.of(Outcome.TAKEN);
+        }
+        int attempt = group.submit(recipe);
+        if (attempt == 0) {
+            budget.settle(estimate, 0);
+            return Result.of(Outcome.TAKEN);
+        }
+        return new Result(Outcome.CLAIMED, attempt, "");
+    }
+
+    /** Whether the render of {@code recipe} is still to be made (not rendered, failed, or made as a take already). */
+    private boolean open(Recipe recipe) {
+        if (store.takes().withRecipe(recipe.id()).filter(t -> t.label().equals(recipe.label())).isPresent()) {
+            return false;
+        }
+        Optional<RenderRecord> r = store.renders().get(recipe.id());
+        return r.isPresent() && RenderState.of(r.get()) != RenderState.FAILED
+                && RenderState.of(r.get()) != RenderState.RENDERED;
+    }
+
+    /** One transaction: starts each render still to be made, with its {@code started} event; 0 for the others. */
+    private List<Integer> claimAll(List<Recipe> recipes) {
         return store.database().transaction(c -> {
-            if (store.takes().withRecipe(c, recipe.id()).filter(t -> t.label().equals(recipe.label())).isPresent()) {
-                return Result.of(Outcome.TAKEN);
+            Map<String, Integer> started = store.renders().claim(c, recipes.stream().map(Recipe::id).toList(), worker);
+            List<Integer> out = new ArrayList<>();
+            List<Recipe> claimed = new ArrayList<>();
+            for (Recipe r : recipes) {
+                int n = started.getOrDefault(r.id(), 0);
+                out.add(n);
+                if (n > 0) {
+                    claimed.add(r);
+                }
             }
-            Optional<RenderRecord> r = store.renders().get(c, recipe.id());
-            if (r.isEmpty() || RenderState.of(r.get()) == RenderState.FAILED
-                    || RenderState.of(r.get()) == RenderState.RENDERED) {
-                return Result.of(Outcome.TAKEN);
-            }
-            if (!budget.reserve(estimate)) {
-                return Result.of(Outcome.OVER_BUDGET);
-            }
-            int n = store.renders().start(c, recipe.id(), worker);
-            recorder.started(c, recipe, n);
-            return new Result(Outcome.CLAIMED, n, "");
+            recorder.started(c, claimed, started);
+            return out;
         });
     }
 }

@@ -5,23 +5,37 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.Recipe;
 import film.slate.store.Store;
 import film.slate.store.db.Event;
-import film.slate.store.db.TakeRecord;
+import film.slate.store.TakeReceipt;
+import film.slate.store.db.Renders;
 import film.slate.store.db.Takes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * The record side of a render: each outcome is one transaction with its event, then one event to
- * the build's listener. A take row is written only here, after its objects are stored.
+ * the build's listener. A take row is written only here, after its objects are stored. Finished
+ * takes are recorded in groups ({@link GroupCommit}): the takes the job threads finish while one
+ * group commits are the next group, one transaction and one commit (one WAL checkpoint on SQLite).
  */
 final class TakeRecorder {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The most finished takes one transaction records. */
+    private static final int GROUP = 64;
 
     private final Store store;
     private final BuildOptions options;
     private final BuildListener listener;
     private final Runnable changed;
+    private final GroupCommit<Made, Optional<Recorded>> group;
 
     /** {@code changed} runs after every outcome that ends a render (rendered or failed). */
     TakeRecorder(Store store, BuildOptions options, BuildListener listener, Runnable changed) {
@@ -29,35 +43,86 @@ final class TakeRecorder {
         this.options = options;
         this.listener = listener;
         this.changed = changed;
+        this.group = new GroupCommit<>(this::recordAll, GROUP);
     }
 
     /**
-     * Records the take made by attempt {@code n}: the attempt, the render and a new take version;
-     * empty, and nothing recorded, when a later attempt holds the render (this one was counted dead).
+     * A take made by attempt {@code attempt}, to record; {@code queueVersion} is the version of its
+     * queue entry as its job was given it (negative: no entry to remove).
      */
-    Optional<TakeRecord> rendered(Recipe recipe, int n, Takes.Output output, long started, long finished,
-            OptionalDouble cost) {
-        Optional<TakeRecord> recorded = store.database().transaction(c -> {
-            if (!store.renders().holds(c, recipe.id(), n)) {
-                return Optional.<TakeRecord>empty();
-            }
-            store.renders().endAttempt(c, recipe.id(), n, AttemptOutcome.OK.word(), null);
-            store.renders().finish(c, recipe.id(), RenderState.RENDERED.word(), null, cost);
-            TakeRecord t = store.takes().append(c, recipe.shot(), recipe.take(), recipe.id(), recipe.backend(), output,
-                    started, finished, cost);
-            store.events().append(c, Event.of(options.worker(), "rendered", "take " + t.label() + " v" + t.version(),
-                    recipe.shot(), details(recipe, n), null));
-            return Optional.of(t);
-        });
-        if (recorded.isEmpty()) {
-            return recorded; // its objects stay unreferenced until gc: the same bytes, or a loser's
+    record Made(Recipe recipe, int attempt, TakeReceipt take, long queueVersion) {
+    }
+
+    /** A recorded take: its version, and whether its queue entry went with it (else the queue removes it). */
+    record Recorded(int version, boolean dequeued) {
+    }
+
+    /**
+     * Records the take made by attempt {@code n}: its receipt first (stored by this thread beside the
+     * others', while the attempt still holds the render), then, with the other takes finished
+     * meanwhile, in one transaction: the render and attempt ended, a new take version, its
+     * {@code rendered} event and its queue entry removed. Empty, and nothing recorded, when a later
+     * attempt holds the render (this one was counted dead).
+     */
+    Optional<Recorded> rendered(Recipe recipe, int n, Takes.Output output, long started, long finished,
+            OptionalDouble cost, long queueVersion) {
+        TakeReceipt take = new TakeReceipt(recipe.shot(), recipe.take(), recipe.id(), recipe.backend(), output.master(),
+                output.proxy(), output.depth(), started, finished, cost);
+        if (!store.renders().holds(recipe.id(), n)) {
+            return Optional.empty(); // its objects stay unreferenced until gc: the same bytes, or a loser's
         }
-        TakeRecord take = recorded.get();
+        try {
+            store.takes().keepReceipt(take, recipe.canonical());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the receipt of take " + take.label() + " (" + e.getMessage()
+                    + ")", e);
+        }
+        Optional<Recorded> recorded = group.submit(new Made(recipe, n, take, queueVersion));
+        if (recorded.isEmpty()) {
+            return recorded;
+        }
         listener.on(new BuildEvent(BuildEvent.Kind.RENDERED, recipe.shot(), recipe.take(), recipe.id(), n,
-                Optional.of("version " + take.version()), cost.isPresent() ? Optional.of(cost.getAsDouble())
+                Optional.of("version " + recorded.get().version()), cost.isPresent() ? Optional.of(cost.getAsDouble())
                         : Optional.empty()));
         changed.run();
         return recorded;
+    }
+
+    /** One transaction for a group of finished takes: those whose attempt still holds the render are recorded. */
+    private List<Optional<Recorded>> recordAll(List<Made> made) {
+        return store.database().transaction(c -> {
+            boolean[] held = store.renders().rendered(c, made.stream().map(m -> new Renders.Made(m.recipe().id(),
+                    m.attempt(), m.take().cost())).toList());
+            List<Made> winners = new ArrayList<>();
+            for (int i = 0; i < held.length; i++) {
+                if (held[i]) {
+                    winners.add(made.get(i));
+                }
+            }
+            int[] versions = store.takes().appendAll(c, winners.stream().map(Made::take).toList());
+            List<Event> events = new ArrayList<>();
+            for (int i = 0; i < winners.size(); i++) {
+                Made m = winners.get(i);
+                events.add(Event.of(options.worker(), "rendered", "take " + m.take().label() + " v" + versions[i],
+                        m.recipe().shot(), details(m.recipe(), m.attempt()), null));
+            }
+            store.events().appendAll(c, events);
+            List<Made> queued = winners.stream().filter(m -> m.queueVersion() >= 0).toList();
+            boolean[] removed = store.renders().dequeue(c, Builder.TASK, queued.stream().map(m -> m.recipe().id())
+                    .toList(), queued.stream().map(Made::queueVersion).toList());
+            List<Optional<Recorded>> out = new ArrayList<>();
+            int w = 0;
+            int q = 0;
+            for (int i = 0; i < made.size(); i++) {
+                if (!held[i]) {
+                    out.add(Optional.empty());
+                    continue;
+                }
+                boolean dequeued = made.get(i).queueVersion() >= 0 && removed[q++];
+                out.add(Optional.of(new Recorded(versions[w++], dequeued)));
+            }
+            return out;
+        });
     }
 
     /** Records that the render failed for good; {@code attempt} 0 when none was started. */
@@ -98,10 +163,13 @@ final class TakeRecorder {
         });
     }
 
-    /** Records the start of attempt {@code n}, inside the claim's transaction. */
-    void started(java.sql.Connection c, Recipe recipe, int n) throws java.sql.SQLException {
-        store.events().append(c, Event.of(options.worker(), "started", recipe.id(), recipe.shot(), details(recipe, n),
-                null));
+    /** Records the start of each claimed render's attempt ({@code attempts}, by recipe), inside the claim's transaction. */
+    void started(Connection c, List<Recipe> claimed, Map<String, Integer> attempts) throws SQLException {
+        List<Event> events = new ArrayList<>();
+        for (Recipe r : claimed) {
+            events.add(Event.of(options.worker(), "started", r.id(), r.shot(), details(r, attempts.get(r.id())), null));
+        }
+        store.events().appendAll(c, events);
     }
 
     void startedEvent(Recipe recipe, int n) {

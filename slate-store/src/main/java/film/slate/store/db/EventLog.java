@@ -26,16 +26,29 @@ public final class EventLog {
 
     /** Appends inside the caller's transaction, so the event commits with the change it records. */
     public void append(Connection c, Event e) throws SQLException {
+        appendAll(c, List.of(e));
+    }
+
+    /** Appends {@code events} in order inside the caller's transaction, in one batch. */
+    public void appendAll(Connection c, List<Event> events) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO events (at, actor, action, object, shot, details, reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            st.setLong(1, System.currentTimeMillis());
-            st.setString(2, e.actor());
-            st.setString(3, e.action());
-            st.setString(4, e.object());
-            st.setString(5, e.shot().orElse(null));
-            st.setString(6, e.details().orElse(null));
-            st.setString(7, e.reason().orElse(null));
-            st.executeUpdate();
+            long now = System.currentTimeMillis();
+            for (Event e : events) {
+                st.setLong(1, now);
+                st.setString(2, e.actor());
+                st.setString(3, e.action());
+                st.setString(4, e.object());
+                st.setString(5, e.shot().orElse(null));
+                st.setString(6, e.details().orElse(null));
+                st.setString(7, e.reason().orElse(null));
+                if (events.size() == 1) {
+                    st.executeUpdate(); // the common single event: no batch round
+                    return;
+                }
+                st.addBatch();
+            }
+            st.executeBatch();
         }
     }
 

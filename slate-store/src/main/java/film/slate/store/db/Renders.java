@@ -19,6 +19,8 @@ public final class Renders {
 
     /** The outcome of an attempt whose process stopped answering before it ended. */
     public static final String ABANDONED = "abandoned";
+    /** The outcome of an attempt that rendered its take. */
+    public static final String OK = "ok";
 
     private final Database db;
 
@@ -57,39 +59,90 @@ public final class Renders {
 
     /** Marks the render started and opens attempt n+1; returns n+1. */
     public int start(Connection c, String recipe, String worker) throws SQLException {
-        long now = System.currentTimeMillis();
-        int attempt;
-        try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM attempts WHERE recipe = ?")) {
-            st.setString(1, recipe);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                attempt = rs.getInt(1) + 1;
-            }
-        }
-        // An earlier attempt still open was abandoned (its process died, or stopped answering): close it.
-        try (PreparedStatement st = c.prepareStatement("UPDATE attempts SET finished_at = ?, outcome = ?, reason = ?"
-                + " WHERE recipe = ? AND finished_at IS NULL")) {
-            st.setLong(1, now);
-            st.setString(2, ABANDONED);
-            st.setString(3, "its worker stopped answering; the render was taken up again");
-            st.setString(4, recipe);
-            st.executeUpdate();
-        }
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO attempts (recipe, attempt, worker, started_at)"
-                + " VALUES (?, ?, ?, ?)")) {
-            st.setString(1, recipe);
-            st.setInt(2, attempt);
-            st.setString(3, worker);
-            st.setLong(4, now);
-            st.executeUpdate();
-        }
-        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, started_at = ? WHERE recipe = ?")) {
+        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, started_at = ?,"
+                + " attempt = attempt + 1 WHERE recipe = ?")) {
             st.setString(1, RenderRecord.RENDERING);
-            st.setLong(2, now);
+            st.setLong(2, System.currentTimeMillis());
             st.setString(3, recipe);
             st.executeUpdate();
         }
-        return attempt;
+        return opened(c, List.of(recipe), worker).getOrDefault(recipe, 0);
+    }
+
+    /**
+     * Starts, in the caller's transaction, the render of each of {@code recipes} that is still to be
+     * made: queued, or rendering under an attempt the queue gave up on (its process died), and with
+     * no rendered take of its recipe. Each started one gets its next attempt, held by {@code worker};
+     * returns the attempt of each started render (the others were made, failed or taken meanwhile).
+     * A few statements for the whole batch, however many renders it holds.
+     */
+    public Map<String, Integer> claim(Connection c, List<String> recipes, String worker) throws SQLException {
+        List<String> started = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, started_at = ?,"
+                + " attempt = attempt + 1 WHERE recipe = ? AND status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM takes t"
+                + " WHERE t.recipe = renders.recipe AND t.status = ? AND t.shot = renders.shot"
+                + " AND t.take_number = renders.take_number)")) {
+            long now = System.currentTimeMillis();
+            for (String recipe : recipes) {
+                st.setString(1, RenderRecord.RENDERING);
+                st.setLong(2, now);
+                st.setString(3, recipe);
+                st.setString(4, RenderRecord.QUEUED);
+                st.setString(5, RenderRecord.RENDERING);
+                st.setString(6, TakeRecord.RENDERED);
+                st.addBatch();
+            }
+            int[] n = st.executeBatch();
+            for (int i = 0; i < n.length; i++) {
+                if (n[i] == 1) {
+                    started.add(recipes.get(i));
+                }
+            }
+        }
+        return started.isEmpty() ? Map.of() : opened(c, started, worker);
+    }
+
+    /** Opens the attempt each of {@code recipes} was just raised to, closing any earlier one still open. */
+    private static Map<String, Integer> opened(Connection c, List<String> recipes, String worker) throws SQLException {
+        Map<String, Integer> attempts = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT attempt FROM renders WHERE recipe = ?")) {
+            for (String recipe : recipes) {
+                st.setString(1, recipe);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        attempts.put(recipe, rs.getInt(1));
+                    }
+                }
+            }
+        }
+        long now = System.currentTimeMillis();
+        // An earlier attempt still open was abandoned (its process died, or stopped answering): close it.
+        try (PreparedStatement st = c.prepareStatement("UPDATE attempts SET finished_at = ?, outcome = ?, reason = ?"
+                + " WHERE recipe = ? AND attempt < ? AND finished_at IS NULL")) {
+            for (var a : attempts.entrySet()) {
+                if (a.getValue() > 1) {
+                    st.setLong(1, now);
+                    st.setString(2, ABANDONED);
+                    st.setString(3, "its worker stopped answering; the render was taken up again");
+                    st.setString(4, a.getKey());
+                    st.setInt(5, a.getValue());
+                    st.addBatch();
+                }
+            }
+            st.executeBatch();
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO attempts (recipe, attempt, worker, started_at)"
+                + " VALUES (?, ?, ?, ?)")) {
+            for (var a : attempts.entrySet()) {
+                st.setString(1, a.getKey());
+                st.setInt(2, a.getValue());
+                st.setString(3, worker);
+                st.setLong(4, now);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        return attempts;
     }
 
     /**
@@ -98,13 +151,91 @@ public final class Renders {
      * counted dead and then finished anyway never records a second version, whatever the clocks said.
      */
     public boolean holds(Connection c, String recipe, int attempt) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT r.status, (SELECT MAX(a.attempt) FROM attempts a"
-                + " WHERE a.recipe = r.recipe) FROM renders r WHERE r.recipe = ?")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM renders WHERE recipe = ? AND status = ?"
+                + " AND attempt = ?")) {
             st.setString(1, recipe);
+            st.setString(2, RenderRecord.RENDERING);
+            st.setInt(3, attempt);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() && RenderRecord.RENDERING.equals(rs.getString(1)) && rs.getInt(2) == attempt;
+                return rs.next();
             }
         }
+    }
+
+    public boolean holds(String recipe, int attempt) {
+        return db.read(c -> holds(c, recipe, attempt));
+    }
+
+    /** An attempt that rendered its take, to be ended as rendered ({@link #rendered}). */
+    public record Made(String recipe, int attempt, OptionalDouble cost) {
+    }
+
+    /**
+     * Ends each render in {@code made} as rendered, and its attempt as {@code ok}, in the caller's
+     * transaction, but only where that attempt still holds the render ({@link #holds}); the check and
+     * the change are one conditional update, so no later attempt can start in between. Returns, in
+     * order, whether each one held.
+     */
+    public boolean[] rendered(Connection c, List<Made> made) throws SQLException {
+        boolean[] held = new boolean[made.size()];
+        long now = System.currentTimeMillis();
+        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, reason = NULL, finished_at = ?,"
+                + " cost = ? WHERE recipe = ? AND status = ? AND attempt = ?")) {
+            for (Made m : made) {
+                st.setString(1, RenderRecord.RENDERED);
+                st.setLong(2, now);
+                if (m.cost().isPresent()) {
+                    st.setDouble(3, m.cost().getAsDouble());
+                } else {
+                    st.setNull(3, Types.DOUBLE);
+                }
+                st.setString(4, m.recipe());
+                st.setString(5, RenderRecord.RENDERING);
+                st.setInt(6, m.attempt());
+                st.addBatch();
+            }
+            int[] n = st.executeBatch();
+            for (int i = 0; i < n.length; i++) {
+                held[i] = n[i] == 1;
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("UPDATE attempts SET finished_at = ?, outcome = ?, reason = NULL"
+                + " WHERE recipe = ? AND attempt = ?")) {
+            for (int i = 0; i < held.length; i++) {
+                if (held[i]) {
+                    st.setLong(1, now);
+                    st.setString(2, OK);
+                    st.setString(3, made.get(i).recipe());
+                    st.setInt(4, made.get(i).attempt());
+                    st.addBatch();
+                }
+            }
+            st.executeBatch();
+        }
+        return held;
+    }
+
+    /**
+     * Removes the queue's entries (db-scheduler's {@code scheduled_tasks}) of task {@code task} for
+     * these renders, each only at the version its job was given (an entry picked again since belongs
+     * to its new holder); returns, in order, whether each was removed.
+     */
+    public boolean[] dequeue(Connection c, String task, List<String> recipes, List<Long> versions) throws SQLException {
+        boolean[] removed = new boolean[recipes.size()];
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM scheduled_tasks WHERE task_name = ?"
+                + " AND task_instance = ? AND version = ?")) {
+            for (int i = 0; i < recipes.size(); i++) {
+                st.setString(1, task);
+                st.setString(2, recipes.get(i));
+                st.setLong(3, versions.get(i));
+                st.addBatch();
+            }
+            int[] n = st.executeBatch();
+            for (int i = 0; i < n.length; i++) {
+                removed[i] = n[i] == 1;
+            }
+        }
+        return removed;
     }
 
     /** Closes an attempt with its outcome ({@code ok}, {@code transient}, {@code permanent}, {@code timeout}). */

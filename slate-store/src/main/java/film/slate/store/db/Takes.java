@@ -49,43 +49,72 @@ public final class Takes {
      */
     public TakeRecord append(Connection c, String shot, int take, String recipe, String backend, Output output,
             long startedAt, long finishedAt, OptionalDouble cost) throws SQLException {
-        db.checkpointAfterCommit(); // a recorded take must not live only in the WAL
-        receipt(c, new TakeReceipt(shot, take, recipe, backend, output.master(), output.proxy(), output.depth(), startedAt,
-                finishedAt, cost));
-        int version = 1;
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT MAX(version) FROM takes WHERE shot = ? AND take_number = ?")) {
-            st.setString(1, shot);
-            st.setInt(2, take);
-            try (ResultSet rs = st.executeQuery()) {
-                if (rs.next()) {
-                    version = rs.getInt(1) + 1;
-                }
-            }
-        }
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO takes (shot, take_number, version, recipe, backend,"
-                + " status, master, proxy, depth, started_at, finished_at, render_ms, cost)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, shot);
-            st.setInt(2, take);
-            st.setInt(3, version);
-            st.setString(4, recipe);
-            st.setString(5, backend);
-            st.setString(6, TakeRecord.RENDERED);
-            st.setString(7, output.master());
-            st.setString(8, output.proxy().orElse(null));
-            st.setString(9, output.depth().orElse(null));
-            st.setLong(10, startedAt);
-            st.setLong(11, finishedAt);
-            st.setLong(12, finishedAt - startedAt);
-            if (cost.isPresent()) {
-                st.setDouble(13, cost.getAsDouble());
-            } else {
-                st.setNull(13, Types.DOUBLE);
-            }
-            st.executeUpdate();
-        }
+        TakeReceipt made = new TakeReceipt(shot, take, recipe, backend, output.master(), output.proxy(), output.depth(),
+                startedAt, finishedAt, cost);
+        receipt(c, made);
+        appendAll(c, List.of(made));
         return latest(c, shot, take).orElseThrow();
+    }
+
+    /**
+     * Appends a version of each take in {@code made}, each numbered one past the latest of its take,
+     * inside the caller's transaction, in one batch; returns the versions in order. Their receipts
+     * must be stored already ({@link #keepReceipt}): a batch is what a group of finished renders
+     * records at once, and their receipts were written by the renders themselves, side by side.
+     */
+    public int[] appendAll(Connection c, List<TakeReceipt> made) throws SQLException {
+        db.checkpointAfterCommit(); // a recorded take must not live only in the WAL
+        int[] versions = new int[made.size()];
+        Map<String, Integer> latest = new java.util.HashMap<>();
+        try (PreparedStatement max = c.prepareStatement("SELECT MAX(version) FROM takes WHERE shot = ? AND take_number = ?");
+                PreparedStatement st = c.prepareStatement("INSERT INTO takes (shot, take_number, version, recipe, backend,"
+                        + " status, master, proxy, depth, started_at, finished_at, render_ms, cost)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < made.size(); i++) {
+                TakeReceipt t = made.get(i);
+                Integer before = latest.get(t.label());
+                if (before == null) {
+                    max.setString(1, t.shot());
+                    max.setInt(2, t.take());
+                    try (ResultSet rs = max.executeQuery()) {
+                        before = rs.next() ? rs.getInt(1) : 0;
+                    }
+                }
+                versions[i] = before + 1;
+                latest.put(t.label(), versions[i]);
+                st.setString(1, t.shot());
+                st.setInt(2, t.take());
+                st.setInt(3, versions[i]);
+                st.setString(4, t.recipe());
+                st.setString(5, t.backend());
+                st.setString(6, TakeRecord.RENDERED);
+                st.setString(7, t.master());
+                st.setString(8, t.proxy().orElse(null));
+                st.setString(9, t.depth().orElse(null));
+                st.setLong(10, t.startedAt());
+                st.setLong(11, t.finishedAt());
+                st.setLong(12, t.finishedAt() - t.startedAt());
+                if (t.cost().isPresent()) {
+                    st.setDouble(13, t.cost().getAsDouble());
+                } else {
+                    st.setNull(13, Types.DOUBLE);
+                }
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        return versions;
+    }
+
+    /**
+     * Stores the body of the recipe a take is made from ({@code recipeBody}) and the take's receipt
+     * as objects (when this store keeps receipts): before the take's row, outside its transaction.
+     */
+    public void keepReceipt(TakeReceipt receipt, String recipeBody) throws IOException {
+        if (objects.isPresent()) {
+            objects.get().put(recipeBody.getBytes(StandardCharsets.UTF_8));
+            objects.get().put(receipt.bytes());
+        }
     }
 
     /** Stores the recipe's body and the take's receipt as objects, before the row: what a lost database is rebuilt from. */
