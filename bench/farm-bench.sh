@@ -3,6 +3,7 @@
 # and 4 worker processes on PostgreSQL (a throw-away PostgreSQL 15 cluster on a free local port,
 # default durability: fsync and synchronous_commit on), against 1 worker process on SQLite; then
 # the cost of a dead-worker recovery (2 workers, one killed with SIGKILL, default dead-after 16 s).
+# Each figure comes with the CPU time of the worker processes (and of PostgreSQL) and the load average.
 # Run from the repository root: bench/farm-bench.sh [JOBS]
 set -euo pipefail
 jobs="${1:-4}"
@@ -24,8 +25,9 @@ trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null; r
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), $("$bin/postgres" --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$cp" film.slate.bench.RunnerBench 200 "$jobs" 1   # the same-run reference: the in-process build runner on SQLite
 java -cp "$cp" film.slate.bench.FarmBench sqlite 1 "$jobs"
+pm="-Dslate.bench.postmaster=$(head -1 "$dir/data/postmaster.pid")"   # PostgreSQL's CPU time is read from its /proc
 for w in 1 2 4; do
-  java -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" "$w" "$jobs"
+  java "$pm" -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" "$w" "$jobs"
 done
-java -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" 2 "$jobs" kill
+java "$pm" -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" 2 "$jobs" kill
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -31,6 +31,8 @@ import java.util.Optional;
  * workers), claim latency p50/p99, and checks every take was recorded once. With {@code kill}, one
  * of two workers is killed (SIGKILL) after a quarter of the takes, and the time until its abandoned
  * takes are recorded by the other is printed (the dead-worker recovery cost).
+ * Beside each figure: the CPU time of the worker processes (start to stop) and, given the server's
+ * postmaster pid in {@code -Dslate.bench.postmaster}, of PostgreSQL, and takes per CPU-second of both.
  * Run: {@code FarmBench STORE WORKERS JOBS [kill]}: STORE is {@code sqlite} or a PostgreSQL server's
  * {@code postgresql://HOST:PORT} (user {@code SLATE_BENCH_USER}, password in {@code SLATE_DB_PASSWORD}).
  */
@@ -82,6 +84,8 @@ public final class FarmBench {
         }
         long killedAt = 0;
         List<String> held = List.of();
+        long pg = Long.getLong("slate.bench.postmaster", 0);
+        long pgCpu0 = pg > 0 ? FarmCpu.postgres(pg) : 0;
         Files.createFile(go);
         if (kill) {
             try (Store s = Store.open(dir)) {
@@ -105,7 +109,9 @@ public final class FarmBench {
         for (Process p : ps) {
             p.waitFor();
         }
-        report(place, workers, jobs, queued, outs, kill);
+        Thread.sleep(300); // the server processes of the closed connections end and are reaped
+        long pgCpu = pg > 0 ? FarmCpu.postgres(pg) - pgCpu0 : 0;
+        report(place, workers, jobs, queued, outs, kill, pgCpu);
         try (Store s = Store.open(dir)) {
             long takes = s.takes().ofAll().size();
             long versions = s.takes().ofAll().stream().filter(t -> t.version() > 1).count();
@@ -117,11 +123,12 @@ public final class FarmBench {
         }
     }
 
-    private static void report(String place, int workers, int jobs, int queued, List<Path> outs, boolean kill)
-            throws Exception {
+    private static void report(String place, int workers, int jobs, int queued, List<Path> outs, boolean kill,
+            long pgCpu) throws Exception {
         long first = Long.MAX_VALUE;
         long last = 0;
         long count = 0;
+        long cpu = 0;
         List<Long> latencies = new ArrayList<>();
         for (Path out : outs) {
             if (!Files.exists(out)) {
@@ -132,6 +139,7 @@ public final class FarmBench {
             count += Long.parseLong(head[0]);
             first = Math.min(first, Long.parseLong(head[1]));
             last = Math.max(last, Long.parseLong(head[2]));
+            cpu += Long.parseLong(head[3]);
             lines.subList(1, lines.size()).forEach(l -> latencies.add(Long.parseLong(l)));
         }
         latencies.sort(null);
@@ -140,6 +148,9 @@ public final class FarmBench {
                 + " claim latency p50 %.1f ms, p99 %.1f ms (%d claims)%n", place.startsWith("postgresql") ? "postgresql"
                 : place, workers, jobs, kill ? " (one killed)" : "", count, seconds, count / seconds,
                 pct(latencies, 0.50) / 1000.0, pct(latencies, 0.99) / 1000.0, latencies.size());
+        System.out.printf(Locale.ROOT, "  CPU: workers %.1f s%s = %.0f takes per CPU-second; load %s%n", cpu / 1e6,
+                pgCpu > 0 ? String.format(Locale.ROOT, " + PostgreSQL %.1f s", pgCpu / 1e6) : "",
+                count / ((cpu + pgCpu) / 1e6), FarmCpu.load());
     }
 
     private static long pct(List<Long> sorted, double p) {

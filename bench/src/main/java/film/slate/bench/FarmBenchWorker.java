@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * no-op backend, started when the file GO appears, stopped when the queue is empty. Claim latency
  * is measured on each job thread: from the end of its last take (or the start) to the claim of the
  * next being committed (a {@code started} event), i.e. fetch from the queue plus the claim
- * transaction. Writes {@code count first_start_us last_end_us} and then one latency (us) a line to OUT.
+ * transaction. Writes {@code count first_start_us last_end_us cpu_us} (CPU from start to stop) and then one
+ * latency (us) a line to OUT.
  * Run: {@code FarmBenchWorker DIR JOBS GO OUT}; the worker is named after OUT's file name ({@code w0}).
  */
 public final class FarmBenchWorker {
@@ -45,6 +46,7 @@ public final class FarmBenchWorker {
         AtomicLong first = new AtomicLong(Long.MAX_VALUE);
         AtomicLong last = new AtomicLong();
         AtomicLong count = new AtomicLong();
+        long cpu;
         try (Store store = Store.open(dir); Backends backends = new Backends(production,
                 Generators.discover().with(new NoOpGenerator.Provider()))) {
             BuildOptions d = BuildOptions.defaults();
@@ -70,14 +72,16 @@ public final class FarmBenchWorker {
             while (!Files.exists(go)) {
                 Thread.sleep(5);
             }
+            long cpu0 = FarmCpu.process();
             worker.start();
             while (worker.queued() > 0) {
-                Thread.sleep(20);
+                Thread.sleep(200); // a count of the queue: asked often, it would be a load of its own
             }
             worker.stop();
+            cpu = FarmCpu.process() - cpu0;
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
-            w.println(count.get() + " " + first.get() + " " + last.get());
+            w.println(count.get() + " " + first.get() + " " + last.get() + " " + cpu);
             latencies.forEach(w::println);
         }
     }

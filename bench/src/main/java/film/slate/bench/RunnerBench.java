@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * Job-runner overhead: a full build of the synthetic production (scenes x 10 shots) with the
  * {@link NoOpGenerator}, in process, on a fresh store each round; prints takes per second of
- * {@link Builder#run} alone (reading and compiling are not counted). Not JMH: one round renders
+ * {@link Builder#run} alone (reading and compiling are not counted), and per CPU-second of the process. Not JMH: one round renders
  * thousands of takes through the real queue, database and object store, so it is its own loop.
  * Run: {@code java -cp slate-bench.jar:lib/* film.slate.bench.RunnerBench [SCENES] [JOBS] [ROUNDS]}.
  */
@@ -44,11 +44,14 @@ public final class RunnerBench {
                             backends.target(backends.resolveName(Optional.empty())), ShotSelector.all(), Optional.empty(),
                             store);
                     long t0 = System.nanoTime();
+                    long cpu0 = FarmCpu.process();
                     BuildSummary s = new Builder(store, backends, BuildOptions.defaults().withJobs(jobs)).run(plan,
                             e -> { });
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    System.out.printf(Locale.ROOT, "round %d: jobs %d, %d rendered, %d failed in %.2f s = %.0f takes/s%n",
-                            round, jobs, s.rendered(), s.failed(), seconds, s.rendered() / seconds);
+                    double cpu = (FarmCpu.process() - cpu0) / 1e6;
+                    System.out.printf(Locale.ROOT, "round %d: jobs %d, %d rendered, %d failed in %.2f s = %.0f takes/s;"
+                            + " CPU %.1f s = %.0f takes per CPU-second; load %s%n", round, jobs, s.rendered(), s.failed(),
+                            seconds, s.rendered() / seconds, cpu, s.rendered() / cpu, FarmCpu.load());
                 }
             }
         } finally {

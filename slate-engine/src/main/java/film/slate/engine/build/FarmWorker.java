@@ -72,9 +72,10 @@ public final class FarmWorker implements AutoCloseable {
                 .deleteUnresolvedAfter(Duration.ofDays(36_500))
                 .clock(clock::instant);
         if (queries.locksAndFetches()) {
-            // One claim transaction picks a batch: fetch again as soon as fewer renders wait than there
-            // are jobs (no polling delay while the queue has work), up to three per job at once.
-            builder.pollUsingLockAndFetch(1.0, 3.0);
+            // One transaction picks a batch, as many as there are jobs; fetched again (no polling delay)
+            // once half have ended. No more: a picked render waiting for a free job gets no heartbeat
+            // from db-scheduler, and one that waits longer than dead-after would be revived elsewhere.
+            builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         scheduler = builder.build();
         scheduler.start();

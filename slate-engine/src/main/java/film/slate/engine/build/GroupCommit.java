@@ -72,6 +72,9 @@ final class GroupCommit<Q, A> {
 
     /** Commits groups until {@code mine} is done, then lets the next waiting thread lead. */
     private void lead(Slot<Q, A> mine) {
+        // The leader writes for the others too: an interrupt meant for it alone (its render stopped)
+        // must not break their transaction; it is set again when the leader is done.
+        boolean interrupted = Thread.interrupted();
         try {
             while (!mine.done) {
                 List<Slot<Q, A>> group = new ArrayList<>();
@@ -89,6 +92,9 @@ final class GroupCommit<Q, A> {
             synchronized (this) {
                 leading = false;
                 notifyAll();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -51,15 +51,11 @@ public final class Recipes {
     /** A recipe by id; for a fix's id ({@link Fixes}), the render recipe the fix belongs to (its root). */
     public Optional<Recipe> get(String id) {
         return db.read(c -> {
-            String root = id;
-            try (PreparedStatement st = c.prepareStatement("SELECT root FROM fixes WHERE id = ?")) {
+            // one round trip: a worker reads the recipe of every take it claims
+            try (PreparedStatement st = c.prepareStatement("SELECT body FROM recipes WHERE id = COALESCE((SELECT root"
+                    + " FROM fixes WHERE id = ?), ?)")) {
                 st.setString(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    root = rs.next() ? rs.getString(1) : id;
-                }
-            }
-            try (PreparedStatement st = c.prepareStatement("SELECT body FROM recipes WHERE id = ?")) {
-                st.setString(1, root);
+                st.setString(2, id);
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next() ? Optional.of(Recipe.parse(rs.getString(1))) : Optional.empty();
                 }

@@ -1,0 +1,102 @@
+package film.slate.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Group commit as the job threads use it: every request is done in exactly one committed group and
+ * answered with its own answer; a request whose transaction fails fails alone, the rest of its
+ * group still commits; a group is never larger than its limit.
+ */
+class GroupCommitTest {
+    static List<Long> seeds() {
+        return new Random(17).longs(Long.getLong("slate.groupcommit.trials", 6)).boxed().toList();
+    }
+
+    /** A transaction that answers n with n*10 and fails for the requests that are "bad", keeping what it committed. */
+    private static final class Ledger {
+        final Map<Integer, Integer> committed = new ConcurrentHashMap<>();
+        final AtomicInteger transactions = new AtomicInteger();
+        final List<Integer> sizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        final java.util.Set<Integer> bad;
+
+        Ledger(java.util.Set<Integer> bad) {
+            this.bad = bad;
+        }
+
+        List<Integer> run(List<Integer> group) {
+            transactions.incrementAndGet();
+            sizes.add(group.size());
+            if (group.stream().anyMatch(bad::contains)) {
+                throw new IllegalStateException("request " + group.stream().filter(bad::contains).findFirst().get()
+                        + " is refused"); // rolled back: nothing of the group is kept
+            }
+            Thread.yield();
+            group.forEach(n -> assertThat(committed.put(n, n * 10)).as("request %d done twice", n).isNull());
+            return group.stream().map(n -> n * 10).toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void everyRequestIsDoneOnceAndAnsweredItsOwnAnswer(long seed) throws Exception {
+        Random random = new Random(seed);
+        int threads = 2 + random.nextInt(14);
+        int requests = 200 + random.nextInt(400);
+        java.util.Set<Integer> bad = new java.util.HashSet<>();
+        for (int i = 0; i < requests / 50; i++) {
+            bad.add(random.nextInt(requests));
+        }
+        int most = 1 + random.nextInt(16);
+        Ledger ledger = new Ledger(bad);
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(ledger::run, most);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int n = 0; n < requests; n++) {
+                int request = n;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return group.submit(request);
+                    } catch (IllegalStateException refused) {
+                        return -1;
+                    }
+                }));
+            }
+            go.countDown();
+            for (int n = 0; n < requests; n++) {
+                assertThat(answers.get(n).get(60, TimeUnit.SECONDS)).isEqualTo(bad.contains(n) ? -1 : n * 10);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ledger.committed).hasSize(requests - bad.size());
+        assertThat(ledger.sizes).allMatch(size -> size <= most);
+    }
+
+    @Test
+    void aLoneRequestCommitsAtOnceAndItsFailureIsThrownToItsThread() {
+        Ledger ledger = new Ledger(java.util.Set.of(3));
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(ledger::run, 8);
+        assertThat(group.submit(1)).isEqualTo(10);
+        assertThatThrownBy(() -> group.submit(3)).isInstanceOf(IllegalStateException.class).hasMessageContaining("3");
+        assertThat(ledger.transactions).hasValue(2);
+    }
+}
