@@ -38,6 +38,8 @@ public final class Builder {
     private final Clock clock;
     /** Signalled whenever a render of this build ends, so the wait for the last one needs no sleep. */
     private final Object ended = new Object();
+    /** How many times a render of this build ended (guarded by {@link #ended}). */
+    private int endedHere;
 
     public Builder(Store store, Backends backends, BuildOptions options) {
         this(store, backends, options, Clock.systemUTC());
@@ -167,6 +169,9 @@ public final class Builder {
 
     /** Runs the wanted renders as db-scheduler jobs on the store's database until each is rendered or failed. */
     private void render(Map<String, Recipe> wanted, RenderJob job) {
+        synchronized (ended) {
+            endedHere = 0;
+        }
         var task = job.task(retry(job, clock, this::signal));
         FarmSettings farm = FarmSettings.of(store.database()); // one setting for every process on the store
         Scheduler scheduler = Scheduler.create(store.database().dataSource(), task)
@@ -225,6 +230,7 @@ public final class Builder {
 
     private void signal() {
         synchronized (ended) {
+            endedHere++;
             ended.notifyAll();
         }
     }
@@ -238,17 +244,29 @@ public final class Builder {
         }
     }
 
-    /** Waits until every wanted render is rendered or failed (asking only for the renders still open). */
+    /**
+     * Waits until every wanted render is rendered or failed, asking the store for the renders still
+     * open every {@link #POLL}, and at once when as many renders of this build have ended as it
+     * wants (not at each one: thousands of no-op takes would ask thousands of times).
+     */
     private void waitFor(java.util.Set<String> ids, RenderJob job) {
+        int asked;
         while (true) {
+            synchronized (ended) {
+                asked = endedHere;
+            }
             java.util.Set<String> open = store.renders().open();
             if (job.diskFull().isPresent() || ids.stream().noneMatch(id -> open.contains(id) && !job.givenUp().contains(id))) {
                 return;
             }
             try {
-                // Woken when a render of this build ends; the timeout only catches renders other builds finish.
+                // Woken when the last render of this build ends; the timeout catches renders other builds finish.
                 synchronized (ended) {
-                    ended.wait(POLL.toMillis());
+                    long until = System.nanoTime() + POLL.toNanos();
+                    long left;
+                    while ((endedHere < ids.size() || endedHere == asked) && (left = until - System.nanoTime()) > 0) {
+                        ended.wait(Math.max(1, left / 1_000_000));
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -112,7 +112,9 @@ public final class Takes {
      */
     public void keepReceipt(TakeReceipt receipt, String recipeBody) throws IOException {
         if (objects.isPresent()) {
-            objects.get().put(recipeBody.getBytes(StandardCharsets.UTF_8));
+            if (!objects.get().has(receipt.recipe())) { // a recipe's id is the hash of its body: stored once
+                objects.get().put(recipeBody.getBytes(StandardCharsets.UTF_8));
+            }
             objects.get().put(receipt.bytes());
         }
     }
