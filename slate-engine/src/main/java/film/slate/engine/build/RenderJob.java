@@ -131,7 +131,9 @@ final class RenderJob {
     CustomTask<Void> task(FailureHandler<Void> onFailure) {
         return Tasks.custom(Builder.TASK, Void.class)
                 .onFailure(onFailure)
-                .onDeadExecutionRevive()
+                // A dead process's entry is due again at its own time, not now: it keeps its place at
+                // the head of the queue instead of waiting behind every take queued after it.
+                .onDeadExecution((dead, ops) -> ops.reschedule(dead, dead.getExecution().executionTime))
                 .execute((instance, ctx) -> {
                     boolean dequeued = run(instance.getId(), ctx.getExecution().version);
                     return (complete, ops) -> {
