@@ -74,7 +74,8 @@ public final class ReviewServer implements AutoCloseable {
             throw new ReviewException("--host " + host + " lets other machines in, so it needs accounts; add one with"
                     + " 'slate user add NAME --role director' first");
         }
-        Access access = new Access(new Sessions(store.database()), users, clock, false);
+        LogMark mark = new LogMark(store.events());
+        Access access = new Access(new Sessions(store.database()), users, clock, false, mark);
         EventStream events = new EventStream(store.events());
         // The edition (a scan of the production's files) and the states (the whole plan against every
         // take) are the costly part of a view: each is shared by every request for a second, and the
@@ -86,6 +87,7 @@ public final class ReviewServer implements AutoCloseable {
                     return Status.of(BuildPlan.of(e.backend(), e.recipes(), store), store);
                 })));
         RoomView view = new RoomView(room);
+        ReadCache reads = new ReadCache(mark, edition, room.status());
         Api api = new Api(room, access, clock);
         ScenePlans plans = new ScenePlans(room);
         MediaRoute media = new MediaRoute(store.objects(), store.takes());
@@ -107,17 +109,17 @@ public final class ReviewServer implements AutoCloseable {
                 ctx.status(204);
             });
             r.get("/api/session", ctx -> json(ctx, Json.session(access.session(ctx))));
-            r.get("/api/shots", ctx -> json(ctx, view.shots()));
-            r.get("/api/shot", ctx -> json(ctx, view.shot(Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
-            r.get("/api/notes", ctx -> json(ctx, NoteExport.json(new film.slate.store.db.Notes(store.database())
+            r.get("/api/shots", ctx -> reads.answer(ctx, view::shots));
+            r.get("/api/shot", ctx -> reads.answer(ctx, () -> view.shot(Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
+            r.get("/api/notes", ctx -> reads.answer(ctx, () -> NoteExport.json(new film.slate.store.db.Notes(store.database())
                     .list(Optional.ofNullable(ctx.queryParam("shot")), "true".equals(ctx.queryParam("open"))))));
             r.post("/api/notes", api::addNote);
             r.post("/api/notes/{id}/resolve", api::resolve);
-            r.get("/api/decisions", ctx -> json(ctx, Json.decisions(new film.slate.store.db.Decisions(store.database())
-                    .history(Optional.ofNullable(ctx.queryParam("shot"))))));
+            r.get("/api/decisions", ctx -> reads.answer(ctx, () -> Json.decisions(new film.slate.store.db.Decisions(
+                    store.database()).history(Optional.ofNullable(ctx.queryParam("shot"))))));
             r.post("/api/decisions", api::decide);
             FixRoute.register(config, room, access, clock); // fix on a note, the version tree, the diff view
-            r.get("/api/events", ctx -> json(ctx, eventsAfter(events, ctx.queryParam("after"))));
+            r.get("/api/events", ctx -> reads.answer(ctx, () -> eventsAfter(events, ctx.queryParam("after"))));
             r.get("/api/plan", ctx -> ctx.contentType("image/svg+xml")
                     .result(plans.svg(Optional.ofNullable(ctx.queryParam("scene")).orElse(""))));
             r.sse("/api/events/stream", events::join);
