@@ -101,12 +101,15 @@ final class Access {
         return o.session();
     }
 
+    /** {@code POST /logout}: a write like any other (CSRF token), then the session is gone. */
     void logout(Context ctx) {
+        write(ctx, false);
         Optional.ofNullable(ctx.cookie(COOKIE)).ifPresent(c -> {
             found.remove(c);
             sessions.close(c);
         });
         ctx.removeCookie(COOKIE, "/");
+        ctx.status(204);
     }
 
     /** The request's session, or 401; looked up once per request (the guard and the route share it). */

@@ -77,17 +77,9 @@ public final class ReviewServer implements AutoCloseable {
         LogMark mark = new LogMark(store.events());
         Access access = new Access(new Sessions(store.database()), users, clock, false, mark);
         EventStream events = new EventStream(store.events());
-        // The edition (a scan of the production's files) and the states (the whole plan against every
-        // take) are the costly part of a view: each is shared by every request for a second, and the
-        // states are computed again only when the event log grew or the production changed.
-        Supplier<Edition> edition = new Fresh<>(clock, 1000, editions);
-        Room room = new Room(edition, store, new Fresh<>(clock, 1000, new Stamped<>(
-                () -> List.of(edition.get().number(), store.events().lastId()), () -> {
-                    Edition e = edition.get();
-                    return Status.of(BuildPlan.of(e.backend(), e.recipes(), store), store);
-                })));
+        Room room = room(editions, store, clock);
         RoomView view = new RoomView(room);
-        ReadCache reads = new ReadCache(mark, edition, room.status());
+        ReadCache reads = new ReadCache(mark, room.edition(), room.status());
         Api api = new Api(room, access, clock);
         ScenePlans plans = new ScenePlans(room);
         MediaRoute media = new MediaRoute(store.objects(), store.takes());
@@ -103,11 +95,7 @@ public final class ReviewServer implements AutoCloseable {
             r.get("/static/{name}", ctx -> site(ctx, ctx.pathParam("name")));
             r.get("/login", access::loginByLink);
             r.post("/login", ctx -> access.loginByToken(ctx, Api.text(Api.body(ctx), "token")));
-            r.post("/logout", ctx -> {
-                access.write(ctx, false);
-                access.logout(ctx);
-                ctx.status(204);
-            });
+            r.post("/logout", access::logout);
             r.get("/api/session", ctx -> json(ctx, Json.session(access.session(ctx))));
             r.get("/api/shots", ctx -> reads.answer(ctx, view::shots));
             r.get("/api/shot", ctx -> reads.answer(ctx, () -> view.shot(Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
@@ -134,6 +122,21 @@ public final class ReviewServer implements AutoCloseable {
                     + " --port");
         }
         return new ReviewServer(app, access, events, host);
+    }
+
+    /**
+     * The room of a production: the edition (a scan of the production's files) and the states (the
+     * whole plan against every take) are the costly part of a view, so each is shared by every
+     * request for a second, and the states are computed again only when the event log grew or the
+     * production changed.
+     */
+    private static Room room(Supplier<Edition> editions, Store store, Clock clock) {
+        Supplier<Edition> edition = new Fresh<>(clock, 1000, editions);
+        return new Room(edition, store, new Fresh<>(clock, 1000, new Stamped<>(
+                () -> List.of(edition.get().number(), store.events().lastId()), () -> {
+                    Edition e = edition.get();
+                    return Status.of(BuildPlan.of(e.backend(), e.recipes(), store), store);
+                })));
     }
 
     /** Every refusal is one sentence as JSON, with the status that says whose fault it is. */
