@@ -1,19 +1,11 @@
 package film.slate.cli;
 
-import film.slate.core.recipe.Recipe;
-import film.slate.engine.build.BuildPlan;
-import film.slate.engine.build.PlannedTake;
-import film.slate.engine.build.Status;
 import film.slate.review.ReviewException;
 import film.slate.review.ReviewServer;
-import film.slate.review.Room;
-import film.slate.review.Stamped;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -74,62 +66,15 @@ final class ReviewCommand implements Callable<Integer> {
         }
     }
 
-    /** The review room of an opened production, started on {@code host:port}. */
+    /** The review room of an opened production, started on {@code host:port}; it follows the production's files. */
     static ReviewServer serve(Workspace ws, String host, int port, Clock clock) throws ReviewException {
-        BuildPlan compiled;
+        RoomEditions editions;
         try {
-            compiled = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
+            editions = new RoomEditions(ws);
         } catch (CommandError e) {
             throw new ReviewException(e.getMessage());
         }
-        // The room serves the production as read at start, so its recipes are compiled once; the
-        // takes' states change only when the event log grows (queued, started, rendered, failed,
-        // verdicts), and the findings only when a file of the production changes.
-        List<Recipe> recipes = compiled.takes().stream().map(PlannedTake::recipe).toList();
-        Path root = ws.production.root();
-        return ReviewServer.start(new Room(ws.production, ws.store,
-                new Stamped<>(() -> ws.store.events().lastId(),
-                        () -> Status.of(BuildPlan.of(compiled.backend(), recipes, ws.store), ws.store)),
-                new Stamped<>(new FilesStamp(root), () -> findings(root))), host, port, clock);
-    }
-
-    /** What the production's files are now (sizes, times, hashes of small files): the findings' stamp. */
-    private static final class FilesStamp implements java.util.function.Supplier<Object> {
-        private final Path root;
-        private InputFiles last = new InputFiles(java.util.Map.of());
-        private long at;
-
-        FilesStamp(Path root) {
-            this.root = root;
-        }
-
-        @Override
-        public synchronized Object get() {
-            try {
-                long now = System.currentTimeMillis();
-                last = InputFiles.scan(root, last, at);
-                at = now;
-                return last;
-            } catch (IOException e) {
-                return new Object(); // unreadable now: check again, the check says what is wrong
-            }
-        }
-    }
-
-    /** {@code slate check}'s findings about each shot, as {@code SEVERITY RULE: message}. */
-    static java.util.Map<String, java.util.List<String>> findings(Path root) {
-        java.util.Map<String, java.util.List<String>> out = new java.util.TreeMap<>();
-        film.slate.core.read.ReadProduction read;
-        try {
-            read = film.slate.core.plan.CameraIntents.solve(film.slate.core.read.ProductionReader.read(root));
-        } catch (film.slate.core.read.NotAProductionException e) {
-            return out; // slate.yaml went away while serving: no findings to show
-        }
-        for (var d : film.slate.core.check.Checker.check(read)) {
-            d.shot().ifPresent(s -> out.computeIfAbsent(s, k -> new java.util.ArrayList<>())
-                    .add(d.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + d.rule().id() + ": " + d.message()));
-        }
-        return out;
+        return ReviewServer.start(editions, ws.store, host, port, clock);
     }
 
     private void browse(String address) {

@@ -32,8 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The review room in a real browser (Debian's Chromium, headless) on the example production built
- * with the real previz backend: overview, shot, frame steps, a region note at a frame, an approval;
- * then the command line confirms what was stored. Screenshots go to target/review-screenshots/.
+ * with the real previz backend: overview, shot, frame steps, a region note at a frame, an approval,
+ * a damaged proxy refused and said so; then the command line confirms what was stored. Screenshots
+ * go to target/review-screenshots/.
  */
 class ReviewBrowserTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -90,6 +91,12 @@ class ReviewBrowserTest {
         Path dir = example(tmp);
         WebDriver driver = null;
         try (Workspace ws = Workspace.open(dir); ReviewServer server = ReviewCommand.serve(ws, "127.0.0.1", 0, Clock.systemUTC())) {
+            // Shot 1/1B's proxy is damaged before anything is served: its bytes no longer match its name.
+            Path proxy = ws.store.objects().path(ws.store.takes().ofShot("1/1B").get(0).proxy().orElseThrow());
+            byte[] bytes = Files.readAllBytes(proxy);
+            bytes[bytes.length / 2] ^= 0x5a;
+            proxy.toFile().setWritable(true);
+            Files.write(proxy, bytes);
             driver = chromium(Files.createDirectories(tmp.resolve("profile")));
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
             // Live updates redraw the overview's cards: an element found a moment ago may be gone; look again.
@@ -147,6 +154,12 @@ class ReviewBrowserTest {
             driver.get(server.address("mara").replaceAll("login\\?token=.*", "") + "#/cut");
             wait.until(d -> !d.findElements(By.cssSelector(".cut-list li")).isEmpty());
             screenshot(driver, "cut");
+
+            // The damaged proxy is refused by the server (409) and the shot page says so, showing no picture.
+            driver.get(server.address("mara").replaceAll("login\\?token=.*", "") + "#/shot/1/1B");
+            wait.until(d -> d.findElement(By.id("shot-status")).getText().contains("cannot be played: its proxy is missing"
+                    + " or damaged; run slate verify"));
+            screenshot(driver, "damaged");
 
             JsonNode note = JSON.readTree(slate("notes", dir.toString(), "--format", "json").out()).path("notes").get(0);
             assertThat(note.path("shot").asText()).isEqualTo(shot);

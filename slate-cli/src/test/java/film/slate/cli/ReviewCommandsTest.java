@@ -59,11 +59,14 @@ class ReviewCommandsTest {
         JsonNode kitsu = json("notes", dir.toString(), "--format", "kitsu").path("previews").get(0);
         JsonNode a = kitsu.path("annotations").get(0);
         assertThat(a.path("frame").asLong()).isEqualTo(6);
-        assertThat(a.path("time").asDouble()).isEqualTo(0.5);
+        // Kitsu's grid at 12 fps: a frame lasts 0.0833 s, so frame 6 is at 0.4998 (KitsuAnnotationsTest has why)
+        assertThat(a.path("time").asDouble()).isEqualTo(0.4998);
         JsonNode rect = a.path("drawing").path("objects").get(0);
-        assertThat(rect.path("type").asText()).isEqualTo("rect");
-        assertThat(rect.path("left").asDouble()).isEqualTo(16);
+        assertThat(rect.path("type").asText()).isEqualTo("path");
+        assertThat(rect.path("left").asDouble()).isEqualTo(16 - 2); // fabric's left is the box less half the stroke
         assertThat(rect.path("width").asDouble()).isEqualTo(32);
+        assertThat(kitsu.path("update_annotations").path("additions")).isEqualTo(kitsu.path("annotations"));
+        assertThat(kitsu.path("annotations")).hasSize(4); // frames 6 to 9, each with the drawing
 
         Slate.Run log = Slate.inProcess("log", dir.toString());
         assertThat(log.out()).contains("mara  noted  note/1  [1/1S1]");

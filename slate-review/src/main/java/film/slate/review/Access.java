@@ -30,8 +30,15 @@ final class Access {
     private static final String SESSION_ATTRIBUTE = "slate.session";
     /** One-time login links: the token's hash, to the name it signs in. */
     private final Map<String, String> links = new ConcurrentHashMap<>();
+    private final LogMark mark;
+    /** Sessions by cookie as found at a mark of the event log: a removed account appends an event. */
+    private final Map<String, Known> found = new ConcurrentHashMap<>();
 
-    Access(Sessions sessions, Users users, Clock clock, boolean secureCookie) {
+    private record Known(long mark, SessionRecord session) {
+    }
+
+    Access(Sessions sessions, Users users, Clock clock, boolean secureCookie, LogMark mark) {
+        this.mark = mark;
         this.sessions = sessions;
         this.users = users;
         this.clock = clock;
@@ -94,9 +101,15 @@ final class Access {
         return o.session();
     }
 
+    /** {@code POST /logout}: a write like any other (CSRF token), then the session is gone. */
     void logout(Context ctx) {
-        Optional.ofNullable(ctx.cookie(COOKIE)).ifPresent(sessions::close);
+        write(ctx, false);
+        Optional.ofNullable(ctx.cookie(COOKIE)).ifPresent(c -> {
+            found.remove(c);
+            sessions.close(c);
+        });
         ctx.removeCookie(COOKIE, "/");
+        ctx.status(204);
     }
 
     /** The request's session, or 401; looked up once per request (the guard and the route share it). */
@@ -109,8 +122,19 @@ final class Access {
         if (cookie == null || cookie.length() > 100) {
             throw new Refusal(401, "sign in first");
         }
-        SessionRecord s = sessions.find(cookie, clock.millis())
-                .orElseThrow(() -> new Refusal(401, "the session has ended; sign in again"));
+        long now = clock.millis();
+        long at = mark.of(ctx);
+        Known k = found.get(cookie);
+        SessionRecord s;
+        if (k != null && k.mark() == at && k.session().expiresAt() > now) {
+            s = k.session(); // nothing was logged since it was found: still the same session
+        } else {
+            s = sessions.find(cookie, now).orElseThrow(() -> new Refusal(401, "the session has ended; sign in again"));
+            if (found.size() >= ReadCache.MOST) {
+                found.clear();
+            }
+            found.put(cookie, new Known(at, s));
+        }
         ctx.attribute(SESSION_ATTRIBUTE, s);
         return s;
     }

@@ -16,6 +16,11 @@ final class Fresh<T> implements Supplier<T> {
     private T value;
     private long at;
     private boolean computing;
+    /** The value and when it was made, read without the lock while it is fresh. */
+    private volatile Made<T> made;
+
+    private record Made<T>(T value, long at) {
+    }
 
     Fresh(Clock clock, long ttlMillis, Supplier<T> compute) {
         this.clock = clock;
@@ -25,6 +30,11 @@ final class Fresh<T> implements Supplier<T> {
 
     @Override
     public T get() {
+        Made<T> m = made;
+        long clockNow = clock.millis();
+        if (m != null && clockNow - m.at() < ttl && clockNow >= m.at()) {
+            return m.value(); // no lock while fresh: a hundred requests a second must not queue on it
+        }
         synchronized (this) {
             long now = clock.millis();
             boolean fresh = value != null && now - at < ttl && now >= at;
@@ -41,6 +51,7 @@ final class Fresh<T> implements Supplier<T> {
             synchronized (this) {
                 value = v;
                 at = clock.millis();
+                made = new Made<>(v, at);
                 return v;
             }
         } finally {

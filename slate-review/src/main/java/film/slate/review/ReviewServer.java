@@ -1,5 +1,8 @@
 package film.slate.review;
 
+import film.slate.engine.build.BuildPlan;
+import film.slate.engine.build.Status;
+import film.slate.store.Store;
 import film.slate.store.db.Event;
 import film.slate.store.db.Sessions;
 import film.slate.store.db.StoreException;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The review room's web server (Javalin on Jetty): the page, the JSON API under {@code /api/}, the
@@ -62,22 +66,23 @@ public final class ReviewServer implements AutoCloseable {
      *
      * @throws ReviewException when the port is taken, or a non-loopback host has no accounts
      */
-    public static ReviewServer start(Room room, String host, int port, Clock clock) throws ReviewException {
+    public static ReviewServer start(Supplier<Edition> editions, Store store, String host, int port, Clock clock)
+            throws ReviewException {
         boolean local = loopback(host);
-        Users users = new Users(room.store().database());
+        Users users = new Users(store.database());
         if (!local && users.list().isEmpty()) {
             throw new ReviewException("--host " + host + " lets other machines in, so it needs accounts; add one with"
                     + " 'slate user add NAME --role director' first");
         }
-        Access access = new Access(new Sessions(room.store().database()), users, clock, false);
-        EventStream events = new EventStream(room.store().events());
-        // Status and findings are the costly part of a view: shared by every request for a second.
-        Room shared = new Room(room.production(), room.store(), new Fresh<>(clock, 1000, room.status()),
-                new Fresh<>(clock, 1000, room.diagnostics()));
-        RoomView view = new RoomView(shared);
+        LogMark mark = new LogMark(store.events());
+        Access access = new Access(new Sessions(store.database()), users, clock, false, mark);
+        EventStream events = new EventStream(store.events());
+        Room room = room(editions, store, clock);
+        RoomView view = new RoomView(room);
+        ReadCache reads = new ReadCache(mark, room.edition(), room.status());
         Api api = new Api(room, access, clock);
-        ScenePlans plans = new ScenePlans(room.production());
-        MediaRoute media = new MediaRoute(room.store().objects(), room.store().takes());
+        ScenePlans plans = new ScenePlans(room);
+        MediaRoute media = new MediaRoute(store.objects(), store.takes());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -90,23 +95,19 @@ public final class ReviewServer implements AutoCloseable {
             r.get("/static/{name}", ctx -> site(ctx, ctx.pathParam("name")));
             r.get("/login", access::loginByLink);
             r.post("/login", ctx -> access.loginByToken(ctx, Api.text(Api.body(ctx), "token")));
-            r.post("/logout", ctx -> {
-                access.write(ctx, false);
-                access.logout(ctx);
-                ctx.status(204);
-            });
+            r.post("/logout", access::logout);
             r.get("/api/session", ctx -> json(ctx, Json.session(access.session(ctx))));
-            r.get("/api/shots", ctx -> json(ctx, view.shots()));
-            r.get("/api/shot", ctx -> json(ctx, view.shot(Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
-            r.get("/api/notes", ctx -> json(ctx, NoteExport.json(new film.slate.store.db.Notes(room.store().database())
+            r.get("/api/shots", ctx -> reads.answer(ctx, view::shots));
+            r.get("/api/shot", ctx -> reads.answer(ctx, () -> view.shot(Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
+            r.get("/api/notes", ctx -> reads.answer(ctx, () -> NoteExport.json(new film.slate.store.db.Notes(store.database())
                     .list(Optional.ofNullable(ctx.queryParam("shot")), "true".equals(ctx.queryParam("open"))))));
             r.post("/api/notes", api::addNote);
             r.post("/api/notes/{id}/resolve", api::resolve);
-            r.get("/api/decisions", ctx -> json(ctx, Json.decisions(new film.slate.store.db.Decisions(room.store().database())
-                    .history(Optional.ofNullable(ctx.queryParam("shot"))))));
+            r.get("/api/decisions", ctx -> reads.answer(ctx, () -> Json.decisions(new film.slate.store.db.Decisions(
+                    store.database()).history(Optional.ofNullable(ctx.queryParam("shot"))))));
             r.post("/api/decisions", api::decide);
-            FixRoute.register(config, shared, access, clock); // fix on a note, the version tree, the diff view
-            r.get("/api/events", ctx -> json(ctx, eventsAfter(events, ctx.queryParam("after"))));
+            FixRoute.register(config, room, access, clock); // fix on a note, the version tree, the diff view
+            r.get("/api/events", ctx -> reads.answer(ctx, () -> eventsAfter(events, ctx.queryParam("after"))));
             r.get("/api/plan", ctx -> ctx.contentType("image/svg+xml")
                     .result(plans.svg(Optional.ofNullable(ctx.queryParam("scene")).orElse(""))));
             r.sse("/api/events/stream", events::join);
@@ -121,6 +122,21 @@ public final class ReviewServer implements AutoCloseable {
                     + " --port");
         }
         return new ReviewServer(app, access, events, host);
+    }
+
+    /**
+     * The room of a production: the edition (a scan of the production's files) and the states (the
+     * whole plan against every take) are the costly part of a view, so each is shared by every
+     * request for a second, and the states are computed again only when the event log grew or the
+     * production changed.
+     */
+    private static Room room(Supplier<Edition> editions, Store store, Clock clock) {
+        Supplier<Edition> edition = new Fresh<>(clock, 1000, editions);
+        return new Room(edition, store, new Fresh<>(clock, 1000, new Stamped<>(
+                () -> List.of(edition.get().number(), store.events().lastId()), () -> {
+                    Edition e = edition.get();
+                    return Status.of(BuildPlan.of(e.backend(), e.recipes(), store), store);
+                })));
     }
 
     /** Every refusal is one sentence as JSON, with the status that says whose fault it is. */

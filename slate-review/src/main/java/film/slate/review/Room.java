@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What the review room shows: the production, its store, the takes' states as {@code slate status}
- * computes them and the check's findings per shot. The suppliers are asked on each request and
- * should be cheap when nothing changed (the CLI gives {@link Stamped} ones: states again when the
- * event log grows, findings again when a production file changes).
+ * What the review room shows: the production as last read ({@link Edition}, which follows its
+ * files), its store, and the takes' states as {@code slate status} computes them. The suppliers are
+ * asked on each request and are cheap when nothing changed ({@link ReviewServer} shares each for a
+ * second and recomputes states only when the event log grows or the edition changes).
  */
-public record Room(Production production, Store store, Supplier<Map<String, List<TakeState>>> status,
-        Supplier<Map<String, List<String>>> diagnostics) {
+public record Room(Supplier<Edition> edition, Store store, Supplier<Map<String, List<TakeState>>> status) {
+    /** The production of the current edition. */
+    public Production production() {
+        return edition.get().production();
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.lock.LockFileException;
 import film.slate.core.lock.PictureLock;
+import film.slate.core.model.Production;
 import film.slate.core.model.Shot;
 import film.slate.core.model.VideoFormat;
 import film.slate.core.recipe.Recipe;
@@ -33,18 +34,19 @@ final class RoomView {
 
     /** {@code GET /api/shots}: scenes in order, their shots in edit order, each with its state and counts. */
     ObjectNode shots() {
+        Edition edition = room.edition().get();
         Map<String, List<TakeState>> status = room.status().get();
         Map<String, TakeVersion> approvals = decisions().approvals();
         List<NoteRecord> open = notes().list(Optional.empty(), true);
         List<DecisionRecord> history = decisions().history(Optional.empty());
         List<TakeRecord> all = room.store().takes().ofAll();
-        Map<String, List<String>> findings = room.diagnostics().get();
-        ObjectNode root = production();
+        Map<String, List<String>> findings = edition.findings();
+        ObjectNode root = production(edition.production());
         if (all.isEmpty()) {
             root.put("hint", HINT);
         }
         ArrayNode scenes = root.putArray("scenes");
-        for (var plan : room.production().scenes()) {
+        for (var plan : edition.production().scenes()) {
             ObjectNode scene = scenes.addObject().put("scene", plan.scene());
             ArrayNode shots = scene.putArray("shots");
             for (Shot shot : plan.shots()) {
@@ -88,10 +90,11 @@ final class RoomView {
 
     /** {@code GET /api/shot?id=}: the shot, every take with every version, the recipe summary, notes, decisions. */
     ObjectNode shot(String id) {
-        Shot shot = room.production().shots().stream().filter(s -> s.fullId().equals(id)).findFirst()
+        Production production = room.production();
+        Shot shot = production.shots().stream().filter(s -> s.fullId().equals(id)).findFirst()
                 .orElseThrow(Refusal::notFound);
-        VideoFormat f = room.production().manifest().format();
-        ObjectNode root = production().put("shot", id).put("action", shot.action()).put("duration", shot.duration())
+        VideoFormat f = production.manifest().format();
+        ObjectNode root = production(production).put("shot", id).put("action", shot.action()).put("duration", shot.duration())
                 .put("frames", f.frames(shot.duration()));
         Optional<TakeVersion> approved = Optional.ofNullable(decisions().approvals().get(id));
         List<TakeRecord> versions = room.store().takes().ofShot(id);
@@ -106,7 +109,7 @@ final class RoomView {
             o.set("lineage", Lineage.of(versions.stream().filter(v -> v.take() == t.take()).toList(), this::recipe));
         }
         root.put("plan", ScenePlans.route(shot.scene()));
-        lock(id, root);
+        lock(production, id, root);
         versions.stream().reduce((a, b) -> b).flatMap(v -> recipe(v.recipe()))
                 .ifPresent(r -> root.set("recipe", recipe(r)));
         ArrayNode notes = root.putArray("notes");
@@ -116,9 +119,9 @@ final class RoomView {
     }
 
     /** {@code "locked": {"take","version","by","reason"}} when the shot is under picture lock. */
-    private void lock(String id, ObjectNode root) {
+    private static void lock(Production production, String id, ObjectNode root) {
         try {
-            PictureLock.read(room.production().root()).shot(id).ifPresent(l -> root.putObject("locked")
+            PictureLock.read(production.root()).shot(id).ifPresent(l -> root.putObject("locked")
                     .put("take", l.take()).put("version", l.version()).put("by", l.by()).put("reason", l.reason().orElse(null)));
         } catch (LockFileException e) {
             root.put("lock_error", e.getMessage());
@@ -138,9 +141,9 @@ final class RoomView {
                 .put("seed", r.seed()).put("frames", r.frames());
     }
 
-    private ObjectNode production() {
-        VideoFormat f = room.production().manifest().format();
-        ObjectNode root = Json.MAPPER.createObjectNode().put("title", room.production().manifest().title());
+    private static ObjectNode production(Production production) {
+        VideoFormat f = production.manifest().format();
+        ObjectNode root = Json.MAPPER.createObjectNode().put("title", production.manifest().title());
         root.putObject("format").put("fps_num", f.fps()).put("fps_den", 1).put("width", f.width()).put("height", f.height());
         return root;
     }

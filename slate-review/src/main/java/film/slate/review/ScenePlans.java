@@ -9,21 +9,28 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The floor plan of each scene as the storyboard draws it ({@link FloorPlan}), for the shot page.
- * The room serves one production as it was read at start, so each scene's plan is drawn once.
+ * Each scene's plan is drawn once per edition of the production (an edited scene file draws it again).
  */
 final class ScenePlans {
-    private final Production production;
+    private final Room room;
+    /** Edition number and scene to the drawing. */
     private final Map<String, String> drawn = new ConcurrentHashMap<>();
 
-    ScenePlans(Production production) {
-        this.production = production;
+    ScenePlans(Room room) {
+        this.room = room;
     }
 
     /** The SVG of scene {@code scene}'s floor plan; a scene the production lacks is 404. */
     String svg(String scene) {
+        Edition edition = room.edition().get();
+        Production production = edition.production();
         ScenePlan plan = production.scenes().stream().filter(s -> s.scene().equals(scene)).findFirst()
                 .orElseThrow(Refusal::notFound);
-        return drawn.computeIfAbsent(plan.scene(), s -> new FloorPlan(Previz.of(production), plan).svg());
+        String key = edition.number() + "/" + plan.scene();
+        if (!drawn.containsKey(key)) {
+            drawn.keySet().removeIf(k -> !k.startsWith(edition.number() + "/")); // drawings of older editions
+        }
+        return drawn.computeIfAbsent(key, s -> new FloorPlan(Previz.of(production), plan).svg());
     }
 
     /** Where the page finds a scene's plan. */

@@ -1,7 +1,13 @@
 // A frame-exact player on H.264 proxies. <video> alone shows "some frame near" a time; here every
 // frame shown is asked for by number: the video is seeked to the middle of frame n (n + 1/2 frame
-// durations), far from both frame edges, and the canvas is drawn only once that seek has landed.
-// So the frame number and timecode the page reports are the frame on the canvas.
+// durations), far from both frame edges, and the canvas is drawn only once frame n is really the
+// video's picture: requestVideoFrameCallback reports each frame the video presents with its
+// mediaTime, and the player waits until that time lies inside frame n. 'seeked' alone is not
+// enough: under load Chromium fires it before the new frame reaches the compositor, and the canvas
+// got the previous frame. So the frame number and timecode the page reports are the frame on the canvas.
+
+/** Half a millisecond: far below a frame, far above the rounding of a frame's timestamp. */
+const EDGE = 0.0005;
 
 export function timecode(frame, num, den) {
   const nominal = Math.max(1, Math.round(num / den));
@@ -34,7 +40,7 @@ export class Player {
       v.muted = true;
       v.preload = 'auto';
       v.playsInline = true;
-      v.addEventListener('loadeddata', () => resolve(v), {once: true});
+      v.addEventListener('loadeddata', () => resolve(watch(v)), {once: true});
       v.addEventListener('error', () => reject(new Error('cannot play ' + src)), {once: true});
       v.src = src;
     })));
@@ -58,15 +64,24 @@ export class Player {
   }
 
   async show(frame) {
-    const t = (frame + 0.5) * this.den / this.num;
-    await Promise.all(this.videos.map((v) => new Promise((resolve) => {
-      if (Math.abs(v.currentTime - t) < 1e-6 && !v.seeking) { resolve(); return; }
-      v.addEventListener('seeked', () => resolve(), {once: true});
-      v.currentTime = t;
-    })));
+    await Promise.all(this.videos.map((v) => this.present(v, frame)));
     this.frame = frame;
     this.draw();
     this.onFrame(frame);
+  }
+
+  /** Resolves once video v presents frame n: seeked there, and its presented frame's time inside frame n. */
+  async present(v, n) {
+    const from = n * this.den / this.num;
+    const to = (n + 1) * this.den / this.num;
+    const shows = () => v.presented !== null && v.presented > from - EDGE && v.presented < to - EDGE;
+    if (!v.seeking && shows()) return; // frame n is the picture already
+    await new Promise((resolve) => {
+      v.addEventListener('seeked', resolve, {once: true});
+      v.currentTime = (n + 0.5) * this.den / this.num;
+    });
+    if (!v.watched) return; // a browser without requestVideoFrameCallback: 'seeked' is all it tells
+    while (v.seeking || !shows()) await new Promise((resolve) => v.waiting.push(resolve));
   }
 
   draw() {
@@ -111,4 +126,23 @@ export class Player {
   get playing() {
     return this.timer !== null;
   }
+}
+
+/**
+ * Follows the frames video v presents: v.presented is the media time of the frame on its picture
+ * (null before the first), and v.waiting the resolvers to call when another frame is presented.
+ */
+function watch(v) {
+  v.presented = null;
+  v.waiting = [];
+  v.watched = typeof v.requestVideoFrameCallback === 'function';
+  if (v.watched) {
+    const presented = (now, meta) => {
+      v.presented = meta.mediaTime;
+      v.waiting.splice(0).forEach((resolve) => resolve());
+      v.requestVideoFrameCallback(presented);
+    };
+    v.requestVideoFrameCallback(presented);
+  }
+  return v;
 }
