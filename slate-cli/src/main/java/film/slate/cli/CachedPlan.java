@@ -94,10 +94,9 @@ final class CachedPlan {
                 ws.close();
                 return compileAll(dir, root, backend, takes, file.get(), inputs, scannedAt);
             }
-            Map<String, Recipe> fresh = new HashMap<>();
-            List<PlanCache.Scene> scenes = reuse ? reused(previous.get(), read.get(), target, takes, changed, inputs, fresh)
-                    : compiled(read.get(), target, takes, inputs, fresh);
-            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes, fresh), ws.store));
+            List<PlanCache.Scene> scenes = reuse ? reused(previous.get(), read.get(), target, takes, changed, inputs)
+                    : compiled(read.get(), target, takes, inputs);
+            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store));
             if (previous.isEmpty() || !changed.isEmpty() || !previous.get().key().equals(key)
                     || !previous.get().files().equals(inputs)) {
                 PlanCache.write(file.get(), new PlanCache.Entry(code(), key, scannedAt, inputs, scenes));
@@ -142,9 +141,8 @@ final class CachedPlan {
         try {
             String name = ws.backends.resolveName(backend);
             Target target = ws.backends.target(name);
-            Map<String, Recipe> fresh = new HashMap<>();
-            List<PlanCache.Scene> scenes = compiled(read.get(), target, takes, inputs, fresh);
-            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes, fresh), ws.store));
+            List<PlanCache.Scene> scenes = compiled(read.get(), target, takes, inputs);
+            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store));
             PlanCache.write(file, new PlanCache.Entry(code(), key(inputs, ProductionReader.shotFiles(root), target, takes),
                     scannedAt, inputs, scenes));
             return planned;
@@ -204,34 +202,30 @@ final class CachedPlan {
 
     /** The cached scenes, in their edit order, with the changed ones compiled again. */
     private static List<PlanCache.Scene> reused(PlanCache.Entry previous, ReadProduction read, Target target,
-            Optional<Integer> takes, Set<String> changed, InputFiles inputs, Map<String, Recipe> fresh) {
-        Map<String, PlanCache.Scene> again = compiled(read, target, takes, inputs, fresh).stream()
+            Optional<Integer> takes, Set<String> changed, InputFiles inputs) {
+        Map<String, PlanCache.Scene> again = compiled(read, target, takes, inputs).stream()
                 .collect(Collectors.toMap(PlanCache.Scene::file, Function.identity()));
         return previous.scenes().stream().map(s -> changed.contains(s.file()) ? again.get(s.file()) : s).toList();
     }
 
-    /** Compiles every scene of {@code read}; {@code fresh} gets each recipe by its canonical text. */
+    /** Compiles every scene of {@code read}. */
     private static List<PlanCache.Scene> compiled(ReadProduction read, Target target, Optional<Integer> takes,
-            InputFiles inputs, Map<String, Recipe> fresh) {
+            InputFiles inputs) {
         RecipeCompiler compiler = new RecipeCompiler(read.production());
         List<PlanCache.Scene> out = new ArrayList<>();
         for (ScenePlan scene : read.production().scenes()) {
-            List<String> recipes = new ArrayList<>();
+            List<Recipe> recipes = new ArrayList<>();
             for (Shot shot : scene.shots()) {
-                for (Recipe r : compiler.compile(shot, target, takes)) {
-                    recipes.add(r.canonical());
-                    fresh.put(r.canonical(), r);
-                }
+                recipes.addAll(compiler.compile(shot, target, takes));
             }
             out.add(new PlanCache.Scene(scene.file(), inputs.sha256(scene.file()), scene.scene(), scene.continues(), recipes));
         }
         return out;
     }
 
-    /** The recipes of all scenes in edit order: compiled now, or read back from the cache (on every core). */
-    private static List<Recipe> recipes(List<PlanCache.Scene> scenes, Map<String, Recipe> fresh) {
-        return scenes.stream().flatMap(s -> s.recipes().stream()).toList().parallelStream()
-                .map(c -> fresh.containsKey(c) ? fresh.get(c) : Recipe.ofCanonical(c)).toList();
+    /** The recipes of all scenes in edit order: compiled now, or read back from the cache. */
+    private static List<Recipe> recipes(List<PlanCache.Scene> scenes) {
+        return scenes.stream().flatMap(s -> s.recipes().stream()).toList();
     }
 
     /** Everything but the scene files that a recipe can depend on: other files, the target, the options. */

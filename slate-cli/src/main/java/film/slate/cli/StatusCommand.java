@@ -46,7 +46,8 @@ final class StatusCommand implements Callable<Integer> {
             Map<String, List<TakeState>> shots = Status.of(planned.plan(), ws.store);
             PictureLock lock = ws.lock();
             if (format == Format.json) {
-                var approved = new film.slate.store.db.Decisions(ws.store.database()).approvals();
+                var approved = ws.store.present() ? new film.slate.store.db.Decisions(ws.store.database()).approvals()
+                        : Map.<String, film.slate.store.db.TakeVersion>of();
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode root = json.createObjectNode();
                 ArrayNode list = root.putArray("shots");
