@@ -51,19 +51,19 @@ final class CachedPlan {
     }
 
     /** The plan as {@link Workspace#plan} makes it, using the cache file in {@code userCache} or {@code .slate}. */
-    static Planned open(Path dir, Optional<String> backend, Optional<Integer> takes, Optional<Path> userCache)
+    static Planned open(Path dir, Optional<String> backend, Optional<Integer> takes, Optional<Path> userCache, Rig rig)
             throws CommandError {
         Path root = dir.toAbsolutePath().normalize();
         Optional<Path> file = Files.isRegularFile(root.resolve("slate.yaml")) && Files.isDirectory(root.resolve("shots"))
                 ? PlanCache.location(root, userCache) : Optional.empty();
         if (file.isEmpty()) {
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
         Optional<PlanCache.Entry> previous = PlanCache.read(file.get()).filter(e -> e.code().equals(code()));
         long scannedAt = System.currentTimeMillis();
         Optional<InputFiles> scanned = scan(root, previous);
         if (scanned.isEmpty()) {
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
         InputFiles inputs = scanned.get();
         List<String> sceneFiles = ProductionReader.shotFiles(root);
@@ -77,22 +77,22 @@ final class CachedPlan {
                 && rest(previous.get().files(), known.keySet()).equals(rest(inputs, Set.copyOf(sceneFiles)));
         Optional<ReadProduction> read = sameRest ? manifest(root) : read(root, changed);
         if (read.isEmpty()) {
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
-        Workspace ws = Workspace.of(read.get(), dir, true);
+        Workspace ws = Workspace.of(read.get(), dir, true, rig);
         try {
             String name = ws.backends.resolveName(backend);
             Target target = ws.backends.target(name);
             if (target.conditionsOn().isPresent()) {
                 ws.close(); // recipes with inputs are compiled whole every time: not cached
-                return uncached(dir, backend, takes);
+                return uncached(dir, backend, takes, rig);
             }
             String key = key(inputs, sceneFiles, target, takes);
             boolean reuse = previous.isPresent() && previous.get().key().equals(key)
                     && standAlone(previous.get(), sceneFiles, read.get(), changed);
             if (!reuse && !changed.containsAll(sceneFiles)) {
                 ws.close();
-                return compileAll(dir, root, backend, takes, file.get(), inputs, scannedAt);
+                return compileAll(dir, root, backend, takes, file.get(), inputs, scannedAt, rig);
             }
             List<PlanCache.Scene> scenes = reuse ? reused(previous.get(), read.get(), target, takes, changed, inputs)
                     : compiled(read.get(), target, takes, inputs);
@@ -107,7 +107,7 @@ final class CachedPlan {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         } catch (RuntimeException e) {
             ws.close(); // a cached recipe this Slate cannot read back: compile as without the cache
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
     }
 
@@ -120,8 +120,9 @@ final class CachedPlan {
         }
     }
 
-    private static Planned uncached(Path dir, Optional<String> backend, Optional<Integer> takes) throws CommandError {
-        Workspace ws = Workspace.lookAt(dir);
+    private static Planned uncached(Path dir, Optional<String> backend, Optional<Integer> takes, Rig rig)
+            throws CommandError {
+        Workspace ws = Workspace.lookAt(dir, rig);
         try {
             return new Planned(ws, ws.plan(backend, Optional.empty(), takes));
         } catch (CommandError e) {
@@ -132,12 +133,12 @@ final class CachedPlan {
 
     /** Reads everything again and compiles every scene (the cache knew too little), then records it. */
     private static Planned compileAll(Path dir, Path root, Optional<String> backend, Optional<Integer> takes, Path file,
-            InputFiles inputs, long scannedAt) throws CommandError {
+            InputFiles inputs, long scannedAt, Rig rig) throws CommandError {
         Optional<ReadProduction> read = read(root, null);
         if (read.isEmpty()) {
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
-        Workspace ws = Workspace.of(read.get(), dir, true);
+        Workspace ws = Workspace.of(read.get(), dir, true, rig);
         try {
             String name = ws.backends.resolveName(backend);
             Target target = ws.backends.target(name);

@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (CachedPlan.Planned planned = CachedPlan.open(dir, Optional.ofNullable(backend), Optional.empty(),
-                PlanCache.userCache())) {
+                PlanCache.userCache(), Rig.of(spec))) {
             Workspace ws = planned.workspace();
             Map<String, List<TakeState>> shots = Status.of(planned.plan(), ws.store);
             PictureLock lock = ws.lock();
