@@ -7,13 +7,13 @@ set -euo pipefail
 runs="${1:-10}"
 [ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package >/dev/null
 cp="bench/target/slate-bench.jar:bench/target/lib/*"
-gen='-Dslate.generator.previz=film.slate.engine.testing.TestPatternGenerator$Provider'
+main=film.slate.bench.TestPatternSlate # slate with the test-pattern generator for type previz
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 java -cp "$cp" film.slate.bench.TestProduction "$dir/p"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s%N)
-java -cp "$cp" "$gen" film.slate.cli.Main build "$dir/p" --jobs 2 | tail -1
+java -cp "$cp" "$main" build "$dir/p" --jobs 2 | tail -1
 echo "full build --jobs 2 (test pattern), whole process: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 measure() {
   local name="$1"; shift
@@ -27,10 +27,10 @@ measure() {
   local sorted=($(printf '%s\n' "${times[@]}" | sort -n))
   echo "$name: runs ${#sorted[@]}  min ${sorted[0]} ms  median ${sorted[$(( ${#sorted[@]} / 2 ))]} ms  max ${sorted[-1]} ms"
 }
-measure "no-op slate build" -cp "$cp" "$gen" film.slate.cli.Main build "$dir/p"
-measure "slate status --format json" -cp "$cp" "$gen" film.slate.cli.Main status "$dir/p" --format json
-measure "slate status --format json, C1 only (-XX:TieredStopAtLevel=1)" -XX:TieredStopAtLevel=1 -cp "$cp" "$gen" \
-  film.slate.cli.Main status "$dir/p" --format json
+measure "no-op slate build" -cp "$cp" "$main" build "$dir/p"
+measure "slate status --format json" -cp "$cp" "$main" status "$dir/p" --format json
+measure "slate status --format json, C1 only (-XX:TieredStopAtLevel=1)" -XX:TieredStopAtLevel=1 -cp "$cp" "$main" \
+  status "$dir/p" --format json
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$cp" org.openjdk.jmh.Main RecipeCompileBenchmark 2>&1 | grep -E "^Benchmark|RecipeCompileBenchmark.compile "
 java -cp "$cp" film.slate.bench.RunnerBench 200 2 3

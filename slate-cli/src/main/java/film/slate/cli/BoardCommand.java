@@ -47,7 +47,7 @@ final class BoardCommand implements Callable<Integer> {
         }
         String previz = read.production().manifest().backends().values().stream().filter(b -> b.type().equals("previz"))
                 .map(BackendConfig::name).findFirst().orElse("previz");
-        try (Workspace ws = Workspace.open(dir)) {
+        try (Workspace ws = Workspace.open(dir, Rig.of(spec))) {
             StoredTakes stored = new StoredTakes(ws.plan(Optional.of(previz), Optional.empty(), Optional.empty()),
                     ws.store.objects());
             stored.damaged().forEach(d -> spec.commandLine().getErr().println("slate board: warning: " + d

@@ -87,20 +87,20 @@ final class BuildCommand implements Callable<Integer> {
         if (dryRun && shots == null) {
             // Every shot, nothing rendered: the plan cache answers without compiling unchanged scenes.
             try (CachedPlan.Planned planned = CachedPlan.open(dir, Optional.ofNullable(backend),
-                    Optional.ofNullable(takes), PlanCache.userCache())) {
+                    Optional.ofNullable(takes), PlanCache.userCache(), Rig.of(spec))) {
                 return dryRun(planned.workspace(), unlocked(planned.workspace(), planned.plan(), out), out);
             } catch (CommandError e) {
                 spec.commandLine().getErr().println("slate build: " + e.getMessage());
                 return e.exitCode();
             }
         }
-        try (Workspace ws = Workspace.open(dir)) {
+        try (Workspace ws = Workspace.open(dir, Rig.of(spec))) {
             BuildPlan plan = unlocked(ws, ws.plan(Optional.ofNullable(backend), Optional.ofNullable(shots),
                     Optional.ofNullable(takes)), out);
             BuildOptions defaults = BuildOptions.defaults();
             BuildOptions options = new BuildOptions(Optional.ofNullable(backend), Optional.ofNullable(shots),
                     Optional.ofNullable(takes), jobs == null ? defaults.jobs() : jobs,
-                    budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget), defaults.retryBase(),
+                    budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget), Rig.of(spec).retryBase(),
                     defaults.worker());
             if (dryRun) {
                 return dryRun(ws, plan, out);

@@ -51,19 +51,19 @@ final class CachedPlan {
     }
 
     /** The plan as {@link Workspace#plan} makes it, using the cache file in {@code userCache} or {@code .slate}. */
-    static Planned open(Path dir, Optional<String> backend, Optional<Integer> takes, Optional<Path> userCache)
+    static Planned open(Path dir, Optional<String> backend, Optional<Integer> takes, Optional<Path> userCache, Rig rig)
             throws CommandError {
         Path root = dir.toAbsolutePath().normalize();
         Optional<Path> file = Files.isRegularFile(root.resolve("slate.yaml")) && Files.isDirectory(root.resolve("shots"))
                 ? PlanCache.location(root, userCache) : Optional.empty();
         if (file.isEmpty()) {
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
         Optional<PlanCache.Entry> previous = PlanCache.read(file.get()).filter(e -> e.code().equals(code()));
         long scannedAt = System.currentTimeMillis();
         Optional<InputFiles> scanned = scan(root, previous);
         if (scanned.isEmpty()) {
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
         InputFiles inputs = scanned.get();
         List<String> sceneFiles = ProductionReader.shotFiles(root);
@@ -77,27 +77,26 @@ final class CachedPlan {
                 && rest(previous.get().files(), known.keySet()).equals(rest(inputs, Set.copyOf(sceneFiles)));
         Optional<ReadProduction> read = sameRest ? manifest(root) : read(root, changed);
         if (read.isEmpty()) {
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
-        Workspace ws = Workspace.of(read.get(), dir, true);
+        Workspace ws = Workspace.of(read.get(), dir, true, rig);
         try {
             String name = ws.backends.resolveName(backend);
             Target target = ws.backends.target(name);
             if (target.conditionsOn().isPresent()) {
                 ws.close(); // recipes with inputs are compiled whole every time: not cached
-                return uncached(dir, backend, takes);
+                return uncached(dir, backend, takes, rig);
             }
             String key = key(inputs, sceneFiles, target, takes);
             boolean reuse = previous.isPresent() && previous.get().key().equals(key)
                     && standAlone(previous.get(), sceneFiles, read.get(), changed);
             if (!reuse && !changed.containsAll(sceneFiles)) {
                 ws.close();
-                return compileAll(dir, root, backend, takes, file.get(), inputs, scannedAt);
+                return compileAll(dir, root, backend, takes, file.get(), inputs, scannedAt, rig);
             }
-            Map<String, Recipe> fresh = new HashMap<>();
-            List<PlanCache.Scene> scenes = reuse ? reused(previous.get(), read.get(), target, takes, changed, inputs, fresh)
-                    : compiled(read.get(), target, takes, inputs, fresh);
-            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes, fresh), ws.store));
+            List<PlanCache.Scene> scenes = reuse ? reused(previous.get(), read.get(), target, takes, changed, inputs)
+                    : compiled(read.get(), target, takes, inputs);
+            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store));
             if (previous.isEmpty() || !changed.isEmpty() || !previous.get().key().equals(key)
                     || !previous.get().files().equals(inputs)) {
                 PlanCache.write(file.get(), new PlanCache.Entry(code(), key, scannedAt, inputs, scenes));
@@ -108,7 +107,7 @@ final class CachedPlan {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         } catch (RuntimeException e) {
             ws.close(); // a cached recipe this Slate cannot read back: compile as without the cache
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
     }
 
@@ -121,8 +120,9 @@ final class CachedPlan {
         }
     }
 
-    private static Planned uncached(Path dir, Optional<String> backend, Optional<Integer> takes) throws CommandError {
-        Workspace ws = Workspace.lookAt(dir);
+    private static Planned uncached(Path dir, Optional<String> backend, Optional<Integer> takes, Rig rig)
+            throws CommandError {
+        Workspace ws = Workspace.lookAt(dir, rig);
         try {
             return new Planned(ws, ws.plan(backend, Optional.empty(), takes));
         } catch (CommandError e) {
@@ -133,18 +133,17 @@ final class CachedPlan {
 
     /** Reads everything again and compiles every scene (the cache knew too little), then records it. */
     private static Planned compileAll(Path dir, Path root, Optional<String> backend, Optional<Integer> takes, Path file,
-            InputFiles inputs, long scannedAt) throws CommandError {
+            InputFiles inputs, long scannedAt, Rig rig) throws CommandError {
         Optional<ReadProduction> read = read(root, null);
         if (read.isEmpty()) {
-            return uncached(dir, backend, takes);
+            return uncached(dir, backend, takes, rig);
         }
-        Workspace ws = Workspace.of(read.get(), dir, true);
+        Workspace ws = Workspace.of(read.get(), dir, true, rig);
         try {
             String name = ws.backends.resolveName(backend);
             Target target = ws.backends.target(name);
-            Map<String, Recipe> fresh = new HashMap<>();
-            List<PlanCache.Scene> scenes = compiled(read.get(), target, takes, inputs, fresh);
-            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes, fresh), ws.store));
+            List<PlanCache.Scene> scenes = compiled(read.get(), target, takes, inputs);
+            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store));
             PlanCache.write(file, new PlanCache.Entry(code(), key(inputs, ProductionReader.shotFiles(root), target, takes),
                     scannedAt, inputs, scenes));
             return planned;
@@ -204,34 +203,30 @@ final class CachedPlan {
 
     /** The cached scenes, in their edit order, with the changed ones compiled again. */
     private static List<PlanCache.Scene> reused(PlanCache.Entry previous, ReadProduction read, Target target,
-            Optional<Integer> takes, Set<String> changed, InputFiles inputs, Map<String, Recipe> fresh) {
-        Map<String, PlanCache.Scene> again = compiled(read, target, takes, inputs, fresh).stream()
+            Optional<Integer> takes, Set<String> changed, InputFiles inputs) {
+        Map<String, PlanCache.Scene> again = compiled(read, target, takes, inputs).stream()
                 .collect(Collectors.toMap(PlanCache.Scene::file, Function.identity()));
         return previous.scenes().stream().map(s -> changed.contains(s.file()) ? again.get(s.file()) : s).toList();
     }
 
-    /** Compiles every scene of {@code read}; {@code fresh} gets each recipe by its canonical text. */
+    /** Compiles every scene of {@code read}. */
     private static List<PlanCache.Scene> compiled(ReadProduction read, Target target, Optional<Integer> takes,
-            InputFiles inputs, Map<String, Recipe> fresh) {
+            InputFiles inputs) {
         RecipeCompiler compiler = new RecipeCompiler(read.production());
         List<PlanCache.Scene> out = new ArrayList<>();
         for (ScenePlan scene : read.production().scenes()) {
-            List<String> recipes = new ArrayList<>();
+            List<Recipe> recipes = new ArrayList<>();
             for (Shot shot : scene.shots()) {
-                for (Recipe r : compiler.compile(shot, target, takes)) {
-                    recipes.add(r.canonical());
-                    fresh.put(r.canonical(), r);
-                }
+                recipes.addAll(compiler.compile(shot, target, takes));
             }
             out.add(new PlanCache.Scene(scene.file(), inputs.sha256(scene.file()), scene.scene(), scene.continues(), recipes));
         }
         return out;
     }
 
-    /** The recipes of all scenes in edit order: compiled now, or read back from the cache (on every core). */
-    private static List<Recipe> recipes(List<PlanCache.Scene> scenes, Map<String, Recipe> fresh) {
-        return scenes.stream().flatMap(s -> s.recipes().stream()).toList().parallelStream()
-                .map(c -> fresh.containsKey(c) ? fresh.get(c) : Recipe.ofCanonical(c)).toList();
+    /** The recipes of all scenes in edit order: compiled now, or read back from the cache. */
+    private static List<Recipe> recipes(List<PlanCache.Scene> scenes) {
+        return scenes.stream().flatMap(s -> s.recipes().stream()).toList();
     }
 
     /** Everything but the scene files that a recipe can depend on: other files, the target, the options. */

@@ -86,7 +86,7 @@ final class ConformCommand implements Callable<Integer> {
         try {
             Set<DeliveryFormat> wanted = formats();
             Delivery.checkOut(out, force);
-            try (Workspace ws = Workspace.lookAt(dir)) {
+            try (Workspace ws = Workspace.lookAt(dir, Rig.of(spec))) {
                 ShotSelector selector = ws.select(Optional.ofNullable(shots));
                 Delivered d = deliver(ws, selector, rough, wanted, territory(), date(), out, force);
                 report(d.result(), d.cut(), d.signer(), developmentCa(ws));

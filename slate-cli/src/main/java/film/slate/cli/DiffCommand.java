@@ -58,7 +58,7 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = positional != null ? positional : option != null ? option : Path.of(".");
-        try (Workspace ws = Workspace.lookAt(dir)) {
+        try (Workspace ws = Workspace.lookAt(dir, Rig.of(spec))) {
             String id = ws.shot(shot);
             TakeRecord va = version(ws, id, a);
             TakeRecord vb = version(ws, id, b);

@@ -78,7 +78,7 @@ final class FixCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Workspace ws = Workspace.open(arguments.dir())) {
+        try (Workspace ws = Workspace.open(arguments.dir(), Rig.of(spec))) {
             FixOrder order = order(ws.shot(arguments.shot));
             ws.lock().refuse(order.shot(), "fix"); // a locked picture is final
             Fixer fixer = new Fixer(ws.store, ws.backends, ffmpeg(), Clock.systemUTC(), Actor.current());

@@ -39,7 +39,7 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Workspace ws = Workspace.lookAt(arguments.dir())) {
+        try (Workspace ws = Workspace.lookAt(arguments.dir(), Rig.of(spec))) {
             String shot = ws.shot(arguments.shot);
             Lineage tree = Lineage.of(ws.store, shot, current(ws, shot));
             if (format == Format.json) {

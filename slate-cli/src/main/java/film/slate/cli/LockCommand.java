@@ -56,7 +56,7 @@ final class LockCommand implements Callable<Integer> {
             if (all == (what != null)) {
                 throw new CommandError(ExitCode.CANNOT_RUN, "name a shot (1/1A), a scene (1) or --all, one of them");
             }
-            try (Workspace ws = Workspace.lookAt(dir)) {
+            try (Workspace ws = Workspace.lookAt(dir, Rig.of(spec))) {
                 PictureLock lock = ws.lock();
                 List<LockedShot> fresh = choose(ws, lock);
                 PictureLock next = lock;

@@ -1,6 +1,7 @@
 package film.slate.cli;
 
 import film.slate.core.diagnostic.TerminalText;
+import film.slate.engine.generator.Generators;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -31,6 +32,17 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Rig rig;
+
+    Main(Rig rig) {
+        this.rig = rig;
+    }
+
+    /** What this command line runs with: its generators and retry wait. */
+    Rig rig() {
+        return rig;
+    }
+
     public static void main(String[] args) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // previz draws off screen, on servers too
@@ -40,7 +52,20 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine line = commandLine(args);
+        return run(args, out, err, Rig.standard());
+    }
+
+    /**
+     * Runs one command line with the given streams and generators (a harness's stand-in generator
+     * through the real commands); returns the exit code.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Generators generators) {
+        return run(args, out, err, new Rig(generators, Rig.RETRY_BASE));
+    }
+
+    /** Runs one command line with the given streams and rig (a test's stand-in generator); returns the exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Rig rig) {
+        CommandLine line = commandLine(args, rig);
         // Every text printed passes the terminal guard: no value can clear the screen or retitle the window.
         line.setOut(new PrintWriter(new TerminalWriter(out), true));
         line.setErr(new PrintWriter(new TerminalWriter(err), true));
@@ -62,12 +87,12 @@ public final class Main implements Runnable {
 
     /** The whole configured command tree: usage errors exit with {@link ExitCode#CANNOT_RUN}. */
     public static CommandLine commandLine() {
-        return commandLine(new String[0]);
+        return commandLine(new String[0], Rig.standard());
     }
 
     /** The command tree for {@code args}: only the subcommand they name, when they start with one; else all. */
-    static CommandLine commandLine(String[] words) {
-        CommandLine line = new CommandLine(new Main());
+    static CommandLine commandLine(String[] words, Rig rig) {
+        CommandLine line = new CommandLine(new Main(rig));
         Optional<Class<?>> named = words.length == 0 ? Optional.empty()
                 : SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(words[0])).findFirst();
         named.map(List::<Class<?>>of).orElse(SUBCOMMANDS).forEach(line::addSubcommand);

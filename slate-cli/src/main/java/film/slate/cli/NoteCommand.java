@@ -51,7 +51,7 @@ final class NoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = Workspace.open(dir)) {
+        try (Workspace ws = Workspace.open(dir, Rig.of(spec))) {
             VideoFormat format = ws.production.manifest().format();
             String id = ws.shot(shot);
             Shot s = ws.production.shots().stream().filter(x -> x.fullId().equals(id)).findFirst().orElseThrow();

@@ -39,7 +39,7 @@ final class NotesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(dir)) {
+        try (Workspace ws = Workspace.open(dir, Rig.of(spec))) {
             List<NoteRecord> notes = new Notes(ws.store.database()).list(Optional.ofNullable(shot), open);
             VideoFormat f = ws.production.manifest().format();
             if (format == Format.text) {

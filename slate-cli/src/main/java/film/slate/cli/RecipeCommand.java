@@ -48,7 +48,7 @@ final class RecipeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Workspace ws = Workspace.open(arguments.dir())) {
+        try (Workspace ws = Workspace.open(arguments.dir(), Rig.of(spec))) {
             String shot = ws.shot(arguments.shot);
             if (take < 1) {
                 throw new CommandError(ExitCode.CANNOT_RUN, "--take " + take + " is not a take; takes count from 1");

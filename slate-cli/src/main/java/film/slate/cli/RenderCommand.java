@@ -5,7 +5,6 @@ import film.slate.core.recipe.Sha256;
 import film.slate.engine.build.BuildException;
 import film.slate.engine.build.ObjectFolder;
 import film.slate.engine.build.RecipeRender;
-import film.slate.engine.generator.Generators;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -68,7 +67,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         try {
             Files.createDirectories(out);
-            RecipeRender render = new RecipeRender(Generators.discover(), Optional.ofNullable(config),
+            RecipeRender render = new RecipeRender(Rig.of(spec).generators(), Optional.ofNullable(config),
                     new ObjectFolder(Optional.ofNullable(objects)));
             RecipeRender.Output made = render.render(recipe, out);
             stdout.println("recipe " + recipe.id());

@@ -41,7 +41,7 @@ final class ReviewCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("slate review: --port " + port + " is not a port; use 1 to 65535");
             return ExitCode.CANNOT_RUN;
         }
-        try (Workspace ws = Workspace.open(dir); ReviewServer server = serve(ws, host, port, Clock.systemUTC())) {
+        try (Workspace ws = Workspace.open(dir, Rig.of(spec)); ReviewServer server = serve(ws, host, port, Clock.systemUTC())) {
             String address = server.address(System.getProperty("user.name", "someone"));
             out.println("review room: " + address);
             out.println(ReviewServer.loopback(host) ? "(the link signs you in once; press Ctrl-C to stop)"

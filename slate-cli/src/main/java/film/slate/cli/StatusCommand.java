@@ -41,12 +41,13 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (CachedPlan.Planned planned = CachedPlan.open(dir, Optional.ofNullable(backend), Optional.empty(),
-                PlanCache.userCache())) {
+                PlanCache.userCache(), Rig.of(spec))) {
             Workspace ws = planned.workspace();
             Map<String, List<TakeState>> shots = Status.of(planned.plan(), ws.store);
             PictureLock lock = ws.lock();
             if (format == Format.json) {
-                var approved = new film.slate.store.db.Decisions(ws.store.database()).approvals();
+                var approved = ws.store.present() ? new film.slate.store.db.Decisions(ws.store.database()).approvals()
+                        : Map.<String, film.slate.store.db.TakeVersion>of();
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode root = json.createObjectNode();
                 ArrayNode list = root.putArray("shots");

@@ -23,7 +23,7 @@ final class TakesCommand implements Callable<Integer> {
     public Integer call() {
         String shot = arguments.shot;
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.lookAt(arguments.dir())) {
+        try (Workspace ws = Workspace.lookAt(arguments.dir(), Rig.of(spec))) {
             ws.shot(shot);
             var takes = ws.store.takes().ofShot(shot);
             if (takes.isEmpty()) {

@@ -29,7 +29,7 @@ final class UnlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = Workspace.open(shot.dir())) { // the reason must reach a store
+        try (Workspace ws = Workspace.open(shot.dir(), Rig.of(spec))) { // the reason must reach a store
             PictureLock lock = ws.lock();
             LockedShot held = lock.shot(shot.shot).orElseThrow(() -> new CommandError(ExitCode.CANNOT_RUN, "shot " + shot.shot
                     + " is not locked" + (lock.shots().isEmpty() ? "" : "; locked are " + String.join(", ",

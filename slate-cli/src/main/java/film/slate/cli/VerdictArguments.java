@@ -25,7 +25,7 @@ final class VerdictArguments {
 
     /** Records the verdict and says so on standard output; returns the exit code. */
     int decide(CommandSpec spec, String command, Verdict verdict, Optional<Long> note) {
-        try (Workspace ws = Workspace.open(shot.dir())) {
+        try (Workspace ws = Workspace.open(shot.dir(), Rig.of(spec))) {
             TakeVersion t = TakeChoice.choose(ws.store.takes(), ws.shot(shot.shot), take.take(), take.version());
             ws.lock().refuse(t.shot(), command + " a take of"); // the locked take stays the approved one
             if (note.isPresent() && new film.slate.store.db.Notes(ws.store.database()).find(note.get()).isEmpty()) {

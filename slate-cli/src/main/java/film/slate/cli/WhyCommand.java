@@ -31,7 +31,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() {
         String shot = arguments.shot;
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.lookAt(arguments.dir())) {
+        try (Workspace ws = Workspace.lookAt(arguments.dir(), Rig.of(spec))) {
             ws.shot(shot);
             for (PlannedTake t : ws.plan(Optional.ofNullable(backend), Optional.of(shot), Optional.empty()).takes()) {
                 Recipe now = t.recipe();

@@ -67,11 +67,11 @@ final class WorkerCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("slate worker: " + e.getMessage());
             return e.exitCode();
         }
-        try (Workspace ws = Workspace.open(dir)) {
+        try (Workspace ws = Workspace.open(dir, Rig.of(spec))) {
             List<String> names = reachable(ws);
             BuildOptions defaults = BuildOptions.defaults();
             BuildOptions options = new BuildOptions(Optional.empty(), Optional.empty(), Optional.empty(),
-                    jobs == null ? defaults.jobs() : jobs, OptionalDouble.empty(), defaults.retryBase(),
+                    jobs == null ? defaults.jobs() : jobs, OptionalDouble.empty(), Rig.of(spec).retryBase(),
                     name == null ? defaults.worker() : name);
             try (BuildProgress progress = json ? BuildProgress.json(out) : BuildProgress.lines(out)) {
                 return work(ws, names, options, progress, out);

@@ -13,7 +13,6 @@ import film.slate.engine.build.Backends;
 import film.slate.engine.build.BuildException;
 import film.slate.engine.build.BuildPlan;
 import film.slate.engine.build.ShotSelector;
-import film.slate.engine.generator.Generators;
 import film.slate.store.ForeignStoreException;
 import film.slate.store.Store;
 import java.io.IOException;
@@ -32,20 +31,25 @@ final class Workspace implements AutoCloseable {
         this.backends = backends;
     }
 
-    /** Opens a production and its store, creating the store when there is none (what build needs). */
+    /** Opens a production and its store with the generators on the class path (the demo's own production). */
     static Workspace open(Path dir) throws CommandError {
-        return open(dir, false);
+        return open(dir, Rig.standard());
+    }
+
+    /** Opens a production and its store, creating the store when there is none (what build needs). */
+    static Workspace open(Path dir, Rig rig) throws CommandError {
+        return open(dir, false, rig);
     }
 
     /**
      * Opens a production to look at it (status, why, takes): a production without a store is seen
      * with an empty one, and nothing is written into its folder.
      */
-    static Workspace lookAt(Path dir) throws CommandError {
-        return open(dir, true);
+    static Workspace lookAt(Path dir, Rig rig) throws CommandError {
+        return open(dir, true, rig);
     }
 
-    private static Workspace open(Path dir, boolean lookOnly) throws CommandError {
+    private static Workspace open(Path dir, boolean lookOnly, Rig rig) throws CommandError {
         ReadProduction read;
         try {
             read = CameraIntents.solve(ProductionReader.read(dir));
@@ -58,7 +62,7 @@ final class Workspace implements AutoCloseable {
             throw new CommandError(ExitCode.INVALID_PRODUCTION, d.position() + ": " + d.message()
                     + " (run 'slate check' for every finding)");
         }
-        return of(read, dir, lookOnly);
+        return of(read, dir, lookOnly, rig);
     }
 
     /** The finding that stops a command, if any. */
@@ -72,11 +76,11 @@ final class Workspace implements AutoCloseable {
      * Opens the store and backends of a production read without errors; {@code lookOnly} sees a
      * production without a store with an empty one and writes nothing.
      */
-    static Workspace of(ReadProduction read, Path dir, boolean lookOnly) throws CommandError {
+    static Workspace of(ReadProduction read, Path dir, boolean lookOnly, Rig rig) throws CommandError {
         try {
             Path root = read.production().root();
             Store store = lookOnly ? Store.openIfPresent(root) : Store.open(root);
-            return new Workspace(read.production(), store, new Backends(read.production(), Generators.discover()));
+            return new Workspace(read.production(), store, new Backends(read.production(), rig.generators()));
         } catch (ForeignStoreException e) {
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         } catch (IOException e) {

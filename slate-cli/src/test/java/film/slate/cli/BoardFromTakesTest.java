@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,24 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * draws for a production with nothing built.
  */
 class BoardFromTakesTest {
-    private static final String GENERATOR = "slate.generator.previz";
     @TempDir
     Path dir;
     private final StringWriter err = new StringWriter();
-    private String replaced;
-
-    /** These takes must be real previz: other tests of this JVM put the test-pattern generator in its place. */
-    @BeforeEach
-    void realPreviz() {
-        replaced = System.clearProperty(GENERATOR);
-    }
-
-    @AfterEach
-    void restore() {
-        if (replaced != null) {
-            System.setProperty(GENERATOR, replaced);
-        }
-    }
 
     @Test
     void stillsFromTheStoredMastersAreThePicturesPrevizDraws() throws IOException {

@@ -23,8 +23,6 @@ class BuildCommandTest {
     @org.junit.jupiter.api.BeforeEach
     @AfterEach
     void clear() {
-        System.clearProperty("slate.test.permanent");
-        System.clearProperty("slate.test.transient");
         TestPatternGenerator.STARTS.clear();
     }
 
@@ -103,9 +101,8 @@ class BuildCommandTest {
     @Test
     void aPermanentFailureIsReportedOnceAndTheBuildGoesOn() throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 3);
-        System.setProperty("slate.test.permanent", "1/1S2");
-        System.setProperty("slate.test.transient", "1");
-        Slate.Run build = Slate.inProcess("build", dir.toString(), "--json");
+        Slate.Run build = Slate.inProcess(TestPatternGenerator.Faults.NONE.withPermanent("1/1S2").withTransient(1),
+                "build", dir.toString(), "--json");
         assertThat(build.code()).isEqualTo(ExitCode.FINDINGS);
         List<JsonNode> events = lines(build.out());
         assertThat(events.stream().filter(e -> e.path("event").asText().equals("failed"))).singleElement()

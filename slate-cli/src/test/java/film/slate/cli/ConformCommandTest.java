@@ -40,7 +40,6 @@ class ConformCommandTest extends ConformFixture {
 
     /** slate with the real previz backend (not the test pattern), whose masters are FFV1 Matroska. */
     static Slate.Run real(String... args) {
-        System.clearProperty("slate.generator.previz");
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         int code = Main.run(args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));

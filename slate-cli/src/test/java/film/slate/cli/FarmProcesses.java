@@ -45,10 +45,10 @@ final class FarmProcesses {
     Process start(List<String> props, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xss1m", "-cp", System.getProperty("java.class.path"),
-                "-Dslate.generator.previz=" + Slate.PROVIDER, "-Dslate.retry.base.ms=20", "-Dslate.test.log=" + log,
+                "-Dslate.test.log=" + log,
                 DEAD_AFTER));
         cmd.addAll(props);
-        cmd.add("film.slate.cli.Main");
+        cmd.add(Slate.MAIN);
         cmd.addAll(List.of(args));
         int i = n++;
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("p" + i + ".out").toFile())

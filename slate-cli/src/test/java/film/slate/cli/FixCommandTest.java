@@ -155,7 +155,6 @@ class FixCommandTest {
 
     /** slate with its real previz (a fix decodes the parent's master, so the test pattern's raw file will not do). */
     static Slate.Run real(String... args) {
-        System.clearProperty("slate.generator.previz");
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         int code = Main.run(args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));

@@ -3,13 +3,14 @@ package film.slate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import film.slate.core.testing.SyntheticProduction;
+import film.slate.engine.testing.TestPatternGenerator;
 import film.slate.store.Store;
 import film.slate.store.StoreLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,11 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class GcCommandTest {
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("slate.test.frames");
-    }
 
     @Test
     @Timeout(120)
@@ -70,8 +66,9 @@ class GcCommandTest {
     @Test
     void gcKeepsTheFramesThatAFramesIndexNames() throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 2);
-        System.setProperty("slate.test.frames", "true");
-        assertThat(Slate.inProcess("build", dir.toString()).code()).isZero();
+        TestPatternGenerator.Faults frames = new TestPatternGenerator.Faults(0, List.of(), List.of(), true, 0,
+                Optional.empty());
+        assertThat(Slate.inProcess(frames, "build", dir.toString()).code()).isZero();
         Slate.Run gc = Slate.inProcess("gc", dir.toString());
         assertThat(gc.code()).isZero();
         assertThat(gc.out()).startsWith("removed 0 objects");

@@ -3,6 +3,7 @@ package film.slate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.Sha256;
 import film.slate.core.testing.SyntheticProduction;
 import film.slate.engine.build.BuildPlan;
 import film.slate.engine.build.PlannedTake;
@@ -76,8 +77,11 @@ class PlanCacheTest {
         List<String> first = planned(dir, userCache);
         Path file = PlanCache.location(dir.toAbsolutePath().normalize(), Optional.of(userCache)).get();
         // A cached recipe is what the answer is made of: change one in the cache and the answer shows it.
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Files.writeString(file, text.replace("Beat 1 of scene 2.", "Beat 1 of scene 2 (from the cache)."));
+        PlanCache.Entry entry = PlanCache.read(file).orElseThrow();
+        PlanCache.write(file, new PlanCache.Entry(entry.code(), entry.key(), entry.scannedAt(), entry.files(),
+                entry.scenes().stream().map(s -> new PlanCache.Scene(s.file(), s.sha256(), s.id(), s.continues(),
+                        s.recipes().stream().map(r -> Recipe.ofCanonical(r.id(), r.canonical().replace("Beat 1 of scene 2.",
+                                "Beat 1 of scene 2 (from the cache)."), r.heading())).toList())).toList()));
         FileTime written = Files.getLastModifiedTime(file);
         List<String> second = planned(dir, userCache);
         assertThat(second).isNotEqualTo(first);
@@ -86,6 +90,21 @@ class PlanCacheTest {
         Path scene = dir.resolve("shots/0002.yaml");
         Files.writeString(scene, Files.readString(scene).replace("Beat 2 of scene 2.", "Beat 2 of scene 2, edited."));
         assertThat(planned(dir, userCache)).isEqualTo(uncached(dir));
+    }
+
+    @Test
+    void aDamagedCacheFileIsAMiss() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 3, 2);
+        Path userCache = tmp.resolve("cache");
+        List<String> first = planned(dir, userCache);
+        Path file = PlanCache.location(dir.toAbsolutePath().normalize(), Optional.of(userCache)).get();
+        // Recipes are read from the cache only when asked for: a damaged byte must be found on reading the file.
+        byte[] bytes = Files.readAllBytes(file);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("Beat 1 of scene 2.");
+        bytes[at] = 'b';
+        Files.write(file, bytes);
+        assertThat(PlanCache.read(file)).isEmpty();
+        assertThat(planned(dir, userCache)).isEqualTo(first).isEqualTo(uncached(dir));
     }
 
     /** One random edit; returns what it did. */
@@ -155,7 +174,8 @@ class PlanCacheTest {
     }
 
     private static List<String> planned(Path dir, Path userCache) {
-        try (CachedPlan.Planned p = CachedPlan.open(dir, Optional.empty(), Optional.empty(), Optional.of(userCache))) {
+        try (CachedPlan.Planned p = CachedPlan.open(dir, Optional.empty(), Optional.empty(), Optional.of(userCache),
+                Rig.standard())) {
             return describe(p.plan());
         } catch (CommandError e) {
             return List.of("error " + e.exitCode() + ": " + e.getMessage());
@@ -163,7 +183,7 @@ class PlanCacheTest {
     }
 
     private static List<String> uncached(Path dir) {
-        try (Workspace ws = Workspace.open(dir)) {
+        try (Workspace ws = Workspace.lookAt(dir, Rig.standard())) {
             return describe(ws.plan(Optional.empty(), Optional.empty(), Optional.empty()));
         } catch (CommandError e) {
             return List.of("error " + e.exitCode() + ": " + e.getMessage());
@@ -175,7 +195,10 @@ class PlanCacheTest {
         out.add("backend " + plan.backend());
         for (PlannedTake t : plan.takes()) {
             Recipe r = t.recipe();
-            out.add(r.label() + " " + r.id() + " missing=" + t.missing() + " " + r.canonical());
+            // The heading the cache keeps must say what the recipe's own text says.
+            out.add(r.label() + " " + r.duration() + " " + r.id() + " missing=" + t.missing() + " " + r.canonical());
+            out.add(r.content().shot() + "#" + r.content().take() + " " + r.content().format().duration() + " "
+                    + Sha256.hex(r.canonical().getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }

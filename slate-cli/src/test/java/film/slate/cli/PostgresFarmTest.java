@@ -46,9 +46,9 @@ class PostgresFarmTest {
     private Process build(Path dir, Path log, String... props) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dslate.generator.previz=" + Slate.PROVIDER, "-Dslate.retry.base.ms=20", "-Dslate.test.log=" + log));
+                "-Dslate.test.log=" + log));
         cmd.addAll(List.of(props));
-        cmd.addAll(List.of("film.slate.cli.Main", "build", dir.toString(), "--jobs", "2"));
+        cmd.addAll(List.of(Slate.MAIN, "build", dir.toString(), "--jobs", "2"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(tmp.resolve(dir.getFileName() + ".err").toFile());
         pb.environment().putAll(STORES.environment());

@@ -36,7 +36,7 @@ class PostgresStoreTest {
     private int slate(String name, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dslate.generator.previz=" + Slate.PROVIDER, "-Dslate.retry.base.ms=20", "film.slate.cli.Main"));
+                Slate.MAIN));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve(name + ".out").toFile())
                 .redirectError(tmp.resolve(name + ".err").toFile());

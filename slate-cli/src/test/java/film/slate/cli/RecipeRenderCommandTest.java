@@ -29,7 +29,6 @@ class RecipeRenderCommandTest {
     @BeforeEach
     @AfterEach
     void realPreviz() {
-        System.clearProperty("slate.generator.previz"); // other tests put the test pattern in its place
     }
 
     static Slate.Run slate(String... args) {

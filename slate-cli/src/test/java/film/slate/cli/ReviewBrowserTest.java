@@ -45,7 +45,6 @@ class ReviewBrowserTest {
 
     /** slate without the test-pattern stand-in: the example's previz backend renders real H.264 proxies. */
     static Slate.Run slate(String... args) {
-        System.clearProperty("slate.generator.previz");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

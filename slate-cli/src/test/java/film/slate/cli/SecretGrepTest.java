@@ -47,7 +47,7 @@ class SecretGrepTest {
     private Process build(Path dir, String name) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dslate.generator.previz=" + Slate.PROVIDER, "-Dslate.retry.base.ms=20", "film.slate.cli.Main",
+                Slate.MAIN,
                 "build", dir.toString(), "--json"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve(name + ".out").toFile())
                 .redirectError(tmp.resolve(name + ".err").toFile());

@@ -1,17 +1,27 @@
 package film.slate.cli;
 
+import film.slate.engine.generator.GeneratorProvider;
+import film.slate.engine.generator.Generators;
+import film.slate.engine.testing.TestPatternGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Runs slate in this JVM or as a child process with the test-pattern generator for type previz. */
+/**
+ * Runs slate in this JVM or as a child process with the test-pattern generator for type previz,
+ * handed to {@link Main}'s constructor (its faults too): nothing is set JVM-wide.
+ */
 final class Slate {
-    static final String PROVIDER = "film.slate.engine.testing.TestPatternGenerator$Provider";
+    /** A child JVM's main class: slate with the test pattern ({@link TestPatternMain}). */
+    static final String MAIN = TestPatternMain.class.getName();
+    /** A short wait before a failed take's first retry, so that tests of retries run quickly. */
+    static final Duration RETRY_BASE = Duration.ofMillis(20);
 
     record Run(int code, String out, String err) {
     }
@@ -31,22 +41,36 @@ final class Slate {
         }
     }
 
+    /** {@code slate args} with the test pattern, no faults. */
     static Run inProcess(String... args) {
-        System.setProperty("slate.generator.previz", PROVIDER);
-        System.setProperty("slate.retry.base.ms", "20");
+        return inProcess(TestPatternGenerator.Faults.NONE, args);
+    }
+
+    /** {@code slate args} with the test pattern failing as {@code faults} says. */
+    static Run inProcess(TestPatternGenerator.Faults faults, String... args) {
+        return inProcess(rig(new TestPatternGenerator.Provider(faults)), args);
+    }
+
+    /** {@code slate args} with {@code rig}'s generators. */
+    static Run inProcess(Rig rig, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), rig);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The generators on the class path with {@code stand-in} in place of its type's, and a short retry wait. */
+    static Rig rig(GeneratorProvider standIn) {
+        return new Rig(Generators.discover().with(standIn), RETRY_BASE);
     }
 
     /** A child JVM running {@code slate args}; extra system properties as {@code -Dk=v} strings. */
     static Process start(Path log, List<String> props, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dslate.generator.previz=" + PROVIDER, "-Dslate.retry.base.ms=20", "-Dslate.test.log=" + log));
+                "-Dslate.test.log=" + log));
         cmd.addAll(props);
-        cmd.add("film.slate.cli.Main");
+        cmd.add(MAIN);
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(false).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -87,14 +87,8 @@ class StoreOpeningTest {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 2);
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        System.setProperty("slate.generator.previz", FullDiskGenerator.Provider.class.getName());
-        int code;
-        try {
-            code = Main.run(new String[] {"build", dir.toString(), "--jobs", "1"}, new java.io.PrintWriter(out, true),
-                    new java.io.PrintWriter(err, true));
-        } finally {
-            System.setProperty("slate.generator.previz", Slate.PROVIDER);
-        }
+        int code = Main.run(new String[] {"build", dir.toString(), "--jobs", "1"}, new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true), Slate.rig(new FullDiskGenerator.Provider()));
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.IO);
         assertThat(err.toString().lines()).singleElement().satisfies(l -> assertThat(l).contains("is full")
                 .contains("nothing was lost").contains("free some space").doesNotContain("FFmpeg")

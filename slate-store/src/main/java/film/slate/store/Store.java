@@ -19,12 +19,15 @@ public final class Store implements AutoCloseable {
 
     private final Path root;
     private final ObjectStore objects;
-    private final Database database;
+    /** Empty until first asked for when there is no store: an empty in-memory one is made then. */
+    private volatile Database database;
+    private final boolean present;
 
     private Store(Path root, ObjectStore objects, Database database) {
         this.root = root;
         this.objects = objects;
         this.database = database;
+        this.present = database != null;
     }
 
     /**
@@ -77,7 +80,15 @@ public final class Store implements AutoCloseable {
         if (place.database().isPresent() || Files.isDirectory(root) && Files.exists(root.resolve("slate.db"))) {
             return open(production); // a named server is the production's store whether or not anything is in it yet
         }
-        return new Store(root, new ObjectStore(place.objects()), Database.empty());
+        return new Store(root, new ObjectStore(place.objects()), null);
+    }
+
+    /**
+     * Whether the production has a store (a folder or a named server); when not, every record is
+     * known to be absent without opening a database, which costs a read-only command a third of its start.
+     */
+    public boolean present() {
+        return present;
     }
 
     public Path root() {
@@ -89,33 +100,42 @@ public final class Store implements AutoCloseable {
     }
 
     public Database database() {
-        return database;
+        Database d = database;
+        if (d == null) {
+            synchronized (this) {
+                if (database == null) {
+                    database = Database.empty();
+                }
+                d = database;
+            }
+        }
+        return d;
     }
 
     public Takes takes() {
-        return new Takes(database, Optional.of(objects));
+        return new Takes(database(), Optional.of(objects));
     }
 
     public Renders renders() {
-        return new Renders(database);
+        return new Renders(database());
     }
 
     public Recipes recipes() {
-        return new Recipes(database);
+        return new Recipes(database());
     }
 
     /** Fix recipes (issue 14). */
     public film.slate.store.db.Fixes fixes() {
-        return new film.slate.store.db.Fixes(database);
+        return new film.slate.store.db.Fixes(database());
     }
 
     public EventLog events() {
-        return new EventLog(database);
+        return new EventLog(database());
     }
 
     /** The processes rendering from the shared queue, and the gc lease (a farm). */
     public film.slate.store.db.Workers workers() {
-        return new film.slate.store.db.Workers(database);
+        return new film.slate.store.db.Workers(database());
     }
 
     /** The renders' scratch folders under {@code .slate/work}. */
@@ -126,6 +146,9 @@ public final class Store implements AutoCloseable {
     /** Closes the database's connections; the store can be opened again. */
     @Override
     public void close() {
-        database.close();
+        Database d = database;
+        if (d != null) {
+            d.close();
+        }
     }
 }

@@ -11,6 +11,7 @@ import film.slate.core.model.FileRef;
 import film.slate.core.model.Production;
 import film.slate.core.model.Shot;
 import film.slate.core.read.InsideProduction;
+import film.slate.core.recipe.CharacterKey;
 import film.slate.core.recipe.ReferenceKey;
 import film.slate.core.yaml.YamlMapping;
 import film.slate.core.yaml.YamlNode;
@@ -28,8 +29,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The reference bind keys of every backend, against the bible and the shots: a key naming a
- * character or prop the bible lacks ({@code schema/field}, at the key), a list bind with fewer
+ * The reference and per-character bind keys of every backend, against the bible and the shots: a
+ * key naming a character or prop the bible lacks ({@code reference.<C>}, {@code prop_reference.<P>},
+ * {@code mask.<C>}, {@code mask_video.<C>}, {@code prompt.<C>}: {@code schema/field}, at the key), a list bind with fewer
  * nodes than a shot has subjects ({@code reference/extra-subjects}, once per shot), and a
  * reference file that a key can bind but that is not an image ({@code reference/image}, where the
  * bible names it).
@@ -53,6 +55,10 @@ final class ReferenceBindRules implements CheckRule {
                 Optional<ReferenceKey> k = ReferenceKey.parse(w.key());
                 k.ifPresent(key -> kinds.add(key.getClass()));
                 k.ifPresent(key -> names(p.bible(), b, key, w.at(), d));
+                CharacterKey.parse(w.key()).filter(c -> !p.bible().characters().containsKey(c.character()))
+                        .ifPresent(c -> d.add(Rule.SCHEMA_FIELD, w.at(), "bind key '" + c.key() + "' of backend " + b.name()
+                                + " names the character " + c.character() + ", whom bible/characters.yaml lacks; name one of "
+                                + String.join(", ", new TreeSet<>(p.bible().characters().keySet()))));
             }
         }
         images(p, kinds, d);

@@ -339,6 +339,10 @@ class RuleFixturesTest {
         all.add(c("a bind key naming a prop the bible lacks", Rule.SCHEMA_FIELD, MANIFEST, "prop_reference.SPOON",
                 boundRef("prop_reference.SPOON", FixtureProduction.png()),
                 boundRef("prop_reference.CUP", FixtureProduction.png())));
+        for (String pass : List.of("mask", "mask_video", "prompt")) {
+            all.add(c("a " + pass + " bind naming a character the bible lacks", Rule.SCHEMA_FIELD, MANIFEST, pass + ".ZED",
+                    boundRef(pass + ".ZED", FixtureProduction.png()), boundRef(pass + ".ANN", FixtureProduction.png())));
+        }
         all.add(c("a two-hander with one reference node", Rule.REFERENCE_EXTRA_SUBJECTS, MANIFEST, "references:",
                 referenceList("[/1/inputs/image]"), referenceList("[/1/inputs/image, /2/inputs/image]")));
         // picture lock

@@ -33,7 +33,7 @@ public record BuildOptions(Optional<String> backend, Optional<String> shots, Opt
     public static BuildOptions defaults() {
         return new BuildOptions(Optional.empty(), Optional.empty(), Optional.empty(),
                 Math.max(1, Runtime.getRuntime().availableProcessors()), OptionalDouble.empty(),
-                Duration.ofMillis(Long.getLong("slate.retry.base.ms", 500)), Worker.name());
+                Duration.ofMillis(500), Worker.name());
     }
 
     public BuildOptions withJobs(int n) {

@@ -32,8 +32,12 @@ public record BuildPlan(String backend, List<PlannedTake> takes) {
 
     /** Looks each of {@code recipes} (compiled for {@code backend}, in edit order) up in the store. */
     public static BuildPlan of(String backend, List<Recipe> recipes, Store store) {
-        Map<String, TakeRecord> latest = store.takes().latestAll();
         Map<String, TakeRecord> byRecipe = new HashMap<>();
+        if (!store.present()) { // no store: no take was ever made, known without opening a database
+            return new BuildPlan(backend, recipes.stream().map(r -> new PlannedTake(r, Optional.empty(), Optional.empty()))
+                    .toList());
+        }
+        Map<String, TakeRecord> latest = store.takes().latestAll();
         // A fix's version belongs to the recipe its chain starts from (issue 14): it is that recipe's latest output.
         Map<String, String> fixRoots = store.fixes().roots();
         store.takes().ofAll().stream().filter(TakeRecord::rendered) // a version marked missing is no output to reuse

@@ -50,7 +50,7 @@ public final class Status {
 
     /** Shot id to its takes, in edit order. */
     public static Map<String, List<TakeState>> of(BuildPlan plan, Store store) {
-        Map<String, RenderRecord> renders = store.renders().all();
+        Map<String, RenderRecord> renders = store.present() ? store.renders().all() : Map.of();
         Map<String, List<TakeState>> out = new LinkedHashMap<>();
         for (PlannedTake t : plan.takes()) {
             Recipe r = t.recipe();

@@ -31,7 +31,7 @@ final class HttpTaskCheck {
     /** Whether a URL template ({@code ${name}} and {@code {id}} filled in later) is an http(s) address with a host. */
     private static boolean isHttpUrl(String template) {
         try {
-            URI u = new URI(template.replaceAll("\\$\\{[A-Za-z_]+}|\\{id}", "x"));
+            URI u = new URI(TaskTemplate.VAR.matcher(template).replaceAll("x").replace("{id}", "x"));
             return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
                     && u.getHost() != null && !u.getHost().isEmpty();
         } catch (URISyntaxException e) {

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  */
 final class TaskTemplate {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern VAR = Pattern.compile("\\$\\{([a-z_]+)}");
+    /** {@code ${name}}: a name as bind keys write them, with a character, prop or number after a dot ({@code mask.MARA}). */
+    static final Pattern VAR = Pattern.compile("\\$\\{([a-z_]+(?:\\.[A-Za-z0-9_-]+)?)}");
     private static final Set<String> STRING_ONLY = Set.of("prompt", "negative");
 
     private final HttpTaskSettings config;
@@ -65,6 +66,11 @@ final class TaskTemplate {
             Optional<Path> f = Conditioning.isFile(k) ? c.file(k) : Optional.empty();
             if (f.isPresent()) {
                 v.put(k, n.textNode(dataUri(k, f.get())));
+            }
+        }
+        for (String k : named()) { // per-character values (prompt.MARA): from the recipe, as prompt is
+            if (Conditioning.isValue(k) && !v.containsKey(k)) {
+                v.put(k, c.value(k));
             }
         }
         config.apiKey().ifPresent(k -> v.put("api_key", n.textNode(k)));
@@ -114,6 +120,10 @@ final class TaskTemplate {
             if (Conditioning.FILES.contains(name)) {
                 return JsonNodeFactory.instance.nullNode(); // a file this take lacks
             }
+            if (Conditioning.isFile(name)) {
+                throw GeneratorFault.permanent("the http-task template of backend " + config.backend() + " names ${" + name
+                        + "}, a file it does not send; add " + name + " to the backend's inputs", null);
+            }
             throw GeneratorFault.permanent("the http-task template of backend " + config.backend() + " names ${" + name
                     + "}, which Slate does not fill; use one of " + String.join(", ", known()), null);
         }
@@ -133,10 +143,25 @@ final class TaskTemplate {
                 JsonNodeFactory.instance.textNode("{id}")).asText(), StandardCharsets.UTF_8) : "{id}");
     }
 
+    /** Every name the backend's templates use: request, url, poll and headers. */
+    private Set<String> named() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        List<String> texts = new ArrayList<>(List.of(config.url(), config.poll()));
+        texts.addAll(config.headers().values());
+        texts.add(config.request().toString());
+        for (String t : texts) {
+            Matcher m = VAR.matcher(t);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
     private static List<String> known() {
         List<String> k = new ArrayList<>(Conditioning.VALUES);
-        k.addAll(List.of("shot", "take", "recipe_id", "key", "api_key", "id"));
-        k.addAll(Conditioning.FILES);
+        k.addAll(List.of("prompt.<CHARACTER>", "shot", "take", "recipe_id", "key", "api_key", "id"));
+        k.addAll(Conditioning.fileKeysWritten());
         return k;
     }
 }

@@ -22,6 +22,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -299,8 +300,18 @@ public final class FakeComfy implements AutoCloseable {
                 batch = n.getValue().path("inputs").path("batch_size").asInt(1);
             }
         }
+        // A graph of core image nodes is executed for real on the uploaded files.
+        var saved = noOutputs ? Optional.<Map<String, List<byte[]>>>empty() : CoreNodes.run(graph, name -> files.get("input/" + name));
+        saved.ifPresent(s -> s.forEach((node, pngs) -> {
+            ArrayNode images = outputs.putObject(node).putArray("images");
+            for (int i = 0; i < pngs.size(); i++) {
+                String name = "ComfyUI_" + id.substring(0, 8) + "_" + node + String.format("_%05d_.png", i + 1);
+                files.put("output/" + name, pngs.get(i));
+                images.addObject().put("filename", name).put("subfolder", "").put("type", "output");
+            }
+        }));
         for (var n : graph.properties()) {
-            if (noOutputs || !n.getValue().path("class_type").asText().equals("SaveImage")) {
+            if (noOutputs || saved.isPresent() || !n.getValue().path("class_type").asText().equals("SaveImage")) {
                 continue;
             }
             ArrayNode images = outputs.putObject(n.getKey()).putArray("images");
@@ -418,7 +429,8 @@ public final class FakeComfy implements AutoCloseable {
         if (m.equals("GET") && path.equals("/object_info")) {
             ObjectNode o = JSON.createObjectNode();
             for (String cls : List.of("CheckpointLoaderSimple", "CLIPTextEncode", "EmptyLatentImage", "KSampler",
-                    "VAEDecode", "SaveImage", "LoadImage", "ControlNetLoader", "ControlNetApply", "PreviewImage")) {
+                    "VAEDecode", "SaveImage", "LoadImage", "ControlNetLoader", "ControlNetApply", "PreviewImage",
+                    "LoadImageMask", "MaskToImage", "ImageBatch")) {
                 ObjectNode c = o.putObject(cls);
                 c.putObject("input").putObject("required");
                 c.putArray("output");
@@ -438,7 +450,7 @@ public final class FakeComfy implements AutoCloseable {
             String name = text.substring(at + 10, text.indexOf('"', at + 10));
             String sub = field(text, "subfolder");
             uploads.add(name);
-            files.put("input/" + sub + "/" + name, all);
+            files.put("input/" + (sub.isEmpty() ? "" : sub + "/") + name, filePart(all, at));
             ObjectNode o = JSON.createObjectNode().put("name", name).put("subfolder", sub).put("type", "input");
             return o.toString();
         }
@@ -592,6 +604,18 @@ public final class FakeComfy implements AutoCloseable {
         return o.toString();
     }
 
+    /** The bytes of the file part whose header holds {@code at}: from after its blank line to the next boundary. */
+    private static byte[] filePart(byte[] multipart, int at) {
+        String text = new String(multipart, StandardCharsets.ISO_8859_1);
+        int start = text.indexOf("\r\n\r\n", at) + 4;
+        int lineStart = text.lastIndexOf("\r\n--", at);
+        String boundary = lineStart < 0 ? text.substring(0, text.indexOf("\r\n")) : text.substring(lineStart + 2,
+                text.indexOf("\r\n", lineStart + 2));
+        int end = text.indexOf("\r\n" + boundary, start);
+        return java.util.Arrays.copyOfRange(multipart, start, end);
+    }
+
+    /** A text field of a multipart body. */
     private static String field(String multipart, String name) {
         int at = multipart.indexOf("name=\"" + name + "\"");
         if (at < 0) {

@@ -8,6 +8,7 @@ import film.slate.engine.testing.BackendBuild;
 import film.slate.engine.testing.DrivenTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,48 @@ class HttpTaskBackendTest {
             assertThat(dir.resolve(".slate/tasks/main")).isEmptyDirectory();
             assertNoSecretUnder(dir, r);
         }
+    }
+
+    @Test
+    void templatesNameReferencesMasksPoseAndPerCharacterPromptsAsOtherKeys() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 1, "http-task", """
+                    url: %s/v1/tasks
+                    api_key_env: FAKE_VIDEO_API_KEY
+                    headers: { Authorization: "Bearer ${api_key}" }
+                    request:
+                      prompt: "${prompt}"
+                      regions: [{ text: "${prompt.MARA}", face: "${reference.MARA}", where: "${mask.MARA}" }]
+                      first: "${reference.1}"
+                      pose: "${pose}"
+                    id: /id
+                    poll: %s/v1/tasks/{id}
+                    status: /status
+                    done: [succeeded]
+                    failed: [failed]
+                    result: /output
+                    inputs: [reference.MARA, reference.1, mask.MARA, pose]
+                    poll_interval: 0.02
+                    """.formatted(api.url(), api.url()));
+            var r = build(dir);
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            var body = api.bodies.get(0);
+            var region = body.path("regions").path(0);
+            assertThat(region.path("text").asText()).startsWith("Mara");
+            // The bound files, whole, as data URIs: the reference byte for byte, the mask and pose at the picture's size.
+            assertThat(dataUri(region.path("face").asText())).isEqualTo(Files.readAllBytes(dir.resolve("bible/refs/mara.png")));
+            assertThat(dataUri(body.path("first").asText())).isEqualTo(Files.readAllBytes(dir.resolve("bible/refs/mara.png")));
+            for (String picture : List.of(region.path("where").asText(), body.path("pose").asText())) {
+                var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(dataUri(picture)));
+                assertThat(image.getWidth()).isEqualTo(64);
+                assertThat(image.getHeight()).isEqualTo(36);
+            }
+        }
+    }
+
+    private static byte[] dataUri(String uri) {
+        assertThat(uri).startsWith("data:image/png;base64,");
+        return java.util.Base64.getDecoder().decode(uri.substring(uri.indexOf(',') + 1));
     }
 
     @Test
