@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * One whole process of the masks-and-pose benchmark (see bench/RESULTS.md, run by
  * bench/passes/run.sh): take 1 of every shot of a production, either as the previz backend renders
- * it ({@code previz}: FFV1 master, H.264 proxy, FFV1 depth) or as its extra passes ({@code passes}:
+ * it ({@code previz}: FFV1 master and H.264 proxy; {@code previz+depth}: and the FFV1 depth it wrote
+ * before slate-previz/3) or as its extra passes ({@code passes}:
  * every cast member's mask as a PNG and an FFV1 video, and the pose as a PNG and an FFV1 video).
  * Prints the frames and the time inside the process; the script times the process. Not a test.
  */
@@ -33,6 +34,9 @@ public class PassesBench {
             PrevizShot shot = previz.shot(s.fullId(), 1).orElseThrow();
             Path dir = Files.createDirectories(out.resolve(s.fullId().replace('/', '-')));
             if (mode.equals("previz")) {
+                PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(dir.resolve("master.mkv"), dir.resolve("proxy.mp4")),
+                        Optional.empty(), Optional.empty());
+            } else if (mode.equals("previz+depth")) { // what previz rendered before slate-previz/3
                 PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(dir.resolve("master.mkv"), dir.resolve("proxy.mp4")),
                         Optional.of(EncodeTargets.masterOnly(dir.resolve("depth.mkv"))), Optional.empty());
             } else {

@@ -2,6 +2,7 @@
 # Masks and pose against previz alone, as whole processes, on every shot of the example.
 # Usage: bash bench/passes/run.sh [ROUNDS] [PRODUCTION]   (default 3 rounds, examples/lighthouse)
 # WARMUP=0 skips the discarded first run of each (FFmpeg already unpacked in the cache).
+# MODES="previz previz+depth passes" also measures previz as it was before slate-previz/3 (with depth).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-3}"
@@ -10,9 +11,9 @@ mvn -B -q -o -pl slate-media -am package dependency:build-classpath -DskipTests 
 CP="slate-core/target/classes:slate-media/target/classes:$(cat slate-media/target/bench-classpath.txt)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 # One run of each, discarded: FFmpeg's first start unpacks it, and the source file is compiled.
-[ "${WARMUP:-1}" = 0 ] || for mode in previz passes; do java -Xmx2g -cp "$CP" bench/passes/PassesBench.java "$mode" "$production" >/dev/null; done
+[ "${WARMUP:-1}" = 0 ] || for mode in ${MODES:-previz passes}; do java -Xmx2g -cp "$CP" bench/passes/PassesBench.java "$mode" "$production" >/dev/null; done
 for ((r = 1; r <= rounds; r++)); do
-  for mode in previz passes; do
+  for mode in ${MODES:-previz passes}; do
     start=$(date +%s%N)
     # CPU of the JVM and the FFmpeg processes it waits for: steadier than wall time on a shared machine.
     line=$(/usr/bin/time -f "cpu %U s user + %S s system" -o /tmp/passes-bench-cpu.txt \

@@ -21,6 +21,7 @@ import film.slate.media.board.StoryboardFiles;
 import film.slate.media.ffmpeg.FfmpegException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -28,6 +29,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,28 +81,16 @@ final class DemoCommand implements Callable<Integer> {
                 + p.bible().characters().size() + " characters; " + new DiagnosticReport(diagnostics).summary() + ".");
         diagnostics.forEach(d -> out.println("   " + d));
         out.println();
-        BuildSummary summary;
-        StoryboardFiles files;
-        try {
-            Built built = buildAndBoard(work, p, diagnostics, out);
-            summary = built.summary();
-            files = built.board();
-        } catch (CommandError e) {
-            err.println("slate demo: " + e.getMessage());
-            return e.exitCode();
-        }
-        out.println("   storyboard  " + files.page() + " (open it in a browser)");
-        out.println("   animatic    " + files.animatic() + " (" + files.stills().size() + " stills)");
-        out.println();
-        out.println("4. Rough cut: the latest take of every shot (nothing is approved yet), conformed...");
-        out.flush();
         Path cut = work.resolve("cut");
-        try (Workspace ws = Workspace.open(work)) {
-            roughCut(ws, cut, out);
+        Finished done;
+        try {
+            done = buildBoardAndCut(work, p, diagnostics, cut, out);
         } catch (CommandError e) {
             err.println("slate demo: " + e.getMessage());
             return e.exitCode();
         }
+        BuildSummary summary = done.summary();
+        StoryboardFiles files = done.board();
         out.println();
         whereToLookNext(out, work, files, cut);
         return summary.failed() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
@@ -138,30 +131,74 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private record Built(BuildSummary summary, StoryboardFiles board) {
+    private record Finished(BuildSummary summary, StoryboardFiles board) {
     }
 
-    /** Builds every take, then the storyboard from those takes (not drawn a second time). */
-    private static Built buildAndBoard(Path work, Production p, List<Diagnostic> diagnostics, PrintWriter out)
-            throws CommandError {
+    /**
+     * Builds every take, then draws the storyboard from those takes (not drawn a second time) while
+     * the rough cut is conformed: the board's FFmpeg runs and the cut's encoder each take a core.
+     * What they print comes out in step order.
+     */
+    private static Finished buildBoardAndCut(Path work, Production p, List<Diagnostic> diagnostics, Path cut,
+            PrintWriter out) throws CommandError {
         out.println("2. Build: every take compiled to a hashed recipe and rendered with previz into .slate/...");
         out.flush();
-        Path board = work.resolve(".slate").resolve("board");
+        BuildSummary summary;
+        StoredTakes takes;
         try (Workspace ws = Workspace.open(work)) {
             BuildPlan plan = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
-            BuildSummary summary = new Builder(ws.store, ws.backends, BuildOptions.defaults()).run(plan, event -> { });
-            out.printf(Locale.ROOT, "   %d rendered, %d cached, %d failed in %.1f s%n", summary.rendered(), summary.cached(),
-                    summary.failed(), summary.time().toMillis() / 1000.0);
-            out.println();
-            out.println("3. Storyboard: stills of every take and the animatic, from the takes just built...");
-            out.flush();
+            summary = new Builder(ws.store, ws.backends, BuildOptions.defaults()).run(plan, event -> { });
             // Planned again, the takes just rendered are the store's; the board shows those.
-            BuildPlan built = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
-            return new Built(summary, Storyboard.write(p, diagnostics, board, new StoredTakes(built, ws.store.objects())));
-        } catch (FfmpegException e) {
-            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
-        } catch (IOException e) {
-            throw new CommandError(ExitCode.IO, "cannot write the storyboard into " + board + " (" + e.getMessage() + ")");
+            takes = new StoredTakes(ws.plan(Optional.empty(), Optional.empty(), Optional.empty()), ws.store.objects());
+        }
+        out.printf(Locale.ROOT, "   %d rendered, %d cached, %d failed in %.1f s%n", summary.rendered(), summary.cached(),
+                summary.failed(), summary.time().toMillis() / 1000.0);
+        out.println();
+        out.println("3. Storyboard: stills of every take and the animatic, from the takes just built...");
+        out.flush();
+        Path board = work.resolve(".slate").resolve("board");
+        ExecutorService beside = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-board"));
+        try {
+            Future<StoryboardFiles> files = beside.submit(() -> Storyboard.write(p, diagnostics, board, takes));
+            StringWriter cutLines = new StringWriter();
+            CommandError cutFailed = null;
+            try (Workspace ws = Workspace.open(work)) {
+                roughCut(ws, cut, new PrintWriter(cutLines, true));
+            } catch (CommandError e) {
+                cutFailed = e;
+            }
+            StoryboardFiles written = boardOf(files, board);
+            out.println("   storyboard  " + written.page() + " (open it in a browser)");
+            out.println("   animatic    " + written.animatic() + " (" + written.stills().size() + " stills)");
+            out.println();
+            out.println("4. Rough cut: the latest take of every shot (nothing is approved yet), conformed...");
+            out.print(cutLines);
+            out.flush();
+            if (cutFailed != null) {
+                throw cutFailed;
+            }
+            return new Finished(summary, written);
+        } finally {
+            beside.shutdownNow();
+        }
+    }
+
+    /** The storyboard once written, or the sentence of what stopped it. */
+    private static StoryboardFiles boardOf(Future<StoryboardFiles> files, Path board) throws CommandError {
+        try {
+            return files.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandError(ExitCode.INTERNAL, "interrupted while writing the storyboard");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FfmpegException f) {
+                throw new CommandError(ExitCode.CANNOT_RUN, f.getMessage());
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw new CommandError(ExitCode.IO, "cannot write the storyboard into " + board + " (" + io.getMessage()
+                        + ")");
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -102,8 +102,11 @@ public final class Conditioning {
         try {
             Files.createDirectories(scratch);
             return switch (key) {
-                case "control" -> firstFrame(request.inputs().get("previz.depth"), "control.png");
-                case "control_video" -> Optional.ofNullable(request.inputs().get("previz.depth"));
+                // A previz take stores no depth (since slate-previz/3): drawn here from this take's recipe.
+                case "control" -> request.inputs().containsKey("previz.depth")
+                        ? firstFrame(request.inputs().get("previz.depth"), "control.png") : Optional.of(passes.depth(false));
+                case "control_video" -> Optional.of(request.inputs().containsKey("previz.depth")
+                        ? request.inputs().get("previz.depth") : passes.depth(true));
                 case "layout" -> firstFrame(request.inputs().get("previz.master"), "layout.png");
                 case "reference" -> reference();
                 case "mask" -> Optional.ofNullable(request.inputs().get("fix.mask"));

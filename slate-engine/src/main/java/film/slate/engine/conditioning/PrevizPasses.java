@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.media.ffmpeg.EncodeTargets;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.FfmpegException;
+import film.slate.media.ffmpeg.PixelFormat;
 import film.slate.media.file.WholeFile;
 import film.slate.media.previz.MaskAndPoseRender;
 import film.slate.media.previz.Previz;
+import film.slate.media.previz.PrevizRender;
 import film.slate.media.previz.PrevizShot;
 import film.slate.media.previz.SubjectMasks;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +46,7 @@ public final class PrevizPasses {
     private final Ffmpeg ffmpeg;
     private final Path scratch;
     private MaskAndPoseRender.Passes passes;
+    private PrevizShot shot;
 
     PrevizPasses(Recipe recipe, Ffmpeg ffmpeg, Path scratch) {
         this.recipe = recipe;
@@ -112,9 +118,8 @@ public final class PrevizPasses {
         boolean video = key.equals("pose_video") || key.startsWith("mask_video.");
         if (passes == null || video && passes.poseVideo() == null) {
             Path dir = Files.createDirectories(scratch.resolve("passes"));
-            PrevizShot shot = Previz.shot(recipe.content(), recipe.content().production());
             try {
-                passes = video ? MaskAndPoseRender.all(shot, ffmpeg, dir) : MaskAndPoseRender.stills(shot, dir);
+                passes = video ? MaskAndPoseRender.all(shot(), ffmpeg, dir) : MaskAndPoseRender.stills(shot(), dir);
             } catch (FfmpegException e) {
                 throw GeneratorFault.permanent("cannot encode the masks and pose of " + recipe.label() + " ("
                         + e.getMessage() + ")", e);
@@ -131,6 +136,49 @@ public final class PrevizPasses {
         return Optional.of(found != null ? found : blank(video));
     }
 
+    /**
+     * The previz depth pass, drawn from the take's recipe (previz takes no longer store one: most
+     * are never conditioned on): {@code video} the whole shot as FFV1 grey, the same file the
+     * previz render wrote, else the first frame as a PNG, the grey in all three channels as the
+     * decoded video gave it.
+     */
+    Path depth(boolean video) throws IOException, GeneratorFault {
+        Path dir = Files.createDirectories(scratch.resolve("passes"));
+        PrevizShot shot = shot();
+        if (!video) {
+            Path p = dir.resolve("depth.png");
+            WholeFile.png(p, threeChannels(shot.depth(0)));
+            return p;
+        }
+        Path p = dir.resolve("depth.mkv");
+        try {
+            PrevizRender.depth(shot, ffmpeg, EncodeTargets.masterOnly(p));
+        } catch (FfmpegException e) {
+            throw GeneratorFault.permanent("cannot encode the depth pass of " + recipe.label() + " (" + e.getMessage()
+                    + ")", e);
+        }
+        return p;
+    }
+
+    private static BufferedImage threeChannels(BufferedImage grey) {
+        byte[] in = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        BufferedImage out = PixelFormat.BGR24.newImage(grey.getWidth(), grey.getHeight());
+        byte[] bgr = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < in.length; i++) {
+            bgr[3 * i] = in[i];
+            bgr[3 * i + 1] = in[i];
+            bgr[3 * i + 2] = in[i];
+        }
+        return out;
+    }
+
+    private PrevizShot shot() {
+        if (shot == null) {
+            shot = Previz.shot(recipe.content(), recipe.content().production());
+        }
+        return shot;
+    }
+
     /** The mask of a character who is not in the scene: black, the picture's size, every frame. */
     private Path blank(boolean video) throws IOException, GeneratorFault {
         var f = recipe.content().format();
@@ -141,7 +189,7 @@ public final class PrevizPasses {
         }
         Path p = scratch.resolve("passes/mask-blank.mkv");
         try (var e = film.slate.media.ffmpeg.VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(),
-                film.slate.media.ffmpeg.PixelFormat.GRAY8, film.slate.media.ffmpeg.EncodeTargets.masterOnly(p))) {
+                PixelFormat.GRAY8, EncodeTargets.masterOnly(p))) {
             var black = SubjectMasks.blank(f.width(), f.height());
             for (int i = 0; i < Math.max(1, f.frames()); i++) {
                 e.write(black);

@@ -22,12 +22,17 @@ import java.util.OptionalDouble;
 /**
  * Slate's built-in generator: the previz renderer behind the generator SPI. It draws a take from
  * its recipe alone (marks, stand-ins, props, set, camera, move and seed are all in it; the
- * production folder is never read) into a lossless master, an H.264 proxy and a depth video (the
- * control signal other generators condition on). Bit-identical output for the same recipe.
+ * production folder is never read) into a lossless master and an H.264 proxy. Bit-identical output
+ * for the same recipe. The depth pass that other generators condition on is drawn from their own
+ * recipe when they bind it ({@code conditioning.PrevizPasses}): most previz takes are never
+ * conditioned on, and depth was a tenth of each one's cost.
  */
 public final class PrevizGenerator implements Generator {
-    /** Part of every previz recipe: bump it when the same recipe would draw other pixels. */
-    public static final String VERSION = "slate-previz/2";
+    /**
+     * Part of every previz recipe: bump it when the same recipe would draw other pixels or write
+     * other files (3: masters in four FFV1 slices, and no depth video).
+     */
+    public static final String VERSION = "slate-previz/3";
 
     private final Ffmpeg ffmpeg;
 
@@ -53,10 +58,8 @@ public final class PrevizGenerator implements Generator {
         PrevizShot shot = Previz.shot(recipe.content(), recipe.content().production());
         Path master = request.outputDir().resolve("master.mkv");
         Path proxy = request.outputDir().resolve("proxy.mp4");
-        Path depth = request.outputDir().resolve("depth.mkv");
         try {
-            PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(master, proxy),
-                    Optional.of(EncodeTargets.masterOnly(depth)), Optional.empty());
+            PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(master, proxy), Optional.empty(), Optional.empty());
         } catch (FfmpegException e) {
             // FFmpeg failing on frames Slate drew is not cured by trying again.
             throw GeneratorFault.permanent(e.getMessage(), e);
@@ -64,7 +67,7 @@ public final class PrevizGenerator implements Generator {
         if (Thread.interrupted()) {
             throw new InterruptedException("previz render of " + recipe.shot() + " interrupted");
         }
-        return new RenderResult.Video(master, Optional.of(proxy), Optional.of(depth), OptionalDouble.empty());
+        return new RenderResult.Video(master, Optional.of(proxy), Optional.empty(), OptionalDouble.empty());
     }
 
     /** Registered for {@code type: previz}. */

@@ -103,6 +103,45 @@ class PrevizPassesTest {
         assertThat(Conditioning.fileName("mask_video." + who, c.file("mask_video." + who).get())).endsWith(".mkv");
     }
 
+    /**
+     * Previz takes store no depth: a take binding {@code control} or {@code control_video} gets the
+     * depth its own recipe draws, which is the very depth the previz render of the shot's previz
+     * recipe draws, frame for frame; with a stored previz depth (older takes) that one is used.
+     */
+    @Test
+    void theDepthIsDrawnFromTheTakesRecipeAndIsThePrevizRecipesDepth() throws Exception {
+        Production p = ProductionReader.read(SyntheticProduction.write(dir.resolve("film"), 2, 2)).production();
+        BackendConfig previzBackend = new BackendConfig("previz", "previz", new YamlMapping(List.of(),
+                SourcePosition.ofFile("slate.yaml")), Positions.of(SourcePosition.ofFile("slate.yaml")));
+        int n = 0;
+        for (Shot shot : p.shots()) {
+            Recipe stored = Recipe.parse(new RecipeCompiler(p).compile(shot, 1, Target.of(COMFY, "v1")).canonical());
+            PrevizShot previz = Previz.shot(new RecipeCompiler(p).compile(shot, 1, Target.of(previzBackend, "p1"))
+                    .content(), "");
+            Conditioning c = new Conditioning(new RenderRequest(stored, COMFY, Map.of(), RecipeObjects.NONE,
+                    dir.resolve("out" + n)), Ffmpeg.find(), dir.resolve("scratch" + n++));
+            List<BufferedImage> depth = VideoDecoder.readAll(Ffmpeg.find(), c.file("control_video").orElseThrow(),
+                    PixelFormat.GRAY8);
+            assertThat(depth).hasSize(previz.frames());
+            for (int i = 0; i < previz.frames(); i++) {
+                assertThat(pixels(depth.get(i))).as("depth frame %d of %s", i, shot.fullId())
+                        .isEqualTo(pixels(previz.depth(i)));
+            }
+            int[] control = pixels(ImageIO.read(c.file("control").orElseThrow().toFile()));
+            int[] grey = pixels(previz.depth(0));
+            for (int k = 2; k < grey.length; k++) {
+                grey[k] = grey[k] * 0x010101;
+            }
+            assertThat(control).as("control of %s", shot.fullId()).isEqualTo(grey);
+        }
+        Path stored = dir.resolve("stored-depth.mkv");
+        Files.writeString(stored, "a stored depth pass");
+        Conditioning older = new Conditioning(new RenderRequest(new RecipeCompiler(p).compile(p.shots().get(0), 1,
+                Target.of(COMFY, "v1")), COMFY, Map.of("previz.depth", stored), RecipeObjects.NONE, dir.resolve("o")),
+                Ffmpeg.find(), dir.resolve("scratch-older"));
+        assertThat(older.file("control_video")).contains(stored);
+    }
+
     @Test
     void keysAreRecognisedByTheirShape() {
         assertThat(PrevizPasses.isFile("mask.MARA")).isTrue();

@@ -22,6 +22,8 @@ public final class VideoEncoder implements AutoCloseable {
     /** Frames drawn ahead of the pipe: enough to ride over a slow frame, small enough for memory. */
     private static final int AHEAD = 4;
     private static final byte[] END = new byte[0];
+    /** FFmpeg threads of a master's encoder: the two cores of the machine Slate is made for. */
+    static final int MASTER_THREADS = 2;
 
     private final Ffmpeg ffmpeg;
     private final int width;
@@ -90,9 +92,9 @@ public final class VideoEncoder implements AutoCloseable {
         List<String> a = new ArrayList<>();
         targets.master().ifPresent(m -> {
             a.addAll(master);
-            a.addAll(List.of("-c:v", "ffv1", "-level", "3", "-g", "1", "-slicecrc", "1", "-pix_fmt",
-                    format.masterFormat(), "-flags:v", "+bitexact", "-fflags", "+bitexact", "-f", "matroska",
-                    Ffmpeg.partOf(m).toString()));
+            a.addAll(masterCodec(MASTER_THREADS));
+            a.addAll(List.of("-pix_fmt", format.masterFormat(), "-flags:v", "+bitexact", "-fflags", "+bitexact", "-f",
+                    "matroska", Ffmpeg.partOf(m).toString()));
         });
         targets.proxy().ifPresent(p -> {
             a.addAll(proxy);
@@ -107,6 +109,18 @@ public final class VideoEncoder implements AutoCloseable {
                     "-movflags", "+faststart", "-f", "mp4", Ffmpeg.partOf(p).toString()));
         });
         return a;
+    }
+
+    /**
+     * The lossless master's codec: FFV1 version 3, every frame a key frame, slice CRCs, four slices.
+     * The slice count is named, not left to FFmpeg (whose default follows the frame size and may
+     * change between versions); slices are coded independently, which lets {@code threads} share
+     * each frame, so a take encoding alone uses both cores and the bytes are the same whatever the
+     * thread count (FfmpegTest).
+     */
+    static List<String> masterCodec(int threads) {
+        return List.of("-c:v", "ffv1", "-level", "3", "-g", "1", "-slicecrc", "1", "-slices", "4", "-threads",
+                Integer.toString(threads));
     }
 
     private String describe() {

@@ -31,4 +31,14 @@ public final class PrevizRender {
         }
         return shot.frames();
     }
+
+    /** Renders the depth picture of every frame of {@code shot} alone, as the depth outputs above get it. */
+    public static void depth(PrevizShot shot, Ffmpeg ffmpeg, EncodeTargets depth) {
+        var f = shot.format();
+        try (VideoEncoder depths = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.GRAY8, depth)) {
+            for (int i = 0; i < shot.frames(); i++) {
+                depths.write(shot.depth(i));
+            }
+        }
+    }
 }

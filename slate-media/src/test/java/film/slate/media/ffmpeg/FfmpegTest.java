@@ -67,6 +67,57 @@ class FfmpegTest {
         assertThat(Files.exists(Ffmpeg.partOf(master))).isFalse();
     }
 
+    /**
+     * The same frames make the same master file, whatever FFmpeg's thread count and however busy
+     * the machine: one through the encoder (two threads), the others from the same raw frames with
+     * one, three and four threads, all three at once.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void masterBytesDoNotDependOnTheThreadCount(long seed) throws Exception {
+        SplittableRandom r = new SplittableRandom(seed);
+        PixelFormat format = r.nextBoolean() ? PixelFormat.BGR24 : PixelFormat.GRAY8;
+        int w = 2 * r.nextInt(1, 200);
+        int h = 2 * r.nextInt(1, 120);
+        int count = r.nextInt(1, 6);
+        Path raw = dir.resolve("frames.raw");
+        Path encoded = dir.resolve("encoder.mkv");
+        try (VideoEncoder e = VideoEncoder.open(FFMPEG, w, h, 24, format, EncodeTargets.masterOnly(encoded));
+                var out = Files.newOutputStream(raw)) {
+            for (int i = 0; i < count; i++) {
+                BufferedImage img = format.newImage(w, h);
+                byte[] data = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+                for (int k = 0; k < data.length; k++) {
+                    data[k] = (byte) (k % 13 == 0 ? r.nextInt(256) : (k / (3 * w)) * 7 + i);
+                }
+                out.write(data);
+                e.write(img);
+            }
+        }
+        byte[] expected = Files.readAllBytes(encoded);
+        List<Thread> running = new ArrayList<>();
+        List<Path> made = new ArrayList<>();
+        for (int threads : new int[] {1, 3, 4}) {
+            Path m = dir.resolve("threads-" + threads + ".mkv");
+            made.add(m);
+            List<String> args = new ArrayList<>(List.of("-y", "-f", "rawvideo", "-pix_fmt", format.ffmpegName(), "-s",
+                    w + "x" + h, "-r", "24", "-i", raw.toString(), "-map", "0:v"));
+            args.addAll(VideoEncoder.masterCodec(threads));
+            args.addAll(List.of("-pix_fmt", format.masterFormat(), "-flags:v", "+bitexact", "-fflags", "+bitexact",
+                    "-f", "matroska", m.toString()));
+            Thread t = new Thread(() -> FFMPEG.runFfmpeg(args, "encode with " + threads + " threads"));
+            t.start();
+            running.add(t);
+        }
+        for (Thread t : running) {
+            t.join();
+        }
+        for (Path m : made) {
+            assertThat(Files.readAllBytes(m)).as("%s, %dx%d %s, seed %d", m.getFileName(), w, h, format, seed)
+                    .isEqualTo(expected);
+        }
+    }
+
     @Test
     void depthMastersAreLosslessToo() {
         SplittableRandom r = new SplittableRandom(7);
