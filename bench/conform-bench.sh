@@ -57,10 +57,10 @@ measure() {
   local w c
   w="$(printf '%s\n' "${walls[@]}" | median)"; c="$(printf '%s\n' "${cpus[@]}" | median)"
   echo "$name: runs ${#walls[@]}  wall median $w ms (all: ${walls[*]})  cpu median $c ms (all: ${cpus[*]})  load before $load"
-  last_wall="$w"
+  last_wall="$w"; last_cpu="$c"
 }
 measure "slate conform --allow-unapproved (36 shots, all formats)" java -jar "$jar" conform "$dir/p" --out "$dir/out" --allow-unapproved
-conform_wall="$last_wall"
+conform_wall="$last_wall"; conform_cpu="$last_cpu"
 measure "ffmpeg alone, same masters and encoder" "$ff_dir/ffmpeg" -hide_banner -loglevel error -nostdin -y "${inputs[@]}" \
   -filter_complex "$graph" -map "[cut]" "${opts[@]}" -pix_fmt yuv420p -timecode 01:00:00:00 -f mp4 "$dir/ff.mp4"
-echo "ratio (ffmpeg alone / slate conform, median wall): $(awk -v f="$last_wall" -v c="$conform_wall" 'BEGIN {printf "%.2f", f / c}')   load after $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ratio (ffmpeg alone / slate conform, median wall): $(awk -v f="$last_wall" -v c="$conform_wall" 'BEGIN {printf "%.2f", f / c}')  (median cpu): $(awk -v f="$last_cpu" -v c="$conform_cpu" 'BEGIN {printf "%.2f", f / c}')   load after $(cut -d' ' -f1-3 /proc/loadavg)"

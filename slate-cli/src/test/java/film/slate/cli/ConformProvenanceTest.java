@@ -201,11 +201,17 @@ class ConformProvenanceTest extends ConformFixture {
         Slate.Run overridden = conform("--out", tmp.resolve("y").toString(), "--format", "edl", "--territory", "US");
         assertThat(overridden.code()).isEqualTo(ExitCode.INVALID_PRODUCTION);
         assertThat(overridden.err()).contains("personal use in US on 2026-03-01");
-        Files.writeString(yaml, plain.replace("use: personal", "use: personal, territory: France, date: 1 March"));
-        Slate.Run bad = conform("--out", tmp.resolve("z").toString(), "--format", "edl");
-        assertThat(bad.code()).isNotZero();
-        assertThat(bad.err()).contains("slate.yaml:").contains("'France'").contains("YYYY-MM-DD").doesNotContain("Exception");
-        assertThat(tmp.resolve("z")).doesNotExist();
+        for (String[] bad : List.of(new String[] {"territory: France", "'territory' of delivery of slate.yaml names"
+                + " 'France'; write ISO 3166-1 two-letter codes"}, new String[] {"date: 1 March", "'date' of delivery of"
+                + " slate.yaml is '1 March'; write the date as YYYY-MM-DD"})) {
+            Files.writeString(yaml, plain.replace("use: personal", "use: personal, " + bad[0]));
+            Slate.Run refused = conform("--out", tmp.resolve("z").toString(), "--format", "edl");
+            assertThat(refused.code()).as(refused.err()).isEqualTo(ExitCode.INVALID_PRODUCTION);
+            assertThat(refused.err()).matches("(?s)slate conform: slate\\.yaml:5:\\d+: .*").contains(bad[1])
+                    .doesNotContain("Exception");
+            assertThat(tmp.resolve("z")).doesNotExist();
+        }
+        Files.writeString(yaml, plain);
         assertThat(conform("--out", tmp.resolve("x").toString(), "--territory", "France").code())
                 .isEqualTo(ExitCode.CANNOT_RUN);
     }
