@@ -2,7 +2,10 @@
 # Conform benchmark (issue 15): a rough cut of examples/lighthouse (36 shots, built with previz) as a
 # whole process, against FFmpeg alone joining and encoding the same masters with the same encoder
 # settings (the limit: what any conform must at least pay). RUNS runs each after one warm-up.
-# Run from the repository root: bench/conform-bench.sh [RUNS]   (PRODUCTION=DIR: a built copy to use)
+# Run from the repository root: bench/conform-bench.sh [RUNS]   (PRODUCTION=DIR: a built copy to use;
+# KEEP_PRODUCTION=DIR: keep the copy built here for later runs). Each line gives wall time and the CPU
+# time (user+sys) of the process, and the load average before the runs; the ratio is ffmpeg's median
+# wall time over conform's, both measured in this run.
 set -euo pipefail
 runs="${1:-3}"
 [ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package -pl slate-cli -am >/dev/null
@@ -14,6 +17,7 @@ if [ -n "${PRODUCTION:-}" ]; then # an already built copy of the example (slate 
 else
   cp -r examples/lighthouse "$dir/p"
   java -jar "$jar" build "$dir/p" --jobs 2 >/dev/null
+  [ -z "${KEEP_PRODUCTION:-}" ] || { rm -rf "$KEEP_PRODUCTION"; cp -r "$dir/p" "$KEEP_PRODUCTION"; }
 fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -jar "$jar" conform "$dir/p" --out "$dir/cut" --allow-unapproved --json > "$dir/cut.json"
@@ -35,19 +39,28 @@ for j in $(seq 0 $((i - 1))); do graph+="[p$j]"; done
 graph+="concat=n=$i:v=1:a=0[cut]"
 rate=$(python3 -c "import json; m=json.load(open('$dir/cut/manifest.json')); print(max(400000, m['width']*m['height']*m['fps']//2))")
 opts=(-c:v "$enc"); [ "$enc" = libx264 ] && opts+=(-preset veryfast -crf 16) || opts+=(-b:v "$rate")
+TIMEFORMAT='%R %U %S'
+median() { sort -n | awk '{v[NR]=$1} END {print v[int(NR/2)+1]}'; }
 measure() {
   local name="$1"; shift
-  local times=()
+  local walls=() cpus=() load
+  load="$(cut -d' ' -f1-3 /proc/loadavg)"
   for k in $(seq 0 "$runs"); do
     rm -rf "$dir/out" "$dir/ff.mp4"
-    local s=$(date +%s%N)
-    "$@" >/dev/null
-    local e=$(date +%s%N)
-    [ "$k" -gt 0 ] && times+=($(( (e - s) / 1000000 )))
+    { time "$@" >/dev/null; } 2> "$dir/time"
+    read -r real user sys < <(tail -1 "$dir/time")
+    if [ "$k" -gt 0 ]; then
+      walls+=("$(awk -v r="$real" 'BEGIN {printf "%d", r * 1000}')")
+      cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')")
+    fi
   done
-  local sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-  echo "$name: runs ${#sorted[@]}  min ${sorted[0]} ms  median ${sorted[$(( ${#sorted[@]} / 2 ))]} ms  max ${sorted[-1]} ms"
+  local w c
+  w="$(printf '%s\n' "${walls[@]}" | median)"; c="$(printf '%s\n' "${cpus[@]}" | median)"
+  echo "$name: runs ${#walls[@]}  wall median $w ms (all: ${walls[*]})  cpu median $c ms (all: ${cpus[*]})  load before $load"
+  last_wall="$w"; last_cpu="$c"
 }
 measure "slate conform --allow-unapproved (36 shots, all formats)" java -jar "$jar" conform "$dir/p" --out "$dir/out" --allow-unapproved
+conform_wall="$last_wall"; conform_cpu="$last_cpu"
 measure "ffmpeg alone, same masters and encoder" "$ff_dir/ffmpeg" -hide_banner -loglevel error -nostdin -y "${inputs[@]}" \
   -filter_complex "$graph" -map "[cut]" "${opts[@]}" -pix_fmt yuv420p -timecode 01:00:00:00 -f mp4 "$dir/ff.mp4"
+echo "ratio (ffmpeg alone / slate conform, median wall): $(awk -v f="$last_wall" -v c="$conform_wall" 'BEGIN {printf "%.2f", f / c}')  (median cpu): $(awk -v f="$last_cpu" -v c="$conform_cpu" 'BEGIN {printf "%.2f", f / c}')   load after $(cut -d' ' -f1-3 /proc/loadavg)"

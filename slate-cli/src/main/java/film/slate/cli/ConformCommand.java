@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.model.Coverage;
+import film.slate.core.model.Manifest;
 import film.slate.core.model.Use;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
@@ -67,11 +68,12 @@ final class ConformCommand implements Callable<Integer> {
     List<String> formats;
 
     @Option(names = "--territory", paramLabel = "CODES", split = ",", description = "Where the cut will be shown:"
-            + " ISO 3166-1 two-letter codes (US,CA) or worldwide (the default). Every consent and licence must cover them.")
+            + " ISO 3166-1 two-letter codes (US,CA) or worldwide (default: slate.yaml's delivery.territory, else worldwide)."
+            + " Every consent and licence must cover them.")
     List<String> territory;
 
     @Option(names = "--on", paramLabel = "DATE", description = "The delivery date the rights are checked for"
-            + " (YYYY-MM-DD; default: today, UTC).")
+            + " (YYYY-MM-DD; default: slate.yaml's delivery.date, else today, UTC).")
     String on;
 
     @Option(names = "--json", description = "Print what was delivered as one JSON object.")
@@ -88,7 +90,8 @@ final class ConformCommand implements Callable<Integer> {
             Delivery.checkOut(out, force);
             try (Workspace ws = Workspace.lookAt(dir, Rig.of(spec))) {
                 ShotSelector selector = ws.select(Optional.ofNullable(shots));
-                Delivered d = deliver(ws, selector, rough, wanted, territory(), date(), out, force);
+                Manifest m = ws.production.manifest();
+                Delivered d = deliver(ws, selector, rough, wanted, territory(m), date(m), out, force);
                 report(d.result(), d.cut(), d.signer(), developmentCa(ws));
                 return ExitCode.OK;
             }
@@ -112,7 +115,9 @@ final class ConformCommand implements Callable<Integer> {
     /** Conforms the production of {@code ws}: the cut, the rights gate, provenance, then the delivery. */
     static Delivered deliver(Workspace ws, ShotSelector selector, boolean rough, Set<DeliveryFormat> formats, Path out,
             boolean force) throws DeliveryException {
-        return deliver(ws, selector, rough, formats, Set.of(), LocalDate.now(ZoneOffset.UTC), out, force);
+        Manifest m = ws.production.manifest(); // the territory and date slate.yaml names, if any
+        return deliver(ws, selector, rough, formats, m.territory(), m.date().orElseGet(() -> LocalDate.now(ZoneOffset.UTC)),
+                out, force);
     }
 
     /** As above, for showing in {@code territory} (ISO 3166-1 codes, empty for worldwide) from {@code on}. */
@@ -151,9 +156,13 @@ final class ConformCommand implements Callable<Integer> {
         return ws.store.root().resolve(DevelopmentCa.FOLDER);
     }
 
-    private Set<String> territory() throws CommandError {
+    /** --territory, else slate.yaml's delivery.territory (worldwide when neither names one). */
+    private Set<String> territory(Manifest m) throws CommandError {
+        if (territory == null) {
+            return m.territory();
+        }
         Set<String> codes = new TreeSet<>();
-        for (String t : territory == null ? List.<String>of() : territory) {
+        for (String t : territory) {
             if (t.strip().equalsIgnoreCase(Coverage.WORLDWIDE)) {
                 return Set.of();
             }
@@ -163,9 +172,10 @@ final class ConformCommand implements Callable<Integer> {
         return codes;
     }
 
-    private LocalDate date() throws CommandError {
+    /** --on, else slate.yaml's delivery.date, else today (UTC). */
+    private LocalDate date(Manifest m) throws CommandError {
         if (on == null) {
-            return LocalDate.now(ZoneOffset.UTC);
+            return m.date().orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
         }
         try {
             return LocalDate.parse(on.strip());

@@ -90,9 +90,16 @@ class ConformCommandTest extends ConformFixture {
         assertThat(first.path("approval").path("by").asText()).isEqualTo("mara");
         assertThat(first.path("approval").path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
+        // Conforming again gives the same bytes in every file: the formats, the signed MP4s, the sidecars.
         Path again = tmp.resolve("again");
         assertThat(conform("--out", again.toString()).code()).isZero();
-        for (String f : List.of("cut.otio", "cut.edl", "cut.fcpxml", "provenance.json", "manifest.json")) {
+        List<String> files;
+        try (var walk = Files.walk(out)) {
+            files = walk.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList();
+        }
+        assertThat(files).contains("cut.otio", "cut.edl", "cut.fcpxml", "cut.mp4", "provenance.json", "manifest.json",
+                "media/1_1S1_t2_v1.c2pa");
+        for (String f : files) {
             assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(out.resolve(f)));
         }
     }
@@ -301,6 +308,8 @@ class ConformCommandTest extends ConformFixture {
         Slate.Run nothing = conform("--out", out.toString());
         assertThat(nothing.code()).isEqualTo(ExitCode.CANNOT_RUN);
         assertThat(nothing.err()).contains("nothing is approved").doesNotContain("Exception");
+        assertThat(nothing.err().strip().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
 
         approve("1/1S1", 1);
         approve("1/1S2", 1);
@@ -337,8 +346,15 @@ class ConformCommandTest extends ConformFixture {
         assertThat(damaged.err()).contains(master).contains("1/1S2").contains("slate verify --repair")
                 .doesNotContain("Exception");
         assertThat(Files.readAllBytes(out.resolve("cut.otio"))).isEqualTo(before);
+        // The master gone altogether: the same refusal, naming it missing, and still the old delivery.
+        Files.delete(object);
+        Slate.Run missing = conform("--out", out.toString(), "--force");
+        assertThat(missing.code()).isEqualTo(ExitCode.IO);
+        assertThat(missing.err()).contains(master).contains("is missing").contains("1/1S2").contains("slate verify --repair")
+                .doesNotContain("Exception");
+        assertThat(Files.readAllBytes(out.resolve("cut.otio"))).isEqualTo(before);
         try (var left = Files.list(tmp)) {
-            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".part"));
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".part") || n.contains(".old"));
         }
     }
 }

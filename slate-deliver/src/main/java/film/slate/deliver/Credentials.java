@@ -12,18 +12,19 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The C2PA manifests of a delivery, by the MP4 they go into: each clip's proxy carries a
- * {@code c2pa.created} action with the IPTC digital source type of how it was made and Slate's
+ * The C2PA manifests of a delivery, by the file they sign: each clip's master (a sidecar
+ * {@code .c2pa} beside the Matroska file) and proxy (embedded in the MP4) carry the actions that made
+ * the take ({@link ClipActions}: created, or opened from its parent and edited by fixes) and Slate's
  * {@value #TAKE} assertion (the provenance.json record of the clip plus the rights it was cleared
- * for); {@code cut.mp4} carries a {@code c2pa.created} action of a composite and Slate's
- * {@value #CUT} assertion listing its clips, and each clip's proxy as a {@code componentOf} ingredient. The hard binding is added when each file is signed.
+ * for); {@code cut.mp4} carries a {@code c2pa.created} action of a composite and Slate's {@value #CUT}
+ * assertion listing its clips, and each clip's master (what the cut was encoded from) as a
+ * {@code componentOf} ingredient. The hard binding is added when each file is signed.
  */
 public record Credentials(SigningIdentity identity, Map<String, Manifest> manifests) {
     /** Slate's assertion on a clip. */
     public static final String TAKE = "film.slate.take";
     /** Slate's assertion on the cut. */
     public static final String CUT = "film.slate.cut";
-    static final String ACTIONS = "c2pa.actions.v2";
     /** The label of the cut's ingredients; the second and later get {@code __1}, {@code __2}, ... */
     static final String INGREDIENT = "c2pa.ingredient.v3";
     static final String SOURCE = "http://cv.iptc.org/newscodes/digitalsourcetype/";
@@ -31,8 +32,10 @@ public record Credentials(SigningIdentity identity, Map<String, Manifest> manife
     public static final String GENERATED = SOURCE + "trainedAlgorithmicMedia";
     /** A take made by Slate's previz renderer: computed, but by no trained model. */
     public static final String COMPUTED = SOURCE + "algorithmicMedia";
-    /** The cut: generated takes put together. */
+    /** The cut, or a fixed take: generated pictures put together. */
     public static final String COMPOSITE = SOURCE + "compositeWithTrainedAlgorithmicMedia";
+    /** A fixed take where neither the take nor its fixes came from a trained model (previz fixed by previz). */
+    public static final String COMPOSITE_SYNTHETIC = SOURCE + "compositeSynthetic";
 
     public Credentials {
         manifests = new LinkedHashMap<>(manifests);
@@ -49,19 +52,17 @@ public record Credentials(SigningIdentity identity, Map<String, Manifest> manife
         for (CutClip c : cut.clips()) {
             Map<String, Object> record = Provenance.clip(p, c, recipes);
             clips.add(record);
-            if (c.proxy().isEmpty()) {
+            if (c.gap()) {
                 continue;
             }
             Map<String, Object> take = new LinkedHashMap<>(record);
             take.put("production", p.manifest().id());
             take.put("rights", rights);
-            boolean computed = c.take().flatMap(t -> recipes.apply(t.recipe()))
-                    .map(r -> r.backend().type().equals("previz")).orElse(false);
-            Map<String, Object> assertions = new LinkedHashMap<>();
-            assertions.put(ACTIONS, created(computed ? COMPUTED : GENERATED, record));
+            Map<String, Object> assertions = ClipActions.of(c, recipes.apply(c.take().get().recipe()), record);
             assertions.put(TAKE, take);
-            out.put(c.proxy().get(), new Manifest(name(c.proxy().get()), "take " + c.name() + " "
-                    + c.take().orElseThrow().recipe(), assertions));
+            String id = "take " + c.name() + " " + c.take().get().recipe();
+            c.master().ifPresent(m -> out.put(m, new Manifest(name(m), id + " master", assertions)));
+            c.proxy().ifPresent(m -> out.put(m, new Manifest(name(m), id, assertions)));
         }
         Map<String, Object> whole = new LinkedHashMap<>();
         whole.put("title", cut.title());
@@ -71,14 +72,17 @@ public record Credentials(SigningIdentity identity, Map<String, Manifest> manife
         whole.put("frames", cut.frames());
         whole.put("rights", rights);
         whole.put("clips", clips);
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("action", "c2pa.created");
+        action.put("digitalSourceType", COMPOSITE);
         Map<String, Object> assertions = new LinkedHashMap<>();
-        assertions.put(ACTIONS, created(COMPOSITE, Map.of()));
+        assertions.put(ClipActions.ACTIONS, Map.of("actions", List.of(action)));
         assertions.put(CUT, whole);
         int n = 0;
         for (CutClip c : cut.clips()) {
-            Manifest clip = c.proxy().map(out::get).orElse(null);
-            if (clip != null) {
-                assertions.put(INGREDIENT + (n == 0 ? "" : "__" + n), ingredient(c, clip));
+            Optional<String> file = c.master().or(c::proxy);
+            if (file.isPresent()) {
+                assertions.put(INGREDIENT + (n == 0 ? "" : "__" + n), ingredient(c, file.get(), out.get(file.get())));
                 n++;
             }
         }
@@ -88,29 +92,16 @@ public record Credentials(SigningIdentity identity, Map<String, Manifest> manife
     }
 
     /** A clip of the cut as an ingredient: its delivered file, named by the instance id of its own manifest. */
-    private static Map<String, Object> ingredient(CutClip c, Manifest clip) {
+    private static Map<String, Object> ingredient(CutClip c, String file, Manifest clip) {
         Map<String, Object> i = new LinkedHashMap<>();
         i.put("dc:title", clip.title());
-        i.put("dc:format", "video/mp4");
+        i.put("dc:format", file.endsWith(".mkv") ? "video/x-matroska" : "video/mp4");
         i.put("relationship", "componentOf");
         i.put("instanceID", clip.instanceId());
         i.put("description", c.shot().fullId() + " take " + c.take().orElseThrow().take() + " v"
                 + c.take().orElseThrow().version() + ", " + c.status() + ", " + c.frames() + " frames from frame "
                 + c.recordIn() + " of the cut");
         return i;
-    }
-
-    private static Map<String, Object> created(String source, Map<String, Object> record) {
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("action", "c2pa.created");
-        action.put("digitalSourceType", source);
-        if (record.get("generator") instanceof Map<?, ?> generator) {
-            Map<String, Object> agent = new LinkedHashMap<>();
-            agent.put("name", String.valueOf(generator.get("backend")) + " (" + generator.get("type") + ")");
-            agent.put("version", String.valueOf(generator.get("version")));
-            action.put("softwareAgent", agent);
-        }
-        return Map.of("actions", List.of(action));
     }
 
     private static String name(String path) {

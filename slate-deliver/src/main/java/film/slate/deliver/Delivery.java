@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.Sha256;
 import film.slate.deliver.c2pa.Mp4Credentials;
+import film.slate.deliver.c2pa.SidecarCredentials;
 import film.slate.media.ffmpeg.CutEncoder;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.FfmpegException;
@@ -21,7 +22,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -83,9 +87,10 @@ public final class Delivery {
         try {
             deleteTree(aside);
             Files.createDirectories(aside.resolve(MEDIA));
+            Map<String, String> hashes = new HashMap<>(); // file to SHA-256, of files not changed since their copy
             for (CutClip c : cut.clips()) {
-                copy(c, c.take().flatMap(t -> t.master()), c.master(), aside);
-                copy(c, c.take().flatMap(t -> t.proxy()), c.proxy(), aside);
+                copy(c, c.take().flatMap(t -> t.master()), c.master(), aside, hashes);
+                copy(c, c.take().flatMap(t -> t.proxy()), c.proxy(), aside, hashes);
             }
             write(aside, formats, DeliveryFormat.OTIO, Otio.write(cut));
             write(aside, formats, DeliveryFormat.EDL, Edl.write(cut));
@@ -97,10 +102,10 @@ public final class Delivery {
                 encode(cut, aside);
             }
             if (credentials.isPresent()) {
-                sign(credentials.get(), aside);
+                sign(credentials.get(), aside, hashes);
             }
             List<String> files = files(aside);
-            Files.writeString(aside.resolve(MANIFEST), manifest(cut, aside, files), StandardCharsets.UTF_8);
+            Files.writeString(aside.resolve(MANIFEST), manifest(cut, aside, files, hashes), StandardCharsets.UTF_8);
             place(aside, target);
             List<String> all = new ArrayList<>(files);
             all.add(MANIFEST);
@@ -122,12 +127,23 @@ public final class Delivery {
         }
     }
 
-    /** Embeds each manifest in its MP4 (those present: a cut without mp4 has no cut.mp4). */
-    private static void sign(Credentials credentials, Path aside) throws IOException {
+    /**
+     * Embeds each manifest in its MP4 (those present: a cut without mp4 has no cut.mp4), and writes a
+     * Matroska master's as its sidecar, bound to the hash its copy was checked against.
+     */
+    private static void sign(Credentials credentials, Path aside, Map<String, String> hashes) throws IOException {
         for (var e : credentials.manifests().entrySet()) {
             Path file = aside.resolve(e.getKey());
-            if (Files.exists(file)) {
+            if (!Files.exists(file)) {
+                continue;
+            }
+            if (e.getKey().endsWith(".mp4")) {
                 Mp4Credentials.embed(file, e.getValue(), credentials.identity());
+                hashes.remove(e.getKey());
+            } else {
+                String hash = hashes.containsKey(e.getKey()) ? hashes.get(e.getKey()) : Sha256.file(file);
+                SidecarCredentials.write(aside.resolve(SidecarCredentials.sidecar(e.getKey())), HexFormat.of().parseHex(hash),
+                        e.getValue(), credentials.identity());
             }
         }
     }
@@ -136,12 +152,19 @@ public final class Delivery {
     public record Extra(String name, String text) {
     }
 
-    private void copy(CutClip c, Optional<String> hash, Optional<String> name, Path aside) throws IOException {
+    /**
+     * Copies a stored object out through the store's verified read, which hashes the bytes as they
+     * pass: once the copy is complete its SHA-256 is known to be the object's name, so nothing
+     * reads the copy again to hash it.
+     */
+    private void copy(CutClip c, Optional<String> hash, Optional<String> name, Path aside, Map<String, String> hashes)
+            throws IOException {
         if (hash.isEmpty() || name.isEmpty()) {
             return;
         }
         try (InputStream in = objects.open(hash.get())) {
             Files.copy(in, aside.resolve(name.get()));
+            hashes.put(name.get(), hash.get());
         } catch (DamagedObjectException e) {
             throw new DamagedObjectException(e.hash(), e.getMessage() + " (of " + c.shot().fullId() + " take "
                     + c.take().orElseThrow().take() + " v" + c.take().orElseThrow().version() + ")");
@@ -163,14 +186,16 @@ public final class Delivery {
                 new Timecode(Edl.START_SECONDS * fps, fps).toString(), aside.resolve(DeliveryFormat.MP4.file()));
     }
 
-    private static String manifest(Cut cut, Path aside, List<String> files) throws IOException {
+    private static String manifest(Cut cut, Path aside, List<String> files, Map<String, String> hashes)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("title", cut.title()).put("rough", cut.rough()).put("fps", cut.format().fps())
                 .put("width", cut.format().width()).put("height", cut.format().height()).put("frames", cut.frames());
         var list = root.putArray("files");
         for (String f : files) {
             Path p = aside.resolve(f);
-            list.addObject().put("path", f).put("bytes", Files.size(p)).put("sha256", Sha256.file(p));
+            String sha = hashes.containsKey(f) ? hashes.get(f) : Sha256.file(p);
+            list.addObject().put("path", f).put("bytes", Files.size(p)).put("sha256", sha);
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -2,6 +2,7 @@ package film.slate.deliver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import film.slate.core.model.Production;
+import film.slate.core.recipe.FixRecipe;
 import film.slate.core.recipe.RecipeContent;
 import film.slate.core.recipe.Seeds;
 import film.slate.store.db.TakeRecord;
@@ -15,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * {@code provenance.json}: clip by clip, what made it (backend, its version, seed, prompt unless
- * the production keeps prompts private, references by hash) and who approved it when, in plain JSON
+ * the production keeps prompts private, references by hash; for a fixed version the version it was
+ * made from and each fix) and who approved it when, in plain JSON
  * for people. Everything comes from the record (recipes and decisions), never the clock, so the
  * same record gives the same bytes. The same clip records are Slate's assertion in each clip's C2PA
  * manifest ({@link Credentials}).
@@ -59,6 +61,9 @@ public final class Provenance {
         o.put("master", t.master().orElse(null));
         o.put("proxy", t.proxy().orElse(null));
         recipes.apply(t.recipe()).ifPresent(r -> generator(o, r, p.manifest().privatePrompts()));
+        if (c.fixed()) {
+            fixes(o, c, p.manifest().privatePrompts());
+        }
         c.approval().ifPresent(a -> {
             Map<String, Object> approval = new LinkedHashMap<>();
             approval.put("by", a.actor());
@@ -66,6 +71,33 @@ public final class Provenance {
             o.put("approval", approval);
         });
         return o;
+    }
+
+    /** A fixed version: the version it was made from and each fix of its chain (what the generator record is the render of). */
+    private static void fixes(Map<String, Object> o, CutClip c, boolean privatePrompts) {
+        c.parent().ifPresent(t -> {
+            Map<String, Object> parent = new LinkedHashMap<>();
+            parent.put("take", t.take());
+            parent.put("version", t.version());
+            parent.put("recipe", t.recipe());
+            parent.put("master", t.master().orElse(null));
+            o.put("parent", parent);
+        });
+        List<Object> fixes = new ArrayList<>();
+        for (FixRecipe f : c.fixes()) {
+            Map<String, Object> fix = new LinkedHashMap<>();
+            fix.put("id", f.id());
+            fix.put("parent", f.parent());
+            fix.put("frames", List.of(f.edit().first(), f.edit().last()));
+            fix.put("mask", f.edit().mask());
+            fix.put("backend", f.edit().backend().name());
+            fix.put("type", f.edit().backend().type());
+            fix.put("version", f.edit().backend().version());
+            f.edit().prompt().ifPresent(text -> fix.put("prompt", privatePrompts ? "(private)" : text));
+            fix.put("set", new java.util.TreeMap<>(f.edit().set()));
+            fixes.add(fix);
+        }
+        o.put("fixes", fixes);
     }
 
     private static void generator(Map<String, Object> o, RecipeContent recipe, boolean privatePrompts) {

@@ -6,6 +6,7 @@ import film.slate.core.model.BackendConfig;
 import film.slate.core.model.Character;
 import film.slate.core.model.FileRef;
 import film.slate.core.model.Production;
+import film.slate.core.recipe.FixRecipe;
 import film.slate.core.recipe.RecipeContent;
 import film.slate.core.model.Use;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * At delivery every rights rule is an error, clip by clip: a clip is blocked when its take's recipe
  * shows a character with reference images whose consent does not cover the use in the delivery's
  * territory on its date, uses a reference file without a licence covering them, or was made by a
- * model without one.
+ * model without one (the render's, and for a fixed version each fix's).
  * The recipe (what the generator was given) is the record of what the clip shows and uses.
  */
 public final class RightsGate {
@@ -51,7 +52,12 @@ public final class RightsGate {
             if (recipe.isEmpty()) {
                 continue; // a take always has its recipe; the store check (slate verify) covers a lost one
             }
-            gaps(p, recipe.get(), use, territory, on).forEach(g -> out.add(new Block(c.shot().fullId(), g)));
+            List<RightsClearance.Gap> gaps = new ArrayList<>(gaps(p, recipe.get(), use, territory, on));
+            for (FixRecipe f : c.fixes()) { // a fix's backend drew part of the picture: its model needs a licence too
+                model(p, f.edit().backend(), use, Optional.of(territory), on).filter(g -> !gaps.contains(g))
+                        .ifPresent(gaps::add);
+            }
+            gaps.forEach(g -> out.add(new Block(c.shot().fullId(), g)));
         }
         return out;
     }
@@ -93,15 +99,22 @@ public final class RightsGate {
                     .orElse(new FileRef(path, p.manifest().where().self()));
             RightsClearance.reference(p, ref, use, where, on).ifPresent(gaps::add);
         }
-        String backend = recipe.backend().name();
-        BackendConfig config = p.manifest().backends().get(backend);
-        if (config != null) {
-            RightsClearance.model(p, config, use, where, on).ifPresent(gaps::add);
-        } else if (!recipe.backend().type().equals("previz")) {
-            gaps.add(new RightsClearance.Gap(Rule.RIGHTS_MODEL_LICENCE, p.manifest().where().self(), Optional.empty(),
-                    "the backend " + backend + " that made it is no longer in slate.yaml, so its model licence cannot be"
-                            + " checked; render the shot again with a licensed backend"));
-        }
+        model(p, recipe.backend(), use, where, on).ifPresent(gaps::add);
         return gaps;
+    }
+
+    /** The missing licence of the model behind {@code backend}, if any. */
+    private static Optional<RightsClearance.Gap> model(Production p, RecipeContent.BackendRef backend, Use use,
+            Optional<Set<String>> where, LocalDate on) {
+        BackendConfig config = p.manifest().backends().get(backend.name());
+        if (config != null) {
+            return RightsClearance.model(p, config, use, where, on);
+        }
+        if (backend.type().equals("previz")) {
+            return Optional.empty();
+        }
+        return Optional.of(new RightsClearance.Gap(Rule.RIGHTS_MODEL_LICENCE, p.manifest().where().self(),
+                Optional.empty(), "the backend " + backend.name() + " that made it is no longer in slate.yaml, so its"
+                        + " model licence cannot be checked; render the shot again with a licensed backend"));
     }
 }

@@ -8,19 +8,28 @@ import film.slate.core.model.Production;
 import film.slate.core.model.Shot;
 import film.slate.core.model.Use;
 import film.slate.core.read.ProductionReader;
+import film.slate.core.recipe.FixEdit;
+import film.slate.core.recipe.FixRecipe;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeCompiler;
+import film.slate.core.recipe.RecipeContent;
 import film.slate.core.recipe.Target;
 import film.slate.core.testing.SyntheticProduction;
+import film.slate.store.db.TakeRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -147,5 +156,40 @@ class RightsGateTest {
             });
         }
         assertThat(blocked).as(rights.toString()).isEqualTo(expected);
+    }
+
+    /** A fixed version is blocked by its fix's backend when that model has no licence, though its render needed none. */
+    @Test
+    void aFixByAnUnlicensedModelBlocksTheFixedVersionOnly() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 1, "previz", "");
+        Files.writeString(dir.resolve("rights.yaml"), """
+                likeness:
+                  MARA: { holder: M, consent: signed, uses: [personal] }
+                refs:
+                  bible/refs/mara.png: { licence: owned }
+                  bible/refs/room.png: { licence: owned }
+                """);
+        Production p = ProductionReader.read(dir).production();
+        Shot shot = p.shots().get(0);
+        Recipe recipe = new RecipeCompiler(p).compile(shot, 1, Target.of(p.manifest().backends().get("main"), "1"));
+        TakeRecord rendered = new film.slate.store.db.TakeRecord(1, shot.fullId(), 1, 1, recipe.id(),
+                "main", "rendered", Optional.of("ab".repeat(32)), Optional.empty(),
+                Optional.empty(), 0, 0, 0, OptionalDouble.empty());
+        FixRecipe fix = FixRecipe.of(p.manifest().id(), shot.fullId(), 1,
+                recipe.id(), new film.slate.core.recipe.FixEdit(0, 3, "ef".repeat(32), 64, 36, 2, Optional.empty(),
+                        Map.of(), new RecipeContent.BackendRef("inpaint", "comfyui", "1", "c")));
+        TakeRecord fixed = new film.slate.store.db.TakeRecord(2, shot.fullId(), 1, 2, fix.id(), "inpaint",
+                "rendered", Optional.of("cd".repeat(32)), Optional.empty(), Optional.empty(), 0, 0,
+                0, OptionalDouble.empty());
+        Function<String, Optional<film.slate.core.recipe.RecipeContent>> recipes =
+                id -> Optional.of(recipe.content()); // a fix's id answers its root recipe, as the store does
+        Cut plain = new Cut("t", p.manifest().format(), List.of(new CutClip(shot, Optional.of(rendered),
+                Optional.empty(), 12, 0, List.of(), Optional.empty())), false);
+        Cut withFix = new Cut("t", p.manifest().format(), List.of(new CutClip(shot, Optional.of(fixed),
+                Optional.empty(), 12, 0, List.of(fix), Optional.of(rendered))), false);
+        assertThat(RightsGate.check(p, plain, recipes, Use.PERSONAL, Set.of(), ON)).isEmpty();
+        List<RightsGate.Block> blocks = RightsGate.check(p, withFix, recipes, Use.PERSONAL, Set.of(), ON);
+        assertThat(blocks).extracting(b -> b.gap().rule()).containsExactly(Rule.RIGHTS_MODEL_LICENCE);
+        assertThat(blocks.get(0).line()).startsWith(shot.fullId() + ": rights/model-licence").contains("inpaint");
     }
 }

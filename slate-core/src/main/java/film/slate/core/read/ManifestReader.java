@@ -11,9 +11,11 @@ import film.slate.core.model.VideoFormat;
 import film.slate.core.yaml.Fields;
 import film.slate.core.yaml.YamlMapping;
 import film.slate.core.yaml.YamlNode;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** slate.yaml into a {@link Manifest}; faults become diagnostics and sensible defaults. */
@@ -40,7 +42,7 @@ final class ManifestReader {
                 .orElse(VideoFormat.DEFAULT);
         Optional<String> screenplay = f.text("screenplay");
         DeliveryFields delivery = f.node("delivery").flatMap(n -> Fields.of(n, "delivery of " + FILE, d))
-                .map(ManifestReader::delivery).orElse(new DeliveryFields(Use.PERSONAL, false));
+                .map(ManifestReader::delivery).orElse(new DeliveryFields(Use.PERSONAL, false, Set.of(), Optional.empty()));
         Use use = delivery.use();
         Map<String, BackendConfig> backends = new LinkedHashMap<>();
         f.node("backends").flatMap(n -> Values.idMapping(n, "'backends' of " + FILE, d)).ifPresent(m -> {
@@ -59,7 +61,8 @@ final class ManifestReader {
         Positions where = Values.positions(f.mapping());
         StoreSettings store = f.node("store").map(n -> StoreSettingsReader.read(n, d)).orElse(StoreSettings.embedded(where));
         f.finish();
-        return new Manifest(title, id, format, screenplay, use, backend, backends, where, store, delivery.privatePrompts());
+        return new Manifest(title, id, format, screenplay, use, backend, backends, where, store, delivery.privatePrompts(),
+                delivery.territory(), delivery.date());
     }
 
     private static Manifest fallback(YamlNode root) {
@@ -80,8 +83,11 @@ final class ManifestReader {
         return new VideoFormat(fps, width, height);
     }
 
-    /** slate.yaml's {@code delivery:}: the use, and whether prompts stay out of delivered provenance. */
-    private record DeliveryFields(Use use, boolean privatePrompts) {
+    /**
+     * slate.yaml's {@code delivery:}: the use, whether prompts stay out of delivered provenance, and
+     * the territory and date a delivery is made for unless {@code slate conform} names them.
+     */
+    private record DeliveryFields(Use use, boolean privatePrompts, Set<String> territory, Optional<LocalDate> date) {
     }
 
     private static DeliveryFields delivery(Fields f) {
@@ -94,8 +100,10 @@ final class ManifestReader {
         if (prompts.isPresent() && !prompts.get().equals("private") && !prompts.get().equals("public")) {
             f.invalid("prompts", "is '" + prompts.get() + "'; it is private or public");
         }
+        Set<String> territory = RightsReader.territories(f);
+        Optional<LocalDate> date = RightsReader.date(f, "date");
         f.finish();
-        return new DeliveryFields(use.orElse(Use.PERSONAL), prompts.filter("private"::equals).isPresent());
+        return new DeliveryFields(use.orElse(Use.PERSONAL), prompts.filter("private"::equals).isPresent(), territory, date);
     }
 
     private static Optional<BackendConfig> backend(YamlMapping.Entry e, Diagnostics d) {

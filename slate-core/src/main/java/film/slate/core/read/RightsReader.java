@@ -70,7 +70,8 @@ final class RightsReader {
         return new Licence(subject, licence, credit, uses, Values.positions(f.mapping()), coverage);
     }
 
-    private static Optional<LocalDate> date(Fields f, String key) {
+    /** The date under {@code key} (YYYY-MM-DD), or empty; a bad one is an error at its line. */
+    static Optional<LocalDate> date(Fields f, String key) {
         return f.text(key).flatMap(t -> {
             try {
                 return Optional.of(LocalDate.parse(t.strip()));
@@ -83,6 +84,11 @@ final class RightsReader {
 
     /** {@code territory:} (a code, a list of codes, or worldwide) and {@code from:} (a date). */
     private static Coverage coverage(Fields f) {
+        return new Coverage(territories(f), date(f, "from"));
+    }
+
+    /** {@code territory:}: codes in canonical form, none for worldwide or when absent; a bad code is an error at its line. */
+    static Set<String> territories(Fields f) {
         Set<String> territories = new TreeSet<>();
         boolean worldwide = false;
         for (String t : f.textList("territory")) {
@@ -93,7 +99,7 @@ final class RightsReader {
                         + "'; write ISO 3166-1 two-letter codes such as US or FR, or worldwide"));
             }
         }
-        return new Coverage(worldwide ? Set.of() : territories, date(f, "from"));
+        return worldwide ? Set.of() : territories;
     }
 
     private Set<Use> uses(Fields f) {

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 /**
  * One C2PA manifest and the store that holds it: assertions (CBOR, in an assertion store), a v2
- * claim that lists each of them by hashed URI, and the claim signature. The hard binding
- * ({@code c2pa.hash.bmff.v3}) is the last assertion, filled in by {@link Mp4Credentials} once the
- * file's final layout is known.
+ * claim that lists each of them by hashed URI, and the claim signature. The hard binding is the
+ * last assertion: a {@code c2pa.hash.bmff.v3} filled in by {@link Mp4Credentials} once an MP4's final
+ * layout is known, or a sidecar's {@code c2pa.hash.data} ({@link SidecarCredentials}).
  *
  * @param title the asset's name ({@code dc:title})
  * @param id what makes the manifest's label and instance id: the same id gives the same label,
@@ -38,6 +38,17 @@ public record Manifest(String title, String id, Map<String, Object> assertions) 
         return "xmp:iid:" + UUID.nameUUIDFromBytes(("slate instance " + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The hashed URI of the assertion {@code label} holding {@code value} in the same manifest: how the
+     * claim lists its assertions and how an action names its ingredient.
+     */
+    public static Map<String, Object> hashedUri(String label, Object value) {
+        Map<String, Object> uri = new LinkedHashMap<>();
+        uri.put("url", "self#jumbf=" + ASSERTIONS + "/" + label);
+        uri.put("hash", ClaimSignature.sha256(Jumbf.payload(Jumbf.CBOR, label, List.of(Jumbf.cbor(Cbor.encode(value))))));
+        return uri;
+    }
+
     /** The whole manifest store (a JUMBF superbox), with {@code binding} as the last assertion, signed. */
     public byte[] store(String bindingLabel, Object binding, SigningIdentity identity) {
         Map<String, Object> all = new LinkedHashMap<>(assertions);
@@ -45,12 +56,8 @@ public record Manifest(String title, String id, Map<String, Object> assertions) 
         List<byte[]> boxes = new ArrayList<>();
         List<Object> references = new ArrayList<>();
         all.forEach((label, value) -> {
-            List<byte[]> content = List.of(Jumbf.cbor(Cbor.encode(value)));
-            boxes.add(Jumbf.superbox(Jumbf.CBOR, label, content));
-            Map<String, Object> uri = new LinkedHashMap<>();
-            uri.put("url", "self#jumbf=" + ASSERTIONS + "/" + label);
-            uri.put("hash", ClaimSignature.sha256(Jumbf.payload(Jumbf.CBOR, label, content)));
-            references.add(uri);
+            boxes.add(Jumbf.superbox(Jumbf.CBOR, label, List.of(Jumbf.cbor(Cbor.encode(value)))));
+            references.add(hashedUri(label, value));
         });
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("instanceID", instanceId());

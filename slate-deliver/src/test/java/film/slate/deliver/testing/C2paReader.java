@@ -2,6 +2,7 @@ package film.slate.deliver.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import film.slate.core.recipe.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +28,35 @@ public final class C2paReader {
      */
     public static final Set<String> ACCEPTED = Set.of("signingCredential.untrusted");
 
-    /** What the reader said of one file. */
-    public record Report(String file, boolean found, String error, JsonNode manifest, List<Status> statuses) {
+    /**
+     * What the reader said of one file; {@code dataHash} is the active manifest's {@code c2pa.hash.data}
+     * as the reader decoded it from the signed store.
+     */
+    public record Report(String file, boolean found, String error, JsonNode manifest, List<Status> statuses,
+            Optional<DataHash> dataHash) {
         /** Statuses that are failures (by kind, or anything not a success or informational). */
         public List<Status> failures() {
             return statuses.stream().filter(s -> !s.kind().equals("success") && !s.kind().equals("informational"))
                     .toList();
+        }
+
+        /**
+         * Whether this report of a sidecar store binds the whole of {@code asset}: its signed data hash
+         * is SHA-256 with no exclusions and equals the asset's. The reader (0.15) cannot be given a
+         * sidecar with its asset (see read.mjs), so this comparison is the test's; that the hash is the
+         * one signed is the reader's {@code assertion.hashedURI.match} and {@code claimSignature.validated}.
+         */
+        public boolean bindsWhole(Path asset) throws IOException {
+            return dataHash.filter(h -> h.alg().equals("sha256") && h.exclusions() == 0).map(DataHash::hash)
+                    .orElse("").equals(Sha256.file(asset));
+        }
+
+        /**
+         * The failures of a sidecar's report other than the one its reading alone must give: the reader
+         * checked the data hash against the store's own bytes ({@code assertion.dataHash.mismatch}).
+         */
+        public List<Status> sidecarFailures() {
+            return failures().stream().filter(s -> !s.code().equals("assertion.dataHash.mismatch")).toList();
         }
 
         public boolean has(String code) {
@@ -48,6 +72,10 @@ public final class C2paReader {
             }
             return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
+    }
+
+    /** A data hash binding: its algorithm, the hash in hex, how many ranges it excludes. */
+    public record DataHash(String alg, String hash, int exclusions) {
     }
 
     /** One validation status: its code, its kind (success, informational, failure) and explanation. */
@@ -92,8 +120,11 @@ public final class C2paReader {
             List<Status> statuses = new ArrayList<>();
             r.path("statuses").forEach(s -> statuses.add(new Status(s.path("code").asText(), s.path("kind").asText(),
                     s.path("explanation").asText())));
+            JsonNode h = r.path("dataHash");
+            Optional<DataHash> hash = h.isObject() ? Optional.of(new DataHash(h.path("alg").asText(),
+                    h.path("hash").asText(), h.path("exclusions").size())) : Optional.empty();
             reports.add(new Report(r.path("file").asText(), r.path("found").asBoolean(), r.path("error").asText(""),
-                    r.path("manifest"), statuses));
+                    r.path("manifest"), statuses, hash));
         }
         return reports;
     }
