@@ -24,6 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a failure names its seed and trial; raise the trial count with {@code -Dslate.trials=N}.
  */
 class FountainTotalityTest {
+    /** Only catches a hang: a quadratic or exponential pass over these inputs takes hours, and a fixed
+     *  budget near the normal time failed on a loaded machine (a test asserts behaviour, not speed). */
+    private static final Duration HANG_GUARD = Duration.ofMinutes(3);
+
     private static final int TRIALS = 700 * Math.max(1, Integer.getInteger("slate.trials", 1));
     private static final List<String> SYNTAX = List.of("\n", "\n\n", "\r\n", "\r", "  \n", "INT. ", "EXT ", ".", "...",
             "!", "@", "^", "~", ">", "<", "[[", "]]", "/*", "*/", "#", "##", "=", "===", "(", ")", "TO:", "Title:",
@@ -61,7 +65,7 @@ class FountainTotalityTest {
         "[[\n", "/*\n", "MARA\n", "INT. A - DAY #1#\n", "\n\n"})
     void hugeRepetitiveInputsStayLinear(String unit) {
         byte[] input = unit.repeat(1_000_000 / unit.length()).getBytes(StandardCharsets.UTF_8);
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> checkTotal("1 MB of " + unit, input));
+        assertTimeoutPreemptively(HANG_GUARD, () -> checkTotal("1 MB of " + unit, input));
     }
 
     @ParameterizedTest
@@ -74,7 +78,7 @@ class FountainTotalityTest {
             case 2 -> ("MARA\n" + "(".repeat(500_000) + "\n" + ")".repeat(500_000)).getBytes(StandardCharsets.UTF_8);
             default -> ("[[" + "a]".repeat(300_000) + "\n/*" + "*".repeat(300_000)).getBytes(StandardCharsets.UTF_8);
         };
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> checkTotal("kind " + kind, input));
+        assertTimeoutPreemptively(HANG_GUARD, () -> checkTotal("kind " + kind, input));
     }
 
     static void checkTotal(String what, byte[] input) {

@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (and reports in every format), never an exception or a hang.
  */
 class ProductionTotalityTest {
+    /** Only catches a hang: a quadratic or exponential pass over these inputs takes hours, and a fixed
+     *  budget near the normal time failed on a loaded machine (a test asserts behaviour, not speed). */
+    private static final Duration HANG_GUARD = Duration.ofMinutes(3);
+
     static final int BATCH = 50;
     static final Path EXAMPLE = Path.of("..", "examples", "lighthouse");
 
@@ -51,7 +55,7 @@ class ProductionTotalityTest {
         Map<String, byte[]> example = example();
         List<String> names = new ArrayList<>(example.keySet());
         List<byte[]> seeds = new ArrayList<>(example.values());
-        assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
             Random r = new Random(0xF11A_0000L + batch);
             for (int i = 0; i < BATCH; i++) {
                 Path root = dir.resolve("p" + i);
