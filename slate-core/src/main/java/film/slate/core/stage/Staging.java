@@ -132,6 +132,16 @@ public final class Staging {
                 (b.joint(Body.Joint.RIGHT_EYE).z() + b.joint(Body.Joint.LEFT_EYE).z()) / 2));
     }
 
+    /** How high the eyes of {@code character} are as {@code state} opens, for one {@code height} tall (standing when unknown). */
+    public static double eyeHeight(ShotState state, String character, double height) {
+        CharacterState s = state.start().get(character);
+        if (s == null || s.posture() == Posture.STAND) {
+            return height * Sight.EYES;
+        }
+        Body b = Poses.of(s.posture(), s.at(), s.facing(), height, s.seat(), false);
+        return (b.joint(Body.Joint.RIGHT_EYE).z() + b.joint(Body.Joint.LEFT_EYE).z()) / 2;
+    }
+
     /** Where the prop in {@code character}'s hand is at {@code t} (a standing figure's is {@link Sight#hand}). */
     public Optional<Vec3> hand(String character, double t) {
         if (standing(character)) {
