@@ -38,9 +38,11 @@ class RecipeRoundTripTest {
      * once, on purpose, when the example's four inserts 1G, 2D, 3D and 5D were aimed at the prop previz draws; and
      * again when recipes began to hash only the references their backend binds: a backend that binds none names
      * them by path alone, so replacing an image no longer re-renders previz; and once more when props left on a set stopped
-     * following a continuing scene to another location).
+     * following a continuing scene to another location; and once more when the example's locations got their set pieces,
+     * Tom sat down on the kitchen chair (with insert 2D aimed at his seated hand) and inserts named their prop by its
+     * description in the prompt).
      */
-    static final String GOLDEN = "096018ad1c5385c4c90d33a8fa59dddebd7c846ee03f6b8cb0086d7e4dc5a39a";
+    static final String GOLDEN = "649c87f33431bc83c0e57c5a84163323d406e419332a4564b61e5978ca7134fe";
     static final int HOW_MANY = 232;
 
     @Test
