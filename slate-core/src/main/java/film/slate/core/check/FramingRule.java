@@ -31,11 +31,12 @@ final class FramingRule implements CheckRule {
     @Override
     public void check(Scene scene, Diagnostics d) {
         for (Shot shot : scene.production().shots()) {
-            if (shot.framing() == Framing.INSERT) {
-                continue;
-            }
             Optional<Sight> sight = scene.sight(shot);
             if (sight.isEmpty()) {
+                continue;
+            }
+            offSet(scene, shot, sight.get(), d);
+            if (shot.framing() == Framing.INSERT) {
                 continue;
             }
             List<String> people = shot.subjects().stream()
@@ -49,6 +50,20 @@ final class FramingRule implements CheckRule {
             }
             if (!people.isEmpty() && seen) {
                 size(shot, sight.get(), people.get(0), d);
+            }
+        }
+    }
+
+    /** A subject in the scene's cast who is off set for the whole shot (not entered yet, or gone) is not in frame. */
+    private static void offSet(Scene scene, Shot shot, Sight sight, Diagnostics d) {
+        var plan = scene.production().scene(shot.scene());
+        for (String subject : shot.subjects()) {
+            if (plan.isPresent() && plan.get().cast().containsKey(subject)
+                    && sight.staging().position(subject, 0).isEmpty()) {
+                d.add(Diagnostic.ofShot(Rule.FRAMING_OUT_OF_FRAME, shot.where().at("subjects"), shot.fullId(), subject
+                        + " is a subject of shot " + shot.fullId() + " but is off set during it (they have not entered"
+                        + " yet, or have exited); bring them on with 'enters:' in this shot's blocking, or drop them from"
+                        + " 'subjects'"));
             }
         }
     }

@@ -3,11 +3,12 @@ package film.slate.core.continuity;
 import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.Blocking;
-import film.slate.core.model.CastMember;
+import film.slate.core.model.Location;
 import film.slate.core.model.Point;
 import film.slate.core.model.Production;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.Shot;
+import film.slate.core.model.SetPiece;
 import film.slate.core.model.ShotEvent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +22,8 @@ import java.util.Set;
 /**
  * Continuity derived shot by shot in edit order: each scene starts from its cast (or, where it
  * {@code continues}, from where the previous scene ended) and each shot's blocking and events
- * move, dress and arm the cast for the next. The faults found on the way (a prop put down that
+ * move, pose, dress and arm the cast for the next; a shot's state holds only who is on set during
+ * it (entrances and exits: {@link Cast}). The faults found on the way (a prop put down that
  * was never held) are kept for the checker.
  */
 public final class Continuity {
@@ -42,10 +44,14 @@ public final class Continuity {
         Map<String, Map<String, CharacterState>> starts = new LinkedHashMap<>();
         List<Diagnostic> faults = new ArrayList<>();
         Map<String, CharacterState> previousEnd = Map.of();
+        Map<String, CharacterState> previousOff = Map.of();
         // What rests on each location's set as its last scene ended: props left there stay with that set.
         Map<String, Map<String, Point>> leftAt = new LinkedHashMap<>();
         for (ScenePlan scene : production.scenes()) {
-            Map<String, CharacterState> state = sceneStart(scene, previousEnd, faults);
+            List<SetPiece> pieces = Optional.ofNullable(production.bible().locations().get(scene.location()))
+                    .map(Location::set).orElse(List.of());
+            Cast cast = new Cast(pieces, faults);
+            Map<String, CharacterState> state = cast.open(scene, previousEnd, previousOff);
             // Props put down stay where they were left for the rest of the scene, and into a scene that continues
             // the story on that set (never onto another location's floor).
             Map<String, Point> set = new LinkedHashMap<>(scene.continues() ? leftAt.getOrDefault(scene.location(), Map.of())
@@ -53,11 +59,13 @@ public final class Continuity {
             starts.put(scene.scene(), Collections.unmodifiableMap(new LinkedHashMap<>(state)));
             for (Shot shot : scene.shots()) {
                 Map<String, Point> setBefore = new LinkedHashMap<>(set);
-                Map<String, CharacterState> end = apply(shot, state, set, faults);
-                byShot.putIfAbsent(shot.fullId(), new ShotState(shot, state, end, setBefore, set));
-                state = end;
+                Map<String, CharacterState> start = cast.enter(shot, state);
+                Map<String, CharacterState> end = apply(shot, start, set, cast, faults);
+                byShot.putIfAbsent(shot.fullId(), new ShotState(shot, start, end, setBefore, set));
+                state = cast.leave(shot, end);
             }
             previousEnd = state;
+            previousOff = cast.off();
             leftAt.put(scene.location(), set);
         }
         return new Continuity(byShot, starts, faults);
@@ -77,42 +85,26 @@ public final class Continuity {
         return faults;
     }
 
-    private static Map<String, CharacterState> sceneStart(ScenePlan scene, Map<String, CharacterState> previousEnd,
-            List<Diagnostic> faults) {
-        Map<String, CharacterState> state = new LinkedHashMap<>();
-        for (CastMember m : scene.cast().values()) {
-            Optional<CharacterState> carried = scene.continues() ? Optional.ofNullable(previousEnd.get(m.character()))
-                    : Optional.empty();
-            Optional<String> wardrobe = m.wardrobe().or(() -> carried.flatMap(CharacterState::wardrobe));
-            if (carried.isPresent() && m.wardrobe().isPresent() && carried.get().wardrobe().isPresent()
-                    && !carried.get().wardrobe().equals(m.wardrobe())) {
-                faults.add(Diagnostic.of(Rule.CONTINUITY_WARDROBE_CHANGE, m.where().at("wardrobe"), m.character()
-                        + " ended the previous scene in '" + carried.get().wardrobe().get() + "' but this scene continues it in '"
-                        + m.wardrobe().get() + "'; keep '" + carried.get().wardrobe().get()
-                        + "' or add a 'wears' event to the shot where the change is seen"));
-            }
-            List<String> holds = m.holds().isEmpty() && carried.isPresent() ? carried.get().holds() : m.holds();
-            state.put(m.character(), new CharacterState(m.character(), m.at(), m.facing(), wardrobe, holds));
-        }
-        return state;
-    }
-
     /** Where a prop put down comes to rest: a short reach in front of the one who puts it down. */
     public static final double REACH = 0.45;
 
     private static Map<String, CharacterState> apply(Shot shot, Map<String, CharacterState> start, Map<String, Point> set,
-            List<Diagnostic> faults) {
+            Cast cast, List<Diagnostic> faults) {
         Map<String, CharacterState> end = new LinkedHashMap<>(start);
         for (Blocking b : shot.blocking().values()) {
             CharacterState s = end.get(b.character());
             if (s != null) {
                 double facing = b.facing().orElse(s.at().distance(b.to()) > 1e-6 ? s.at().bearingTo(b.to()) : s.facing());
-                end.put(b.character(), new CharacterState(s.character(), b.to(), facing, s.wardrobe(), s.holds()));
+                end.put(b.character(), cast.on(s.moved(b.to(), facing, b.posture().orElse(s.posture()), 0)));
             }
         }
         for (ShotEvent e : shot.events()) {
             CharacterState s = end.get(e.character());
             if (s == null) {
+                cast.offSet(e.character()).ifPresent(why -> faults.add(Diagnostic.ofShot(Rule.CONTINUITY_NOT_IN_SCENE,
+                        e.where().at("character"), shot.fullId(), e.character() + " is off set during shot " + shot.fullId()
+                                + " (" + why + "), so cannot " + e.kind().key().replace('_', ' ') + " " + e.object()
+                                + "; bring them on with 'enters:' in this shot's blocking, or move the event")));
                 continue; // not in the scene: reported by the reference rules
             }
             Set<String> holds = new LinkedHashSet<>(s.holds());
@@ -137,7 +129,7 @@ public final class Continuity {
                 }
                 case WEARS -> wardrobe = Optional.of(e.object());
             }
-            end.put(e.character(), new CharacterState(s.character(), s.at(), s.facing(), wardrobe, List.copyOf(holds)));
+            end.put(e.character(), s.dressed(wardrobe, List.copyOf(holds)));
         }
         return end;
     }

@@ -151,7 +151,7 @@ final class CameraSolver {
                 continue;
             }
             double margin = i == 0 || group ? HEAD_ROOM : SHOULDER;
-            if (!Sight.inFrame(pose, Vec3.of(at.at(), heightOf(c) * Sight.EYES), aspect, margin)) {
+            if (!Sight.inFrame(pose, Vec3.of(at.at(), Staging.eyeHeight(state, c, heightOf(c))), aspect, margin)) {
                 return false;
             }
         }
@@ -287,14 +287,14 @@ final class CameraSolver {
         return out;
     }
 
-    /** Eye level of the subject, or the whole cast for a master; styles lower singles and raise masters. */
+    /** Eye level of the subject (wherever their posture puts it), or the whole cast for a master; styles lower singles and raise masters. */
     private double height(Beat beat, ShotState state) {
-        double eye;
+        double[] eyes = beat.subjects().stream().mapToDouble(c -> Staging.eyeHeight(state, c, heightOf(c))).toArray();
+        double eye = eyes.length == 0 ? 1.75 * Sight.EYES : eyes[0] + style.singleDrop;
         if (beat.idiom() == Idiom.MASTER || beat.idiom() == Idiom.TWO) {
-            eye = beat.subjects().stream().mapToDouble(this::heightOf).average().orElse(1.75) * Sight.EYES
-                    + (beat.idiom() == Idiom.MASTER ? style.masterRise : 0);
-        } else {
-            eye = heightOf(beat.subjects().get(0)) * Sight.EYES + style.singleDrop;
+            eye = java.util.Arrays.stream(eyes).average().orElse(1.75 * Sight.EYES) + (beat.idiom() == Idiom.MASTER ? style.masterRise : 0);
+        } else if (beat.idiom() == Idiom.OTS && eyes.length > 1 && eyes[1] - eyes[0] > 0.2) { // a seated subject, a standing partner
+            eye = Math.max(eye, eyes[1]);
         }
         return Math.round(eye * 20) / 20.0;
     }
@@ -326,7 +326,7 @@ final class CameraSolver {
                 minY = Math.min(minY, p.y());
                 maxY = Math.max(maxY, p.y());
             }
-            z += staging.height(c) * Sight.EYES / who.size();
+            z += staging.eyes(c, 0).map(Vec3::z).orElse(staging.height(c) * Sight.EYES) / who.size();
         }
         return new Vec3((minX + maxX) / 2, (minY + maxY) / 2, z);
     }

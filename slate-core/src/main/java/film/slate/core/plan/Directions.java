@@ -66,8 +66,7 @@ final class Directions {
                         + scene.scene() + " and no prop another holds at its start; name one of " + others(scene, m.character())
                         + ", a prop in someone's hand, or give degrees (0 north, 90 east)");
             }
-            cast.put(m.character(), toward.map(t -> new CastMember(m.character(), m.wardrobe(), m.at(), bearing(m.at(), t),
-                    m.holds(), m.where(), m.facingToward())).orElse(m));
+            cast.put(m.character(), toward.map(t -> m.facing(bearing(m.at(), t))).orElse(m));
         }
         return new ScenePlan(scene.file(), scene.scene(), scene.continues(), scene.location(), scene.time(), scene.axis(),
                 cast, scene.shots(), scene.where());
@@ -100,8 +99,7 @@ final class Directions {
                         + " no one else in the scene and no prop in a hand or on the set when the walk ends; name someone"
                         + " in the cast, a prop that is somewhere, or give degrees (0 north, 90 east)"));
             }
-            out.put(b.character(), toward.map(t -> new Blocking(b.character(), b.to(), OptionalDouble.of(bearing(b.to(), t)),
-                    b.where(), b.facingToward())).orElse(b));
+            out.put(b.character(), toward.map(t -> b.facing(bearing(b.to(), t))).orElse(b));
         }
         return copy(shot, shot.camera(), shot.move(), out);
     }

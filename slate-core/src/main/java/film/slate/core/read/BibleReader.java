@@ -5,8 +5,10 @@ import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.Character;
 import film.slate.core.model.FileRef;
 import film.slate.core.model.Location;
+import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
 import film.slate.core.model.Prop;
+import film.slate.core.model.SetPiece;
 import film.slate.core.model.Style;
 import film.slate.core.yaml.Fields;
 import film.slate.core.yaml.YamlMapping;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -145,8 +148,49 @@ final class BibleReader {
             }
         }
         List<FileRef> refs = refs(f, LOCATIONS);
+        List<SetPiece> set = set(f, width, depth);
         f.finish();
-        return new Location(id, heading, description, width, depth, refs, Values.positions(f.mapping()));
+        return new Location(id, heading, description, width, depth, refs, Values.positions(f.mapping()), set);
+    }
+
+    /** {@code set: { BENCH: { at: [x, y], size: [w, d], height: h, facing: deg } }}, each inside the floor plan. */
+    private List<SetPiece> set(Fields location, double width, double depth) {
+        List<SetPiece> out = new ArrayList<>();
+        location.node("set").flatMap(n -> Values.idMapping(n, "'set' of " + location.what(), d)).ifPresent(m -> {
+            for (YamlMapping.Entry e : m.entries()) {
+                if (!checkId(e)) {
+                    continue;
+                }
+                Fields.of(e.value(), "set piece " + e.key() + " of " + location.what(), d).ifPresent(f -> {
+                    Optional<Values.Point3> at = Values.requiredPoint(f, "at");
+                    Optional<Values.Point3> size = Values.requiredPoint(f, "size");
+                    OptionalDouble height = f.requiredNumber("height", 0.01, 50);
+                    double facing = Values.bearing(f, "facing").orElse(0);
+                    f.finish();
+                    if (size.isPresent() && (size.get().point().x() <= 0 || size.get().point().y() <= 0)) {
+                        f.invalid("size", "must be two positive sizes [width, depth] in metres");
+                    } else if (at.isPresent() && size.isPresent() && height.isPresent()) {
+                        SetPiece piece = new SetPiece(e.key(), at.get().point(), size.get().point().x(), size.get().point().y(),
+                                height.getAsDouble(), facing);
+                        if (inside(piece, width, depth, f)) {
+                            out.add(piece);
+                        }
+                    }
+                });
+            }
+        });
+        return out;
+    }
+
+    private boolean inside(SetPiece piece, double width, double depth, Fields f) {
+        for (Point c : piece.corners()) {
+            if (c.x() < -1e-6 || c.y() < -1e-6 || c.x() > width + 1e-6 || c.y() > depth + 1e-6) {
+                f.invalid("at", "puts " + piece.id() + " partly outside the location's floor plan [" + Values.metres(width)
+                        + ", " + Values.metres(depth) + "] (a corner at " + c + "); move it or make it smaller");
+                return false;
+            }
+        }
+        return true;
     }
 
     Map<String, Prop> props(Optional<YamlNode> root) {

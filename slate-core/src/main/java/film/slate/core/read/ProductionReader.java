@@ -89,7 +89,7 @@ public final class ProductionReader {
 
         List<ScenePlan> scenes = new ArrayList<>();
         for (String file : shotFiles(files, d).stream().filter(sceneFiles).toList()) {
-            yaml(files, file, d).flatMap(n -> new ScenePlanReader(file, d).read(n)).ifPresent(scenes::add);
+            yaml(files, file, d).flatMap(n -> new ScenePlanReader(file, d, b.locations()).read(n)).ifPresent(scenes::add);
         }
         scenes.sort(editOrder(screenplay));
 

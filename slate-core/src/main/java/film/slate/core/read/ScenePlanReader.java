@@ -8,11 +8,14 @@ import film.slate.core.model.Blocking;
 import film.slate.core.model.Camera;
 import film.slate.core.model.CastMember;
 import film.slate.core.model.Framing;
+import film.slate.core.model.Location;
 import film.slate.core.model.Move;
 import film.slate.core.model.MoveType;
 import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
+import film.slate.core.model.Posture;
 import film.slate.core.model.ScenePlan;
+import film.slate.core.model.SetPiece;
 import film.slate.core.model.Shot;
 import film.slate.core.model.ShotEvent;
 import film.slate.core.yaml.Fields;
@@ -34,15 +37,21 @@ final class ScenePlanReader {
     /** Longest shot Slate accepts: ten minutes is a oner, longer is a typo. */
     static final double MAX_DURATION = 600;
     static final int MAX_TAKES = 100;
+    /** {@code at: off}: a cast member who is off set until they enter. */
+    static final String OFF = "off";
     private static final java.util.regex.Pattern SCENE_NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,15}");
     private static final java.util.regex.Pattern SHOT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
 
     private final String file;
     private final Diagnostics d;
+    private final Map<String, Location> locations;
+    private Optional<Location> location = Optional.empty();
 
-    ScenePlanReader(String file, Diagnostics d) {
+    /** {@code locations}: the bible's, whose set pieces a mark may name. */
+    ScenePlanReader(String file, Diagnostics d, Map<String, Location> locations) {
         this.file = file;
         this.d = d;
+        this.locations = locations;
     }
 
     Optional<ScenePlan> read(YamlNode root) {
@@ -61,6 +70,7 @@ final class ScenePlanReader {
         });
         boolean continues = f.flag("continues").orElse(false);
         String location = f.requiredText("location").orElse("");
+        this.location = Optional.ofNullable(locations.get(location));
         String time = f.text("time").map(t -> t.strip().toUpperCase(Locale.ROOT)).orElse("");
         Optional<Axis> axis = axis(f);
         Map<String, CastMember> cast = cast(f);
@@ -117,13 +127,18 @@ final class ScenePlanReader {
             for (YamlMapping.Entry e : m.entries()) {
                 Fields.of(e.value(), e.key() + " in the cast of " + file, d).ifPresent(cf -> {
                     Optional<String> wardrobe = cf.text("wardrobe");
-                    Optional<Values.Point3> at = Values.requiredPoint(cf, "at");
+                    boolean off = cf.node("at").filter(n -> n instanceof YamlScalar s && OFF.equals(s.text().strip())).isPresent();
+                    Optional<Point> at = off ? Optional.of(Point.ORIGIN) : place(cf, "at");
+                    if (!cf.has("at")) {
+                        cf.missing("at", "a point [x, y], a set piece's name, or 'off' (enters later)");
+                    }
                     Optional<String> toward = Values.toward(cf, "facing"); // a name: turned to a bearing after reading
                     double facing = toward.isPresent() ? 0 : Values.bearing(cf, "facing").orElse(0);
                     List<String> holds = cf.textList("holds");
+                    Posture posture = posture(cf).orElse(Posture.STAND);
                     cf.finish();
-                    at.ifPresent(p -> out.put(e.key(), new CastMember(e.key(), wardrobe, p.point(), facing, holds,
-                            Values.positions(cf.mapping()), toward)));
+                    at.ifPresent(p -> out.put(e.key(), new CastMember(e.key(), wardrobe, p, facing, holds,
+                            Values.positions(cf.mapping()), toward, posture, off)));
                 });
             }
         });
@@ -256,16 +271,53 @@ final class ScenePlanReader {
         f.node("blocking").flatMap(n -> Values.idMapping(n, "'blocking' of " + label, d)).ifPresent(m -> {
             for (YamlMapping.Entry e : m.entries()) {
                 Fields.of(e.value(), "the blocking of " + e.key() + " in " + label, d).ifPresent(bf -> {
-                    Optional<Values.Point3> to = Values.requiredPoint(bf, "to");
+                    Optional<Point> enters = place(bf, "enters");
+                    Optional<Point> exits = place(bf, "exits");
+                    Optional<Point> to = place(bf, "to");
+                    if (exits.isPresent() && bf.has("to")) {
+                        bf.invalid("exits", "is where the walk ends and they leave, so 'to' says it twice; keep one of them");
+                    } else if (!bf.has("to") && !bf.has("exits") && !bf.has("enters")) {
+                        bf.missing("to", "the point [x, y] (or set piece) the character ends on");
+                    }
                     Optional<String> toward = Values.toward(bf, "facing");
                     OptionalDouble facing = toward.isPresent() ? OptionalDouble.empty() : Values.bearing(bf, "facing");
+                    Optional<Posture> posture = posture(bf);
                     bf.finish();
-                    to.ifPresent(p -> out.put(e.key(), new Blocking(e.key(), p.point(), facing, Values.positions(bf.mapping()),
-                            toward)));
+                    to.or(() -> exits).or(() -> enters).ifPresent(p -> out.put(e.key(), new Blocking(e.key(), p, facing,
+                            Values.positions(bf.mapping()), toward, posture, enters, exits.isPresent())));
                 });
             }
         });
         return out;
+    }
+
+    /** {@code posture:}, one of stand, sit, kneel, lie. */
+    private static Optional<Posture> posture(Fields f) {
+        return f.text("posture").flatMap(t -> {
+            Optional<Posture> p = Posture.ofKey(t);
+            if (p.isEmpty()) {
+                f.invalid("posture", "is '" + t + "'; use one of stand, sit, kneel, lie");
+            }
+            return p;
+        });
+    }
+
+    /** A point {@code [x, y]}, or the name of a set piece of the scene's location (its centre). */
+    private Optional<Point> place(Fields f, String key) {
+        Optional<YamlNode> n = f.node(key);
+        if (n.isPresent() && n.get() instanceof YamlScalar s && s.kind() == YamlScalar.Kind.STRING) {
+            String name = s.text().strip();
+            Optional<SetPiece> piece = location.flatMap(l -> l.piece(name));
+            if (piece.isEmpty()) {
+                List<String> known = location.map(l -> l.set().stream().map(SetPiece::id).toList()).orElse(List.of());
+                f.invalid(key, "names '" + name + "', which is no set piece of " + location.map(Location::id)
+                        .orElse("the scene's location") + (known.isEmpty() ? " (its set has none)" : " (its set has "
+                        + String.join(", ", known) + ")") + "; give a point [x, y] or a piece under 'set:' in "
+                        + BibleReader.LOCATIONS);
+            }
+            return piece.map(SetPiece::at);
+        }
+        return n.flatMap(v -> Values.point(f, v, "'" + key + "' of " + f.what())).map(Values.Point3::point);
     }
 
     private List<ShotEvent> events(Fields f, String label) {

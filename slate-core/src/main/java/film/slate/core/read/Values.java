@@ -81,6 +81,11 @@ final class Values {
         return d.isPresent() ? OptionalDouble.of(((d.getAsDouble() % 360) + 360) % 360) : d;
     }
 
+    /** {@code 5} or {@code 2.5}: metres as a person writes them. */
+    static String metres(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     /** Where a mapping and each of its fields were written. */
     static Positions positions(YamlMapping m) {
         Map<String, SourcePosition> fields = new HashMap<>();

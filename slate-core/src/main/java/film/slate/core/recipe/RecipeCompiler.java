@@ -96,7 +96,8 @@ public final class RecipeCompiler {
             subjects.add(subject(id, state.atStart(id), hashed));
         }
         RecipeContent.Place place = new RecipeContent.Place(scene.location(), location.map(l ->
-                new RecipeContent.PlaceLook(l.heading(), l.description(), l.width(), l.depth(), refs(l.refs(), hashed))),
+                new RecipeContent.PlaceLook(l.heading(), l.description(), l.width(), l.depth(), refs(l.refs(), hashed),
+                        l.set())),
                 scene.time());
         List<RecipeContent.Bound> bound = new ReferenceBinding(production.bible(), files, shot, state, location)
                 .bind(target.binds());
@@ -149,9 +150,14 @@ public final class RecipeCompiler {
             CharacterState end = state.end().get(s.character());
             cast.add(new RecipeContent.CastMark(s.character(),
                     Optional.ofNullable(ch).map(c -> new RecipeContent.StandIn(c.height(), c.color())), s.at(), s.facing(),
-                    s.holds(), Optional.ofNullable(end).map(e -> new RecipeContent.EndMark(e.at(), e.facing(), e.holds()))));
+                    s.holds(), Optional.ofNullable(end).map(e -> new RecipeContent.EndMark(e.at(), e.facing(), e.holds(),
+                            stance(e))), stance(s)));
         }
         return cast;
+    }
+
+    private static RecipeContent.Stance stance(CharacterState s) {
+        return new RecipeContent.Stance(s.posture(), s.seat());
     }
 
     /** The characters a shot sees: its subjects. {@code @MARA} selects the shots where this holds. */
@@ -177,8 +183,13 @@ public final class RecipeCompiler {
         List<String> parts = new ArrayList<>();
         for (String id : shot.subjects()) {
             Character ch = production.bible().characters().get(id);
+            Prop subjectProp = production.bible().props().get(id);
+            if (ch == null && subjectProp != null) { // an insert of a prop: what it is, never its id
+                parts.add(subjectProp.description().isBlank() ? words(id) : subjectProp.description());
+                continue;
+            }
             Optional<CharacterState> s = state.atStart(id);
-            StringBuilder b = new StringBuilder(ch == null ? id : ch.name());
+            StringBuilder b = new StringBuilder(ch == null ? words(id) : ch.name());
             List<String> details = new ArrayList<>();
             if (ch != null && !ch.description().isBlank()) {
                 details.add(ch.description());
@@ -188,7 +199,7 @@ public final class RecipeCompiler {
             Set<String> held = new LinkedHashSet<>();
             s.ifPresent(st -> st.holds().forEach(p -> {
                 Prop prop = production.bible().props().get(p);
-                held.add(prop == null ? p.toLowerCase(Locale.ROOT) : prop.description());
+                held.add(prop == null || prop.description().isBlank() ? words(p) : prop.description());
             }));
             if (!held.isEmpty()) {
                 details.add("holding " + String.join(" and ", held));
@@ -199,6 +210,11 @@ public final class RecipeCompiler {
             parts.add(b.toString());
         }
         return String.join(" and ", parts);
+    }
+
+    /** An id the bible does not describe, as words: {@code OLD_MAN} is "old man". */
+    static String words(String id) {
+        return id.replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     private List<DialogueBlock> dialogue(Shot shot) {
@@ -218,7 +234,7 @@ public final class RecipeCompiler {
         List<String> parts = new ArrayList<>();
         for (DialogueBlock d : dialogue) {
             Character ch = production.bible().characters().get(d.character());
-            parts.add((ch == null ? d.character() : ch.name()) + " says \"" + d.text() + "\"");
+            parts.add((ch == null ? words(d.character()) : ch.name()) + " says \"" + d.text() + "\"");
         }
         return String.join("; ", parts);
     }

@@ -115,13 +115,32 @@ public record RecipeContent(int schema, String production, String shot, int take
      * the last frame when the character is still in the scene.
      */
     public record CastMark(String id, Optional<StandIn> standIn, Point at, double facing, List<String> holds,
-            Optional<EndMark> end) {
+            Optional<EndMark> end, Stance stance) {
         public CastMark {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(standIn, "standIn");
             Objects.requireNonNull(at, "at");
             holds = List.copyOf(holds);
             Objects.requireNonNull(end, "end");
+            Objects.requireNonNull(stance, "stance");
+        }
+
+        /** One who stands on the floor. */
+        public CastMark(String id, Optional<StandIn> standIn, Point at, double facing, List<String> holds,
+                Optional<EndMark> end) {
+            this(id, standIn, at, facing, holds, end, Stance.STANDING);
+        }
+    }
+
+    /**
+     * A posture and the height of what the character sits, kneels or lies on; the JSON leaves out
+     * a standing one, so the recipes of shots where everyone stands keep their ids.
+     */
+    public record Stance(film.slate.core.model.Posture posture, double seat) {
+        public static final Stance STANDING = new Stance(film.slate.core.model.Posture.STAND, 0);
+
+        public Stance {
+            Objects.requireNonNull(posture, "posture");
         }
     }
 
@@ -131,10 +150,15 @@ public record RecipeContent(int schema, String production, String shot, int take
         }
     }
 
-    public record EndMark(Point at, double facing, List<String> holds) {
+    public record EndMark(Point at, double facing, List<String> holds, Stance stance) {
         public EndMark {
             Objects.requireNonNull(at, "at");
             holds = List.copyOf(holds);
+            Objects.requireNonNull(stance, "stance");
+        }
+
+        public EndMark(Point at, double facing, List<String> holds) {
+            this(at, facing, holds, Stance.STANDING);
         }
     }
 
@@ -147,11 +171,18 @@ public record RecipeContent(int schema, String production, String shot, int take
         }
     }
 
-    public record PlaceLook(String heading, String description, double width, double depth, List<Ref> refs) {
+    /** The bible's entry of a location: its words, floor plan, references and the solid pieces of its set. */
+    public record PlaceLook(String heading, String description, double width, double depth, List<Ref> refs,
+            List<film.slate.core.model.SetPiece> set) {
         public PlaceLook {
             Objects.requireNonNull(heading, "heading");
             Objects.requireNonNull(description, "description");
             refs = List.copyOf(refs);
+            set = List.copyOf(set);
+        }
+
+        public PlaceLook(String heading, String description, double width, double depth, List<Ref> refs) {
+            this(heading, description, width, depth, refs, List.of());
         }
     }
 

@@ -139,12 +139,50 @@ final class RecipeJson {
         c.set("at", point(m.at()));
         c.put("facing", m.facing());
         m.holds().forEach(c.putArray("holds")::add);
+        stance(c, "", m.stance());
         m.end().ifPresent(e -> {
             c.set("end_at", point(e.at()));
             c.put("end_facing", e.facing());
             e.holds().forEach(c.putArray("end_holds")::add);
+            stance(c, "end_", e.stance());
         });
         return c;
+    }
+
+    /** {@code posture} and {@code seat} (with {@code prefix}), left out for one standing on the floor. */
+    private static void stance(ObjectNode o, String prefix, RecipeContent.Stance s) {
+        if (s.posture() != film.slate.core.model.Posture.STAND) {
+            o.put(prefix + "posture", s.posture().key());
+        }
+        if (s.seat() != 0) {
+            o.put(prefix + "seat", s.seat());
+        }
+    }
+
+    private static RecipeContent.Stance readStance(RecipeMember c, String prefix) {
+        if (!c.has(prefix + "posture") && !c.has(prefix + "seat")) {
+            return RecipeContent.Stance.STANDING;
+        }
+        var posture = c.has(prefix + "posture") ? film.slate.core.model.Posture.ofKey(c.text(prefix + "posture"))
+                .orElseThrow(() -> c.at(prefix + "posture").wrong("a posture (stand, sit, kneel, lie)"))
+                : film.slate.core.model.Posture.STAND;
+        return new RecipeContent.Stance(posture, c.optionalNumber(prefix + "seat").orElse(0));
+    }
+
+    private static ArrayNode setPieces(List<film.slate.core.model.SetPiece> set) {
+        ArrayNode a = NODES.arrayNode();
+        for (var piece : set) {
+            a.addObject().put("id", piece.id()).<ObjectNode>set("at", point(piece.at()))
+                    .<ObjectNode>set("size", NODES.arrayNode().add(piece.width()).add(piece.depth()))
+                    .put("height", piece.height()).put("facing", piece.facing());
+        }
+        return a;
+    }
+
+    private static film.slate.core.model.SetPiece readSetPiece(RecipeMember s) {
+        RecipeMember size = s.at("size");
+        return new film.slate.core.model.SetPiece(s.text("id"), s.at("at").point(), size.at(0).number(), size.at(1).number(),
+                s.number("height"), s.number("facing"));
     }
 
     private static ObjectNode place(Place p) {
@@ -155,6 +193,9 @@ final class RecipeJson {
             loc.put("description", l.description());
             loc.set("size", NODES.arrayNode().add(l.width()).add(l.depth()));
             loc.set("refs", refs(l.refs()));
+            if (!l.set().isEmpty()) { // absent for a bare set, so the recipes of before keep their ids
+                loc.set("set", setPieces(l.set()));
+            }
         });
         loc.put("time", p.time());
         return loc;
@@ -272,10 +313,10 @@ final class RecipeJson {
                 ? Optional.of(new StandIn(c.number("height"), c.text("color"))) : Optional.empty();
         Optional<EndMark> end = c.has("end_at")
                 ? Optional.of(new EndMark(c.at("end_at").point(), c.number("end_facing"),
-                        c.at("end_holds").list(RecipeMember::text)))
+                        c.at("end_holds").list(RecipeMember::text), readStance(c, "end_")))
                 : Optional.empty();
         return new CastMark(c.text("id"), standIn, c.at("at").point(), c.number("facing"), c.at("holds").list(RecipeMember::text),
-                end);
+                end, readStance(c, ""));
     }
 
     private static Place readPlace(RecipeMember l) {
@@ -283,7 +324,8 @@ final class RecipeJson {
         if (l.has("heading")) {
             RecipeMember size = l.at("size");
             bible = Optional.of(new PlaceLook(l.text("heading"), l.text("description"), size.at(0).number(),
-                    size.at(1).number(), l.at("refs").list(RecipeJson::readRef)));
+                    size.at(1).number(), l.at("refs").list(RecipeJson::readRef),
+                    l.has("set") ? l.at("set").list(RecipeJson::readSetPiece) : List.of()));
         }
         return new Place(l.text("id"), bible, l.text("time"));
     }

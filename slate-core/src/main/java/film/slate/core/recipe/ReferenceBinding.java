@@ -50,7 +50,7 @@ final class ReferenceBinding {
 
     private RecipeContent.Bound bound(ReferenceKey k) {
         if (k instanceof ReferenceKey.OfCharacter c) {
-            return shot.subjects().contains(c.character()) ? subject(k.key(), c.character())
+            return shot.subjects().contains(c.character()) && onSet(c.character()) ? subject(k.key(), c.character())
                     : RecipeContent.Bound.blank(k.key(), c.character() + " " + NOT_IN_FRAME);
         }
         if (k instanceof ReferenceKey.OfSubject s) {
@@ -70,6 +70,9 @@ final class ReferenceBinding {
         if (ch == null) {
             return bible.props().containsKey(id) ? prop(key, id) : RecipeContent.Bound.blank(key, id + " " + NOT_IN_BIBLE);
         }
+        if (!onSet(id)) {
+            return RecipeContent.Bound.blank(key, id + " " + NOT_IN_FRAME); // off set: not entered yet, or gone
+        }
         Optional<String> wardrobe = state.atStart(id).flatMap(CharacterState::wardrobe);
         return first(key, id, Optional.of(ch.refsIn(wardrobe)));
     }
@@ -87,6 +90,11 @@ final class ReferenceBinding {
         }
         String path = refs.get().get(0).path();
         return RecipeContent.Bound.of(key, new RecipeContent.Ref(path, files.of(path)));
+    }
+
+    /** Whether a character is on set during the shot (entrances and exits leave them off it). */
+    private boolean onSet(String character) {
+        return state.atStart(character).isPresent();
     }
 
     /** A prop is in frame when it is a subject, in a subject's hand at the start, or handled by a subject. */

@@ -34,6 +34,8 @@ public record Body(List<Vec3> joints, Point forward, double height) {
     static final double STRIDE = 0.8;
     /** Walking speed (m/s) at which limbs swing fully; slower walks swing less, a figure at rest not at all. */
     static final double FULL_SWING_SPEED = 0.6;
+    /** How far below the wrist of the holding hand a prop is held, as a share of the height. */
+    static final double HAND_BELOW_WRIST = 0.035;
     /** The largest swing of a thigh or an arm, in radians. */
     static final double SWING = Math.toRadians(24);
 
@@ -51,6 +53,56 @@ public record Body(List<Vec3> joints, Point forward, double height) {
     /** The figure's right, on the floor plan. */
     public Point right() {
         return new Point(forward.y(), -forward.x());
+    }
+
+    /** The middle of the hips: where the spine starts. */
+    public Vec3 hips() {
+        return joint(Joint.RIGHT_HIP).lerp(joint(Joint.LEFT_HIP), 0.5);
+    }
+
+    /** The figure's own right in space (unit), from the left shoulder to the right. */
+    public Vec3 across() {
+        Vec3 a = joint(Joint.RIGHT_SHOULDER).minus(joint(Joint.LEFT_SHOULDER));
+        return a.length() < 1e-9 ? Vec3.of(right(), 0) : a.unit();
+    }
+
+    /** The spine's direction (unit), from the hips towards the head, square to {@link #across()}: up when standing. */
+    public Vec3 spine() {
+        Vec3 s = joint(Joint.NECK).minus(hips());
+        Vec3 a = across();
+        s = s.minus(a.times(s.dot(a)));
+        return s.length() < 1e-9 ? new Vec3(0, 0, 1) : s.unit();
+    }
+
+    /** Where the chest and face turn (unit): {@link #forward()} when upright, the sky for a figure on its back. */
+    public Vec3 front() {
+        return spine().cross(across()).unit();
+    }
+
+    /** The point along the spine at share {@code z} of the height, as a standing figure's would be at {@code z * height}. */
+    public Vec3 level(double z) {
+        return hips().plus(spine().times((z - HIP) * height));
+    }
+
+    /** Where a prop in the right hand is: just below the wrist ({@link Sight#hand} for a standing figure). */
+    public Vec3 hand() {
+        return joint(Joint.RIGHT_WRIST).minus(spine().times(HAND_BELOW_WRIST * height));
+    }
+
+    /** The joints {@code mix} of the way from {@code a} to {@code b}: a posture changing, eased by the caller. */
+    public static Body blend(Body a, Body b, double mix) {
+        if (mix <= 0) {
+            return a;
+        }
+        if (mix >= 1) {
+            return b;
+        }
+        Vec3[] j = new Vec3[a.joints.size()];
+        for (int i = 0; i < j.length; i++) {
+            j[i] = a.joints.get(i).lerp(b.joints.get(i), mix);
+        }
+        Point f = a.forward.lerp(b.forward, mix);
+        return new Body(List.of(j), f.length() < 1e-6 ? b.forward : f.times(1 / f.length()), b.height);
     }
 
     /**
@@ -81,7 +133,7 @@ public record Body(List<Vec3> joints, Point forward, double height) {
         if (holding) {
             // The arm bent a little to carry the prop at the hand the rules look for.
             j[Joint.RIGHT_ELBOW.ordinal()] = local(at, f, r, 0.01 * h, 0.15 * h, 0.63 * h);
-            j[Joint.RIGHT_WRIST.ordinal()] = hand.plus(new Vec3(0, 0, 0.035 * h));
+            j[Joint.RIGHT_WRIST.ordinal()] = hand.plus(new Vec3(0, 0, HAND_BELOW_WRIST * h));
         } else {
             arm(j, Joint.RIGHT_ELBOW, Joint.RIGHT_WRIST, rs, f, r, 1, -legAngle, h);
         }
@@ -115,7 +167,7 @@ public record Body(List<Vec3> joints, Point forward, double height) {
         return new Vec3(f.x() * StrictMath.sin(angle), f.y() * StrictMath.sin(angle), -StrictMath.cos(angle));
     }
 
-    private static Vec3 local(Point at, Point f, Point r, double forward, double right, double z) {
+    static Vec3 local(Point at, Point f, Point r, double forward, double right, double z) {
         return Vec3.of(at.plus(f.times(forward)).plus(r.times(right)), z);
     }
 }

@@ -46,7 +46,7 @@ public final class Sight {
 
     /** Where {@code character}'s eyes are at {@code t}. */
     public Optional<Vec3> eyes(String character, double t) {
-        return staging.position(character, t).map(p -> Vec3.of(p, staging.height(character) * EYES));
+        return staging.eyes(character, t);
     }
 
     /** Whether {@code p} is in the picture at {@code t}, allowing {@code margin} times the frame (1 is its edge). */
@@ -79,8 +79,8 @@ public final class Sight {
         }
         Vec3 eye = staging.camera(t).eye();
         for (String other : staging.cast()) {
-            if (!other.equals(character) && blocks(eye, target.get(), staging.position(other, t).orElseThrow(),
-                    staging.height(other))) {
+            Optional<Point> at = staging.position(other, t);
+            if (!other.equals(character) && at.isPresent() && blocks(eye, target.get(), at.get(), staging.top(other, t))) {
                 return Optional.of(other);
             }
         }
@@ -126,8 +126,7 @@ public final class Sight {
         for (String c : staging.cast()) {
             CharacterState s = after ? state.end().get(c) : state.start().get(c);
             if (s != null && s.holds().contains(prop)) {
-                Point at = staging.position(c, t).orElseThrow();
-                return Optional.of(hand(at, staging.facing(c, t), staging.height(c)));
+                return staging.hand(c, t);
             }
         }
         Point rest = (after ? state.setEnd() : state.setStart()).get(prop);

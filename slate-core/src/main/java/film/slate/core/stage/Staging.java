@@ -8,6 +8,7 @@ import film.slate.core.model.Camera;
 import film.slate.core.model.Character;
 import film.slate.core.model.Move;
 import film.slate.core.model.Point;
+import film.slate.core.model.Posture;
 import film.slate.core.model.Shot;
 import java.util.Optional;
 
@@ -51,14 +52,14 @@ public final class Staging {
         return state.start().keySet();
     }
 
-    /** Where {@code character} stands at {@code t}, if they are in the scene. */
+    /** Where {@code character} stands at {@code t}, if they are on set. */
     public Optional<Point> position(String character, double t) {
         CharacterState a = state.start().get(character);
         CharacterState b = state.end().get(character);
         if (a == null || b == null) {
             return Optional.empty();
         }
-        return Optional.of(a.at().lerp(b.at(), Ease.inOut(t)));
+        return Optional.of(a.at().lerp(b.at(), Ease.inOut(beats(a, b).walk(t))));
     }
 
     /** Which way {@code character} faces at {@code t}: into the walk while walking, turning at either end. */
@@ -68,23 +69,25 @@ public final class Staging {
         if (a == null || b == null) {
             return 0;
         }
+        double u = beats(a, b).walk(t);
         if (a.at().distance(b.at()) < 1e-6) {
-            return Ease.angle(a.facing(), b.facing(), Ease.inOut(t));
+            return Ease.angle(a.facing(), b.facing(), Ease.inOut(u));
         }
         double walk = a.at().bearingTo(b.at());
-        if (t < TURN) {
-            return Ease.angle(a.facing(), walk, Ease.inOut(t / TURN));
+        if (u < TURN) {
+            return Ease.angle(a.facing(), walk, Ease.inOut(u / TURN));
         }
-        if (t > 1 - TURN) {
-            return Ease.angle(walk, b.facing(), Ease.inOut((t - (1 - TURN)) / TURN));
+        if (u > 1 - TURN) {
+            return Ease.angle(walk, b.facing(), Ease.inOut((u - (1 - TURN)) / TURN));
         }
         return walk;
     }
 
     /**
-     * {@code character}'s skeleton at {@code t}: at their mark, facing their way, legs walking
-     * while they cover ground, the right hand closed on a prop while they hold one (props change
-     * hands at {@link Sight#EVENT_TIME}); empty when they are not in the scene.
+     * {@code character}'s skeleton at {@code t}: at their mark in their posture, facing their way,
+     * legs walking while they cover ground (standing up before a walk, sitting down after it), the
+     * right hand closed on a prop while they hold one (props change hands at {@link
+     * Sight#EVENT_TIME}); empty when they are not on set.
      */
     public Optional<Body> body(String character, double t) {
         CharacterState a = state.start().get(character);
@@ -92,13 +95,89 @@ public final class Staging {
         if (a == null || b == null) {
             return Optional.empty();
         }
+        Beats beats = beats(a, b);
         double distance = a.at().distance(b.at());
-        double c = Math.max(0, Math.min(1, t));
-        double duration = shot.duration() > 0 && Double.isFinite(shot.duration()) ? shot.duration() : 1;
-        double speed = distance * 6 * c * (1 - c) / duration; // the derivative of the eased walk
+        double u = beats.walk(t);
+        double speed = distance * 6 * u * (1 - u) / (duration() * beats.walking()); // the derivative of the eased walk
         boolean holding = !(t < Sight.EVENT_TIME ? a : b).holds().isEmpty();
-        return Optional.of(Body.of(position(character, t).orElseThrow(), facing(character, t), height(character),
-                distance * Ease.inOut(t), speed, holding));
+        Point at = position(character, t).orElseThrow();
+        double facing = facing(character, t);
+        double h = height(character);
+        if (distance < 1e-6 && a.posture() == b.posture() && a.seat() == b.seat()) {
+            return Optional.of(a.posture() == Posture.STAND ? Body.of(at, facing, h, 0, 0, holding)
+                    : Poses.of(a.posture(), at, facing, h, a.seat(), holding));
+        }
+        if (distance < 1e-6) { // a change of posture on the spot
+            return Optional.of(Body.blend(Poses.of(a.posture(), at, facing, h, a.seat(), holding),
+                    Poses.of(b.posture(), at, facing, h, b.seat(), holding), beats.change(t)));
+        }
+        Body walking = Body.of(at, facing, h, distance * Ease.inOut(u), speed, holding);
+        if (t < beats.rise()) {
+            return Optional.of(Body.blend(Poses.of(a.posture(), at, facing, h, a.seat(), holding), walking,
+                    Ease.inOut(t / beats.rise())));
+        }
+        if (t > 1 - beats.settle()) {
+            return Optional.of(Body.blend(walking, Poses.of(b.posture(), at, facing, h, b.seat(), holding),
+                    Ease.inOut((t - (1 - beats.settle())) / beats.settle())));
+        }
+        return Optional.of(walking);
+    }
+
+    /** Where {@code character}'s eyes are at {@code t}, above the middle of their shoulders; empty when not on set. */
+    public Optional<Vec3> eyes(String character, double t) {
+        if (standing(character)) {
+            return position(character, t).map(p -> Vec3.of(p, height(character) * Sight.EYES));
+        }
+        return body(character, t).map(b -> Vec3.of(b.joint(Body.Joint.NECK).plan(),
+                (b.joint(Body.Joint.RIGHT_EYE).z() + b.joint(Body.Joint.LEFT_EYE).z()) / 2));
+    }
+
+    /** How high the eyes of {@code character} are as {@code state} opens, for one {@code height} tall (standing when unknown). */
+    public static double eyeHeight(ShotState state, String character, double height) {
+        CharacterState s = state.start().get(character);
+        if (s == null || s.posture() == Posture.STAND) {
+            return height * Sight.EYES;
+        }
+        Body b = Poses.of(s.posture(), s.at(), s.facing(), height, s.seat(), false);
+        return (b.joint(Body.Joint.RIGHT_EYE).z() + b.joint(Body.Joint.LEFT_EYE).z()) / 2;
+    }
+
+    /** Where the prop in {@code character}'s hand is at {@code t} (a standing figure's is {@link Sight#hand}). */
+    public Optional<Vec3> hand(String character, double t) {
+        if (standing(character)) {
+            return position(character, t).map(p -> Sight.hand(p, facing(character, t), height(character)));
+        }
+        return body(character, t).map(Body::hand);
+    }
+
+    /** How high the top of {@code character}'s head is at {@code t} (their height while they stand). */
+    public double top(String character, double t) {
+        return standing(character) ? height(character)
+                : body(character, t).map(b -> Math.max(b.level(1).z(), b.joint(Body.Joint.NOSE).z())).orElse(0.0);
+    }
+
+    /** Whether {@code character} stands through the whole shot (the common case, measured the way it always was). */
+    private boolean standing(String character) {
+        CharacterState a = state.start().get(character);
+        CharacterState b = state.end().get(character);
+        return a == null || b == null || a.posture() == Posture.STAND && b.posture() == Posture.STAND;
+    }
+
+    private double duration() {
+        return shot.duration() > 0 && Double.isFinite(shot.duration()) ? shot.duration() : 1;
+    }
+
+    /** When a character's posture changes and when they walk: {@link Beats}. */
+    private Beats beats(CharacterState a, CharacterState b) {
+        double change = Math.min(1, Beats.CHANGE_SECONDS / duration());
+        if (a.at().distance(b.at()) < 1e-6) {
+            boolean changes = a.posture() != b.posture() || a.seat() != b.seat();
+            return new Beats(0, 0, !changes ? -1 : b.posture() == Posture.STAND ? 0 : 1 - change, change);
+        }
+        double rise = a.posture() == Posture.STAND ? 0 : change;
+        double settle = b.posture() == Posture.STAND ? 0 : change;
+        double scale = rise + settle > 0.8 ? 0.8 / (rise + settle) : 1;
+        return new Beats(rise * scale, settle * scale, -1, change);
     }
 
     /** The character's height from the bible (or a default). */
@@ -142,8 +221,7 @@ public final class Staging {
     public Vec3 aim(Aim aim, double t, double defaultHeight) {
         if (aim.character().isPresent()) {
             String c = aim.character().get();
-            Point p = position(c, t).orElse(shot.camera().at().plus(new Point(0, 1)));
-            return Vec3.of(p, height(c) * 0.93);
+            return eyes(c, t).orElse(Vec3.of(shot.camera().at().plus(new Point(0, 1)), height(c) * Sight.EYES));
         }
         return Vec3.of(aim.point().orElseThrow(), aim.z().orElse(defaultHeight));
     }

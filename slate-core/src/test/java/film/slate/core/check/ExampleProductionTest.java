@@ -72,7 +72,7 @@ class ExampleProductionTest {
                     double margin = i == 0 ? 1.0 : EDGE;
                     for (double t : new double[] {0, 0.5, 1}) {
                         CameraPose pose = staging.camera(t);
-                        Vec3 eyes = Vec3.of(staging.position(subject, t).orElseThrow(), staging.height(subject) * 0.93);
+                        Vec3 eyes = staging.eyes(subject, t).orElseThrow(); // where the posture puts them
                         var onScreen = pose.project(eyes);
                         if (onScreen.isEmpty() || Math.abs(onScreen.get().x()) > margin
                                 || Math.abs(onScreen.get().y()) > aspect * margin) {

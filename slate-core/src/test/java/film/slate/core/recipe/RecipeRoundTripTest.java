@@ -38,10 +38,12 @@ class RecipeRoundTripTest {
      * once, on purpose, when the example's four inserts 1G, 2D, 3D and 5D were aimed at the prop previz draws; and
      * again when recipes began to hash only the references their backend binds: a backend that binds none names
      * them by path alone, so replacing an image no longer re-renders previz; and once more when props left on a set stopped
-     * following a continuing scene to another location; and when the example's format became 640x360 for
-     * the demo, issue 9 §4: every example recipe holds the format).
+     * following a continuing scene to another location; when the example's format became 640x360 for
+     * the demo, issue 9 §4: every example recipe holds the format; and once more when the example's locations got
+     * their set pieces, Tom sat down on the kitchen chair (with insert 2D aimed at his seated hand) and inserts named
+     * their prop by its description in the prompt, issue 12 §5).
      */
-    static final String GOLDEN = "379141cfc37d0dce60c19ad966616504ce80cc4fe5bb68bf80b786e8c033a22b";
+    static final String GOLDEN = "a253118812e0097b34513a97b40c937cce9d0306a2833ee21074a43a7ec8dcd6";
     static final int HOW_MANY = 232;
 
     @Test

@@ -7,6 +7,7 @@ import film.slate.core.check.ActionLine;
 import film.slate.core.model.Location;
 import film.slate.core.model.Point;
 import film.slate.core.model.ScenePlan;
+import film.slate.core.model.SetPiece;
 import film.slate.core.model.Shot;
 import film.slate.core.stage.CameraPose;
 import film.slate.core.stage.Staging;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A scene's floor plan, seen from above with north up: the room and its metre grid, each
+ * A scene's floor plan, seen from above with north up: the room and its metre grid, its set pieces, each
  * character's opening mark and every move they make shot by shot, every camera with its field of
  * view and shot label (and its own move), and the action line as the checker draws it at the
  * first shot's start. Drawn from the same {@link Staging} previz renders.
@@ -30,6 +31,7 @@ public final class FloorPlan {
     private final Previz previz;
     private final ScenePlan scene;
     private final List<PrevizShot> shots = new ArrayList<>();
+    private final Optional<Location> location;
     private final double width;
     private final double depth;
     private double minX;
@@ -40,7 +42,7 @@ public final class FloorPlan {
     public FloorPlan(Previz previz, ScenePlan scene) {
         this.previz = previz;
         this.scene = scene;
-        Optional<Location> location = Optional.ofNullable(previz.production().bible().locations().get(scene.location()));
+        this.location = Optional.ofNullable(previz.production().bible().locations().get(scene.location()));
         this.width = location.map(Location::width).orElse(8.0);
         this.depth = location.map(Location::depth).orElse(8.0);
         for (Shot s : scene.shots()) {
@@ -111,6 +113,7 @@ public final class FloorPlan {
         b.append("<rect class=\"room\" x=\"").append(num(sx(0))).append("\" y=\"").append(num(sy(depth))).append("\" width=\"")
                 .append(num(width * SCALE)).append("\" height=\"").append(num(depth * SCALE))
                 .append("\" fill=\"none\" stroke=\"#3a342c\" stroke-width=\"3\"/>\n");
+        location.ifPresent(l -> l.set().forEach(piece -> drawPiece(b, piece)));
         actionLine().ifPresent(l -> drawActionLine(b, l));
         String marker = "url(#arrow-s" + esc(scene.scene()) + ")";
         for (PrevizShot s : shots) {
@@ -137,7 +140,8 @@ public final class FloorPlan {
                         .append("\" stroke=\"#222\" stroke-width=\"1.5\"/>");
                 line(b, p.x(), p.y(), nose.x(), nose.y(), "#222", 3, "");
                 b.append("<text x=\"").append(num(sx(p.x()))).append("\" y=\"").append(num(sy(p.y()) - 0.35 * SCALE))
-                        .append("\" text-anchor=\"middle\" class=\"name\">").append(esc(c)).append("</text></g>\n");
+                        .append("\" text-anchor=\"middle\" class=\"name\">").append(esc(c + posture(first, c)))
+                        .append("</text></g>\n");
             }
         }
         for (PrevizShot s : shots) {
@@ -145,6 +149,29 @@ public final class FloorPlan {
         }
         b.append("</svg>\n");
         return b.toString();
+    }
+
+    /** A set piece as the block it is, seen from above, with its name. */
+    private void drawPiece(StringBuilder b, SetPiece piece) {
+        StringBuilder points = new StringBuilder();
+        for (Point c : piece.corners()) {
+            points.append(points.length() == 0 ? "" : " ").append(num(sx(c.x()))).append(',').append(num(sy(c.y())));
+        }
+        b.append("<g class=\"piece\"><polygon points=\"").append(points).append("\" fill=\"#b59b7c\" stroke=\"#5a4632\""
+                + " stroke-width=\"2\"><title>").append(esc(piece.id() + ", " + num(piece.height()) + " m high"))
+                .append("</title></polygon><text x=\"").append(num(sx(piece.at().x()))).append("\" y=\"")
+                .append(num(sy(piece.at().y()) + 4)).append("\" text-anchor=\"middle\" class=\"piece-name\">")
+                .append(esc(piece.id())).append("</text></g>\n");
+    }
+
+    /** " (sits)", " (kneels)", " (lies)" after the name of one who does not stand at the scene's start. */
+    private static String posture(Staging staging, String c) {
+        return staging.state().atStart(c).map(s -> switch (s.posture()) {
+            case STAND -> "";
+            case SIT -> " (sits)";
+            case KNEEL -> " (kneels)";
+            case LIE -> " (lies)";
+        }).orElse("");
     }
 
     private void drawActionLine(StringBuilder b, ActionLine l) {

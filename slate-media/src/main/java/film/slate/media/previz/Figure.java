@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * A mannequin for a character, hung on its {@link Body} (the skeleton the pose pass draws): a head
  * with a dark visor at the eyes and a nose, so that facing and eyelines read at a glance; neck,
- * chest and pelvis; upper arms, forearms and hands; thighs, shins and feet. Every part is a
- * prism between two joints, sized in shares of the height, so a figure is exactly as tall as the
- * bible says (the head's top at the height, the soles on the floor).
+ * chest and pelvis along the spine; upper arms, forearms and hands; thighs, shins and feet. Every
+ * part is a prism between two joints or two points of the spine, sized in shares of the height, so
+ * a standing figure is exactly as tall as the bible says (the head's top at the height, the soles
+ * on the floor) and a seated, kneeling or lying one is the same body folded.
  */
 final class Figure {
     /** Half-depth (front to back) of the head, as a share of the height: camera-truth tests use it. */
@@ -24,28 +25,27 @@ final class Figure {
     private Figure() {
     }
 
-    /** The faces of the mannequin on {@code body}, lit in {@code color}. */
+    /** The faces of the mannequin on {@code body}, lit in {@code color}, in whatever posture the body is in. */
     static List<Face> faces(Body body, Color color, Light light) {
         double h = body.height();
-        Point f = body.forward();
-        Point r = body.right();
-        Point at = body.joint(Joint.NECK).plan();
-        Vec3 side = Vec3.of(r, 0);
+        Vec3 side = body.across();
+        Vec3 front = body.front();
         Color limb = shade(color, 0.85);
         List<Face> out = new ArrayList<>();
-        out.addAll(box(at, f, r, Sight.HEAD_FROM * h, h, Sight.HEAD_HALF_WIDTH * h, HEAD_HALF_DEPTH * h, color, light));
-        out.addAll(box(at, f, r, 0.80 * h, Sight.HEAD_FROM * h, 0.025 * h, 0.03 * h, limb, light));
-        out.addAll(box(at, f, r, 0.60 * h, 0.815 * h, 0.10 * h, 0.075 * h, color, light));
-        out.addAll(box(at, f, r, 0.47 * h, 0.60 * h, 0.09 * h, 0.07 * h, limb, light));
+        // Head, neck, chest and pelvis along the spine, at the shares of the height a standing figure has them.
+        trunk(out, body, Sight.HEAD_FROM, 1, Sight.HEAD_HALF_WIDTH, HEAD_HALF_DEPTH, color, light);
+        trunk(out, body, 0.80, Sight.HEAD_FROM, 0.025, 0.03, limb, light);
+        trunk(out, body, 0.60, 0.815, 0.10, 0.075, color, light);
+        trunk(out, body, 0.47, 0.60, 0.09, 0.07, limb, light);
         // The face: a visor across the eyes, a hair proud of the head, and a nose under it.
-        Point front = at.plus(f.times(HEAD_HALF_DEPTH * h + 0.004));
-        double hw = 0.045 * h;
-        double lo = 0.90 * h;
-        double hi = 0.94 * h;
-        out.add(new Face(outward(List.of(Vec3.of(front.minus(r.times(hw)), lo), Vec3.of(front.plus(r.times(hw)), lo),
-                Vec3.of(front.plus(r.times(hw)), hi), Vec3.of(front.minus(r.times(hw)), hi)), Vec3.of(at, lo)), VISOR));
-        out.addAll(box(at.plus(f.times(HEAD_HALF_DEPTH * h + 0.012 * h)), f, r, 0.875 * h, 0.90 * h, 0.011 * h,
-                0.012 * h, shade(color, 1.15), light));
+        Vec3 proud = front.times(HEAD_HALF_DEPTH * h + 0.004);
+        Vec3 hw = side.times(0.045 * h);
+        Vec3 lo = body.level(0.90).plus(proud);
+        Vec3 hi = body.level(0.94).plus(proud);
+        out.add(new Face(outward(List.of(lo.minus(hw), lo.plus(hw), hi.plus(hw), hi.minus(hw)), body.level(0.90)), VISOR));
+        Vec3 nose = front.times(HEAD_HALF_DEPTH * h + 0.012 * h);
+        out.addAll(prism(body.level(0.875).plus(nose), body.level(0.90).plus(nose), side, 0.011 * h, 0.012 * h,
+                shade(color, 1.15), light));
         limb(out, body, Joint.RIGHT_SHOULDER, Joint.RIGHT_ELBOW, 0.028 * h, side, limb, light);
         limb(out, body, Joint.LEFT_SHOULDER, Joint.LEFT_ELBOW, 0.028 * h, side, limb, light);
         limb(out, body, Joint.RIGHT_ELBOW, Joint.RIGHT_WRIST, 0.024 * h, side, limb, light);
@@ -61,6 +61,13 @@ final class Figure {
         return out;
     }
 
+    /** A block of the trunk from share {@code z0} to {@code z1} of the height along the spine, its half sizes as shares too. */
+    private static void trunk(List<Face> out, Body body, double z0, double z1, double halfWidth, double halfDepth, Color c,
+            Light light) {
+        double h = body.height();
+        out.addAll(prism(body.level(z0), body.level(z1), body.across(), halfWidth * h, halfDepth * h, c, light));
+    }
+
     private static void limb(List<Face> out, Body body, Joint from, Joint to, double half, Vec3 side, Color c,
             Light light) {
         out.addAll(prism(body.joint(from), body.joint(to), side, half, half, c, light));
@@ -74,16 +81,15 @@ final class Figure {
         out.addAll(prism(w, w.plus(along.times(0.05 * h)), side, 0.022 * h, 0.016 * h, c, light));
     }
 
-    /** A foot from a little behind the ankle to the toes, its sole on the floor at rest. */
+    /** A foot from a little behind the ankle to the toes, its sole under the ankle (on the floor while standing). */
     private static void foot(List<Face> out, Body body, Joint ankle, Color c, Light light) {
         double h = body.height();
-        Vec3 a = body.joint(ankle);
-        Point f = body.forward();
-        double sole = a.z() - Body.ANKLE * h;
-        Point heel = a.plan().minus(f.times(0.03 * h));
-        Point toe = a.plan().plus(f.times(Body.TOES * h));
-        Point mid = heel.lerp(toe, 0.5);
-        out.addAll(box(mid, f, body.right(), sole, sole + 0.055 * h, 0.03 * h, heel.distance(toe) / 2, c, light));
+        Vec3 up = body.spine();
+        Vec3 front = body.front();
+        Vec3 sole = body.joint(ankle).minus(up.times(Body.ANKLE * h)).plus(up.times(0.0275 * h));
+        Vec3 heel = sole.minus(front.times(0.03 * h));
+        Vec3 toe = sole.plus(front.times(Body.TOES * h));
+        out.addAll(prism(heel, toe, body.across(), 0.03 * h, 0.0275 * h, c, light));
     }
 
     /** A square-sectioned prism from {@code a} to {@code b}, its width along {@code side} made square to its axis. */

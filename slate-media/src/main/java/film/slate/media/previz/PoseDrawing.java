@@ -81,10 +81,13 @@ final class PoseDrawing {
     /** Each joint's pixel, or null where it is behind the lens or a camera would not see it on a person. */
     static Point2D.Double[] keypoints(FrameView view, Vec3 eye, Body body) {
         Point2D.Double[] out = new Point2D.Double[Joint.values().length];
-        Point toCamera = eye.plan().minus(body.joint(Joint.NECK).plan());
-        toCamera = toCamera.length() < 1e-9 ? body.forward() : toCamera.times(1 / toCamera.length());
-        double front = toCamera.dot(body.forward());
-        double right = toCamera.dot(body.right());
+        // Which way the camera is, seen across the body: square to the spine (on the plan for an upright figure).
+        Vec3 up = body.spine();
+        Vec3 look = eye.minus(body.joint(Joint.NECK));
+        look = look.minus(up.times(look.dot(up)));
+        Vec3 toCamera = look.length() < 1e-9 ? body.front() : look.unit();
+        double front = toCamera.dot(body.front());
+        double right = toCamera.dot(body.across());
         for (Joint j : Joint.values()) {
             Vec3 p = body.joint(j);
             boolean hidden = switch (j) {

@@ -125,7 +125,7 @@ public final class PrevizShot {
     public SubjectMasks masks(int frame) {
         CameraPose pose = camera(frame);
         FrameView view = new FrameView(pose, format.width(), format.height());
-        return SubjectMasks.draw(view, sorted(view, scenery.cast(instant(frame))), cast(), format.width(),
+        return SubjectMasks.draw(view, sorted(view, pose.eye(), scenery.cast(instant(frame))), cast(), format.width(),
                 format.height());
     }
 
@@ -187,7 +187,7 @@ public final class PrevizShot {
                 view.stroke(g, s);
             }
             double t = instant(frame);
-            for (Face f : sorted(view, scenery.cast(t))) {
+            for (Face f : sorted(view, pose.eye(), scenery.cast(t))) {
                 view.fill(g, f);
             }
             List<Label> labels = new ArrayList<>(names ? scenery.names(t) : List.of());
@@ -218,7 +218,7 @@ public final class PrevizShot {
             for (Face f : scenery.fixedFaces(pose.eye())) {
                 view.fillDepth(g, f);
             }
-            for (Face f : sorted(view, scenery.cast(instant(frame)))) {
+            for (Face f : sorted(view, pose.eye(), scenery.cast(instant(frame)))) {
                 view.fillDepth(g, f);
             }
         } finally {
@@ -227,16 +227,9 @@ public final class PrevizShot {
         return image;
     }
 
-    /** Faces turned to the camera, far to near (painter's order). */
-    private static List<Face> sorted(FrameView view, List<Face> faces) {
-        List<Face> out = new ArrayList<>();
-        for (Face f : faces) {
-            if (view.facesCamera(f)) {
-                out.add(f);
-            }
-        }
-        out.sort(Comparator.comparingDouble((Face f) -> view.depth(f.centroid())).reversed());
-        return out;
+    /** Faces turned to the camera, far to near (painter's order), with the set pieces hiding what is behind them. */
+    private List<Face> sorted(FrameView view, Vec3 eye, List<Face> faces) {
+        return DrawOrder.of(view, eye, faces, scenery.pieces());
     }
 
     /** {@code SC 1  SH 1A  TK 2}. */

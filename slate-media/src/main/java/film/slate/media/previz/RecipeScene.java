@@ -22,8 +22,8 @@ import java.util.OptionalLong;
 
 /**
  * The scene of one take as previz draws it, made from the recipe alone: the shot's camera and
- * move, the cast's marks, stand-ins and props at either end, the props on the set, the location's
- * size and kind and the time of day. Nothing else of the production is known here (names,
+ * move, the cast's marks, postures, stand-ins and props at either end, the props on the set, the
+ * location's size, kind and set pieces, and the time of day. Nothing else of the production is known here (names,
  * descriptions and references are left blank), which is exactly what makes a previz take a
  * function of its recipe.
  */
@@ -45,16 +45,17 @@ record RecipeScene(ScenePlan scene, ShotState state, Bible bible, VideoFormat fo
         Map<String, CharacterState> end = new LinkedHashMap<>();
         Map<String, Character> characters = new LinkedHashMap<>();
         for (RecipeContent.CastMark mark : r.cast()) {
-            start.put(mark.id(), new CharacterState(mark.id(), mark.at(), mark.facing(), Optional.empty(), mark.holds()));
+            start.put(mark.id(), new CharacterState(mark.id(), mark.at(), mark.facing(), Optional.empty(), mark.holds(),
+                    mark.stance().posture(), mark.stance().seat()));
             mark.end().ifPresent(e -> end.put(mark.id(), new CharacterState(mark.id(), e.at(), e.facing(),
-                    Optional.empty(), e.holds())));
+                    Optional.empty(), e.holds(), e.stance().posture(), e.stance().seat())));
             mark.standIn().ifPresent(s -> characters.put(mark.id(), new Character(mark.id(), mark.id(), "", s.height(),
                     s.color(), List.of(), Map.of(), NOWHERE)));
         }
         RecipeContent.Place place = r.location();
         Map<String, Location> locations = new LinkedHashMap<>();
         place.bible().ifPresent(l -> locations.put(place.id(), new Location(place.id(), l.heading(), "", l.width(),
-                l.depth(), List.of(), NOWHERE)));
+                l.depth(), List.of(), NOWHERE, l.set())));
         ScenePlan scene = new ScenePlan("recipe.json", sceneId, false, place.id(), place.time(), Optional.empty(),
                 Map.of(), List.of(shot), NOWHERE);
         Bible bible = new Bible(characters, locations, Map.of(), new Style("", "", "", List.of(), NOWHERE));

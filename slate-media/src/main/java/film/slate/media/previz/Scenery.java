@@ -7,6 +7,7 @@ import film.slate.core.model.Bible;
 import film.slate.core.model.Location;
 import film.slate.core.model.Point;
 import film.slate.core.model.ScenePlan;
+import film.slate.core.model.SetPiece;
 import film.slate.core.stage.Body;
 import film.slate.core.stage.Sight;
 import film.slate.core.stage.Staging;
@@ -22,8 +23,8 @@ import java.util.Set;
 
 /**
  * The set of one shot at one instant, as primitives in metres: the fixed part (ground, floor and
- * its metre grid, ceiling, walls) drawn first in that order, and the cast and props, drawn far to
- * near. An interior's walls are 3 m high and a wall is left out when the camera stands beyond it
+ * its metre grid, ceiling, walls) drawn first in that order, then the set pieces, the cast and the
+ * props, in {@link DrawOrder}. An interior's walls are 3 m high and a wall is left out when the camera stands beyond it
  * (a wild wall, as on a studio set), so a camera outside the room still sees in.
  */
 final class Scenery {
@@ -39,6 +40,7 @@ final class Scenery {
     private final boolean exterior;
     private final TimeOfDay time;
     private final Light light;
+    private final List<List<Face>> pieces;
 
     Scenery(ScenePlan scene, ShotState state, Bible bible) {
         this.state = state;
@@ -50,6 +52,19 @@ final class Scenery {
         this.exterior = location.map(l -> l.heading().strip().toUpperCase(Locale.ROOT).startsWith("EXT")).orElse(false);
         this.time = TimeOfDay.of(scene.time());
         this.light = new Light(time);
+        this.pieces = location.map(l -> l.set().stream().map(this::block).toList()).orElse(List.of());
+    }
+
+    /** The set pieces, each a solid block in the set's shading (nobody's: they hide whoever is behind them). */
+    List<List<Face>> pieces() {
+        return pieces;
+    }
+
+    private List<Face> block(SetPiece piece) {
+        Point along = Point.ofBearing(piece.facing());
+        Point across = Point.ofBearing(piece.facing() + 90);
+        Color c = time.light(exterior ? new Color(122, 116, 104) : new Color(112, 88, 64));
+        return Figure.box(piece.at(), along, across, 0, piece.height(), piece.width() / 2, piece.depth() / 2, c, light);
     }
 
     Staging staging() {
@@ -132,7 +147,7 @@ final class Scenery {
             double facing = staging.facing(c, t);
             List<Face> own = new ArrayList<>(Figure.faces(body.get(), colour(c), light));
             for (String prop : heldAt(c, t)) {
-                own.addAll(propBox(Sight.hand(at, facing, body.get().height()), facing, prop));
+                own.addAll(propBox(staging.hand(c, t).orElseThrow(), facing, prop));
             }
             own.forEach(f -> out.add(f.ownedBy(c)));
             for (String prop : onFloorAt(c, t)) {
@@ -164,7 +179,7 @@ final class Scenery {
     List<Label> names(double t) {
         List<Label> out = new ArrayList<>();
         for (String c : staging.cast()) {
-            staging.position(c, t).ifPresent(p -> out.add(new Label(Vec3.of(p, staging.height(c) + 0.16), c, 0.14,
+            staging.position(c, t).ifPresent(p -> out.add(new Label(Vec3.of(p, staging.top(c, t) + 0.16), c, 0.14,
                     Color.WHITE)));
         }
         return out;

@@ -61,6 +61,27 @@ class StoryboardTest {
         }
     }
 
+    /** A set piece is drawn on the plan where it stands (its corners read back through the SVG transform), and a seated mark says so. */
+    @Test
+    void thePlanDrawsTheSetPiecesAndPostures() throws Exception {
+        Path film = TestFilm.write(dir, TestFilm.SHOTS.replace("facing: 270 }", "facing: 270, posture: sit }"), 24, 64, 36);
+        Files.writeString(film.resolve("bible/locations.yaml"), TestFilm.LOCATIONS
+                + "  set: { BENCH: { at: [4, 3], size: [1.2, 0.5], height: 0.45, facing: 30 } }\n");
+        Production p = TestFilm.read(film).production();
+        FloorPlan plan = new FloorPlan(Previz.of(p), p.scenes().get(0));
+        Matcher m = Pattern.compile("<g class=\"piece\"><polygon points=\"([^\"]+)\"").matcher(plan.svg());
+        assertThat(m.find()).isTrue();
+        var piece = p.bible().locations().get("LAMP_ROOM").set().get(0);
+        String[] corners = m.group(1).split(" ");
+        assertThat(corners).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            String[] xy = corners[i].split(",");
+            Point drawn = plan.toPlan(Double.parseDouble(xy[0]), Double.parseDouble(xy[1]));
+            assertThat(drawn.distance(piece.corners().get(i))).isLessThan(1e-3);
+        }
+        assertThat(plan.svg()).contains(">BENCH</text>").contains(">TOM (sits)</text>");
+    }
+
     @Test
     void writesThePageTheStillsAndAPlayableAnimatic() throws Exception {
         var read = TestFilm.read(TestFilm.write(dir.resolve("film")));

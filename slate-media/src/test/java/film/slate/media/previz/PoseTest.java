@@ -34,6 +34,19 @@ class PoseTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void keypointsLandOnThePinholeProjectionOfTheJoints(long seed) {
+        keypointsOnThePinhole(seed, "stand", "stand", 24);
+    }
+
+    /** The same for figures sitting, kneeling and lying, and getting up or down during the shot. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void keypointsFollowEveryPosture(long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x9057L);
+        String[] postures = {"stand", "sit", "kneel", "lie"};
+        keypointsOnThePinhole(seed, postures[r.nextInt(4)], postures[1 + r.nextInt(3)], 12);
+    }
+
+    private void keypointsOnThePinhole(long seed, String from, String to, int least) {
         SplittableRandom r = new SplittableRandom(seed);
         double x = 1.5 + r.nextDouble() * 3;
         double y = 3 + r.nextDouble() * 2;
@@ -43,16 +56,16 @@ class PoseTest {
                 location: LAMP_ROOM
                 time: DAY
                 cast:
-                  MARA: { at: [%.2f, %.2f], facing: %d%s }
+                  MARA: { at: [%.2f, %.2f], facing: %d%s, posture: %s }
                 shots:
                   - id: 1
                     framing: FS
                     subjects: [MARA]
                     camera: { at: [3, 0.4], height: %.2f, lens: %.1f, look_at: MARA }
-                    blocking: { MARA: { to: [%.2f, %.2f] } }
+                    blocking: { MARA: { to: [%.2f, %.2f], posture: %s } }
                     duration: 2.0
-                """, x, y, r.nextInt(360), r.nextBoolean() ? ", holds: [LANTERN]" : "", 1.0 + r.nextDouble() * 0.8, lens,
-                x + r.nextDouble() * 1.4 - 0.7, y + r.nextDouble() * 1.4 - 0.7);
+                """, x, y, r.nextInt(360), r.nextBoolean() ? ", holds: [LANTERN]" : "", from, 1.0 + r.nextDouble() * 0.8, lens,
+                x + r.nextDouble() * 1.4 - 0.7, y + r.nextDouble() * 1.4 - 0.7, to);
         var production = TestFilm.read(TestFilm.write(dir, scene, 24, W, H)).production();
         PrevizShot shot = Previz.of(production).shot("1/1", 1).orElseThrow();
         int checked = 0;
@@ -71,7 +84,7 @@ class PoseTest {
                 }
             }
         }
-        assertThat(checked).as("joints seen whole in four frames").isGreaterThanOrEqualTo(24);
+        assertThat(checked).as("joints seen whole in four frames (%s to %s)", from, to).isGreaterThanOrEqualTo(least);
     }
 
     /** The pixel a pinhole camera at {@code eye} aimed at {@code target} images {@code p} at, levelled (no roll). */
