@@ -36,6 +36,7 @@ class LauncherTest {
     private Path source;
     private Path bin;
     private Path calls;
+    private Path rehearsals;
 
     @BeforeEach
     void checkout() throws IOException, InterruptedException {
@@ -56,7 +57,14 @@ class LauncherTest {
             Path real = which(tool);
             Files.createSymbolicLink(bin.resolve(tool), real);
         }
-        fake("java", "echo \"java $*\" >> " + calls);
+        rehearsals = tmp.resolve("rehearsals.log");
+        // The launcher's rehearsal (the JVM that leaves the class archive at its exit) is logged apart
+        // from the commands it runs, and leaves an archive as a real JVM would.
+        fake("java", "case \"$*\" in\n"
+                + "  *film.slate.cli.Rehearsal*) echo \"java $*\" >> " + rehearsals + "\n"
+                + "    for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) echo archive > \"${a#*=}\";; esac; done ;;\n"
+                + "  *) echo \"java $*\" >> " + calls + " ;;\n"
+                + "esac");
         fake("ldconfig", "echo ldconfig >> " + calls + "\n[ -z \"${LIBS:-}\" ] || cat \"$LIBS\"");
         fake("apt-get", "echo \"apt-get $*\" >> " + calls);
     }
@@ -188,13 +196,24 @@ class LauncherTest {
     void theClassArchiveIsMadeOnceAndThenUsedUntilTheJarChanges() throws Exception {
         Path archive = jar.getParent().resolve("slate-cli.jsa");
         run(tmp, Map.of(), checkout.resolve("slate").toString(), "status");
-        assertThat(calls().get(0)).contains("-XX:ArchiveClassesAtExit=" + archive + ".");
-        Files.writeString(archive, "an archive");
+        assertThat(Files.readAllLines(rehearsals)).singleElement().asString()
+                .contains("-XX:ArchiveClassesAtExit=" + archive + ".");
+        assertThat(archive).exists();
+        assertThat(calls().get(0)).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("ArchiveClassesAtExit");
+        run(tmp, Map.of(), checkout.resolve("slate").toString(), "check");
+        assertThat(Files.readAllLines(rehearsals)).as("no second rehearsal while the jar is unchanged").hasSize(1);
+        assertThat(calls().get(1)).contains("-XX:SharedArchiveFile=" + archive);
+        age(archive, 600); // the jar (built 500 s ago) is now newer than its archive
         run(tmp, Map.of(), checkout.resolve("slate").toString(), "status");
-        assertThat(calls().get(1)).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("ArchiveClassesAtExit");
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
-        run(tmp, Map.of(), checkout.resolve("slate").toString(), "status");
-        assertThat(calls().get(2)).doesNotContain("SharedArchiveFile").contains("-XX:ArchiveClassesAtExit=");
+        assertThat(Files.readAllLines(rehearsals)).hasSize(2);
+        assertThat(calls().get(2)).contains("-XX:SharedArchiveFile=" + archive);
+    }
+
+    @Test
+    void aCommandThatIsNotQuickNeverRehearses() throws Exception {
+        fake("ldconfig", "echo ldconfig >> " + calls + "\necho libpulse.so.0");
+        run(tmp, Map.of(), checkout.resolve("slate").toString(), "build", "film");
+        assertThat(rehearsals).doesNotExist();
     }
 
     private record Result(int code, String out, String err) {
