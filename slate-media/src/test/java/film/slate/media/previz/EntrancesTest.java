@@ -65,7 +65,7 @@ class EntrancesTest {
                 assertThat(shot.staging().body("TOM", shot.instant(frame)).isPresent()).isEqualTo(on);
                 if (!on) {
                     assertThat(shot.masks(frame).shows("TOM")).isFalse();
-                    assertThat(SetPieceTest.count(SetPieceTest.on(shot.masks(frame).mask("TOM")))).isZero();
+                    assertThat(SubjectMasksTest.count(SubjectMasksTest.on(shot.masks(frame).mask("TOM")))).isZero();
                 }
             }
         }

@@ -1,9 +1,11 @@
 package film.slate.media.previz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static film.slate.media.previz.SubjectMasksTest.changed;
+import static film.slate.media.previz.SubjectMasksTest.count;
+import static film.slate.media.previz.SubjectMasksTest.on;
 
 import film.slate.media.TestFilm;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -97,33 +99,5 @@ class SetPieceTest {
         var read = TestFilm.read(folder);
         assertThat(read.diagnostics()).as(name).isEmpty();
         return Previz.of(read.production()).shot("1/1", 1).orElseThrow();
-    }
-
-    static boolean[] on(BufferedImage mask) {
-        boolean[] out = new boolean[mask.getWidth() * mask.getHeight()];
-        for (int y = 0; y < mask.getHeight(); y++) {
-            for (int x = 0; x < mask.getWidth(); x++) {
-                out[y * mask.getWidth() + x] = (mask.getRaster().getSample(x, y, 0)) == 255;
-            }
-        }
-        return out;
-    }
-
-    static boolean[] changed(BufferedImage a, BufferedImage b) {
-        boolean[] out = new boolean[a.getWidth() * a.getHeight()];
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                out[y * a.getWidth() + x] = a.getRGB(x, y) != b.getRGB(x, y);
-            }
-        }
-        return out;
-    }
-
-    static int count(boolean[] b) {
-        int n = 0;
-        for (boolean v : b) {
-            n += v ? 1 : 0;
-        }
-        return n;
     }
 }

@@ -137,17 +137,19 @@ class SubjectMasksTest {
         return false;
     }
 
-    private static boolean[] changed(BufferedImage a, BufferedImage b) {
-        boolean[] out = new boolean[W * H];
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                out[y * W + x] = a.getRGB(x, y) != b.getRGB(x, y);
+    /** Where two pictures of the same size differ. */
+    static boolean[] changed(BufferedImage a, BufferedImage b) {
+        boolean[] out = new boolean[a.getWidth() * a.getHeight()];
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                out[y * a.getWidth() + x] = a.getRGB(x, y) != b.getRGB(x, y);
             }
         }
         return out;
     }
 
-    private static boolean[] on(BufferedImage mask) {
+    /** The pixels a mask covers; a mask holds only black and white. */
+    static boolean[] on(BufferedImage mask) {
         boolean[] out = new boolean[mask.getWidth() * mask.getHeight()];
         for (int y = 0; y < mask.getHeight(); y++) {
             for (int x = 0; x < mask.getWidth(); x++) {
@@ -159,7 +161,7 @@ class SubjectMasksTest {
         return out;
     }
 
-    private static int count(boolean[] mask) {
+    static int count(boolean[] mask) {
         int n = 0;
         for (boolean b : mask) {
             n += b ? 1 : 0;
