@@ -4,10 +4,10 @@ import film.slate.core.model.Production;
 import film.slate.core.model.Shot;
 import film.slate.core.model.VideoFormat;
 import film.slate.core.recipe.FixRecipe;
+import film.slate.store.FixChain;
 import film.slate.store.Store;
 import film.slate.store.db.DecisionRecord;
 import film.slate.store.db.Decisions;
-import film.slate.store.db.Fixes;
 import film.slate.store.db.TakeRecord;
 import film.slate.store.db.TakeVersion;
 import film.slate.store.db.Verdict;
@@ -62,7 +62,7 @@ public record Cut(String title, VideoFormat format, List<CutClip> clips, boolean
                         .thenComparingInt(TakeRecord::version));
             }
             int frames = format.frames(shot.duration());
-            List<FixRecipe> fixes = take.map(t -> fixes(store, t.recipe())).orElse(List.of());
+            List<FixRecipe> fixes = take.map(t -> FixChain.fixes(store, t.recipe())).orElse(List.of());
             Optional<TakeRecord> parent = fixes.isEmpty() ? Optional.empty() : parent(takes, take.get(), fixes);
             clips.add(new CutClip(shot, take, approval, frames, at, fixes, parent));
             at += frames;
@@ -82,15 +82,6 @@ public record Cut(String title, VideoFormat format, List<CutClip> clips, boolean
                     + " --shots, or make a rough cut with --allow-unapproved");
         }
         return new Cut(production.manifest().title(), format, clips, rough);
-    }
-
-    /** The fixes that made the version of {@code recipe}, oldest first: none for a rendered version. */
-    static List<FixRecipe> fixes(Store store, String recipe) {
-        List<FixRecipe> chain = new ArrayList<>();
-        for (Optional<Fixes.Stored> f = store.fixes().get(recipe); f.isPresent(); f = store.fixes().get(f.get().parent())) {
-            chain.add(0, f.get().recipe());
-        }
-        return chain;
     }
 
     /** The version of the same take that the last fix was made on (the latest such, should it be rendered twice). */

@@ -12,6 +12,7 @@ import film.slate.media.composite.Mask;
 import film.slate.media.previz.Previz;
 import film.slate.media.previz.PrevizShot;
 import film.slate.media.previz.SubjectMasks;
+import film.slate.store.FixChain;
 import film.slate.store.FramesIndex;
 import film.slate.store.Store;
 import film.slate.store.db.TakeRecord;
@@ -20,6 +21,7 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -39,9 +41,17 @@ public final class FixPreconditions {
     public record Checked(TakeRecord parent, FixChain chain, Mask mask, BackendConfig backend, FixRecipe fix) {
     }
 
+    /** The lineage of the version of {@code recipe}; refused when the store has lost its root recipe. */
+    static FixChain chain(Store store, String recipe) throws FixRefused {
+        List<FixRecipe> fixes = FixChain.fixes(store, recipe);
+        String root = FixChain.rootId(recipe, fixes);
+        return new FixChain(store.recipes().get(root).orElseThrow(() -> new FixRefused(FixRefused.IO, "the store"
+                + " records recipe " + root + " but does not hold it; run 'slate verify'")), fixes);
+    }
+
     public static Checked check(Store store, Backends backends, FixOrder order) throws FixRefused {
         TakeRecord parent = parent(store, order);
-        FixChain chain = FixChain.of(store, parent.recipe());
+        FixChain chain = chain(store, parent.recipe());
         RecipeContent content = chain.root().content();
         RecipeContent.Format format = content.format();
         if (order.last() >= format.frames()) {
@@ -85,7 +95,7 @@ public final class FixPreconditions {
      * still in the shot, the mask still of the picture's size and in the store, the backend still there.
      */
     public static Checked again(Store store, Backends backends, TakeRecord parent, FixRecipe old) throws FixRefused {
-        FixChain chain = FixChain.of(store, parent.recipe());
+        FixChain chain = chain(store, parent.recipe());
         RecipeContent.Format f = chain.root().content().format();
         FixEdit e = old.edit();
         String label = parent.label() + ": fix " + old.id().substring(0, 12);

@@ -52,7 +52,7 @@ public final class Reapply {
     private static Outcome again(Store store, Backends backends, Fixer fixer, TakeRecord parent, TakeRecord tip) {
         List<Fixer.Made> made = new ArrayList<>();
         try {
-            List<FixRecipe> chain = FixChain.of(store, tip.recipe()).fixes();
+            List<FixRecipe> chain = FixPreconditions.chain(store, tip.recipe()).fixes();
             TakeRecord on = parent;
             for (FixRecipe f : chain) {
                 Fixer.Made m = fixer.make(FixPreconditions.again(store, backends, on, f),

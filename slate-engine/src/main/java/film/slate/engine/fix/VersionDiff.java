@@ -9,6 +9,7 @@ import film.slate.engine.build.RecipeDiff;
 import film.slate.media.composite.Mask;
 import film.slate.media.composite.PixelDiff;
 import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.store.FixChain;
 import film.slate.store.Store;
 import film.slate.store.db.TakeRecord;
 import java.io.IOException;
@@ -33,8 +34,8 @@ public record VersionDiff(TakeRecord a, TakeRecord b, List<RecipeDiff.Change> fi
 
     /** Compares {@code a} and {@code b}; a missing master or an unreadable mask is one sentence. */
     public static VersionDiff of(Store store, Ffmpeg ffmpeg, TakeRecord a, TakeRecord b) throws FixRefused {
-        FixChain ca = FixChain.of(store, a.recipe());
-        FixChain cb = FixChain.of(store, b.recipe());
+        FixChain ca = FixPreconditions.chain(store, a.recipe());
+        FixChain cb = FixPreconditions.chain(store, b.recipe());
         List<RecipeDiff.Change> fields = RecipeDiff.of(Recipe.of(ca.content(), List.of()), Recipe.of(cb.content(), List.of()));
         List<FixRecipe> added = cb.fixes().stream().filter(f -> !ca.fixes().contains(f)).toList();
         List<FixRecipe> removed = ca.fixes().stream().filter(f -> !cb.fixes().contains(f)).toList();

@@ -9,6 +9,7 @@ import film.slate.media.composite.Mask;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.PixelFormat;
 import film.slate.media.ffmpeg.VideoDecoder;
+import film.slate.store.FixChain;
 import film.slate.store.db.TakeRecord;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -126,7 +127,7 @@ class EditLocalityTest {
 
     private Trial trial(Random rnd, TakeRecord parent, String backend, String shot, Optional<Integer> version)
             throws Exception {
-        Recipe root = FixChain.of(production.store, parent.recipe()).root();
+        Recipe root = FixChain.of(production.store, parent.recipe()).orElseThrow().root();
         int frames = root.frames();
         int width = root.content().format().width();
         int height = root.content().format().height();
