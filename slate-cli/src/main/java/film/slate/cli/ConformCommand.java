@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.diagnostic.TerminalText;
 import film.slate.core.model.Coverage;
-import film.slate.core.model.Manifest;
 import film.slate.core.model.Use;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
@@ -13,6 +12,7 @@ import film.slate.deliver.Cut;
 import film.slate.deliver.Delivery;
 import film.slate.deliver.DeliveryException;
 import film.slate.deliver.DeliveryFormat;
+import film.slate.deliver.DeliverySettings;
 import film.slate.deliver.Provenance;
 import film.slate.deliver.RightsGate;
 import film.slate.deliver.c2pa.DevelopmentCa;
@@ -88,10 +88,12 @@ final class ConformCommand implements Callable<Integer> {
         try {
             Set<DeliveryFormat> wanted = formats();
             Delivery.checkOut(out, force);
-            try (Workspace ws = Workspace.lookAt(dir, Rig.of(spec))) {
+            Rig rig = Rig.of(spec);
+            try (Workspace ws = Workspace.lookAt(dir, rig)) {
                 ShotSelector selector = ws.select(Optional.ofNullable(shots));
-                Manifest m = ws.production.manifest();
-                Delivered d = deliver(ws, selector, rough, wanted, territory(m), date(m), out, force);
+                DeliverySettings settings = DeliverySettings.of(ws.production.manifest());
+                Delivered d = deliver(ws, settings, new Request(selector, rough, wanted, territory(settings), date(settings),
+                        rig.environment()), out, force);
                 report(d.result(), d.cut(), d.signer(), developmentCa(ws));
                 return ExitCode.OK;
             }
@@ -112,40 +114,56 @@ final class ConformCommand implements Callable<Integer> {
     record Delivered(Cut cut, Delivery.Result result, SigningIdentity signer) {
     }
 
-    /** Conforms the production of {@code ws}: the cut, the rights gate, provenance, then the delivery. */
-    static Delivered deliver(Workspace ws, ShotSelector selector, boolean rough, Set<DeliveryFormat> formats, Path out,
-            boolean force) throws DeliveryException {
-        Manifest m = ws.production.manifest(); // the territory and date slate.yaml names, if any
-        return deliver(ws, selector, rough, formats, m.territory(), m.date().orElseGet(() -> LocalDate.now(ZoneOffset.UTC)),
-                out, force);
+    /**
+     * What to deliver: the shots, whether a rough cut, the formats, the territory (ISO 3166-1 codes,
+     * empty for worldwide) and date the rights are cleared for, and the environment the studio's key
+     * comes from.
+     */
+    record Request(ShotSelector selector, boolean rough, Set<DeliveryFormat> formats, Set<String> territory,
+            LocalDate on, Map<String, String> environment) {
     }
 
-    /** As above, for showing in {@code territory} (ISO 3166-1 codes, empty for worldwide) from {@code on}. */
-    static Delivered deliver(Workspace ws, ShotSelector selector, boolean rough, Set<DeliveryFormat> formats,
-            Set<String> territory, LocalDate on, Path out, boolean force) throws DeliveryException {
-        Cut cut = Cut.of(ws.production, ws.store, selector, rough);
+    /**
+     * Conforms the production of {@code ws} as slate.yaml's {@code delivery:} says (territory, date,
+     * signing: the key from this process's environment).
+     */
+    static Delivered deliver(Workspace ws, ShotSelector selector, boolean rough, Set<DeliveryFormat> formats, Path out,
+            boolean force) throws DeliveryException {
+        DeliverySettings settings = DeliverySettings.of(ws.production.manifest());
+        return deliver(ws, settings, new Request(selector, rough, formats, settings.territory(),
+                settings.date().orElseGet(() -> LocalDate.now(ZoneOffset.UTC)), System.getenv()), out, force);
+    }
+
+    /** Conforms the production of {@code ws}: the cut, the rights gate, provenance, then the signed delivery. */
+    static Delivered deliver(Workspace ws, DeliverySettings settings, Request r, Path out, boolean force)
+            throws DeliveryException {
+        Cut cut = Cut.of(ws.production, ws.store, r.selector(), r.rough());
         Use use = ws.production.manifest().use();
         Function<String, Optional<RecipeContent>> recipes = id -> ws.store.recipes().get(id).map(Recipe::content);
-        RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, territory, on), use, territory, on);
+        RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, r.territory(), r.on()), use, r.territory(),
+                r.on());
         List<Delivery.Extra> extra = List.of(new Delivery.Extra(Provenance.FILE,
-                Provenance.write(ws.production, cut, recipes)));
-        SigningIdentity identity = signer(ws);
+                Provenance.write(ws.production, cut, recipes, settings.privatePrompts())));
+        SigningIdentity identity = signer(ws, settings, r);
         Map<String, Object> rights = new LinkedHashMap<>();
         rights.put("use", use.word());
-        rights.put("territory", territory.isEmpty() ? List.of(Coverage.WORLDWIDE) : List.copyOf(new TreeSet<>(territory)));
+        rights.put("territory", r.territory().isEmpty() ? List.of(Coverage.WORLDWIDE)
+                : List.copyOf(new TreeSet<>(r.territory())));
         rights.put("cleared", true);
-        Credentials credentials = Credentials.of(ws.production, cut, recipes, rights, identity);
-        return new Delivered(cut, new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, formats, extra,
+        Credentials credentials = Credentials.of(ws.production, cut, recipes, settings.privatePrompts(), rights, identity);
+        return new Delivered(cut, new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, r.formats(), extra,
                 Optional.of(credentials), out, force), identity);
     }
 
-    /** The studio's signing key from the environment, else the production's development CA (made on first use). */
-    static SigningIdentity signer(Workspace ws) throws DeliveryException {
+    /**
+     * The studio's signer when slate.yaml has {@code delivery.signing} (checked for the delivery's
+     * date), else the production's development CA (made on first use).
+     */
+    static SigningIdentity signer(Workspace ws, DeliverySettings settings, Request r) throws DeliveryException {
+        if (settings.signing().isPresent()) {
+            return settings.signing().get().identity(ws.production.root(), r.environment(), r.on());
+        }
         try {
-            Optional<SigningIdentity> studio = SigningIdentity.fromEnvironment(System.getenv());
-            if (studio.isPresent()) {
-                return studio.get();
-            }
             return DevelopmentCa.in(developmentCa(ws), ws.production.manifest().id(), Instant.now());
         } catch (SigningException e) {
             throw new DeliveryException(DeliveryException.Kind.CANNOT_RUN, e.getMessage(), e);
@@ -157,9 +175,9 @@ final class ConformCommand implements Callable<Integer> {
     }
 
     /** --territory, else slate.yaml's delivery.territory (worldwide when neither names one). */
-    private Set<String> territory(Manifest m) throws CommandError {
+    private Set<String> territory(DeliverySettings settings) throws CommandError {
         if (territory == null) {
-            return m.territory();
+            return settings.territory();
         }
         Set<String> codes = new TreeSet<>();
         for (String t : territory) {
@@ -173,9 +191,9 @@ final class ConformCommand implements Callable<Integer> {
     }
 
     /** --on, else slate.yaml's delivery.date, else today (UTC). */
-    private LocalDate date(Manifest m) throws CommandError {
+    private LocalDate date(DeliverySettings settings) throws CommandError {
         if (on == null) {
-            return m.date().orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
+            return settings.date().orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
         }
         try {
             return LocalDate.parse(on.strip());
@@ -203,18 +221,16 @@ final class ConformCommand implements Callable<Integer> {
             root.put("out", r.folder().toString()).put("rough", cut.rough()).put("clips", r.clips())
                     .put("unapproved", r.unapproved()).put("frames", r.frames()).put("fps", cut.format().fps());
             r.files().forEach(root.putArray("files")::add);
-            root.putObject("signed").put("by", signer.signer().getSubjectX500Principal().getName())
-                    .put("development", signer.development());
+            root.putObject("signed").put("by", signer.subject()).put("development", signer.development());
             o.println(root);
         } else {
             o.println((cut.rough() ? "rough cut" : "cut") + " of " + r.clips() + " shots, " + r.frames() + " frames at "
                     + cut.format().fps() + " fps" + (r.unapproved() > 0 ? " (" + r.unapproved() + " unapproved)" : "")
                     + " delivered to " + r.folder());
             o.println(signer.development()
-                    ? "C2PA manifests signed with the development CA in " + developmentCa + " (valid but untrusted; set "
-                            + SigningIdentity.KEY_VARIABLE + " and " + SigningIdentity.CERTS_VARIABLE
-                            + " to sign with the studio's key)"
-                    : "C2PA manifests signed by " + signer.signer().getSubjectX500Principal().getName());
+                    ? "C2PA manifests signed with the development CA in " + developmentCa + " (valid but untrusted; name"
+                            + " the studio's certificates and key in slate.yaml's delivery.signing to sign as the studio)"
+                    : "C2PA manifests signed with the studio's key (slate.yaml delivery.signing) as " + signer.subject());
         }
         o.flush();
     }

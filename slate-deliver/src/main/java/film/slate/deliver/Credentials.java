@@ -43,14 +43,14 @@ public record Credentials(SigningIdentity identity, Map<String, Manifest> manife
 
     /**
      * The manifests of {@code cut} delivered by {@code p}, cleared by the rights gate for
-     * {@code rights} (use and territory), signed by {@code identity}.
+     * {@code rights} (use and territory), signed by {@code identity}; prompts only when not {@code privatePrompts}.
      */
     public static Credentials of(Production p, Cut cut, Function<String, Optional<RecipeContent>> recipes,
-            Map<String, Object> rights, SigningIdentity identity) {
+            boolean privatePrompts, Map<String, Object> rights, SigningIdentity identity) {
         Map<String, Manifest> out = new LinkedHashMap<>();
         List<Object> clips = new ArrayList<>();
         for (CutClip c : cut.clips()) {
-            Map<String, Object> record = Provenance.clip(p, c, recipes);
+            Map<String, Object> record = Provenance.clip(c, recipes, privatePrompts);
             clips.add(record);
             if (c.gap()) {
                 continue;

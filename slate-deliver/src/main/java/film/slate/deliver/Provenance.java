@@ -28,15 +28,17 @@ public final class Provenance {
     private Provenance() {
     }
 
-    public static String write(Production p, Cut cut, Function<String, Optional<RecipeContent>> recipes) {
+    /** provenance.json of {@code cut}; with {@code privatePrompts} (slate.yaml's prompts: private) no prompt appears. */
+    public static String write(Production p, Cut cut, Function<String, Optional<RecipeContent>> recipes,
+            boolean privatePrompts) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("title", cut.title());
         root.put("production", p.manifest().id());
         root.put("use", p.manifest().use().word());
         root.put("rough", cut.rough());
-        root.put("prompts", p.manifest().privatePrompts() ? "private" : "public");
+        root.put("prompts", privatePrompts ? "private" : "public");
         List<Object> clips = new ArrayList<>();
-        cut.clips().forEach(c -> clips.add(clip(p, c, recipes)));
+        cut.clips().forEach(c -> clips.add(clip(c, recipes, privatePrompts)));
         root.put("clips", clips);
         try {
             return Delivery.JSON.writeValueAsString(root) + "\n";
@@ -46,7 +48,7 @@ public final class Provenance {
     }
 
     /** One clip's record: shot, status, and for a take what made it and who approved it. */
-    static Map<String, Object> clip(Production p, CutClip c, Function<String, Optional<RecipeContent>> recipes) {
+    static Map<String, Object> clip(CutClip c, Function<String, Optional<RecipeContent>> recipes, boolean privatePrompts) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("shot", c.shot().fullId());
         o.put("status", c.status());
@@ -60,9 +62,9 @@ public final class Provenance {
         c.master().ifPresent(m -> o.put("file", m));
         o.put("master", t.master().orElse(null));
         o.put("proxy", t.proxy().orElse(null));
-        recipes.apply(t.recipe()).ifPresent(r -> generator(o, r, p.manifest().privatePrompts()));
+        recipes.apply(t.recipe()).ifPresent(r -> generator(o, r, privatePrompts));
         if (c.fixed()) {
-            fixes(o, c, p.manifest().privatePrompts());
+            fixes(o, c, privatePrompts);
         }
         c.approval().ifPresent(a -> {
             Map<String, Object> approval = new LinkedHashMap<>();

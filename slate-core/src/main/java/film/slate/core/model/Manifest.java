@@ -1,22 +1,20 @@
 package film.slate.core.model;
 
-import java.time.LocalDate;
+import film.slate.core.yaml.YamlMapping;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * slate.yaml: the production's identity, format, intended use and generators. {@code privatePrompts}
- * ({@code delivery: { prompts: private }}) keeps prompts out of delivered provenance;
- * {@code territory} (ISO 3166-1 codes, empty for worldwide) and {@code date} ({@code delivery:
- * { territory: [FR, BE], date: 2026-06-01 }}) are what a delivery is cleared for unless
- * {@code slate conform --territory/--on} say otherwise (an absent date: the day of the delivery).
+ * slate.yaml: the production's identity, format, intended use and generators. {@code delivery} is
+ * its {@code delivery:} mapping as written (empty when absent): core reads the use from it (the rights
+ * rules need it); the rest (territory, date, private prompts, the studio's signing) is the delivery
+ * module's, which reads it into its own settings, as each generator reads its backend's.
  */
 public record Manifest(String title, String id, VideoFormat format, Optional<String> screenplay, Use use,
         String backend, Map<String, BackendConfig> backends, Positions where, StoreSettings store,
-        boolean privatePrompts, Set<String> territory, Optional<LocalDate> date) {
+        YamlMapping delivery) {
     public Manifest {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(id, "id");
@@ -27,20 +25,13 @@ public record Manifest(String title, String id, VideoFormat format, Optional<Str
         backends = Map.copyOf(backends);
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(store, "store");
-        territory = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(territory));
-        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(delivery, "delivery");
     }
 
-    /** A manifest delivered worldwide on the day of the delivery unless the command says otherwise. */
-    public Manifest(String title, String id, VideoFormat format, Optional<String> screenplay, Use use, String backend,
-            Map<String, BackendConfig> backends, Positions where, StoreSettings store, boolean privatePrompts) {
-        this(title, id, format, screenplay, use, backend, backends, where, store, privatePrompts, Set.of(),
-                Optional.empty());
-    }
-
-    /** A manifest without {@code store:} (the embedded store) whose prompts may appear in delivered provenance. */
+    /** A manifest without {@code store:} (the embedded store) nor {@code delivery:} settings beyond the use. */
     public Manifest(String title, String id, VideoFormat format, Optional<String> screenplay, Use use, String backend,
             Map<String, BackendConfig> backends, Positions where) {
-        this(title, id, format, screenplay, use, backend, backends, where, StoreSettings.embedded(where), false);
+        this(title, id, format, screenplay, use, backend, backends, where, StoreSettings.embedded(where),
+                new YamlMapping(List.of(), where.self()));
     }
 }

@@ -11,11 +11,10 @@ import film.slate.core.model.VideoFormat;
 import film.slate.core.yaml.Fields;
 import film.slate.core.yaml.YamlMapping;
 import film.slate.core.yaml.YamlNode;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** slate.yaml into a {@link Manifest}; faults become diagnostics and sensible defaults. */
@@ -41,9 +40,9 @@ final class ManifestReader {
         VideoFormat format = f.node("format").flatMap(n -> Fields.of(n, "format of " + FILE, d)).map(ManifestReader::format)
                 .orElse(VideoFormat.DEFAULT);
         Optional<String> screenplay = f.text("screenplay");
-        DeliveryFields delivery = f.node("delivery").flatMap(n -> Fields.of(n, "delivery of " + FILE, d))
-                .map(ManifestReader::delivery).orElse(new DeliveryFields(Use.PERSONAL, false, Set.of(), Optional.empty()));
-        Use use = delivery.use();
+        Optional<Fields> deliveryFields = f.node("delivery").flatMap(n -> Fields.of(n, DeliveryChecks.WHAT, d));
+        Use use = deliveryFields.map(ManifestReader::use).orElse(Use.PERSONAL);
+        YamlMapping delivery = deliveryFields.map(Fields::mapping).orElse(new YamlMapping(List.of(), root.position()));
         Map<String, BackendConfig> backends = new LinkedHashMap<>();
         f.node("backends").flatMap(n -> Values.idMapping(n, "'backends' of " + FILE, d)).ifPresent(m -> {
             for (YamlMapping.Entry e : m.entries()) {
@@ -52,7 +51,7 @@ final class ManifestReader {
         });
         // previz is built in: a production may use it without declaring it.
         backends.putIfAbsent("previz", new BackendConfig("previz", "previz",
-                new YamlMapping(java.util.List.of(), root.position()), Positions.of(root.position())));
+                new YamlMapping(List.of(), root.position()), Positions.of(root.position())));
         String backend = f.text("backend").orElse("previz");
         if (!backends.containsKey(backend)) {
             f.invalid("backend", "names '" + backend + "', which is not among the backends (" + String.join(", ", backends.keySet())
@@ -61,8 +60,7 @@ final class ManifestReader {
         Positions where = Values.positions(f.mapping());
         StoreSettings store = f.node("store").map(n -> StoreSettingsReader.read(n, d)).orElse(StoreSettings.embedded(where));
         f.finish();
-        return new Manifest(title, id, format, screenplay, use, backend, backends, where, store, delivery.privatePrompts(),
-                delivery.territory(), delivery.date());
+        return new Manifest(title, id, format, screenplay, use, backend, backends, where, store, delivery);
     }
 
     private static Manifest fallback(YamlNode root) {
@@ -84,26 +82,16 @@ final class ManifestReader {
     }
 
     /**
-     * slate.yaml's {@code delivery:}: the use, whether prompts stay out of delivered provenance, and
-     * the territory and date a delivery is made for unless {@code slate conform} names them.
+     * The use of slate.yaml's {@code delivery:}, which the rights rules need; the other fields there
+     * are checked by the {@link DeliveryChecks} on the class path (the delivery module's).
      */
-    private record DeliveryFields(Use use, boolean privatePrompts, Set<String> territory, Optional<LocalDate> date) {
-    }
-
-    private static DeliveryFields delivery(Fields f) {
+    private static Use use(Fields f) {
         Optional<String> text = f.text("use");
         Optional<Use> use = text.flatMap(Use::parse);
         if (text.isPresent() && use.isEmpty()) {
             f.invalid("use", "is '" + text.get() + "'; it is one of personal, festival, commercial");
         }
-        Optional<String> prompts = f.text("prompts");
-        if (prompts.isPresent() && !prompts.get().equals("private") && !prompts.get().equals("public")) {
-            f.invalid("prompts", "is '" + prompts.get() + "'; it is private or public");
-        }
-        Set<String> territory = RightsReader.territories(f);
-        Optional<LocalDate> date = RightsReader.date(f, "date");
-        f.finish();
-        return new DeliveryFields(use.orElse(Use.PERSONAL), prompts.filter("private"::equals).isPresent(), territory, date);
+        return use.orElse(Use.PERSONAL);
     }
 
     private static Optional<BackendConfig> backend(YamlMapping.Entry e, Diagnostics d) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -76,6 +77,7 @@ public final class ProductionReader {
         BackendSettings backends = new BackendSettings(files, d);
         // The implicit previz backend has no settings of its own to check.
         manifest.backends().values().stream().filter(b -> !b.settings().entries().isEmpty()).forEach(backends::check);
+        ServiceLoader.load(DeliveryChecks.class).findFirst().ifPresent(c -> c.check(manifest, new SettingsFiles(files), d));
 
         Optional<Screenplay> screenplay = whole ? manifest.screenplay().flatMap(p -> screenplay(files, p, manifest, d))
                 : Optional.empty();

@@ -11,13 +11,11 @@ import film.slate.core.yaml.Fields;
 import film.slate.core.yaml.YamlMapping;
 import film.slate.core.yaml.YamlNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** rights.yaml into {@link Rights}. */
 final class RightsReader {
@@ -42,7 +40,7 @@ final class RightsReader {
             String holder = lf.requiredText("holder").orElse("");
             String consent = lf.requiredText("consent").orElse("");
             Set<Use> uses = uses(lf);
-            Optional<LocalDate> expires = date(lf, "expires");
+            Optional<LocalDate> expires = CoverageFields.date(lf, "expires");
             Optional<FileRef> document = lf.text("document")
                     .flatMap(p -> files.resolve(FILE, p, lf.at("document"), true, d));
             Coverage coverage = coverage(lf);
@@ -70,36 +68,9 @@ final class RightsReader {
         return new Licence(subject, licence, credit, uses, Values.positions(f.mapping()), coverage);
     }
 
-    /** The date under {@code key} (YYYY-MM-DD), or empty; a bad one is an error at its line. */
-    static Optional<LocalDate> date(Fields f, String key) {
-        return f.text(key).flatMap(t -> {
-            try {
-                return Optional.of(LocalDate.parse(t.strip()));
-            } catch (DateTimeParseException e) {
-                f.invalid(key, "is '" + t + "'; write the date as YYYY-MM-DD");
-                return Optional.empty();
-            }
-        });
-    }
-
     /** {@code territory:} (a code, a list of codes, or worldwide) and {@code from:} (a date). */
     private static Coverage coverage(Fields f) {
-        return new Coverage(territories(f), date(f, "from"));
-    }
-
-    /** {@code territory:}: codes in canonical form, none for worldwide or when absent; a bad code is an error at its line. */
-    static Set<String> territories(Fields f) {
-        Set<String> territories = new TreeSet<>();
-        boolean worldwide = false;
-        for (String t : f.textList("territory")) {
-            if (t.strip().equalsIgnoreCase(Coverage.WORLDWIDE)) {
-                worldwide = true;
-            } else {
-                Coverage.code(t).ifPresentOrElse(territories::add, () -> f.invalid("territory", "names '" + t
-                        + "'; write ISO 3166-1 two-letter codes such as US or FR, or worldwide"));
-            }
-        }
-        return worldwide ? Set.of() : territories;
+        return new Coverage(CoverageFields.territories(f), CoverageFields.date(f, "from"));
     }
 
     private Set<Use> uses(Fields f) {

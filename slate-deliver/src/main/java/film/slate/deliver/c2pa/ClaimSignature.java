@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
@@ -18,13 +18,12 @@ import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 
 /**
  * The claim signature: a COSE_Sign1 (RFC 9052, tag 18) over the claim's bytes as a detached
- * payload, ES256, with the certificate chain in the protected header's {@code x5chain} (label 33)
+ * payload, ES256, ES384 or ES512 by the signer's curve ({@link SigningAlgorithm}), with the certificate chain in the protected header's {@code x5chain} (label 33)
  * as C2PA requires. The ECDSA nonce is derived from the key and the message (RFC 6979), so the same
  * claim signed with the same key gives the same bytes: conforming twice gives identical files.
  */
 public final class ClaimSignature {
     private static final int ALG = 1;
-    private static final int ES256 = -7;
     private static final int X5CHAIN = 33;
     private static final int COSE_SIGN1 = 18;
 
@@ -42,13 +41,14 @@ public final class ClaimSignature {
             throw new IllegalStateException("a certificate that was read cannot be encoded", e);
         }
         Map<Object, Object> headers = new LinkedHashMap<>();
-        headers.put(ALG, ES256);
+        SigningAlgorithm alg = identity.algorithm();
+        headers.put(ALG, alg.cose);
         headers.put(X5CHAIN, chain.size() == 1 ? chain.get(0) : chain);
         byte[] protectedHeader = Cbor.encode(headers);
         byte[] toBeSigned = Cbor.encode(List.of("Signature1", protectedHeader, new byte[0], claim));
         byte[] signature;
         try {
-            signature = p1363(ecdsa(identity.key(), toBeSigned));
+            signature = p1363(ecdsa(identity.key(), alg, toBeSigned), alg);
         } catch (InvalidKeyException e) {
             throw new IllegalStateException("the signing key was checked when it was read", e);
         }
@@ -60,21 +60,26 @@ public final class ClaimSignature {
         return Cbor.encode(new Cbor.Tagged(COSE_SIGN1, sign1));
     }
 
-    /** Deterministic ECDSA (RFC 6979) with SHA-256 over {@code message}. */
-    static BigInteger[] ecdsa(PrivateKey key, byte[] message) throws InvalidKeyException {
+    /** Deterministic ECDSA (RFC 6979) with {@code alg}'s digest over {@code message}. */
+    static BigInteger[] ecdsa(PrivateKey key, SigningAlgorithm alg, byte[] message) throws InvalidKeyException {
         ECPrivateKeyParameters params = (ECPrivateKeyParameters) ECUtil.generatePrivateKeyParameter(key);
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(alg.digest()));
         signer.init(true, params);
-        return signer.generateSignature(sha256(message));
+        Digest digest = alg.digest();
+        digest.update(message, 0, message.length);
+        byte[] hash = new byte[digest.getDigestSize()];
+        digest.doFinal(hash, 0);
+        return signer.generateSignature(hash);
     }
 
-    /** r and s as two 32-byte big-endian numbers, the form COSE uses. */
-    static byte[] p1363(BigInteger[] rs) {
-        byte[] out = new byte[64];
+    /** r and s as two fixed-length big-endian numbers, the form COSE uses. */
+    static byte[] p1363(BigInteger[] rs, SigningAlgorithm alg) {
+        int n = alg.coordinateBytes();
+        byte[] out = new byte[2 * n];
         for (int i = 0; i < 2; i++) {
-            byte[] n = rs[i].toByteArray();
-            int len = Math.min(n.length, 32);
-            System.arraycopy(n, n.length - len, out, i * 32 + 32 - len, len);
+            byte[] b = rs[i].toByteArray();
+            int len = Math.min(b.length, n);
+            System.arraycopy(b, b.length - len, out, i * n + n - len, len);
         }
         return out;
     }

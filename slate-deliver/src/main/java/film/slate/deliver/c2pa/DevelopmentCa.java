@@ -49,7 +49,7 @@ public final class DevelopmentCa {
     static final String KEY = "development-key.pem";
     static final String CA_KEY = "development-ca-key.pem";
     /** id-kp-documentSigning (RFC 9336), on the C2PA reader's default list of signer EKUs. */
-    static final ASN1ObjectIdentifier DOCUMENT_SIGNING = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36");
+    static final ASN1ObjectIdentifier DOCUMENT_SIGNING = new ASN1ObjectIdentifier(SignerProfile.DOCUMENT_SIGNING);
 
     private DevelopmentCa() {
     }
@@ -66,7 +66,8 @@ public final class DevelopmentCa {
                     SigningIdentity.privateKey(Files.readString(key, StandardCharsets.US_ASCII), key.toString()),
                     SigningIdentity.certificates(Files.readString(chain, StandardCharsets.US_ASCII), chain.toString()),
                     true);
-            identity.checkPair(key + " does not belong to " + chain + "; delete " + folder + " to make a new development CA");
+            identity.checkPair(SigningException.Part.CERTIFICATES, key + " does not belong to " + chain + "; delete "
+                    + folder + " to make a new development CA");
             return identity;
         } catch (IOException e) {
             throw new SigningException("cannot read or make the development signing CA in " + folder + " ("

@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -22,17 +19,13 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
- * Who signs a delivery's C2PA manifests: an ECDSA P-256 key and its certificate chain (signer
- * first). A studio supplies its own through the environment; otherwise {@link DevelopmentCa}
- * makes a per-production one. The key is only ever held in memory here: never logged, never written
- * into a delivery (only the certificates are, as C2PA requires).
+ * Who signs a delivery's C2PA manifests: an ECDSA key (P-256, P-384 or P-521) and its certificate
+ * chain (signer first). A studio supplies its own (slate.yaml's {@code delivery.signing}: the chain in
+ * a file, the key in an environment variable); otherwise {@link DevelopmentCa} makes a per-production
+ * one. The key is only ever held in memory here: never logged, never written into a delivery (only
+ * the certificates are, as C2PA requires), and no sentence of a {@link SigningException} quotes it.
  */
 public record SigningIdentity(PrivateKey key, List<X509Certificate> chain, boolean development) {
-    /** The signing key: a path to a PEM file, or the PEM text itself (PKCS#8 or SEC 1 EC key). */
-    public static final String KEY_VARIABLE = "SLATE_C2PA_KEY";
-    /** The certificate chain, signer first: a path to a PEM file, or the PEM text itself. */
-    public static final String CERTS_VARIABLE = "SLATE_C2PA_CERTS";
-
     public SigningIdentity {
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
@@ -45,56 +38,77 @@ public record SigningIdentity(PrivateKey key, List<X509Certificate> chain, boole
         return chain.get(0);
     }
 
+    /** The subject of the certificate that signs, as readers show it ({@code CN=...,O=...}). */
+    public String subject() {
+        return signer().getSubjectX500Principal().getName();
+    }
+
+    SigningAlgorithm algorithm() {
+        return SigningAlgorithm.of(signer().getPublicKey()).orElseThrow(() -> new IllegalStateException(
+                "a signer's key is checked when it is read"));
+    }
+
     /**
-     * The studio's identity from {@code env}, or empty when neither variable is set.
+     * A studio's certificate chain from the PEM bytes of {@code file}, checked for a C2PA signer
+     * ({@link SignerProfile}) valid on {@code on}.
      *
-     * @throws SigningException when only one is set, a value cannot be read, or the key is not a
-     *     P-256 EC key matching the first certificate (the sentence names the variable, never the key)
+     * @throws SigningException (part CERTIFICATES) when it holds no PEM certificate or its signer is unfit
      */
-    public static Optional<SigningIdentity> fromEnvironment(Map<String, String> env) throws SigningException {
-        String key = env.get(KEY_VARIABLE);
-        String certs = env.get(CERTS_VARIABLE);
-        if (key == null && certs == null) {
-            return Optional.empty();
+    public static List<X509Certificate> studioChain(byte[] pem, String file, LocalDate on) throws SigningException {
+        List<X509Certificate> chain;
+        try {
+            chain = certificates(new String(pem, StandardCharsets.US_ASCII), file);
+        } catch (SigningException e) {
+            throw new SigningException(file + " holds no PEM certificate chain; export the studio's chain as PEM"
+                    + " (-----BEGIN CERTIFICATE-----), signer first, into that file");
         }
-        if (key == null || certs == null) {
-            throw new SigningException("set both " + KEY_VARIABLE + " and " + CERTS_VARIABLE + " (a PEM file's path or"
-                    + " its text) to sign with the studio's key, or neither to sign with the development CA");
+        SignerProfile.check(chain.get(0), file, on);
+        return chain;
+    }
+
+    /**
+     * The studio's identity: {@code chain} (from {@link #studioChain}) and the PEM private key held by
+     * the environment variable {@code variable} ({@code pem}, empty when it is not set).
+     *
+     * @throws SigningException (part KEY) when the variable is unset, holds no private key, or a key
+     *     that does not belong to the chain's signer
+     */
+    public static SigningIdentity studio(List<X509Certificate> chain, Optional<String> pem, String variable, String file)
+            throws SigningException {
+        if (pem.isEmpty() || pem.get().isBlank()) {
+            throw new SigningException(SigningException.Part.KEY, "the environment variable " + variable
+                    + " is not set; export the studio's private key (PEM, PKCS#8) in it before conforming, or remove"
+                    + " delivery.signing to sign with the development CA");
         }
-        List<X509Certificate> chain = certificates(pem(certs, CERTS_VARIABLE), CERTS_VARIABLE);
-        PrivateKey privateKey = privateKey(pem(key, KEY_VARIABLE), KEY_VARIABLE);
-        if (!(privateKey instanceof ECPrivateKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
-            throw new SigningException(KEY_VARIABLE + " is not an ECDSA P-256 key; C2PA signing here is ES256");
+        PrivateKey key;
+        try {
+            key = privateKey(pem.get(), variable);
+        } catch (SigningException | RuntimeException e) {
+            throw new SigningException(SigningException.Part.KEY, "the environment variable " + variable
+                    + " holds no PEM private key; put the PEM text of the studio's signing key in it"
+                    + " (-----BEGIN PRIVATE KEY-----, unencrypted PKCS#8), not a path or a certificate");
         }
-        SigningIdentity identity = new SigningIdentity(privateKey, chain, false);
-        identity.checkPair(KEY_VARIABLE + " does not belong to the first certificate of " + CERTS_VARIABLE);
-        return Optional.of(identity);
+        SigningIdentity identity = new SigningIdentity(key, chain, false);
+        identity.checkPair(SigningException.Part.KEY, "the key in " + variable + " does not belong to the signer"
+                + " certificate of " + file + " (" + identity.subject() + "); export the key that certificate was"
+                + " issued for, or put that key's certificate first in the chain");
+        return identity;
     }
 
     /** Fails unless the key signs what the first certificate's public key verifies. */
-    void checkPair(String mismatch) throws SigningException {
+    void checkPair(SigningException.Part part, String mismatch) throws SigningException {
         byte[] probe = "slate".getBytes(StandardCharsets.US_ASCII);
         try {
-            BigInteger[] rs = ClaimSignature.ecdsa(key, probe);
-            var verifier = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+            SigningAlgorithm alg = algorithm();
+            BigInteger[] rs = ClaimSignature.ecdsa(key, alg, probe);
+            var verifier = java.security.Signature.getInstance(alg.verifier());
             verifier.initVerify(signer().getPublicKey());
             verifier.update(probe);
-            if (!verifier.verify(ClaimSignature.p1363(rs))) {
-                throw new SigningException(mismatch);
+            if (!verifier.verify(ClaimSignature.p1363(rs, alg))) {
+                throw new SigningException(part, mismatch);
             }
-        } catch (GeneralSecurityException e) {
-            throw new SigningException(mismatch + " (" + e.getMessage() + ")");
-        }
-    }
-
-    private static String pem(String value, String variable) throws SigningException {
-        if (value.contains("-----BEGIN")) {
-            return value;
-        }
-        try {
-            return Files.readString(Path.of(value), StandardCharsets.US_ASCII);
-        } catch (IOException | RuntimeException e) {
-            throw new SigningException("cannot read the PEM file that " + variable + " names (" + e.getMessage() + ")");
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
+            throw new SigningException(part, mismatch); // another kind of key: no detail that could quote it
         }
     }
 

@@ -89,30 +89,4 @@ class Mp4CredentialsTest {
         assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(mp4));
         assertThatThrownBy(() -> Mp4Credentials.embed(mp4, manifest(), id)).hasMessageContaining("already carries");
     }
-
-    @Test
-    void aStudioKeyComesFromTheEnvironmentAsPemTextOrPathsAndMustMatchItsCertificate() throws Exception {
-        Path studio = tmp.resolve("studio");
-        DevelopmentCa.in(studio, "studio", NOW);
-        Path chain = studio.resolve(DevelopmentCa.CHAIN);
-        Path key = studio.resolve(DevelopmentCa.KEY);
-        assertThat(SigningIdentity.fromEnvironment(Map.of())).isEmpty();
-        SigningIdentity byPath = SigningIdentity.fromEnvironment(Map.of(SigningIdentity.KEY_VARIABLE, key.toString(),
-                SigningIdentity.CERTS_VARIABLE, chain.toString())).orElseThrow();
-        SigningIdentity byText = SigningIdentity.fromEnvironment(Map.of(SigningIdentity.KEY_VARIABLE,
-                Files.readString(key), SigningIdentity.CERTS_VARIABLE, Files.readString(chain))).orElseThrow();
-        assertThat(byPath.chain()).hasSize(2).isEqualTo(byText.chain());
-        assertThat(byPath.development()).isFalse();
-
-        DevelopmentCa.in(tmp.resolve("other"), "other", NOW);
-        Path otherKey = tmp.resolve("other").resolve(DevelopmentCa.KEY);
-        assertThatThrownBy(() -> SigningIdentity.fromEnvironment(Map.of(SigningIdentity.KEY_VARIABLE,
-                otherKey.toString(), SigningIdentity.CERTS_VARIABLE, chain.toString())))
-                .isInstanceOf(SigningException.class).hasMessageContaining("does not belong")
-                .hasMessageNotContaining("PRIVATE KEY");
-        assertThatThrownBy(() -> SigningIdentity.fromEnvironment(Map.of(SigningIdentity.KEY_VARIABLE, key.toString())))
-                .isInstanceOf(SigningException.class).hasMessageContaining(SigningIdentity.CERTS_VARIABLE);
-        assertThat(Files.getPosixFilePermissions(key)).extracting(Object::toString)
-                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
-    }
 }
