@@ -50,8 +50,9 @@ class ConformStudioSigningTest extends ConformFixture {
         Path out = tmp.resolve("delivery");
 
         Slate.Run check = withEnvironment(Map.of(), "check", dir.toString());
+        assertThat(check.code()).as(check.out()).isZero(); // where no key is (CI), a warning only
         assertThat(check.out()).contains("warning schema/field: delivery.signing.key_env: " + VARIABLE + " is not set here")
-                .doesNotContain("error");
+                .contains("0 errors");
         Slate.Run refused = withEnvironment(Map.of(), "conform", dir.toString(), "--out", out.toString());
         assertThat(refused.code()).isEqualTo(ExitCode.CANNOT_RUN);
         assertThat(refused.err()).startsWith("slate conform: slate.yaml:5:").contains("delivery.signing.key_env: the"

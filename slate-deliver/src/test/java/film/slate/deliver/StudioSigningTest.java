@@ -100,9 +100,8 @@ class StudioSigningTest {
                 .isEqualTo("Harbour Pictures C2PA signer");
         assertThat(r.manifest().path("signature_info").path("alg").asText())
                 .isEqualToIgnoringCase(curve.equals("secp256r1") ? "es256" : "es384");
-        byte[] bytes = Files.readAllBytes(mp4);
-        assertThat(contains(bytes, studio.keyDer())).isFalse();
-        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+        String bytes = new String(Files.readAllBytes(mp4), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(bytes).doesNotContain(new String(studio.keyDer(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .doesNotContain(Base64.getEncoder().encodeToString(studio.keyDer()).substring(0, 40));
     }
 
@@ -210,18 +209,5 @@ class StudioSigningTest {
         a.put("c2pa.actions.v2", Map.of("actions", List.of(Map.of("action", "c2pa.created", "digitalSourceType",
                 "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"))));
         return new Manifest("clip.mp4", "studio test", a);
-    }
-
-    static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
