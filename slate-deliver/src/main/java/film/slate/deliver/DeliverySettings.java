@@ -7,8 +7,10 @@ import film.slate.core.read.CoverageFields;
 import film.slate.core.read.DeliveryChecks;
 import film.slate.core.yaml.Fields;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +26,7 @@ public record DeliverySettings(boolean privatePrompts, Set<String> territory, Op
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     public DeliverySettings {
-        territory = Set.copyOf(territory);
+        territory = Collections.unmodifiableSortedSet(new TreeSet<>(territory)); // sorted: messages list it in order
     }
 
     /** Reads {@code manifest}'s {@code delivery:}; each fault goes to {@code d} at its line, a default in its place. */

@@ -42,5 +42,4 @@ public final class CoverageFields {
         }
         return worldwide ? Set.of() : territories;
     }
-
 }
