@@ -146,6 +146,10 @@ class StudioSigningTest {
                 + " the studio's chain as PEM (-----BEGIN CERTIFICATE-----), signer first, into that file";
         assertThat(check()).filteredOn(Diagnostic::isError).extracting(Diagnostic::message).containsExactly(sentence);
         assertThatThrownBy(() -> conform(Map.of())).hasMessage("slate.yaml:7:19: " + sentence);
+        StudioCa.Issued studio = StudioCa.issue("secp256r1", StudioCa.Flaw.NONE, ON);
+        production(YAML, Optional.of(studio.chainPem() + studio.keyPem())); // a key beside the chain: refused
+        assertThat(check()).filteredOn(Diagnostic::isError).extracting(Diagnostic::message).singleElement()
+                .asString().contains("certs/studio-chain.pem holds a private key; keep only certificates in it");
     }
 
     @Test

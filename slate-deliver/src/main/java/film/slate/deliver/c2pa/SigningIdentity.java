@@ -55,9 +55,14 @@ public record SigningIdentity(PrivateKey key, List<X509Certificate> chain, boole
      * @throws SigningException (part CERTIFICATES) when it holds no PEM certificate or its signer is unfit
      */
     public static List<X509Certificate> studioChain(byte[] pem, String file, LocalDate on) throws SigningException {
+        String text = new String(pem, StandardCharsets.US_ASCII);
+        if (text.contains("PRIVATE KEY-----")) { // the production is shared (git): a key there is a leaked key
+            throw new SigningException(file + " holds a private key; keep only certificates in it, put the key in the"
+                    + " environment variable key_env names, and treat that key as exposed");
+        }
         List<X509Certificate> chain;
         try {
-            chain = certificates(new String(pem, StandardCharsets.US_ASCII), file);
+            chain = certificates(text, file);
         } catch (SigningException e) {
             throw new SigningException(file + " holds no PEM certificate chain; export the studio's chain as PEM"
                     + " (-----BEGIN CERTIFICATE-----), signer first, into that file");
