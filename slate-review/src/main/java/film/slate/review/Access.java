@@ -101,13 +101,16 @@ final class Access {
         return o.session();
     }
 
-    /** {@code POST /logout}: a write like any other (CSRF token), then the session is gone. */
+    /**
+     * {@code POST /api/logout} (and {@code POST /logout}): any role may sign itself out, with its
+     * CSRF token (else a page elsewhere could sign a reviewer out); the session is deleted with a
+     * {@code logged-out} event, which also moves the log's mark past every answer known for it.
+     */
     void logout(Context ctx) {
-        write(ctx, false);
-        Optional.ofNullable(ctx.cookie(COOKIE)).ifPresent(c -> {
-            found.remove(c);
-            sessions.close(c);
-        });
+        signed(ctx);
+        String cookie = ctx.cookie(COOKIE);
+        found.remove(cookie);
+        sessions.close(cookie);
         ctx.removeCookie(COOKIE, "/");
         ctx.status(204);
     }
@@ -141,14 +144,20 @@ final class Access {
 
     /** A write: the session, its CSRF token in the header, and a role that may do it; else 401 or 403. */
     SessionRecord write(Context ctx, boolean decides) {
+        SessionRecord s = signed(ctx);
+        if (decides ? !s.role().mayDecide() : !s.role().mayNote()) {
+            throw new Refusal(403, "a " + s.role().word() + " may not " + (decides ? "decide on takes" : "write notes"));
+        }
+        return s;
+    }
+
+    /** The session of a state-changing request, which must carry its CSRF token in the header; else 401 or 403. */
+    private SessionRecord signed(Context ctx) {
         SessionRecord s = session(ctx);
         String csrf = ctx.header(CSRF_HEADER);
         if (csrf == null || !java.security.MessageDigest.isEqual(csrf.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 s.csrf().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             throw new Refusal(403, "the request lacks this session's CSRF token (header " + CSRF_HEADER + ")");
-        }
-        if (decides ? !s.role().mayDecide() : !s.role().mayNote()) {
-            throw new Refusal(403, "a " + s.role().word() + " may not " + (decides ? "decide on takes" : "write notes"));
         }
         return s;
     }

@@ -10,6 +10,7 @@ import film.slate.store.db.Users;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The review room's web server (Javalin on Jetty): the page, the JSON API under {@code /api/}, the
@@ -87,15 +89,22 @@ public final class ReviewServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY;
+            config.jetty.threadPool = threads();
             var r = config.routes;
             r.before(ReviewServer::headers);
             r.before("/api/*", ctx -> access.session(ctx));
             r.before("/media/*", ctx -> access.session(ctx));
+            r.after(ctx -> {
+                if (!ctx.method().equals(HandlerType.GET) || ctx.path().equals("/login")) {
+                    mark.moved(); // this write's event is in the log: the next request reads the log again
+                }
+            });
             r.get("/", ctx -> site(ctx, "index.html"));
             r.get("/static/{name}", ctx -> site(ctx, ctx.pathParam("name")));
             r.get("/login", access::loginByLink);
             r.post("/login", ctx -> access.loginByToken(ctx, Api.text(Api.body(ctx), "token")));
-            r.post("/logout", access::logout);
+            r.post("/api/logout", access::logout);
+            r.post("/logout", access::logout); // the first spelling, kept for scripts
             r.get("/api/session", ctx -> json(ctx, Json.session(access.session(ctx))));
             r.get("/api/shots", ctx -> reads.answer(ctx, view::shots));
             r.get("/api/shot", ctx -> reads.answer(ctx, () -> view.shot(Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
@@ -137,6 +146,18 @@ public final class ReviewServer implements AutoCloseable {
                     Edition e = edition.get();
                     return Status.of(BuildPlan.of(e.backend(), e.recipes(), store), store);
                 })));
+    }
+
+    /**
+     * Jetty's threads, bounded for a small machine: a hundred reviewers' requests queue for a few
+     * threads instead of a hundred runnable threads taking turns on two cores. A media download
+     * holds a thread while it writes, so there are some to spare.
+     */
+    private static QueuedThreadPool threads() {
+        int n = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+        QueuedThreadPool pool = new QueuedThreadPool(n, 2);
+        pool.setName("slate-review");
+        return pool;
     }
 
     /** Every refusal is one sentence as JSON, with the status that says whose fault it is. */
