@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The review room's web server (Javalin on Jetty): the page, the JSON API under {@code /api/}, the
@@ -89,7 +88,6 @@ public final class ReviewServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY;
-            config.jetty.threadPool = threads();
             var r = config.routes;
             r.before(ReviewServer::headers);
             r.before("/api/*", ctx -> access.session(ctx));
@@ -105,7 +103,7 @@ public final class ReviewServer implements AutoCloseable {
             r.post("/login", ctx -> access.loginByToken(ctx, Api.text(Api.body(ctx), "token")));
             r.post("/api/logout", access::logout);
             r.post("/logout", access::logout); // the first spelling, kept for scripts
-            r.get("/api/session", ctx -> json(ctx, Json.session(access.session(ctx))));
+            r.get("/api/session", ctx -> ReadCache.send(ctx, access.sessionJson(ctx)));
             r.get("/api/shots", ctx -> reads.answer(ctx, view::shots));
             r.get("/api/shot", ctx -> reads.answer(ctx, () -> view.shot(Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
             r.get("/api/notes", ctx -> reads.answer(ctx, () -> NoteExport.json(new film.slate.store.db.Notes(store.database())
@@ -148,18 +146,6 @@ public final class ReviewServer implements AutoCloseable {
                 })));
     }
 
-    /**
-     * Jetty's threads, bounded for a small machine: a hundred reviewers' requests queue for a few
-     * threads instead of a hundred runnable threads taking turns on two cores. A media download
-     * holds a thread while it writes, so there are some to spare.
-     */
-    private static QueuedThreadPool threads() {
-        int n = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
-        QueuedThreadPool pool = new QueuedThreadPool(n, 2);
-        pool.setName("slate-review");
-        return pool;
-    }
-
     /** Every refusal is one sentence as JSON, with the status that says whose fault it is. */
     private static void refusals(RoutesConfig r) {
         r.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")
@@ -197,10 +183,6 @@ public final class ReviewServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/login")) {
             ctx.header("Cache-Control", "no-store");
         }
-    }
-
-    private static void json(Context ctx, com.fasterxml.jackson.databind.JsonNode body) {
-        ctx.contentType("application/json").result(body.toString());
     }
 
     private static void site(Context ctx, String name) throws IOException {
