@@ -89,14 +89,7 @@ public final class ReviewServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY;
             var r = config.routes;
-            r.before(ReviewServer::headers);
-            r.before("/api/*", ctx -> access.session(ctx));
-            r.before("/media/*", ctx -> access.session(ctx));
-            r.after(ctx -> {
-                if (!ctx.method().equals(HandlerType.GET) || ctx.path().equals("/login")) {
-                    mark.moved(); // this write's event is in the log: the next request reads the log again
-                }
-            });
+            guards(r, access, mark);
             r.get("/", ctx -> site(ctx, "index.html"));
             r.get("/static/{name}", ctx -> site(ctx, ctx.pathParam("name")));
             r.get("/login", access::loginByLink);
@@ -144,6 +137,18 @@ public final class ReviewServer implements AutoCloseable {
                     Edition e = edition.get();
                     return Status.of(BuildPlan.of(e.backend(), e.recipes(), store), store);
                 })));
+    }
+
+    /** The headers of every response, the session that {@code /api/} and {@code /media/} need, and writes counted. */
+    private static void guards(RoutesConfig r, Access access, LogMark mark) {
+        r.before(ReviewServer::headers);
+        r.before("/api/*", ctx -> access.session(ctx));
+        r.before("/media/*", ctx -> access.session(ctx));
+        r.after(ctx -> {
+            if (!ctx.method().equals(HandlerType.GET) || ctx.path().equals("/login")) {
+                mark.moved(); // this write's event is in the log: the next request reads the log again
+            }
+        });
     }
 
     /** Every refusal is one sentence as JSON, with the status that says whose fault it is. */
