@@ -160,6 +160,13 @@ class ReviewBrowserTest {
                     + " or damaged; run slate verify"));
             screenshot(driver, "damaged");
 
+            // Signing out ends the session on the server: a reload asks to sign in again.
+            driver.findElement(By.id("signout")).click();
+            wait.until(d -> !d.findElements(By.id("signin")).isEmpty());
+            driver.navigate().refresh();
+            wait.until(d -> !d.findElements(By.id("signin")).isEmpty());
+            screenshot(driver, "signed-out");
+
             JsonNode note = JSON.readTree(slate("notes", dir.toString(), "--format", "json").out()).path("notes").get(0);
             assertThat(note.path("shot").asText()).isEqualTo(shot);
             assertThat(note.path("frame").asLong()).isEqualTo(4);
@@ -177,7 +184,8 @@ class ReviewBrowserTest {
                 assertThat(s.path("takes").get(0).path("approved").asBoolean()).as(s.path("shot").asText()).isEqualTo(approved);
             }
             assertThat(slate("log", dir.toString()).out()).contains("mara  approved  " + shot + "#1 v1")
-                    .contains("mara  noted  note/1").contains("mara  logged-in  user/mara");
+                    .contains("mara  noted  note/1").contains("mara  logged-in  user/mara")
+                    .contains("mara  logged-out  user/mara");
         } finally {
             if (driver != null) {
                 driver.quit();

@@ -30,7 +30,8 @@ class ReviewServerSecurityTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> READS = List.of("/api/session", "/api/shots", "/api/shot?id=1/1S1", "/api/notes",
             "/api/decisions", "/api/events", "/api/events/stream", "/api/plan?scene=1");
-    static final List<String> WRITES = List.of("/api/notes", "/api/notes/1/resolve", "/api/decisions", "/logout");
+    static final List<String> WRITES = List.of("/api/notes", "/api/notes/1/resolve", "/api/decisions", "/logout",
+            "/api/logout");
 
     Path dir;
     Workspace ws;
@@ -219,6 +220,32 @@ class ReviewServerSecurityTest {
         HttpResponse<String> r = send(get("/media/" + other).header("Cookie", d.cookie()));
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(r.body()).path("error").asText()).contains("is damaged").contains("slate verify");
+    }
+
+    /**
+     * A viewer may do no write but this one: signing out needs the CSRF token, deletes the session on
+     * the server (the old cookie is refused at once, even by the answers kept per log mark), clears
+     * the cookie and is on the log.
+     */
+    @Test
+    void aViewerSignsOut() throws Exception {
+        HttpResponse<String> login = send(post("/login", "{\"token\":\"" + token("vera") + "\"}"));
+        assertThat(login.statusCode()).isEqualTo(200);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String csrf = JSON.readTree(login.body()).path("csrf").asText();
+        assertThat(send(get("/api/shots").header("Cookie", cookie)).statusCode()).isEqualTo(200);
+        assertThat(send(post("/api/logout", "").header("Cookie", cookie)).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(send(get("/api/session").header("Cookie", cookie)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> out = send(post("/api/logout", "").header("Cookie", cookie).header("X-CSRF-Token", csrf));
+        assertThat(out.statusCode()).isEqualTo(204);
+        assertThat(out.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("slate_session=;"));
+        for (String path : List.of("/api/session", "/api/shots")) {
+            assertThat(send(get(path).header("Cookie", cookie)).statusCode()).as(path).isEqualTo(401);
+        }
+        assertThat(send(post("/api/logout", "").header("Cookie", cookie).header("X-CSRF-Token", csrf)).statusCode())
+                .as("twice").isEqualTo(401);
+        assertThat(Slate.inProcess("log", dir.toString()).out()).contains("vera  logged-out  user/vera");
     }
 
     @Test

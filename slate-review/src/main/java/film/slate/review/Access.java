@@ -8,6 +8,8 @@ import film.slate.store.db.Users;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,8 @@ final class Access {
     /** Sessions by cookie as found at a mark of the event log: a removed account appends an event. */
     private final Map<String, Known> found = new ConcurrentHashMap<>();
 
-    private record Known(long mark, SessionRecord session) {
+    /** A session as found at a mark, with the JSON {@code GET /api/session} answers for it. */
+    private record Known(long mark, SessionRecord session, byte[] json) {
     }
 
     Access(Sessions sessions, Users users, Clock clock, boolean secureCookie, LogMark mark) {
@@ -101,22 +104,34 @@ final class Access {
         return o.session();
     }
 
-    /** {@code POST /logout}: a write like any other (CSRF token), then the session is gone. */
+    /**
+     * {@code POST /api/logout} (and {@code POST /logout}): any role may sign itself out, with its
+     * CSRF token (else a page elsewhere could sign a reviewer out); the session is deleted with a
+     * {@code logged-out} event, which also moves the log's mark past every answer known for it.
+     */
     void logout(Context ctx) {
-        write(ctx, false);
-        Optional.ofNullable(ctx.cookie(COOKIE)).ifPresent(c -> {
-            found.remove(c);
-            sessions.close(c);
-        });
+        signed(ctx);
+        String cookie = ctx.cookie(COOKIE);
+        found.remove(cookie);
+        sessions.close(cookie);
         ctx.removeCookie(COOKIE, "/");
         ctx.status(204);
     }
 
     /** The request's session, or 401; looked up once per request (the guard and the route share it). */
     SessionRecord session(Context ctx) {
-        SessionRecord known = ctx.attribute(SESSION_ATTRIBUTE);
-        if (known != null) {
-            return known;
+        return known(ctx).session();
+    }
+
+    /** {@code GET /api/session}: the user, role and CSRF token of the request's session, as JSON bytes. */
+    byte[] sessionJson(Context ctx) {
+        return known(ctx).json();
+    }
+
+    private Known known(Context ctx) {
+        Known attached = ctx.attribute(SESSION_ATTRIBUTE);
+        if (attached != null) {
+            return attached;
         }
         String cookie = ctx.cookie(COOKIE);
         if (cookie == null || cookie.length() > 100) {
@@ -125,30 +140,34 @@ final class Access {
         long now = clock.millis();
         long at = mark.of(ctx);
         Known k = found.get(cookie);
-        SessionRecord s;
-        if (k != null && k.mark() == at && k.session().expiresAt() > now) {
-            s = k.session(); // nothing was logged since it was found: still the same session
-        } else {
-            s = sessions.find(cookie, now).orElseThrow(() -> new Refusal(401, "the session has ended; sign in again"));
+        if (k == null || k.mark() != at || k.session().expiresAt() <= now) {
+            SessionRecord s = sessions.find(cookie, now).orElseThrow(() -> new Refusal(401, "the session has ended; sign in again"));
             if (found.size() >= ReadCache.MOST) {
                 found.clear();
             }
-            found.put(cookie, new Known(at, s));
+            k = new Known(at, s, Json.session(s).toString().getBytes(StandardCharsets.UTF_8));
+            found.put(cookie, k); // nothing logged since it was found: still the same session
         }
-        ctx.attribute(SESSION_ATTRIBUTE, s);
-        return s;
+        ctx.attribute(SESSION_ATTRIBUTE, k);
+        return k;
     }
 
     /** A write: the session, its CSRF token in the header, and a role that may do it; else 401 or 403. */
     SessionRecord write(Context ctx, boolean decides) {
-        SessionRecord s = session(ctx);
-        String csrf = ctx.header(CSRF_HEADER);
-        if (csrf == null || !java.security.MessageDigest.isEqual(csrf.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                s.csrf().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            throw new Refusal(403, "the request lacks this session's CSRF token (header " + CSRF_HEADER + ")");
-        }
+        SessionRecord s = signed(ctx);
         if (decides ? !s.role().mayDecide() : !s.role().mayNote()) {
             throw new Refusal(403, "a " + s.role().word() + " may not " + (decides ? "decide on takes" : "write notes"));
+        }
+        return s;
+    }
+
+    /** The session of a state-changing request, which must carry its CSRF token in the header; else 401 or 403. */
+    private SessionRecord signed(Context ctx) {
+        SessionRecord s = session(ctx);
+        String csrf = ctx.header(CSRF_HEADER);
+        if (csrf == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8),
+                s.csrf().getBytes(StandardCharsets.UTF_8))) {
+            throw new Refusal(403, "the request lacks this session's CSRF token (header " + CSRF_HEADER + ")");
         }
         return s;
     }

@@ -2,6 +2,9 @@ package film.slate.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,21 @@ final class ReadCache {
             }
             answers.put(key, new Answer(stamp, body));
         }
-        ctx.contentType("application/json").result(body);
+        send(ctx, body);
+    }
+
+    /**
+     * Writes a JSON body straight to the response with its length: Javalin's result stream would
+     * copy it through a fresh buffer on every request, which was a fifth of a cached answer's time.
+     */
+    static void send(Context ctx, byte[] body) {
+        HttpServletResponse res = ctx.res();
+        res.setContentType("application/json");
+        res.setContentLength(body.length);
+        try {
+            res.getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the reviewer's connection closed", e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import film.slate.store.db.Users;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,15 +89,14 @@ public final class ReviewServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY;
             var r = config.routes;
-            r.before(ReviewServer::headers);
-            r.before("/api/*", ctx -> access.session(ctx));
-            r.before("/media/*", ctx -> access.session(ctx));
+            guards(r, access, mark);
             r.get("/", ctx -> site(ctx, "index.html"));
             r.get("/static/{name}", ctx -> site(ctx, ctx.pathParam("name")));
             r.get("/login", access::loginByLink);
             r.post("/login", ctx -> access.loginByToken(ctx, Api.text(Api.body(ctx), "token")));
-            r.post("/logout", access::logout);
-            r.get("/api/session", ctx -> json(ctx, Json.session(access.session(ctx))));
+            r.post("/api/logout", access::logout);
+            r.post("/logout", access::logout); // the first spelling, kept for scripts
+            r.get("/api/session", ctx -> ReadCache.send(ctx, access.sessionJson(ctx)));
             r.get("/api/shots", ctx -> reads.answer(ctx, view::shots));
             r.get("/api/shot", ctx -> reads.answer(ctx, () -> view.shot(Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
             r.get("/api/notes", ctx -> reads.answer(ctx, () -> NoteExport.json(new film.slate.store.db.Notes(store.database())
@@ -139,6 +139,18 @@ public final class ReviewServer implements AutoCloseable {
                 })));
     }
 
+    /** The headers of every response, the session that {@code /api/} and {@code /media/} need, and writes counted. */
+    private static void guards(RoutesConfig r, Access access, LogMark mark) {
+        r.before(ReviewServer::headers);
+        r.before("/api/*", ctx -> access.session(ctx));
+        r.before("/media/*", ctx -> access.session(ctx));
+        r.after(ctx -> {
+            if (!ctx.method().equals(HandlerType.GET) || ctx.path().equals("/login")) {
+                mark.moved(); // this write's event is in the log: the next request reads the log again
+            }
+        });
+    }
+
     /** Every refusal is one sentence as JSON, with the status that says whose fault it is. */
     private static void refusals(RoutesConfig r) {
         r.exception(Refusal.class, (e, ctx) -> ctx.status(e.status()).contentType("application/json")
@@ -176,10 +188,6 @@ public final class ReviewServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/login")) {
             ctx.header("Cache-Control", "no-store");
         }
-    }
-
-    private static void json(Context ctx, com.fasterxml.jackson.databind.JsonNode body) {
-        ctx.contentType("application/json").result(body.toString());
     }
 
     private static void site(Context ctx, String name) throws IOException {

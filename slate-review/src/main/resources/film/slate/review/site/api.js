@@ -31,6 +31,11 @@ export async function signIn(token) {
   return s;
 }
 
+export async function signOut() {
+  await post('/api/logout');
+  csrf = null;
+}
+
 export async function get(path) {
   return answer(await fetch(path, {credentials: 'same-origin'}));
 }

@@ -1,5 +1,5 @@
 // The review room's router: #/ overview, #/shot/SCENE/SHOT, #/cut. No inline script anywhere (CSP).
-import {session, signIn, el, HttpError} from './api.js';
+import {session, signIn, signOut, el, HttpError} from './api.js';
 import {overview} from './overview.js';
 import {shotPage} from './shot.js';
 import {cutPage} from './cut.js';
@@ -22,9 +22,25 @@ async function route() {
   }
 }
 
-function signInForm() {
+// Sign out: the server deletes the session (CSRF token sent as for any write) and clears the cookie.
+async function leaveRoom() {
+  try {
+    await signOut();
+  } catch (e) {
+    if (!(e instanceof HttpError && e.status === 401)) { alert(e.message); return; }
+  }
+  if (leave) { leave(); leave = null; }
+  window.removeEventListener('hashchange', route);
+  me = null;
+  document.getElementById('who').textContent = '';
+  document.getElementById('signout').hidden = true;
+  delete document.body.dataset.role;
+  signInForm('Signed out.');
+}
+
+function signInForm(said = '') {
   const input = el('input', {type: 'password', id: 'token', placeholder: 'NAME.SECRET from slate user add', size: 50});
-  const note = el('p', {class: 'hint'});
+  const note = el('p', {class: 'hint', id: 'signin-note', text: said});
   const form = el('form', {id: 'signin', onsubmit: async (ev) => {
     ev.preventDefault();
     try {
@@ -40,9 +56,12 @@ function signInForm() {
 function start() {
   document.getElementById('who').textContent = me.user + ' (' + me.role + ')';
   document.body.dataset.role = me.role;
+  document.getElementById('signout').hidden = false;
   window.addEventListener('hashchange', route);
   route();
 }
+
+document.getElementById('signout').addEventListener('click', leaveRoom);
 
 (async () => {
   try {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Review sessions, kept by the SHA-256 of their random cookie so that a copy of the database
- * signs nobody in. Opening one is a {@code logged-in} event.
+ * signs nobody in. Opening one is a {@code logged-in} event, closing one a {@code logged-out} event.
  */
 public final class Sessions {
     private final Database db;
@@ -56,13 +56,25 @@ public final class Sessions {
         });
     }
 
-    /** Ends a session (signing out); false when there was none. */
+    /** Ends a session (signing out), a {@code logged-out} event of its user; false when there was none. */
     public boolean close(String cookie) {
         return db.transaction(c -> {
+            String user;
+            try (PreparedStatement st = c.prepareStatement("SELECT user_name FROM sessions WHERE id_hash = ?")) {
+                st.setString(1, TokenHash.fast(cookie));
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    user = rs.getString(1);
+                }
+            }
             try (PreparedStatement st = c.prepareStatement("DELETE FROM sessions WHERE id_hash = ?")) {
                 st.setString(1, TokenHash.fast(cookie));
-                return st.executeUpdate() > 0;
+                st.executeUpdate();
             }
+            new EventLog(db).append(c, Event.of(user, "logged-out", "user/" + user, null, null, null));
+            return true;
         });
     }
 }
