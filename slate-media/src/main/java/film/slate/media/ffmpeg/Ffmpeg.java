@@ -169,6 +169,13 @@ public final class Ffmpeg {
         return run(command, what, ffmpeg);
     }
 
+    /** Runs {@code ffprobe} with {@code args} and returns what it printed. */
+    byte[] runProbe(List<String> args, String what) {
+        List<String> command = new ArrayList<>(List.of(ffprobe));
+        command.addAll(args);
+        return run(command, what, ffprobe);
+    }
+
     /** The H.264 encoder this FFmpeg has: libx264 when present, else OpenH264 (the LGPL build's). */
     String h264Encoder() {
         return encoderCache.computeIfAbsent("h264", k -> {
