@@ -50,7 +50,8 @@ class NormaliseBench {
         // The clip as it is (the take's format: stored as it came) against the encoders' road it took before.
         Timing copied = new Timing();
         Timing encoded = new Timing();
-        for (int i = 0; i < runs; i++) {
+        for (int run = 0; run < runs; run++) {
+            int i = run;
             copied.time(() -> new Conform(ffmpeg).conform(new Footage.Clip(source), format,
                     EncodeTargets.both(tmp.resolve("master" + i + ".mkv"), tmp.resolve("proxy" + i + ".mp4"))));
             encoded.time(() -> ClipTranscoder.transcode(ffmpeg, source, 640, 360, 24, 120,
@@ -98,6 +99,5 @@ class NormaliseBench {
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
             return ticks / 100.0;
         }
-    }
     }
 }
