@@ -3,9 +3,7 @@ package film.slate.media.ffmpeg;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -115,17 +113,7 @@ public final class ClipRemux {
         }
         String what = "copy the stream of " + copy.clip().getFileName() + " into " + String.join(" and ",
                 outputs.stream().map(Path::toString).toList());
-        try {
-            ffmpeg.runFfmpeg(args, what);
-            for (Path p : outputs) {
-                Files.move(Ffmpeg.partOf(p), p, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new FfmpegException("cannot move the copied video into place at " + what + " (" + e.getMessage() + ")",
-                    e);
-        } finally {
-            outputs.forEach(p -> Ffmpeg.deleteQuietly(Ffmpeg.partOf(p)));
-        }
+        ffmpeg.runInto(args, what, outputs);
         return rest;
     }
 
