@@ -68,6 +68,7 @@ public final class Storyboard {
         List<Path> stills = new ArrayList<>();
         List<Path> passes = new ArrayList<>();
         List<Path> proxies = new ArrayList<>();
+        List<Stills.Grab> grabs = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         for (ScenePlan scene : production.scenes()) {
             Optional<ScriptScene> script = production.screenplay().flatMap(s -> s.scene(scene.scene()));
@@ -84,11 +85,12 @@ public final class Storyboard {
                 }
                 Optional<BuiltTakes.Built> take = built.take1(shot.fullId());
                 take.ifPresent(t -> proxies.add(t.proxy()));
-                body.append(card(p.get(), take, ffmpeg, production.manifest().format().fps(), script, diagnostics, outDir,
-                        stills, passes));
+                body.append(card(p.get(), take, production.manifest().format().fps(), script, diagnostics, outDir,
+                        stills, passes, grabs));
             }
             body.append("</section>\n");
         }
+        Stills.grab(ffmpeg, grabs); // the built takes' stills, a few FFmpeg runs for all of them
         Path animatic = outDir.resolve(ANIMATIC);
         if (!proxies.isEmpty() && proxies.size() == previz.shots().size()) {
             ffmpeg.concat(proxies, animatic); // the takes as built: their slates and timecodes are each take's own
@@ -100,8 +102,8 @@ public final class Storyboard {
         return new StoryboardFiles(page, animatic, stills, passes);
     }
 
-    private static String card(PrevizShot p, Optional<BuiltTakes.Built> take, Ffmpeg ffmpeg, double fps,
-            Optional<ScriptScene> script, List<Diagnostic> diagnostics, Path outDir, List<Path> stills, List<Path> passes)
+    private static String card(PrevizShot p, Optional<BuiltTakes.Built> take, double fps, Optional<ScriptScene> script,
+            List<Diagnostic> diagnostics, Path outDir, List<Path> stills, List<Path> passes, List<Stills.Grab> grabs)
             throws IOException {
         Shot shot = p.shot();
         StringBuilder b = new StringBuilder("<article class=\"shot\" id=\"shot-" + esc(shot.fullId().replace('/', '-')) + "\">\n");
@@ -115,7 +117,7 @@ public final class Storyboard {
             outs.add(outDir.resolve(STILLS).resolve(safe(shot.scene() + "-" + shot.id() + "-" + name + ".png")));
         }
         if (take.isPresent()) {
-            Stills.grab(ffmpeg, take.get().master(), fps, frames, outs);
+            grabs.add(new Stills.Grab(take.get().master(), fps, frames, outs));
         }
         for (int i = 0; i < 3; i++) {
             Path out = outs.get(i);

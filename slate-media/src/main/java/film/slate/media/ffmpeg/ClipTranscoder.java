@@ -1,9 +1,6 @@
 package film.slate.media.ffmpeg;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,17 +35,7 @@ public final class ClipTranscoder {
         List<Path> outputs = VideoEncoder.outputs(targets);
         String what = "transcode " + clip.getFileName() + " into " + String.join(" and ",
                 outputs.stream().map(Path::toString).toList());
-        try {
-            ffmpeg.runFfmpeg(args, what);
-            for (Path p : outputs) {
-                Files.move(Ffmpeg.partOf(p), p, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new FfmpegException("cannot move the finished video into place at " + what + " (" + e.getMessage()
-                    + ")", e);
-        } finally {
-            outputs.forEach(p -> Ffmpeg.deleteQuietly(Ffmpeg.partOf(p)));
-        }
+        ffmpeg.runInto(args, what, outputs);
     }
 
     private static List<String> with(String label, List<String> each) {

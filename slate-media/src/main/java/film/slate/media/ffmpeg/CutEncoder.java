@@ -63,6 +63,7 @@ public final class CutEncoder {
             args.addAll(List.of("-preset", "veryfast", "-crf", "16"));
         } else {
             args.addAll(List.of("-b:v", Long.toString(Math.max(400_000L, (long) width * height * fps / 2))));
+            args.addAll(VideoEncoder.OPENH264_THREADS);
         }
         args.addAll(List.of("-pix_fmt", "yuv420p", "-r", Integer.toString(fps), "-timecode", startTimecode,
                 "-flags:v", "+bitexact", "-fflags", "+bitexact", "-movflags", "+faststart", "-f", "mp4", part.toString()));

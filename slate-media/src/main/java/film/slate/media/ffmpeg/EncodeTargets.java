@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where one frame stream goes: a lossless master (FFV1 in Matroska, the picture of record) and an
+ * Where one frame stream goes: a master (Matroska, the picture of record: lossless FFV1 when Slate
+ * draws or converts the frames, the model's own H.264 stream when it needs no conversion) and an
  * H.264 proxy MP4 for review. At least one is named.
  */
 public record EncodeTargets(Optional<Path> master, Optional<Path> proxy) {

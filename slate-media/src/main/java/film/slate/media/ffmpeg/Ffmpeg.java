@@ -169,6 +169,31 @@ public final class Ffmpeg {
         return run(command, what, ffmpeg);
     }
 
+    /**
+     * Runs {@code ffmpeg} with {@code args}, which write each of {@code outputs} beside its name
+     * ({@link #partOf}), and moves them into place when it succeeds; none is left half-written.
+     */
+    void runInto(List<String> args, String what, List<Path> outputs) {
+        try {
+            runFfmpeg(args, what);
+            for (Path p : outputs) {
+                Files.move(partOf(p), p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new FfmpegException("cannot move the finished video into place at " + what + " (" + e.getMessage()
+                    + ")", e);
+        } finally {
+            outputs.forEach(p -> deleteQuietly(partOf(p)));
+        }
+    }
+
+    /** Runs {@code ffprobe} with {@code args} and returns what it printed. */
+    byte[] runProbe(List<String> args, String what) {
+        List<String> command = new ArrayList<>(List.of(ffprobe));
+        command.addAll(args);
+        return run(command, what, ffprobe);
+    }
+
     /** The H.264 encoder this FFmpeg has: libx264 when present, else OpenH264 (the LGPL build's). */
     String h264Encoder() {
         return encoderCache.computeIfAbsent("h264", k -> {

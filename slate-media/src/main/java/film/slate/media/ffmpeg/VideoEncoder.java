@@ -24,6 +24,13 @@ public final class VideoEncoder implements AutoCloseable {
     private static final byte[] END = new byte[0];
     /** FFmpeg threads of a master's encoder: the two cores of the machine Slate is made for. */
     static final int MASTER_THREADS = 2;
+    /**
+     * OpenH264's threads, named rather than left to FFmpeg's "auto" (the machine's core count): with
+     * more than one thread and slice its bytes differ from run to run (measured with FFmpeg 8.1.2,
+     * fixed QP included), and one slice cannot use more than one thread, so proxies and cuts are
+     * encoded on one thread, the same bytes on every machine.
+     */
+    static final List<String> OPENH264_THREADS = List.of("-threads", "1", "-slices", "1");
 
     private final Ffmpeg ffmpeg;
     private final int width;
@@ -104,6 +111,7 @@ public final class VideoEncoder implements AutoCloseable {
             } else {
                 long bitrate = Math.max(200_000L, (long) picture.width() * picture.height() * picture.fps() / 6);
                 a.addAll(List.of("-b:v", Long.toString(bitrate)));
+                a.addAll(OPENH264_THREADS);
             }
             a.addAll(List.of("-pix_fmt", "yuv420p", "-flags:v", "+bitexact", "-fflags", "+bitexact",
                     "-movflags", "+faststart", "-f", "mp4", Ffmpeg.partOf(p).toString()));

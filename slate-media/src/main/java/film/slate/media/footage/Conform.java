@@ -1,5 +1,6 @@
 package film.slate.media.footage;
 
+import film.slate.media.ffmpeg.ClipRemux;
 import film.slate.media.ffmpeg.ClipTranscoder;
 import film.slate.media.ffmpeg.EncodeTargets;
 import film.slate.media.ffmpeg.Ffmpeg;
@@ -23,8 +24,12 @@ import javax.imageio.ImageIO;
  * instant ({@code floor(i * sourceFps / fps)}), holding the last one when the source is short and
  * dropping the rest when it is long; each frame is scaled to cover the frame and centre-cropped
  * (bilinear, in Java, so the same source gives the same master on every machine). Writes an FFV1
- * master and an H.264 proxy in one pass. A clip already of the take's size and rate skips Java:
- * one FFmpeg process writes both outputs ({@link ClipTranscoder}), with the same master pixels.
+ * master and an H.264 proxy in one pass. Three roads, cheapest first: a clip that already is what
+ * the take stores (H.264 4:2:0 of the take's size, rate and length) is not encoded at all, its
+ * stream is copied into the master and proxy ({@link ClipRemux}: the master is the model's own
+ * bytes); a clip of the take's size and rate skips Java, one FFmpeg process writes both outputs
+ * ({@link ClipTranscoder}), with the frame-by-frame road's master pixels; anything else goes frame
+ * by frame through Java.
  */
 public final class Conform {
     private final Ffmpeg ffmpeg;
@@ -50,16 +55,28 @@ public final class Conform {
      * @throws FfmpegException when FFmpeg fails on frames that were read
      */
     public void conform(Footage footage, Format format, EncodeTargets targets) throws FootageException {
-        if (footage instanceof Footage.Clip clip && fitsAlready(clip.video(), format)) {
+        EncodeTargets rest = targets;
+        if (footage instanceof Footage.Clip clip) {
             try {
-                ClipTranscoder.transcode(ffmpeg, clip.video(), format.width(), format.height(), format.fps(),
-                        format.frames(), targets);
-                return;
+                Optional<ClipRemux.Copy> copy = ClipRemux.of(ffmpeg, clip.video(), format.width(), format.height(),
+                        format.fps(), format.frames());
+                if (copy.isPresent()) {
+                    Optional<EncodeTargets> left = ClipRemux.write(ffmpeg, copy.get(), targets);
+                    if (left.isEmpty()) {
+                        return;
+                    }
+                    rest = left.get();
+                }
+                if (fitsAlready(clip.video(), format)) {
+                    ClipTranscoder.transcode(ffmpeg, clip.video(), format.width(), format.height(), format.fps(),
+                            format.frames(), rest);
+                    return;
+                }
             } catch (FfmpegException e) {
                 // The frame-by-frame road below reads the clip again and names what is wrong with it.
             }
         }
-        frameByFrame(footage, format, targets);
+        frameByFrame(footage, format, rest);
     }
 
     /**

@@ -130,7 +130,80 @@ class ConformTest {
         assertFormat(proxy(fast), format);
         assertSamePixels(master(fast), master(slow), format.frames());
         assertSamePixels(proxy(fast), proxy(slow), format.frames());
-        assertThat(Files.readAllBytes(master(chosen))).isEqualTo(Files.readAllBytes(master(fast)));
+        if (format.frames() > length) {
+            // Too short to store as it came: the fast road it is.
+            assertThat(Files.readAllBytes(master(chosen))).isEqualTo(Files.readAllBytes(master(fast)));
+        } else {
+            assertThat(FFMPEG.probe(master(chosen)).codec()).isEqualTo("h264");
+        }
+    }
+
+    /**
+     * A clip that already is the take (H.264 4:2:0 of its size and rate, as long or longer) is not
+     * encoded: its master and proxy decode to the clip's own first frames, bit for bit, exactly as
+     * many as the take has, and the same clip gives the same bytes twice.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aClipThatIsTheTakeIsStoredAsItCame(long seed) throws Exception {
+        SplittableRandom r = new SplittableRandom(seed);
+        Picture pic = Picture.random(r);
+        int length = r.nextInt(1, 30);
+        Conform.Format format = new Conform.Format(pic.width(), pic.height(), pic.fps(), length - r.nextInt(0, length));
+        Path clip = clip(r, pic.width(), pic.height(), pic.fps(), length);
+        EncodeTargets once = targets(dir, "once");
+        EncodeTargets twice = targets(dir, "twice");
+        new Conform(FFMPEG).conform(new Footage.Clip(clip), format, once);
+        new Conform(FFMPEG).conform(new Footage.Clip(clip), format, twice);
+
+        List<BufferedImage> source = VideoDecoder.readAll(FFMPEG, clip, PixelFormat.BGR24);
+        for (Path stored : List.of(master(once), proxy(once))) {
+            assertThat(FFMPEG.probe(stored).codec()).isEqualTo("h264");
+            assertFormat(stored, format);
+            List<BufferedImage> frames = VideoDecoder.readAll(FFMPEG, stored, PixelFormat.BGR24);
+            assertThat(frames).hasSize(format.frames());
+            for (int i = 0; i < format.frames(); i++) {
+                assertThat(bytes(frames.get(i))).as("frame %d of %s", i, stored.getFileName())
+                        .isEqualTo(bytes(source.get(i)));
+            }
+        }
+        assertThat(Files.readAllBytes(master(once))).startsWith(0x1A, 0x45, 0xDF, 0xA3); // Matroska (EBML)
+        assertThat(Files.readAllBytes(master(twice))).isEqualTo(Files.readAllBytes(master(once)));
+        assertThat(Files.readAllBytes(proxy(twice))).isEqualTo(Files.readAllBytes(proxy(once)));
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+        }
+    }
+
+    /**
+     * A clip that is not the take (shorter than it, or not H.264) is converted as before: an FFV1
+     * master whose frames are the frame-by-frame road's, exactly the take's count.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aClipThatIsNotTheTakeIsConverted(long seed) throws Exception {
+        SplittableRandom r = new SplittableRandom(seed);
+        Picture pic = Picture.random(r);
+        int length = r.nextInt(1, 30);
+        boolean shorter = r.nextBoolean();
+        Conform.Format format = new Conform.Format(pic.width(), pic.height(), pic.fps(),
+                shorter ? length + r.nextInt(1, 12) : length - r.nextInt(0, length));
+        Path clip = clip(r, pic.width(), pic.height(), pic.fps(), length);
+        if (!shorter) {
+            // The same pictures in another codec (FFV1): not what a take stores as it came.
+            EncodeTargets lossless = EncodeTargets.masterOnly(dir.resolve("lossless.mkv"));
+            new Conform(FFMPEG).frameByFrame(new Footage.Clip(clip), new Conform.Format(pic.width(), pic.height(),
+                    pic.fps(), length), lossless);
+            clip = master(lossless);
+        }
+        EncodeTargets chosen = targets(dir, "chosen");
+        EncodeTargets slow = targets(dir, "slow");
+        new Conform(FFMPEG).conform(new Footage.Clip(clip), format, chosen);
+        new Conform(FFMPEG).frameByFrame(new Footage.Clip(clip), format, slow);
+        assertThat(FFMPEG.probe(master(chosen)).codec()).isEqualTo("ffv1");
+        assertFormat(master(chosen), format);
+        assertFormat(proxy(chosen), format);
+        assertSamePixels(master(chosen), master(slow), format.frames());
     }
 
     /** The same clip twice gives the same master and proxy bytes. */
