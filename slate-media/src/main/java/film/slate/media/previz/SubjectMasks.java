@@ -43,7 +43,7 @@ public final class SubjectMasks {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
             for (Face f : faces) {
                 int id = f.owner().isEmpty() ? 0 : cast.indexOf(f.owner()) + 1;
-                view.fill(g, new Face(f.corners(), new Color(id, id, id), f.owner()));
+                view.fill(g, f.in(new Color(id, id, id)));
             }
         } finally {
             g.dispose();
