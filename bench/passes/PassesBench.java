@@ -15,8 +15,10 @@ import java.util.Optional;
  * One whole process of the masks-and-pose benchmark (see bench/RESULTS.md, run by
  * bench/passes/run.sh): take 1 of every shot of a production, either as the previz backend renders
  * it ({@code previz}: FFV1 master and H.264 proxy; {@code previz+depth}: and the FFV1 depth it wrote
- * before slate-previz/3) or as its extra passes ({@code passes}:
- * every cast member's mask as a PNG and an FFV1 video, and the pose as a PNG and an FFV1 video).
+ * before slate-previz/3), or as its extra passes alone ({@code passes}: every cast member's mask as a
+ * PNG and an FFV1 video, and the pose as a PNG and an FFV1 video), or previz with all those passes
+ * drawn in the previz render's own frame loop ({@code previz+passes}: the same files, each frame
+ * staged once). The passes' extra cost is {@code previz+passes} less {@code previz}.
  * Prints the frames and the time inside the process; the script times the process. Not a test.
  */
 public class PassesBench {
@@ -39,14 +41,20 @@ public class PassesBench {
             } else if (mode.equals("previz+depth")) { // what previz rendered before slate-previz/3
                 PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(dir.resolve("master.mkv"), dir.resolve("proxy.mp4")),
                         Optional.of(EncodeTargets.masterOnly(dir.resolve("depth.mkv"))), Optional.empty());
+            } else if (mode.equals("previz+passes")) {
+                PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(dir.resolve("master.mkv"), dir.resolve("proxy.mp4")),
+                        dir, MaskAndPoseRender.Videos.all(shot));
             } else {
                 MaskAndPoseRender.all(shot, ffmpeg, dir);
             }
             frames += shot.frames();
             shots++;
         }
-        System.out.printf("%s: %d shots, %d frames, %.0f ms inside the process%n", mode, shots, frames,
-                (System.nanoTime() - t0) / 1e6);
+        // The JVM's own CPU (drawing, piping, start-up); the rest of the script's CPU figure is FFmpeg's.
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        System.out.printf("%s: %d shots, %d frames, %.0f ms inside the process, JVM CPU %.1f s%n", mode, shots, frames,
+                (System.nanoTime() - t0) / 1e6, jvm / 1e9);
         try (var files = Files.walk(out)) { // the outputs are only measured, never kept
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -22,7 +22,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,7 +48,10 @@ public final class PrevizPasses {
     private final Recipe recipe;
     private final Ffmpeg ffmpeg;
     private final Path scratch;
-    private MaskAndPoseRender.Passes passes;
+    private MaskAndPoseRender.Passes stills;
+    private Path poseVideo;
+    /** Each character's mask video once drawn; empty for one who is in no frame (the blank video stands in). */
+    private final Map<String, Optional<Path>> maskVideos = new HashMap<>();
     private PrevizShot shot;
 
     PrevizPasses(Recipe recipe, Ffmpeg ffmpeg, Path scratch) {
@@ -110,30 +116,45 @@ public final class PrevizPasses {
         return String.join(", ", parts);
     }
 
-    /** The file of a file key, drawn when first asked (the stills alone unless a video is asked for). */
+    /**
+     * The file of a file key, drawn when first asked: the stills all at once (one frame), a video
+     * alone (a take that binds Mara's mask video does not pay for Tom's or the pose's).
+     */
     Optional<Path> file(String key) throws GeneratorFault, IOException {
         if (!isFile(key)) {
             return Optional.empty();
         }
-        boolean video = key.equals("pose_video") || key.startsWith("mask_video.");
-        if (passes == null || video && passes.poseVideo() == null) {
-            Path dir = Files.createDirectories(scratch.resolve("passes"));
-            try {
-                passes = video ? MaskAndPoseRender.all(shot(), ffmpeg, dir) : MaskAndPoseRender.stills(shot(), dir);
-            } catch (FfmpegException e) {
-                throw GeneratorFault.permanent("cannot encode the masks and pose of " + recipe.label() + " ("
-                        + e.getMessage() + ")", e);
+        Path dir = Files.createDirectories(scratch.resolve("passes"));
+        if (key.equals("pose") || key.startsWith("mask.")) {
+            if (stills == null) {
+                stills = MaskAndPoseRender.stills(shot(), dir);
             }
-        }
-        if (key.equals("pose")) {
-            return Optional.of(passes.poseStill());
+            Path found = key.equals("pose") ? stills.poseStill() : stills.maskStill().get(character(key).orElseThrow());
+            return Optional.of(found != null ? found : blank(false));
         }
         if (key.equals("pose_video")) {
-            return Optional.of(passes.poseVideo());
+            if (poseVideo == null) {
+                poseVideo = videos(dir, new MaskAndPoseRender.Videos(Set.of(), true)).poseVideo();
+            }
+            return Optional.of(poseVideo);
         }
         String who = character(key).orElseThrow();
-        Path found = (video ? passes.maskVideo() : passes.maskStill()).get(who);
-        return Optional.of(found != null ? found : blank(video));
+        if (!maskVideos.containsKey(who)) {
+            boolean inScene = shot().cast().contains(who);
+            maskVideos.put(who, inScene ? Optional.ofNullable(videos(dir, new MaskAndPoseRender.Videos(Set.of(who), false))
+                    .maskVideo().get(who)) : Optional.empty());
+        }
+        Optional<Path> found = maskVideos.get(who);
+        return Optional.of(found.isPresent() ? found.get() : blank(true));
+    }
+
+    private MaskAndPoseRender.Passes videos(Path dir, MaskAndPoseRender.Videos wanted) throws IOException, GeneratorFault {
+        try {
+            return MaskAndPoseRender.videos(shot(), ffmpeg, dir, wanted);
+        } catch (FfmpegException e) {
+            throw GeneratorFault.permanent("cannot encode the masks and pose of " + recipe.label() + " ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /**

@@ -30,9 +30,13 @@ final class DrawOrder {
                 faces.add(f);
             }
         }
-        if (blocks.isEmpty()) { // the plain painter's order of a bare set
-            faces.sort(Comparator.comparingDouble((Face f) -> view.depth(f.centroid())).reversed());
-            return faces;
+        if (blocks.isEmpty()) { // the plain painter's order of a bare set (each depth worked out once)
+            List<Item> items = new ArrayList<>();
+            for (Face f : faces) {
+                items.add(new Item(List.of(f), List.of(), view.depth(f.centroid()), items.size()));
+            }
+            items.sort(Comparator.comparingDouble(Item::depth).reversed());
+            return items.stream().map(i -> i.faces().get(0)).toList();
         }
         List<Item> items = new ArrayList<>();
         for (Face f : faces) {
@@ -47,8 +51,15 @@ final class DrawOrder {
         return paint(items, eye);
     }
 
-    /** One thing to paint: a face, or a block's visible faces ({@code solid} holds all its faces, for its planes). */
-    private record Item(List<Face> faces, List<Face> solid, double depth, int index) {
+    /**
+     * One thing to paint: a face, or a block's visible faces ({@code solid} holds all its faces, for
+     * its planes); {@code corners} are those the planes are tested against, gathered once.
+     */
+    private record Item(List<Face> faces, List<Face> solid, double depth, int index, List<Vec3> corners) {
+        Item(List<Face> faces, List<Face> solid, double depth, int index) {
+            this(faces, solid, depth, index, cornersOf(solid.isEmpty() ? faces : solid));
+        }
+
         boolean block() {
             return !solid.isEmpty();
         }
@@ -105,9 +116,9 @@ final class DrawOrder {
      * after it (-1), or either (0: no plane of one keeps the other wholly on one side).
      */
     private static int inFront(Item b, Item other, Vec3 eye) {
-        int side = split(b.solid(), corners(other), eye);
+        int side = split(b.solid(), other.corners(), eye);
         if (side == 0 && other.block()) {
-            side = -split(other.solid(), corners(b), eye);
+            side = -split(other.solid(), b.corners(), eye);
         }
         return side;
     }
@@ -131,9 +142,9 @@ final class DrawOrder {
         return 0;
     }
 
-    private static List<Vec3> corners(Item item) {
+    private static List<Vec3> cornersOf(List<Face> faces) {
         List<Vec3> out = new ArrayList<>();
-        for (Face f : item.block() ? item.solid() : item.faces()) {
+        for (Face f : faces) {
             out.addAll(f.corners());
         }
         return out;

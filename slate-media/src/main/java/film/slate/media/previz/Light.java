@@ -14,7 +14,7 @@ record Light(TimeOfDay time) {
         double lambert = Math.max(0, raw.normal().dot(KEY));
         double k = 0.62 + 0.38 * lambert;
         double level = Math.max(0.8, time.level());
-        return new Face(corners, new Color(clamp(base.getRed() * k * level), clamp(base.getGreen() * k * level),
+        return raw.in(new Color(clamp(base.getRed() * k * level), clamp(base.getGreen() * k * level),
                 clamp(base.getBlue() * k * level)));
     }
 

@@ -4,6 +4,8 @@ import film.slate.media.ffmpeg.EncodeTargets;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.PixelFormat;
 import film.slate.media.ffmpeg.VideoEncoder;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -23,13 +25,34 @@ public final class PrevizRender {
                 VideoEncoder depths = depth.map(d -> VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(),
                         PixelFormat.GRAY8, d)).orElse(null)) {
             for (int i = 0; i < shot.frames(); i++) {
-                pictures.write(burnIn.isPresent() ? shot.picture(i, burnIn.get()) : shot.picture(i));
+                pictures.write(shot.picture(shot.setup(i), burnIn.orElse(null)));
                 if (depths != null) {
                     depths.write(shot.depth(i));
                 }
             }
         }
         return shot.frames();
+    }
+
+    /**
+     * Renders the picture as {@link #encode(PrevizShot, Ffmpeg, EncodeTargets, Optional, Optional)}
+     * does and, in the same frame loop, the first frame's masks and pose stills and the pass videos
+     * {@code wanted} into {@code passes} ({@link MaskAndPoseRender}): each frame is staged once (the
+     * camera, the cast's faces in painting order) for the picture, the owners and the skeletons.
+     */
+    public static MaskAndPoseRender.Passes encode(PrevizShot shot, Ffmpeg ffmpeg, EncodeTargets picture, Path passes,
+            MaskAndPoseRender.Videos wanted) throws IOException {
+        var f = shot.format();
+        PassVideos videos = new PassVideos(shot, ffmpeg, passes, wanted, true);
+        try (videos; VideoEncoder pictures = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.BGR24,
+                picture)) {
+            for (int i = 0; i < shot.frames(); i++) {
+                FrameSetup frame = shot.setup(i);
+                pictures.write(shot.picture(frame, null));
+                videos.write(frame);
+            }
+        }
+        return videos.passes();
     }
 
     /** Renders the depth picture of every frame of {@code shot} alone, as the depth outputs above get it. */

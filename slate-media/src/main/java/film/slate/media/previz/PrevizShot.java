@@ -98,13 +98,26 @@ public final class PrevizShot {
         return new CameraPose(eye, target, lens);
     }
 
+    /** Frame {@code frame} staged once for every drawing of it: camera, picture plane, the cast's faces in order. */
+    FrameSetup setup(int frame) {
+        CameraPose pose = camera(frame);
+        FrameView view = new FrameView(pose, format.width(), format.height());
+        double t = instant(frame);
+        return new FrameSetup(frame, t, pose, view, sorted(view, pose.eye(), scenery.cast(t)));
+    }
+
     /** Frame {@code frame} as the camera sees it, without a burn-in. */
     public BufferedImage picture(int frame) {
-        return draw(frame, null, true, true);
+        return draw(setup(frame), null, true, true);
     }
 
     /** Frame {@code frame} with the slate burnt in. */
     public BufferedImage picture(int frame, BurnIn burnIn) {
+        return draw(setup(frame), burnIn, true, true);
+    }
+
+    /** The picture of a staged frame, with the slate burnt in when {@code burnIn} is not null. */
+    BufferedImage picture(FrameSetup frame, BurnIn burnIn) {
         return draw(frame, burnIn, true, true);
     }
 
@@ -113,7 +126,7 @@ public final class PrevizShot {
      * against; without antialiasing it fills exactly the pixels whose centres a face covers.
      */
     BufferedImage pictureWithoutNames(int frame, boolean antialias) {
-        return draw(frame, null, false, antialias);
+        return draw(setup(frame), null, false, antialias);
     }
 
     /** The scene's cast, in cast order: the characters masks and poses are drawn for. */
@@ -123,10 +136,11 @@ public final class PrevizShot {
 
     /** Who previz draws at each pixel of frame {@code frame} ({@link SubjectMasks}). */
     public SubjectMasks masks(int frame) {
-        CameraPose pose = camera(frame);
-        FrameView view = new FrameView(pose, format.width(), format.height());
-        return SubjectMasks.draw(view, sorted(view, pose.eye(), scenery.cast(instant(frame))), cast(), format.width(),
-                format.height());
+        return masks(setup(frame));
+    }
+
+    SubjectMasks masks(FrameSetup frame) {
+        return SubjectMasks.draw(frame.view(), frame.cast(), cast(), format.width(), format.height());
     }
 
     /**
@@ -134,21 +148,7 @@ public final class PrevizShot {
      * their identity colour, black elsewhere.
      */
     public BufferedImage maskColours(int frame) {
-        SubjectMasks masks = masks(frame);
-        BufferedImage out = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_3BYTE_BGR);
-        java.util.Map<String, Integer> rgb = new java.util.HashMap<>();
-        for (String c : cast()) {
-            rgb.put(c, scenery.colour(c).getRGB());
-        }
-        for (int y = 0; y < format.height(); y++) {
-            for (int x = 0; x < format.width(); x++) {
-                String who = masks.owner(x, y);
-                if (!who.isEmpty()) {
-                    out.setRGB(x, y, rgb.get(who));
-                }
-            }
-        }
-        return out;
+        return masks(frame).colours(cast().stream().map(scenery::colour).toList());
     }
 
     /** {@code character}'s identity colour as {@code #rrggbb}: the colour previz and the board's masks show them in. */
@@ -158,17 +158,18 @@ public final class PrevizShot {
 
     /** Frame {@code frame}'s OpenPose skeletons of everyone in the scene ({@link PoseDrawing}). */
     public BufferedImage pose(int frame) {
-        CameraPose pose = camera(frame);
-        FrameView view = new FrameView(pose, format.width(), format.height());
-        double t = instant(frame);
-        List<film.slate.core.stage.Body> bodies = new ArrayList<>();
-        for (String c : cast()) {
-            staging().body(c, t).ifPresent(bodies::add);
-        }
-        return PoseDrawing.draw(view, pose.eye(), bodies, format.width(), format.height());
+        return pose(setup(frame));
     }
 
-    private BufferedImage draw(int frame, BurnIn burnIn, boolean names, boolean antialias) {
+    BufferedImage pose(FrameSetup frame) {
+        List<film.slate.core.stage.Body> bodies = new ArrayList<>();
+        for (String c : staging().cast()) {
+            staging().body(c, frame.instant()).ifPresent(bodies::add);
+        }
+        return PoseDrawing.draw(frame.view(), frame.camera().eye(), bodies, format.width(), format.height());
+    }
+
+    private BufferedImage draw(FrameSetup frame, BurnIn burnIn, boolean names, boolean antialias) {
         BufferedImage image = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
         try {
@@ -176,18 +177,17 @@ public final class PrevizShot {
             if (!antialias) {
                 g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
             }
-            CameraPose pose = camera(frame);
-            FrameView view = new FrameView(pose, format.width(), format.height());
+            FrameView view = frame.view();
             g.setColor(scenery.background());
             g.fillRect(0, 0, format.width(), format.height());
-            for (Face f : scenery.fixedFaces(pose.eye())) {
+            for (Face f : scenery.fixedFaces(frame.camera().eye())) {
                 view.fill(g, f);
             }
             for (Segment s : scenery.grid()) {
                 view.stroke(g, s);
             }
-            double t = instant(frame);
-            for (Face f : sorted(view, pose.eye(), scenery.cast(t))) {
+            double t = frame.instant();
+            for (Face f : frame.cast()) {
                 view.fill(g, f);
             }
             List<Label> labels = new ArrayList<>(names ? scenery.names(t) : List.of());
@@ -196,7 +196,7 @@ public final class PrevizShot {
                 view.label(g, l);
             }
             if (burnIn != null) {
-                burnIn.draw(g, format.width(), format.height(), title, slate(), new Timecode(burnIn.recordStart() + frame,
+                burnIn.draw(g, format.width(), format.height(), title, slate(), new Timecode(burnIn.recordStart() + frame.index(),
                         format.fps()), cameraText());
             }
         } finally {

@@ -43,7 +43,7 @@ public final class SubjectMasks {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
             for (Face f : faces) {
                 int id = f.owner().isEmpty() ? 0 : cast.indexOf(f.owner()) + 1;
-                view.fill(g, new Face(f.corners(), new Color(id, id, id), f.owner()));
+                view.fill(g, f.in(new Color(id, id, id)));
             }
         } finally {
             g.dispose();
@@ -67,6 +67,54 @@ public final class SubjectMasks {
         for (int i = 0; i < owners.length; i++) {
             if (owners[i] == id) {
                 px[i] = (byte) 255;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The masks of those of {@code characters} who are in some pixel, from one pass over the owners
+     * (each as {@link #mask} gives it); a character in no pixel has no entry.
+     */
+    public java.util.Map<String, BufferedImage> shown(List<String> characters) {
+        byte[][] px = new byte[cast.size() + 1][];
+        BufferedImage[] images = new BufferedImage[cast.size() + 1];
+        boolean[] wanted = new boolean[cast.size() + 1];
+        for (String c : characters) {
+            wanted[cast.indexOf(c) + 1] = true;
+        }
+        wanted[0] = false; // the set, and characters outside the cast
+        for (int i = 0; i < owners.length; i++) {
+            int id = owners[i] & 0xff;
+            if (wanted[id]) {
+                if (px[id] == null) {
+                    images[id] = blank(width, height);
+                    px[id] = ((DataBufferByte) images[id].getRaster().getDataBuffer()).getData();
+                }
+                px[id][i] = (byte) 255;
+            }
+        }
+        java.util.Map<String, BufferedImage> out = new java.util.LinkedHashMap<>();
+        for (String c : characters) {
+            int id = cast.indexOf(c) + 1;
+            if (id > 0 && images[id] != null) {
+                out.put(c, images[id]);
+            }
+        }
+        return out;
+    }
+
+    /** Each character's pixels in their colour ({@code colours} in cast order), black elsewhere. */
+    BufferedImage colours(List<Color> colours) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] bgr = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < owners.length; i++) {
+            int id = owners[i] & 0xff;
+            if (id != 0) {
+                Color c = colours.get(id - 1);
+                bgr[3 * i] = (byte) c.getBlue();
+                bgr[3 * i + 1] = (byte) c.getGreen();
+                bgr[3 * i + 2] = (byte) c.getRed();
             }
         }
         return out;

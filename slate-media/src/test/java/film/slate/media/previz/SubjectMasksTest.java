@@ -60,6 +60,15 @@ class SubjectMasksTest {
             for (int i = 0; i < m.length; i++) {
                 assertThat(m[i] && t[i]).as("masks overlap at pixel %d", i).isFalse();
             }
+            // The masks split out in one pass are those drawn one by one; someone in no pixel has none.
+            var shown = masks.shown(java.util.List.of("MARA", "TOM", "NOBODY"));
+            for (String who : java.util.List.of("MARA", "TOM", "NOBODY")) {
+                assertThat(shown.containsKey(who)).as("%s shown, seed %x frame %d", who, seed, frame)
+                        .isEqualTo(masks.shows(who));
+                if (shown.containsKey(who)) {
+                    assertThat(on(shown.get(who))).isEqualTo(on(masks.mask(who)));
+                }
+            }
         }
     }
 
