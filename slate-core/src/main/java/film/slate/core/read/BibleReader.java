@@ -108,11 +108,37 @@ final class BibleReader {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
             float hue = ((h[0] & 0xff) << 8 | (h[1] & 0xff)) / 65536f;
-            int rgb = java.awt.Color.HSBtoRGB(hue, 0.65f, 0.85f) & 0xffffff;
-            return String.format("#%06x", rgb);
+            return String.format("#%06x", rgb(hue));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * The colour of {@code hue} at saturation 0.65 and brightness 0.85, as 0xRRGGBB: the hexcone
+     * model in float arithmetic, the same values as AWT's {@code Color.HSBtoRGB} (a test compares
+     * every hue {@link #colorOf} can ask for), without AWT, whose class initialisation loads its
+     * native library and resources in every command that reads a bible without colours.
+     */
+    static int rgb(float hue) {
+        final float saturation = 0.65f;
+        final float brightness = 0.85f;
+        float sector = (hue - (float) Math.floor(hue)) * 6.0f;
+        float within = sector - (float) Math.floor(sector);
+        float v = brightness;
+        float p = brightness * (1.0f - saturation);
+        float q = brightness * (1.0f - saturation * within);
+        float t = brightness * (1.0f - (saturation * (1.0f - within)));
+        float[] rgb = switch ((int) sector) {
+            case 0 -> new float[] {v, t, p};
+            case 1 -> new float[] {q, v, p};
+            case 2 -> new float[] {p, v, t};
+            case 3 -> new float[] {p, q, v};
+            case 4 -> new float[] {t, p, v};
+            case 5 -> new float[] {v, p, q};
+            default -> new float[] {0, 0, 0};
+        };
+        return (int) (rgb[0] * 255.0f + 0.5f) << 16 | (int) (rgb[1] * 255.0f + 0.5f) << 8 | (int) (rgb[2] * 255.0f + 0.5f);
     }
 
     Map<String, Location> locations(Optional<YamlNode> root) {
