@@ -78,20 +78,28 @@ public final class FarmBenchWorker {
             worker.start();
             Path mark = go.resolveSibling("mark");
             long seen = -1;
+            Map<String, Long> threads = Map.of();
+            int quiet = 0;
             while (true) {
                 Thread.sleep(200);
                 if (marked[0] == 0 && Files.exists(mark)) { // the warm-up is over: the steady state counts from here
                     marked[0] = micros();
                     marked[1] = FarmCpu.process() - cpu0;
                     marked[2] = count.get();
+                    threads = FarmThreads.read();
                 }
                 long now = count.get();
-                // The queue's size only when no take ended meanwhile: a count asked every 0.2 s was a
+                // The queue's size only when no take ended for a second: a count asked every 0.2 s was a
                 // load of its own on the database (a tenth of its CPU in the run).
-                if (now == seen && worker.queued() == 0) {
+                quiet = now == seen ? quiet + 1 : 0;
+                if (quiet >= 5 && worker.queued() == 0) {
                     break;
                 }
                 seen = now;
+            }
+            if (marked[0] > 0) { // where the steady state's CPU went, ms a take by kind of thread, to stderr
+                System.err.println(out.getFileName() + " steady ms/take by thread: " + FarmThreads.perTake(threads,
+                        FarmThreads.read(), count.get() - marked[2]));
             }
             worker.stop();
             cpu = FarmCpu.process() - cpu0;
