@@ -131,8 +131,6 @@ public final class Database implements AutoCloseable {
         password.ifPresent(ds::setPassword);
         ds.setConnectTimeout(20);
         ds.setApplicationName("slate");
-        // A batch of INSERTs (a group's events, attempts, takes) goes as multi-row statements: fewer to parse and run
-        ds.setReWriteBatchedInserts(true);
         try (Connection c = ds.getConnection()) {
             c.isValid(20);
         } catch (SQLException e) {
