@@ -56,7 +56,9 @@ public final class FarmBench {
             store = "store:\n  database: " + place + "/" + db + "\n  user: " + System.getenv("SLATE_BENCH_USER")
                     + "\n  objects: " + root.resolve("objects") + "\n";
         }
-        Path dir = SyntheticProduction.write(root.resolve("p"), 200, 10, NoOpGenerator.TYPE, "");
+        // 200 scenes (2,400 takes) unless -Dslate.bench.scenes says more: a longer run for the steady state
+        Path dir = SyntheticProduction.write(root.resolve("p"), Integer.getInteger("slate.bench.scenes", 200), 10,
+                NoOpGenerator.TYPE, "");
         Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + store);
         var production = ProductionReader.read(dir).production();
         int queued;
@@ -72,13 +74,25 @@ public final class FarmBench {
         for (int i = 0; i < workers; i++) {
             Path out = root.resolve("w" + i + ".txt");
             outs.add(out);
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), FarmBenchWorker.class.getName(), dir.toString(),
-                    String.valueOf(jobs), go.toString(), out.toString()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString()));
+            // e.g. -XX:StartFlightRecording=settings=profile,filename=w%d.jfr (%d: the worker's number), to profile
+            for (String a : System.getProperty("slate.bench.workerJvm", "").split(" ")) {
+                if (!a.isBlank()) {
+                    command.add(a.replace("%d", String.valueOf(i)));
+                }
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), FarmBenchWorker.class.getName(),
+                    dir.toString(), String.valueOf(jobs), go.toString(), out.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
             Process p = pb.start();
             ps.add(p);
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            if (!"ready".equals(r.readLine())) {
+            String line = r.readLine();
+            while (line != null && !line.equals("ready")) {
+                line = r.readLine(); // what the JVM says first (JFR's "Started recording")
+            }
+            if (line == null) {
                 throw new IllegalStateException("worker " + i + " did not start");
             }
         }
@@ -87,6 +101,16 @@ public final class FarmBench {
         long pg = Long.getLong("slate.bench.postmaster", 0);
         long pgCpu0 = pg > 0 ? FarmCpu.postgres(pg) : 0;
         Files.createFile(go);
+        long[] mark = {0, 0};
+        if (!kill) {
+            try (Store s = Store.open(dir)) {
+                while (s.takes().count() < queued / 4) {
+                    Thread.sleep(250); // the first quarter of the takes is the warm-up (JIT, first connections)
+                }
+            }
+            mark[0] = pg > 0 ? FarmCpu.postgres(pg) : 0;
+            Files.createFile(root.resolve("mark"));
+        }
         if (kill) {
             try (Store s = Store.open(dir)) {
                 while (s.takes().ofAll().size() < queued / 4) {
@@ -111,7 +135,7 @@ public final class FarmBench {
         }
         Thread.sleep(300); // the server processes of the closed connections end and are reaped
         long pgCpu = pg > 0 ? FarmCpu.postgres(pg) - pgCpu0 : 0;
-        report(place, workers, jobs, queued, outs, kill, pgCpu);
+        report(place, workers, jobs, queued, outs, kill, pgCpu, pg > 0 && !kill ? pgCpu0 + pgCpu - mark[0] : 0);
         try (Store s = Store.open(dir)) {
             long takes = s.takes().ofAll().size();
             long versions = s.takes().ofAll().stream().filter(t -> t.version() > 1).count();
@@ -124,11 +148,14 @@ public final class FarmBench {
     }
 
     private static void report(String place, int workers, int jobs, int queued, List<Path> outs, boolean kill,
-            long pgCpu) throws Exception {
+            long pgCpu, long pgSteady) throws Exception {
         long first = Long.MAX_VALUE;
         long last = 0;
         long count = 0;
         long cpu = 0;
+        long markAt = Long.MAX_VALUE;
+        long steadyCount = 0;
+        long steadyCpu = 0;
         List<Long> latencies = new ArrayList<>();
         for (Path out : outs) {
             if (!Files.exists(out)) {
@@ -140,6 +167,11 @@ public final class FarmBench {
             first = Math.min(first, Long.parseLong(head[1]));
             last = Math.max(last, Long.parseLong(head[2]));
             cpu += Long.parseLong(head[3]);
+            if (head.length > 4 && Long.parseLong(head[4]) > 0) {
+                markAt = Math.min(markAt, Long.parseLong(head[4]));
+                steadyCpu += Long.parseLong(head[3]) - Long.parseLong(head[5]);
+                steadyCount += Long.parseLong(head[0]) - Long.parseLong(head[6]);
+            }
             lines.subList(1, lines.size()).forEach(l -> latencies.add(Long.parseLong(l)));
         }
         latencies.sort(null);
@@ -151,6 +183,13 @@ public final class FarmBench {
         System.out.printf(Locale.ROOT, "  CPU: workers %.1f s%s = %.0f takes per CPU-second; load %s%n", cpu / 1e6,
                 pgCpu > 0 ? String.format(Locale.ROOT, " + PostgreSQL %.1f s", pgCpu / 1e6) : "",
                 count / ((cpu + pgCpu) / 1e6), FarmCpu.load());
+        if (steadyCount > 0) {
+            System.out.printf(Locale.ROOT, "  steady state (after the first quarter): %d takes in %.2f s = %.0f takes/s;"
+                    + " CPU per take: workers %.2f ms%s = %.0f takes per CPU-second%n", steadyCount, (last - markAt) / 1e6,
+                    steadyCount / ((last - markAt) / 1e6), steadyCpu / 1e3 / steadyCount, pgSteady > 0
+                    ? String.format(Locale.ROOT, " + PostgreSQL %.2f ms", pgSteady / 1e3 / steadyCount) : "",
+                    steadyCount / ((steadyCpu + pgSteady) / 1e6));
+        }
     }
 
     private static long pct(List<Long> sorted, double p) {

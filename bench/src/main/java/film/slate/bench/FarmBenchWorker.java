@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * no-op backend, started when the file GO appears, stopped when the queue is empty. Claim latency
  * is measured on each job thread: from the end of its last take (or the start) to the claim of the
  * next being committed (a {@code started} event), i.e. fetch from the queue plus the claim
- * transaction. Writes {@code count first_start_us last_end_us cpu_us} (CPU from start to stop) and then one
- * latency (us) a line to OUT.
+ * transaction. Writes {@code count first_start_us last_end_us cpu_us mark_us mark_cpu_us mark_count} (CPU
+ * from start to stop; the mark: when the file MARK beside GO appeared, the end of the warm-up) and then
+ * one latency (us) a line to OUT.
  * Run: {@code FarmBenchWorker DIR JOBS GO OUT}; the worker is named after OUT's file name ({@code w0}).
  */
 public final class FarmBenchWorker {
@@ -46,6 +47,7 @@ public final class FarmBenchWorker {
         AtomicLong first = new AtomicLong(Long.MAX_VALUE);
         AtomicLong last = new AtomicLong();
         AtomicLong count = new AtomicLong();
+        long[] marked = new long[3]; // when the steady state began: time (us), CPU (us), takes recorded
         long cpu;
         try (Store store = Store.open(dir); Backends backends = new Backends(production,
                 Generators.discover().with(new NoOpGenerator.Provider()))) {
@@ -74,14 +76,37 @@ public final class FarmBenchWorker {
             }
             long cpu0 = FarmCpu.process();
             worker.start();
-            while (worker.queued() > 0) {
-                Thread.sleep(200); // a count of the queue: asked often, it would be a load of its own
+            Path mark = go.resolveSibling("mark");
+            long seen = -1;
+            Map<String, Long> threads = Map.of();
+            int quiet = 0;
+            while (true) {
+                Thread.sleep(200);
+                if (marked[0] == 0 && Files.exists(mark)) { // the warm-up is over: the steady state counts from here
+                    marked[0] = micros();
+                    marked[1] = FarmCpu.process() - cpu0;
+                    marked[2] = count.get();
+                    threads = FarmThreads.read();
+                }
+                long now = count.get();
+                // The queue's size only when no take ended for a second: a count asked every 0.2 s was a
+                // load of its own on the database (a tenth of its CPU in the run).
+                quiet = now == seen ? quiet + 1 : 0;
+                if (quiet >= 5 && worker.queued() == 0) {
+                    break;
+                }
+                seen = now;
+            }
+            if (marked[0] > 0) { // where the steady state's CPU went, ms a take by kind of thread, to stderr
+                System.err.println(out.getFileName() + " steady ms/take by thread: " + FarmThreads.perTake(threads,
+                        FarmThreads.read(), count.get() - marked[2]));
             }
             worker.stop();
             cpu = FarmCpu.process() - cpu0;
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
-            w.println(count.get() + " " + first.get() + " " + last.get() + " " + cpu);
+            w.println(count.get() + " " + first.get() + " " + last.get() + " " + cpu + " " + marked[0] + " " + marked[1]
+                    + " " + marked[2]);
             latencies.forEach(w::println);
         }
     }

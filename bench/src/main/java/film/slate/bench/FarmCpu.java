@@ -23,17 +23,37 @@ final class FarmCpu {
     }
 
     /**
-     * CPU time of PostgreSQL, in microseconds: its postmaster's own and that of every server process
-     * it has reaped (a connection's process is reaped when the connection closes), from /proc.
+     * CPU time of PostgreSQL, in microseconds: its postmaster's own, that of every server process
+     * it has reaped (a connection's process is reaped when the connection closes) and that of its
+     * live server processes (so that a reading in mid-run counts the open connections), from /proc.
      */
     static long postgres(long postmaster) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(postmaster), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = 0;
-        for (int i = 11; i <= 14; i++) { // utime, stime, cutime, cstime (fields 14-17 of stat)
-            ticks += Long.parseLong(f[i]);
+        long ticks = ticks(Path.of("/proc", String.valueOf(postmaster), "stat"), 14);
+        try (var all = Files.list(Path.of("/proc"))) {
+            for (Path p : all.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(f[1]) == postmaster) { // ppid (field 4 of stat)
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile: its time is in the postmaster's reaped figure
+                }
+            }
         }
         return ticks * 1_000_000 / TICKS;
+    }
+
+    /** utime + stime (and, up to field {@code last}, cutime + cstime) of a /proc stat file, in ticks. */
+    private static long ticks(Path stat, int last) throws IOException {
+        String text = Files.readString(stat);
+        String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        long ticks = 0;
+        for (int i = 11; i <= last; i++) { // utime, stime, cutime, cstime (fields 14-17 of stat)
+            ticks += Long.parseLong(f[i]);
+        }
+        return ticks;
     }
 
     /** The load average over 1, 5 and 15 minutes. */

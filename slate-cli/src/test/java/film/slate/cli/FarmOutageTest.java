@@ -47,12 +47,8 @@ class FarmOutageTest {
         STORES.cluster().stopServer();
         try {
             Files.delete(hold);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (objects() == before) { // the render ends and its output goes aside while the database is away
-                assertThat(worker.isAlive()).as(farm.printed()).isTrue();
-                assertThat(System.nanoTime()).as("the output was stored").isLessThan(deadline);
-                Thread.sleep(10);
-            }
+            // the render ends and its output goes aside while the database is away
+            FarmProcesses.awaitChange(tmp, () -> objects() > before, worker, "the output was stored");
             assertThat(farm.count("done")).hasSize(1);
         } finally {
             STORES.cluster().startServer();

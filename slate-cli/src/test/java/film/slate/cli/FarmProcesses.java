@@ -7,6 +7,10 @@ import film.slate.store.testing.TestStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,13 +102,50 @@ final class FarmProcesses {
         return most;
     }
 
-    /** Waits (polling the log, not timing anything) until {@code count} renders have started. */
+    /** Waits until {@code count} renders have started (lines in the render log), woken by the log's changes. */
     void awaitStarts(int count, Process alive) throws Exception {
+        awaitChange(tmp, () -> lines().stream().filter(l -> l[0].equals("start")).count() >= count, alive,
+                count + " renders started");
+    }
+
+    /** A condition on files, looked at again after each change. */
+    interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    /**
+     * Waits until {@code condition} holds, looking again whenever a file or folder under
+     * {@code folder} changes (inotify, through a {@link WatchService}; new folders are watched as
+     * they appear), not on a timer. Fails when {@code alive} ends first, and after five minutes (a
+     * hang guard: a process's death is no file event, so the wait wakes once a second to look).
+     */
+    static void awaitChange(Path folder, Condition condition, Process alive, String what) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (lines().stream().filter(l -> l[0].equals("start")).count() < count) {
-            assertThat(alive.isAlive()).as("the worker ended before %d renders started", count).isTrue();
-            assertThat(System.nanoTime()).as("%d renders started", count).isLessThan(deadline);
-            Thread.sleep(10);
+        try (WatchService watch = folder.getFileSystem().newWatchService()) {
+            watchTree(watch, folder);
+            while (!condition.holds()) {
+                assertThat(alive.isAlive()).as("the process ended before: %s", what).isTrue();
+                assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+                WatchKey key = watch.poll(1, TimeUnit.SECONDS);
+                if (key != null) {
+                    for (WatchEvent<?> e : key.pollEvents()) {
+                        if (e.context() instanceof Path name && Files.isDirectory(((Path) key.watchable()).resolve(name))) {
+                            watchTree(watch, ((Path) key.watchable()).resolve(name));
+                        }
+                    }
+                    key.reset();
+                }
+            }
+        }
+    }
+
+    private static void watchTree(WatchService watch, Path top) throws IOException {
+        try (var folders = Files.walk(top)) {
+            for (Path f : folders.filter(Files::isDirectory).toList()) {
+                f.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            }
+        } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException gone) {
+            // a folder went away meanwhile (a work folder emptied): nothing in it to watch
         }
     }
 }

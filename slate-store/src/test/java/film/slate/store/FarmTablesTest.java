@@ -166,4 +166,45 @@ class FarmTablesTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void entriesOfAGoneProcessOfThisMachineAreHandedBackAtOnceAndNoOthers(StoreKind kind) throws Exception {
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .start();
+        gone.waitFor();
+        String self = Actor.current();
+        String here = self.substring(0, self.lastIndexOf(':') + 1);
+        try (Store s = STORES.open(kind, tmp)) {
+            s.database().transaction(c -> {
+                try (var st = c.prepareStatement("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time,"
+                        + " picked, picked_by, version) VALUES ('render-take', ?, ?, ?, ?, 3)")) {
+                    String[][] rows = {{"a", here + gone.pid()}, {"b", self}, {"c", "someone@elsewhere:" + gone.pid()},
+                        {"d", "w7"}, {"e", null}};
+                    for (String[] r : rows) {
+                        st.setString(1, r[0]);
+                        st.setTimestamp(2, new java.sql.Timestamp(1_000));
+                        st.setBoolean(3, r[1] != null);
+                        st.setString(4, r[1]);
+                        st.executeUpdate();
+                    }
+                }
+                return null;
+            });
+            assertThat(s.workers().handBackDead("render-take", self)).isEqualTo(1);
+            Map<String, String> picked = s.database().read(c -> {
+                Map<String, String> out = new HashMap<>();
+                try (var st = c.prepareStatement("SELECT task_instance, picked, picked_by, version FROM scheduled_tasks");
+                        var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getBoolean(2) + " " + rs.getString(3) + " " + rs.getLong(4));
+                    }
+                }
+                return out;
+            });
+            assertThat(picked).containsEntry("a", "false null 4") // free for the next fetch; the gone holder's version is past
+                    .containsEntry("b", "true " + self + " 3").containsEntry("c", "true someone@elsewhere:" + gone.pid() + " 3")
+                    .containsEntry("d", "true w7 3").containsEntry("e", "false null 3");
+        }
+    }
 }

@@ -104,6 +104,7 @@ public final class Builder {
         }
         RecipeRefs.store(wanted.values(), backends.production().root(), store.objects());
         queue(wanted, listener);
+        store.workers().handBackDead(TASK, Worker.name()); // a killed build's takes, now, not after dead-after
         Budget budget = new Budget(options.budget());
         // Workers share one queue with every build on this store (a farm); report only this build's takes.
         BuildListener ours = e -> {

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Every recipe that was ever queued, by id: what {@code slate why} compares against. */
@@ -48,6 +49,23 @@ public final class Recipes {
         st.addBatch();
     }
 
+    /**
+     * A recipe from the body this store keeps: the canonical text a Slate wrote under its hash. Read
+     * once and written back canonical once: when that gives the same text again (the same hash),
+     * this Slate knows every member, which is what {@link Recipe#parse} checks by canonicalising the
+     * text a second time. Any other text goes through {@code parse}, which says what is wrong.
+     */
+    static Recipe stored(String body) {
+        Recipe read = Recipe.ofCanonical(body);
+        Recipe again;
+        try {
+            again = Recipe.of(read.content(), List.of());
+        } catch (RuntimeException e) {
+            return Recipe.parse(body);
+        }
+        return again.id().equals(read.id()) ? again : Recipe.parse(body);
+    }
+
     /** A recipe by id; for a fix's id ({@link Fixes}), the render recipe the fix belongs to (its root). */
     public Optional<Recipe> get(String id) {
         return db.read(c -> {
@@ -57,7 +75,7 @@ public final class Recipes {
                 st.setString(1, id);
                 st.setString(2, id);
                 try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(Recipe.parse(rs.getString(1))) : Optional.empty();
+                    return rs.next() ? Optional.of(stored(rs.getString(1))) : Optional.empty();
                 }
             }
         });

@@ -104,15 +104,23 @@ public final class Renders {
 
     /** Opens the attempt each of {@code recipes} was just raised to, closing any earlier one still open. */
     private static Map<String, Integer> opened(Connection c, List<String> recipes, String worker) throws SQLException {
-        Map<String, Integer> attempts = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT attempt FROM renders WHERE recipe = ?")) {
-            for (String recipe : recipes) {
-                st.setString(1, recipe);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        attempts.put(recipe, rs.getInt(1));
-                    }
+        Map<String, Integer> found = new java.util.HashMap<>();
+        // one query for the whole group, not one a render
+        try (PreparedStatement st = c.prepareStatement("SELECT recipe, attempt FROM renders WHERE recipe IN ("
+                + String.join(", ", java.util.Collections.nCopies(recipes.size(), "?")) + ")")) {
+            for (int i = 0; i < recipes.size(); i++) {
+                st.setString(i + 1, recipes.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getInt(2));
                 }
+            }
+        }
+        Map<String, Integer> attempts = new LinkedHashMap<>();
+        for (String recipe : recipes) {
+            if (found.containsKey(recipe)) {
+                attempts.put(recipe, found.get(recipe));
             }
         }
         long now = System.currentTimeMillis();

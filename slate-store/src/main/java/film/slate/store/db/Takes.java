@@ -65,23 +65,18 @@ public final class Takes {
     public int[] appendAll(Connection c, List<TakeReceipt> made) throws SQLException {
         db.checkpointAfterCommit(); // a recorded take must not live only in the WAL
         int[] versions = new int[made.size()];
-        Map<String, Integer> latest = new java.util.HashMap<>();
-        try (PreparedStatement max = c.prepareStatement("SELECT MAX(version) FROM takes WHERE shot = ? AND take_number = ?");
-                PreparedStatement st = c.prepareStatement("INSERT INTO takes (shot, take_number, version, recipe, backend,"
+        if (made.isEmpty()) {
+            return versions;
+        }
+        Map<Label, Integer> latest = latestVersions(c, made);
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO takes (shot, take_number, version, recipe, backend,"
                         + " status, master, proxy, depth, started_at, finished_at, render_ms, cost)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < made.size(); i++) {
                 TakeReceipt t = made.get(i);
-                Integer before = latest.get(t.label());
-                if (before == null) {
-                    max.setString(1, t.shot());
-                    max.setInt(2, t.take());
-                    try (ResultSet rs = max.executeQuery()) {
-                        before = rs.next() ? rs.getInt(1) : 0;
-                    }
-                }
-                versions[i] = before + 1;
-                latest.put(t.label(), versions[i]);
+                Label label = new Label(t.shot(), t.take());
+                versions[i] = latest.getOrDefault(label, 0) + 1;
+                latest.put(label, versions[i]);
                 st.setString(1, t.shot());
                 st.setInt(2, t.take());
                 st.setInt(3, versions[i]);
@@ -104,6 +99,28 @@ public final class Takes {
             st.executeBatch();
         }
         return versions;
+    }
+
+    private record Label(String shot, int take) {
+    }
+
+    /** The latest version of each take in {@code made} that has one: one query for the whole group. */
+    private static Map<Label, Integer> latestVersions(Connection c, List<TakeReceipt> made) throws SQLException {
+        Map<Label, Integer> latest = new java.util.HashMap<>();
+        String pairs = String.join(" OR ", java.util.Collections.nCopies(made.size(), "(shot = ? AND take_number = ?)"));
+        try (PreparedStatement max = c.prepareStatement("SELECT shot, take_number, MAX(version) FROM takes WHERE " + pairs
+                + " GROUP BY shot, take_number")) {
+            for (int i = 0; i < made.size(); i++) {
+                max.setString(2 * i + 1, made.get(i).shot());
+                max.setInt(2 * i + 2, made.get(i).take());
+            }
+            try (ResultSet rs = max.executeQuery()) {
+                while (rs.next()) {
+                    latest.put(new Label(rs.getString(1), rs.getInt(2)), rs.getInt(3));
+                }
+            }
+        }
+        return latest;
     }
 
     /**

@@ -156,6 +156,56 @@ public final class Workers {
         });
     }
 
+    /**
+     * Hands back at once the queue's entries of task {@code task} that a process of this machine
+     * still holds although it is gone: its scheduler is named {@code user@host:pid} ({@code
+     * film.slate.store.Actor}) with this user and host, and no process {@code pid} runs. The queue
+     * would revive them only after dead-after (16 s on PostgreSQL): a build started again after
+     * a killed one would wait that long for its own takes. What another machine holds is left to
+     * the heartbeats (this machine cannot see its processes); a reused pid only means the wait.
+     * The version moves on, so the dead holder's removal of its entry could never match. Returns
+     * how many entries were handed back.
+     */
+    public int handBackDead(String task, String self) {
+        String here = self.substring(0, self.lastIndexOf(':') + 1);
+        return db.transaction(c -> {
+            List<String> dead = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT picked_by FROM scheduled_tasks"
+                    + " WHERE task_name = ? AND picked = ?")) {
+                st.setString(1, task);
+                st.setBoolean(2, true);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String by = rs.getString(1);
+                        if (by != null && !here.isEmpty() && by.startsWith(here) && gone(by.substring(here.length()))) {
+                            dead.add(by);
+                        }
+                    }
+                }
+            }
+            int n = 0;
+            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
+                    + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND picked = ? AND picked_by = ?")) {
+                for (String by : dead) {
+                    st.setBoolean(1, false);
+                    st.setString(2, task);
+                    st.setBoolean(3, true);
+                    st.setString(4, by);
+                    n += st.executeUpdate();
+                }
+            }
+            return n;
+        });
+    }
+
+    private static boolean gone(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false; // not a name this Slate gives: not ours to judge
+        }
+    }
+
     /** Every worker the table knows, by name, with what each renders now. */
     public List<WorkerRecord> all() {
         return db.read(c -> {

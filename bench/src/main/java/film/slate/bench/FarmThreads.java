@@ -1,0 +1,66 @@
+package film.slate.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where a worker process's CPU goes, by kind of thread (from /proc/self/task): the JIT compilers,
+ * the garbage collector, the render jobs (db-scheduler's executor threads) and the rest (queue
+ * polling, heartbeats, the JDBC pool, JFR), user and system time apart. Two readings, at the
+ * warm-up mark and at the end, give the steady state's share of each per take.
+ */
+final class FarmThreads {
+    /** Linux's clock ticks per second, in which /proc reports CPU time. */
+    private static final long TICKS = 100;
+
+    private FarmThreads() {
+    }
+
+    /** CPU ticks so far by kind of thread, {@code kind/user} and {@code kind/sys}; a thread that ended is lost. */
+    static Map<String, Long> read() {
+        Map<String, Long> out = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(kind(name) + "/user", Long.parseLong(f[11]), Long::sum);
+                    out.merge(kind(name) + "/sys", Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return out; // no /proc: nothing to say
+        }
+        return out;
+    }
+
+    private static String kind(String thread) {
+        if (thread.startsWith("C1 Comp") || thread.startsWith("C2 Comp")) {
+            return "jit";
+        }
+        if (thread.startsWith("G1") || thread.startsWith("GC ") || thread.startsWith("VM Thread")) {
+            return "gc+vm";
+        }
+        if (thread.startsWith("db-scheduler-") || thread.startsWith("pool-")) {
+            return "jobs";
+        }
+        return "other";
+    }
+
+    /** One line: each kind's ms per take between two readings. */
+    static String perTake(Map<String, Long> from, Map<String, Long> to, long takes) {
+        StringBuilder out = new StringBuilder();
+        for (var e : to.entrySet()) {
+            long ticks = e.getValue() - from.getOrDefault(e.getKey(), 0L);
+            out.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), ticks * 1000.0 / TICKS / Math.max(1, takes)));
+        }
+        return out.toString().trim();
+    }
+}
