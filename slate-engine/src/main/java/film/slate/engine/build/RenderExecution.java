@@ -122,6 +122,13 @@ final class RenderExecution implements AutoCloseable {
                 throw new InterruptedException("timed out");
             }
             return r;
+        } catch (GeneratorFault e) {
+            // The alarm interrupted whatever the render was doing (an FFmpeg run preparing its inputs
+            // fails as "interrupted"): that is the timeout, not the fault it surfaced as.
+            if (cancel.isCancelled()) {
+                throw new InterruptedException("timed out");
+            }
+            throw e;
         } finally {
             alarm.cancel(false);
             if (cancel.isCancelled()) {
