@@ -7,6 +7,8 @@ import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.VideoInfo;
 import film.slate.store.db.TakeRecord;
 import film.slate.engine.build.BuildException;
+import film.slate.engine.testing.BackendBuild;
+import film.slate.engine.testing.DrivenTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,9 +186,12 @@ class ComfyBackendTest {
         try (FakeComfy comfy = new FakeComfy()) {
             dir = production(comfy, 1);
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ComfyProduction.build(dir, 1))
+        // Driven time: the restart wait (two minutes by default) passes without sleeping through it.
+        DrivenTime time = new DrivenTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BackendBuild.run(dir, 1, new ComfyGenerator.Provider(time)))
                 .isInstanceOf(BuildException.class)
                 .hasMessageContaining("backend main cannot start: no ComfyUI server answers")
+                .hasMessageContaining("for " + ComfySettings.RESTART_WAIT.toSeconds() + " s")
                 .hasMessageContaining("connection was refused").hasMessageContaining("start ComfyUI or fix url");
     }
 
