@@ -90,4 +90,23 @@ class ConformStudioSigningTest extends ConformFixture {
             }
         }
     }
+
+    /**
+     * The signer is a delivery's concern: a chain file that is missing is an error of {@code slate
+     * check} and would stop conform, but a build (any machine of the farm) and status go on.
+     */
+    @Test
+    void aSignerThatCannotSignStopsCheckNotTheBuild() throws Exception {
+        Path yaml = dir.resolve("slate.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("delivery: { use: personal }", "delivery: { use: personal,"
+                + " signing: { certificates: certs/missing-chain.pem, key_env: " + VARIABLE + " } }"));
+        Slate.Run check = withEnvironment(Map.of(), "check", dir.toString());
+        assertThat(check.code()).as(check.out()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(check.out()).contains("certs/missing-chain.pem");
+        Slate.Run dryRun = withEnvironment(Map.of(), "build", dir.toString(), "--dry-run");
+        assertThat(dryRun.code()).as(dryRun.err()).isZero();
+        Slate.Run status = withEnvironment(Map.of(), "status", dir.toString());
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out() + status.err()).doesNotContain("missing-chain.pem");
+    }
 }

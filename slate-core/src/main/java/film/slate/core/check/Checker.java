@@ -4,6 +4,7 @@ import film.slate.core.continuity.Continuity;
 import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.Diagnostics;
 import film.slate.core.lock.LockCheck;
+import film.slate.core.read.DeliveryChecks;
 import film.slate.core.read.ReadProduction;
 import java.util.List;
 
@@ -41,6 +42,7 @@ public final class Checker {
             rule.check(scene, d);
         }
         d.addAll(LockCheck.findings(read)); // lock.yaml's own faults, and lock/changed
+        DeliveryChecks.signer(read.production(), d);
         return d.sorted();
     }
 }

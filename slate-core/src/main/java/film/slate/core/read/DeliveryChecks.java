@@ -2,6 +2,8 @@ package film.slate.core.read;
 
 import film.slate.core.diagnostic.Diagnostics;
 import film.slate.core.model.Manifest;
+import film.slate.core.model.Production;
+import java.util.ServiceLoader;
 
 /**
  * Checks slate.yaml's {@code delivery:} beyond the use, which core reads for the rights rules.
@@ -13,6 +15,22 @@ public interface DeliveryChecks {
     /** How findings name the mapping: {@code 'territory' of delivery of slate.yaml ...}. */
     String WHAT = "delivery of " + ManifestReader.FILE;
 
-    /** Reports, at their lines in slate.yaml, what is wrong with {@code manifest.delivery()}. */
+    /**
+     * Reports, at their lines in slate.yaml, what is wrong with the fields of {@code
+     * manifest.delivery()}: on every read, so it reads no file beyond slate.yaml.
+     */
     void check(Manifest manifest, SettingsFiles files, Diagnostics d);
+
+    /**
+     * Reports what a delivery would refuse about its signer (the studio's chain and key, on the
+     * delivery's date). Only {@code slate check} asks: a build, a status or a farm worker never needs
+     * the signer, and a lapsed certificate must not stop them.
+     */
+    void checkSigner(Manifest manifest, SettingsFiles files, Diagnostics d);
+
+    /** {@link #checkSigner} of the delivery module on the class path, if any, for {@code production}. */
+    static void signer(Production production, Diagnostics d) {
+        ServiceLoader.load(DeliveryChecks.class).findFirst().ifPresent(c -> c.checkSigner(production.manifest(),
+                new SettingsFiles(new ProductionFiles(production.root())), d));
+    }
 }
