@@ -9,19 +9,8 @@ set -euo pipefail
 jobs="${1:-4}"
 [ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package -pl bench -am >/dev/null
 cp="bench/target/slate-bench.jar:bench/target/lib/*"
-bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-dir="$(mktemp -d)"
-as_pg=()
-if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; as_pg=(runuser -u postgres --); fi
-export SLATE_DB_PASSWORD="$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export SLATE_BENCH_USER=slate
-printf '%s\n' "$SLATE_DB_PASSWORD" > "$dir/pw"; [ "$(id -u)" = 0 ] && chown postgres "$dir/pw"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-"${as_pg[@]}" "$bin/initdb" -D "$dir/data" -U slate --auth=scram-sha-256 --pwfile="$dir/pw" -E UTF8 --no-locale >/dev/null
-rm -f "$dir/pw"
-"${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=200" \
-  -l "$dir/server.log" -w start >/dev/null
-trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null; rm -rf "$dir"' EXIT
+. bench/throwaway-postgres.sh
+start_throwaway_postgres
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), $("$bin/postgres" --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$cp" film.slate.bench.RunnerBench 200 "$jobs" 1   # the same-run reference: the in-process build runner on SQLite
 java -cp "$cp" film.slate.bench.FarmBench sqlite 1 "$jobs"

@@ -7,22 +7,12 @@ set -euo pipefail
 workers="${1:-1}"; jobs="${2:-4}"
 jars="${SLATE_BENCH_JARS:-bench/target}"   # another build's slate-bench.jar and lib/, to compare in the same minutes
 cp="$jars/slate-bench.jar:$jars/lib/*"
-bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-dir="$(mktemp -d)"; out="${SLATE_PROFILE_OUT:-$(mktemp -d)}"; mkdir -p "$out"
+out="${SLATE_PROFILE_OUT:-$(mktemp -d)}"; mkdir -p "$out"
 jfr="-Dslate.bench.workerJvm=-XX:StartFlightRecording=settings=profile,filename=$out/w%d.jfr"
 [ "${SLATE_PROFILE_JFR:-1}" = 1 ] || jfr="-Dslate.bench.none="
-as_pg=()
-if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; as_pg=(runuser -u postgres --); fi
-export SLATE_DB_PASSWORD="$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export SLATE_BENCH_USER=slate
-printf '%s\n' "$SLATE_DB_PASSWORD" > "$dir/pw"; [ "$(id -u)" = 0 ] && chown postgres "$dir/pw"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-"${as_pg[@]}" "$bin/initdb" -D "$dir/data" -U slate --auth=scram-sha-256 --pwfile="$dir/pw" -E UTF8 --no-locale >/dev/null
-rm -f "$dir/pw"
-"${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir \
-  -c max_connections=200 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" \
-  -l "$dir/server.log" -w start >/dev/null
-trap 'cp "$dir/server.log" "$out/" 2>/dev/null; "${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null; rm -rf "$dir"' EXIT
+. bench/throwaway-postgres.sh
+on_postgres_exit 'cp "$dir/server.log" "$out/" 2>/dev/null'
+start_throwaway_postgres -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all
 psql() { PGPASSWORD="$SLATE_DB_PASSWORD" "$bin/psql" -h 127.0.0.1 -p "$port" -U slate -d postgres -X -q "$@"; }
 psql -c 'CREATE EXTENSION pg_stat_statements'
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
