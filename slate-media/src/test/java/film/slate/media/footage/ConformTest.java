@@ -14,6 +14,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,11 +169,7 @@ class ConformTest {
             }
         }
         assertThat(Files.readAllBytes(master(once))).startsWith(0x1A, 0x45, 0xDF, 0xA3); // Matroska (EBML)
-        assertThat(Files.readAllBytes(master(twice))).isEqualTo(Files.readAllBytes(master(once)));
-        assertThat(Files.readAllBytes(proxy(twice))).isEqualTo(Files.readAllBytes(proxy(once)));
-        try (var files = Files.list(dir)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
-        }
+        assertSameBytesAndNothingHalfWritten(once, twice);
     }
 
     /**
@@ -221,11 +218,7 @@ class ConformTest {
         EncodeTargets twice = targets(dir, "twice");
         new Conform(FFMPEG).conform(new Footage.Clip(clip), format, once);
         new Conform(FFMPEG).conform(new Footage.Clip(clip), format, twice);
-        assertThat(Files.readAllBytes(master(twice))).isEqualTo(Files.readAllBytes(master(once)));
-        assertThat(Files.readAllBytes(proxy(twice))).isEqualTo(Files.readAllBytes(proxy(once)));
-        try (var files = Files.list(dir)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
-        }
+        assertSameBytesAndNothingHalfWritten(once, twice);
     }
 
     /** A clip of another size, rate or length still comes out at the take's format, frame by frame. */
@@ -273,6 +266,15 @@ class ConformTest {
                 .isInstanceOf(FootageException.class).hasMessageContaining(clip.getFileName().toString());
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("model-"));
+        }
+    }
+
+    /** The same clip conformed twice gave the same master and proxy bytes, and no {@code .part} file stayed. */
+    private void assertSameBytesAndNothingHalfWritten(EncodeTargets once, EncodeTargets twice) throws IOException {
+        assertThat(Files.readAllBytes(master(twice))).isEqualTo(Files.readAllBytes(master(once)));
+        assertThat(Files.readAllBytes(proxy(twice))).isEqualTo(Files.readAllBytes(proxy(once)));
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
         }
     }
 }
