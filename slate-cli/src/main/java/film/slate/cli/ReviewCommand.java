@@ -74,7 +74,7 @@ final class ReviewCommand implements Callable<Integer> {
         } catch (CommandError e) {
             throw new ReviewException(e.getMessage());
         }
-        return ReviewServer.start(editions, ws.store, host, port, clock);
+        return ReviewServer.start(editions, ws.store, ws.backends.generators(), host, port, clock);
     }
 
     private void browse(String address) {

@@ -35,6 +35,7 @@ import java.util.function.Supplier;
 final class RoomEditions implements Supplier<Edition> {
     private final Path root;
     private final Store store;
+    private final Generators generators;
     private InputFiles files;
     private long scannedAt;
     private Edition current;
@@ -42,6 +43,7 @@ final class RoomEditions implements Supplier<Edition> {
     RoomEditions(Workspace ws) throws CommandError {
         this.root = ws.production.root();
         this.store = ws.store;
+        this.generators = ws.backends.generators();
         this.files = scan(new InputFiles(Map.of()), 0).orElse(new InputFiles(Map.of()));
         this.scannedAt = System.currentTimeMillis();
         BuildPlan plan = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
@@ -78,7 +80,7 @@ final class RoomEditions implements Supplier<Edition> {
         if (Workspace.stopping(read.get()).isPresent()) {
             return new Edition(before.number() + 1, before.production(), before.backend(), before.recipes(), findings);
         }
-        try (Backends backends = new Backends(read.get().production(), Generators.discover())) {
+        try (Backends backends = new Backends(read.get().production(), generators)) {
             String name = backends.resolveName(Optional.empty());
             BuildPlan plan = BuildPlan.of(new RecipeCompiler(read.get().production()), backends.target(name),
                     ShotSelector.all(), Optional.empty(), store);

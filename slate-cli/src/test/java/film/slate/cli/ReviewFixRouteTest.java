@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import film.slate.core.model.BackendConfig;
+import film.slate.core.read.SettingsFiles;
 import film.slate.core.recipe.Sha256;
 import film.slate.core.testing.SyntheticProduction;
+import film.slate.core.yaml.Fields;
+import film.slate.engine.generator.Generator;
+import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorProvider;
+import film.slate.engine.generator.Generators;
 import film.slate.media.composite.ChangedPixels;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.PixelFormat;
@@ -25,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +81,28 @@ class ReviewFixRouteTest {
     record Session(String cookie, String csrf) {
     }
 
+    /** How many previz generators the command line's own generators opened. */
+    final AtomicInteger opened = new AtomicInteger();
+
+    /** The previz provider, counting what it opens: a fix in the room must render with the command line's generators. */
+    record CountingProvider(GeneratorProvider inner, AtomicInteger opened) implements GeneratorProvider {
+        @Override
+        public String type() {
+            return inner.type();
+        }
+
+        @Override
+        public Generator open(BackendConfig backend, Path root) throws GeneratorFault {
+            opened.incrementAndGet();
+            return inner.open(backend, root);
+        }
+
+        @Override
+        public void check(Fields settings, SettingsFiles files) {
+            inner.check(settings, files);
+        }
+    }
+
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
         dir = SyntheticProduction.write(tmp.resolve("p"), 1, 2);
@@ -82,7 +112,8 @@ class ReviewFixRouteTest {
         assertThat(lock.code()).as(lock.err()).isZero();
         String viewerToken = FixCommandTest.real("user", "add", "vera", "--role", "viewer", "-C", dir.toString()).out().trim();
         String editorToken = FixCommandTest.real("user", "add", "eddie", "--role", "editor", "-C", dir.toString()).out().trim();
-        ws = Workspace.open(dir);
+        GeneratorProvider previz = Generators.discover().forType("previz").orElseThrow();
+        ws = Workspace.open(dir, new Rig(Generators.discover().with(new CountingProvider(previz, opened)), Rig.RETRY_BASE));
         server = ReviewCommand.serve(ws, "127.0.0.1", 0, clock);
         base = "http://127.0.0.1:" + server.port();
         HttpResponse<String> link = send(HttpRequest.newBuilder(URI.create(server.address("dee"))));
@@ -215,6 +246,7 @@ class ReviewFixRouteTest {
         CompletableFuture<String> heard = CompletableFuture.supplyAsync(() -> lines.peek(seen::add)
                 .filter(l -> l.contains("\"action\":\"fixed\"") || l.contains("\"action\":\"fix-failed\"")).findFirst()
                 .orElse("the stream ended after " + seen));
+        int openedBefore = opened.get();
         HttpResponse<String> r = send(as(editor, post("/api/fix", "{\"note\":" + note + ",\"prompt\":\"a steady hand\","
                 + "\"set\":{\"time\":\"DAY\"}}")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
@@ -229,6 +261,7 @@ class ReviewFixRouteTest {
         JsonNode state = JSON.readTree(send(as(editor, get("/api/fix/" + job))).body());
         assertThat(state.path("state").asText()).isEqualTo("done");
         assertThat(state.path("version").asInt()).isEqualTo(2);
+        assertThat(opened.get()).as("the fix rendered with the command line's generators").isGreaterThan(openedBefore);
 
         List<TakeRecord> versions = ws.store.takes().ofShot("1/1S1");
         assertThat(versions).hasSize(2);

@@ -10,7 +10,6 @@ import film.slate.engine.fix.FixOrder;
 import film.slate.engine.fix.FixPreconditions;
 import film.slate.engine.fix.FixRefused;
 import film.slate.engine.fix.Fixer;
-import film.slate.engine.generator.Generators;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.FfmpegException;
 import film.slate.store.db.Event;
@@ -108,7 +107,7 @@ final class FixRoute implements AutoCloseable {
         } catch (FfmpegException e) {
             throw new Refusal(503, e.getMessage());
         }
-        Backends backends = new Backends(room.production(), Generators.discover());
+        Backends backends = new Backends(room.production(), room.generators());
         FixPreconditions.Checked checked;
         try {
             checked = FixPreconditions.check(room.store(), backends, order);

@@ -2,6 +2,7 @@ package film.slate.review;
 
 import film.slate.engine.build.BuildPlan;
 import film.slate.engine.build.Status;
+import film.slate.engine.generator.Generators;
 import film.slate.store.Store;
 import film.slate.store.db.Event;
 import film.slate.store.db.Sessions;
@@ -67,7 +68,8 @@ public final class ReviewServer implements AutoCloseable {
      *
      * @throws ReviewException when the port is taken, or a non-loopback host has no accounts
      */
-    public static ReviewServer start(Supplier<Edition> editions, Store store, String host, int port, Clock clock)
+    public static ReviewServer start(Supplier<Edition> editions, Store store, Generators generators, String host, int port,
+            Clock clock)
             throws ReviewException {
         boolean local = loopback(host);
         Users users = new Users(store.database());
@@ -78,7 +80,7 @@ public final class ReviewServer implements AutoCloseable {
         LogMark mark = new LogMark(store.events());
         Access access = new Access(new Sessions(store.database()), users, clock, false, mark);
         EventStream events = new EventStream(store.events());
-        Room room = room(editions, store, clock);
+        Room room = room(editions, store, generators, clock);
         RoomView view = new RoomView(room);
         ReadCache reads = new ReadCache(mark, room.edition(), room.status());
         Api api = new Api(room, access, clock);
@@ -130,13 +132,13 @@ public final class ReviewServer implements AutoCloseable {
      * request for a second, and the states are computed again only when the event log grew or the
      * production changed.
      */
-    private static Room room(Supplier<Edition> editions, Store store, Clock clock) {
+    private static Room room(Supplier<Edition> editions, Store store, Generators generators, Clock clock) {
         Supplier<Edition> edition = new Fresh<>(clock, 1000, editions);
         return new Room(edition, store, new Fresh<>(clock, 1000, new Stamped<>(
                 () -> List.of(edition.get().number(), store.events().lastId()), () -> {
                     Edition e = edition.get();
                     return Status.of(BuildPlan.of(e.backend(), e.recipes(), store), store);
-                })));
+                })), generators);
     }
 
     /** The headers of every response, the session that {@code /api/} and {@code /media/} need, and writes counted. */

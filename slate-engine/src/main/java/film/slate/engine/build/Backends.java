@@ -90,6 +90,11 @@ public final class Backends implements AutoCloseable {
         return production;
     }
 
+    /** The generators these backends are opened from (the command line's, so a later use opens the same kinds). */
+    public Generators generators() {
+        return generators;
+    }
+
     @Override
     public void close() {
         open.values().forEach(Generator::close);
