@@ -41,7 +41,7 @@ public record FarmSettings(Duration heartbeat, int missed, Duration poll, Durati
 
     /** The defaults for a store on {@code dialect} ({@code postgresql} or {@code sqlite}). */
     public static FarmSettings defaults(String dialect) {
-        return of(dialect, deadAfter(dialect), Optional.empty(), OUTAGE);
+        return of(deadAfter(dialect), Optional.empty(), OUTAGE);
     }
 
     /**
@@ -54,24 +54,14 @@ public record FarmSettings(Duration heartbeat, int missed, Duration poll, Durati
         Duration deadAfter = Optional.ofNullable(env.get(DEAD_AFTER_ENV)).map(FarmSettings::seconds)
                 .or(() -> seconds(timing.deadAfter())).orElse(deadAfter(dialect));
         Duration outage = seconds(timing.outage()).orElse(OUTAGE);
-        return of(dialect, deadAfter, seconds(timing.poll()), outage);
+        return of(deadAfter, seconds(timing.poll()), outage);
     }
 
     /** Dead after {@code deadAfter}, polling every {@code poll} (default: a heartbeat, at most half a second). */
-    static FarmSettings of(String dialect, Duration deadAfter, Optional<Duration> poll, Duration outage) {
+    private static FarmSettings of(Duration deadAfter, Optional<Duration> poll, Duration outage) {
         Duration heartbeat = deadAfter.dividedBy(MISSED);
         return new FarmSettings(heartbeat, MISSED, poll.orElse(Duration.ofMillis(Math.min(500, heartbeat.toMillis()))),
                 outage);
-    }
-
-    /** These settings with dead-after {@code deadAfter} (and the poll that goes with it), as a test runs a farm. */
-    public FarmSettings withDeadAfter(Duration deadAfter) {
-        return of("", deadAfter, Optional.empty(), outage);
-    }
-
-    /** These settings waiting {@code outage} through a database outage. */
-    public FarmSettings withOutage(Duration outage) {
-        return new FarmSettings(heartbeat, missed, poll, outage);
     }
 
     /** Checks {@code SLATE_DEAD_AFTER} in {@code env}: empty when usable (or unset), else the sentence that says why not. */
