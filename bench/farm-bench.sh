@@ -5,10 +5,12 @@
 # the cost of a dead-worker recovery (2 workers, one killed with SIGKILL, default dead-after 16 s).
 # Each figure comes with the CPU time of the worker processes (and of PostgreSQL) and the load average.
 # Run from the repository root: bench/farm-bench.sh [JOBS]
+# (SLATE_BENCH_JARS=DIR: another build's slate-bench.jar and lib/, to compare builds in the same minutes)
 set -euo pipefail
 jobs="${1:-4}"
-[ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package -pl bench -am >/dev/null
-cp="bench/target/slate-bench.jar:bench/target/lib/*"
+jars="${SLATE_BENCH_JARS:-bench/target}"
+[ "${SKIP_PACKAGE:-}" = 1 ] || [ -n "${SLATE_BENCH_JARS:-}" ] || mvn -B -q -o -DskipTests package -pl bench -am >/dev/null
+cp="$jars/slate-bench.jar:$jars/lib/*"
 . bench/throwaway-postgres.sh
 start_throwaway_postgres
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), $("$bin/postgres" --version), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -101,7 +101,7 @@ final class BuildCommand implements Callable<Integer> {
             BuildOptions options = new BuildOptions(Optional.ofNullable(backend), Optional.ofNullable(shots),
                     Optional.ofNullable(takes), jobs == null ? defaults.jobs() : jobs,
                     budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget), Rig.of(spec).retryBase(),
-                    defaults.worker());
+                    defaults.worker()).withFarm(FarmTimes.of(dir, ws.store));
             if (dryRun) {
                 return dryRun(ws, plan, out);
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.diagnostic.TerminalText;
-import film.slate.engine.build.FarmSettings;
 import film.slate.store.ForeignStoreException;
 import film.slate.store.Store;
 import film.slate.store.db.DatabaseClock;
@@ -55,7 +54,7 @@ final class WorkersCommand implements Callable<Integer> {
         try (Store store = Store.openIfPresent(dir)) {
             List<WorkerRecord> all = store.workers().all();
             long now = new DatabaseClock(store.database()).millis();
-            long deadAfter = FarmSettings.of(store.database()).deadAfter().toMillis();
+            long deadAfter = FarmTimes.of(dir, store).deadAfter().toMillis();
             if (format.equals("json")) {
                 json(all, now, deadAfter, out);
             } else {
@@ -69,6 +68,9 @@ final class WorkersCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("slate workers: " + e.getMessage());
             return ExitCode.IO;
+        } catch (CommandError e) {
+            spec.commandLine().getErr().println("slate workers: " + e.getMessage());
+            return e.exitCode();
         }
     }
 

@@ -38,9 +38,10 @@ class FarmOutageTest {
     void aTakeFinishedWhileTheDatabaseIsAwayIsRecordedWhenItReturns() throws Exception {
         FarmProcesses farm = new FarmProcesses(STORES, tmp);
         Path dir = farm.checkout("prod", 1, 1, "");
+        Files.writeString(dir.resolve("slate.yaml"), "  outage: 300\n", java.nio.file.StandardOpenOption.APPEND);
         assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
         Path hold = Files.createFile(tmp.resolve("hold"));
-        Process worker = farm.start(List.of("-Dslate.test.hold=" + hold, "-Dslate.db.outage.ms=300000"), "worker",
+        Process worker = farm.start(List.of("-Dslate.test.hold=" + hold), "worker",
                 dir.toString(), "--jobs", "1", "--until-idle", "--name", "patient");
         farm.awaitStarts(1, worker);
         long before = objects();

@@ -23,8 +23,11 @@ import java.util.concurrent.TimeUnit;
  * logging {@code start|done RECIPE PID} a render), and what their log says.
  */
 final class FarmProcesses {
-    /** Every process of a test judges dead renders alike: dead after 2 s, picked up within 3.5 s. */
-    static final String DEAD_AFTER = "-Dslate.farm.dead.after.ms=2000";
+    /**
+     * Every process of a test judges dead renders alike: dead after 2 s, picked up within 3.5 s
+     * (slate.yaml's {@code farm:}, the last mapping of the file, so a test may add fields to it).
+     */
+    static final String FARM = "farm:\n  dead_after: 2\n";
 
     private final TestStores stores;
     private final Path tmp;
@@ -41,7 +44,7 @@ final class FarmProcesses {
     Path checkout(String name, int scenes, int shots, String backendSettings) throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve(name), scenes, shots, "previz", backendSettings);
         Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + stores.storeYaml()
-                + "  objects: " + tmp.resolve("shared/objects") + "\n");
+                + "  objects: " + tmp.resolve("shared/objects") + "\n" + FARM);
         return dir;
     }
 
@@ -49,8 +52,7 @@ final class FarmProcesses {
     Process start(List<String> props, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xss1m", "-cp", System.getProperty("java.class.path"),
-                "-Dslate.test.log=" + log,
-                DEAD_AFTER));
+                "-Dslate.test.log=" + log));
         cmd.addAll(props);
         cmd.add(Slate.MAIN);
         cmd.addAll(List.of(args));

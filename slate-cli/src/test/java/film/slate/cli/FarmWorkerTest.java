@@ -113,6 +113,40 @@ class FarmWorkerTest {
         assertOneVersionEachAndWholeObjects(dir, takes);
     }
 
+    /**
+     * A plain {@code slate build} killed (SIGKILL) mid-render, then a plain build again at once: the
+     * new build hands the dead build's takes back as it starts ({@code Workers.handBackDead}), not
+     * after dead-after (set to an hour here, so waiting for it would fail the test), and finishes
+     * everything: each take once, the held ones' first attempts closed as abandoned, whole objects.
+     */
+    @Test
+    void aPlainBuildAfterAKilledBuildHandsBackItsTakesAndFinishesEachOnce() throws Exception {
+        FarmProcesses farm = new FarmProcesses(STORES, tmp);
+        Path dir = farm.checkout("prod", 1, 4, "");
+        Path yaml = dir.resolve("slate.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("dead_after: 2", "dead_after: 3600"));
+        Path hold = Files.createFile(tmp.resolve("hold"));
+        Process killed = farm.start(List.of("-Dslate.test.hold=" + hold), "build", dir.toString(), "--jobs", "2");
+        farm.awaitStarts(2, killed); // both jobs inside a render, held there
+        killed.destroyForcibly(); // SIGKILL
+        assertThat(killed.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        List<String> held = farm.lines().stream().filter(l -> l[0].equals("start")).map(l -> l[1]).toList();
+        Files.delete(hold);
+        assertThat(farm.run("build", dir.toString(), "--jobs", "2")).as(farm.printed()).isZero();
+        int takes = farm.count("done").size();
+        assertThat(takes).isGreaterThanOrEqualTo(4);
+        assertThat(farm.count("done").values()).containsOnly(1);
+        assertThat(farm.count("start").keySet()).isEqualTo(farm.count("done").keySet());
+        var starts = farm.count("start");
+        held.forEach(r -> assertThat(starts.get(r)).as("starts of %s", r).isEqualTo(2));
+        try (Store store = Store.open(dir, STORES.environment())) {
+            for (String r : held) {
+                assertThat(store.renders().attemptOutcomes(r)).containsExactly("abandoned", "ok");
+            }
+        }
+        assertOneVersionEachAndWholeObjects(dir, takes);
+    }
+
     /** SIGTERM while a render is held: the worker exits 0 and hands it back; another worker renders it, once. */
     @Test
     void sigtermHandsBackWhatAWorkerHolds() throws Exception {

@@ -59,6 +59,7 @@ final class ManifestReader {
         }
         Positions where = Values.positions(f.mapping());
         StoreSettings store = f.node("store").map(n -> StoreSettingsReader.read(n, d)).orElse(StoreSettings.embedded(where));
+        f.node("farm").ifPresent(n -> FarmTimingReader.read(n, d)); // checked here; the farm's processes read it on their own
         f.finish();
         return new Manifest(title, id, format, screenplay, use, backend, backends, where, store, delivery);
     }

@@ -40,20 +40,30 @@ public final class StoreSettingsReader {
      *     settings cannot be read: a store that may be meant elsewhere is never opened here instead
      */
     public static StoreSettings read(Path production) throws IOException {
+        return section(production, "store", StoreSettingsReader::read, StoreSettings::embedded,
+                "the store is not opened until slate.yaml is right");
+    }
+
+    /**
+     * One top-level mapping of slate.yaml read on its own ({@code read}), or {@code absent} when
+     * there is none; the first fault is thrown as {@code slate.yaml:LINE:COL: sentence (until)}.
+     */
+    static <T> T section(Path production, String key, java.util.function.BiFunction<YamlNode, Diagnostics, T> read,
+            java.util.function.Function<Positions, T> absent, String until) throws IOException {
         Path file = production.resolve(ManifestReader.FILE);
         Positions top = Positions.of(SourcePosition.ofFile(ManifestReader.FILE));
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return StoreSettings.embedded(top);
+            return absent.apply(top);
         }
         Diagnostics d = new Diagnostics();
         Optional<YamlNode> root = new ProductionFiles(production).read(ManifestReader.FILE,
                 film.slate.core.diagnostic.Rule.SYNTAX_YAML, d).flatMap(b -> YamlReader.read(ManifestReader.FILE, b, d));
-        StoreSettings settings = root.filter(n -> n instanceof YamlMapping).flatMap(n -> ((YamlMapping) n).get("store"))
-                .filter(n -> !(n instanceof YamlScalar s && s.isNull())).map(n -> read(n, d)).orElse(StoreSettings.embedded(top));
+        T settings = root.filter(n -> n instanceof YamlMapping).flatMap(n -> ((YamlMapping) n).get(key))
+                .filter(n -> !(n instanceof YamlScalar s && s.isNull())).map(n -> read.apply(n, d)).orElse(absent.apply(top));
         List<Diagnostic> errors = d.sorted().stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty()) {
-            throw new IOException(errors.get(0).position() + ": " + errors.get(0).message()
-                    + " (the store is not opened until slate.yaml is right; 'slate check' lists every fault)");
+            throw new IOException(errors.get(0).position() + ": " + errors.get(0).message() + " (" + until
+                    + "; 'slate check' lists every fault)");
         }
         return settings;
     }

@@ -15,9 +15,10 @@ import java.util.OptionalDouble;
  * @param budget the most this build may spend, in the studio's currency
  * @param retryBase the first retry delay; later ones double, with jitter
  * @param worker this process's name in the queue and the event log
+ * @param farm how the shared queue is timed (slate.yaml's {@code farm:}); empty: the defaults of the store's database
  */
 public record BuildOptions(Optional<String> backend, Optional<String> shots, Optional<Integer> takes, int jobs,
-        OptionalDouble budget, Duration retryBase, String worker) {
+        OptionalDouble budget, Duration retryBase, String worker, Optional<FarmSettings> farm) {
     public BuildOptions {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(shots, "shots");
@@ -28,6 +29,22 @@ public record BuildOptions(Optional<String> backend, Optional<String> shots, Opt
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(retryBase, "retryBase");
         Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(farm, "farm");
+    }
+
+    /** Options with the queue's default timing. */
+    public BuildOptions(Optional<String> backend, Optional<String> shots, Optional<Integer> takes, int jobs,
+            OptionalDouble budget, Duration retryBase, String worker) {
+        this(backend, shots, takes, jobs, budget, retryBase, worker, Optional.empty());
+    }
+
+    /** The queue's timing for a store on {@code dialect}: the one given, else that database's defaults. */
+    public FarmSettings farmOn(String dialect) {
+        return farm.orElseGet(() -> FarmSettings.defaults(dialect));
+    }
+
+    public BuildOptions withFarm(FarmSettings settings) {
+        return new BuildOptions(backend, shots, takes, jobs, budget, retryBase, worker, Optional.of(settings));
     }
 
     public static BuildOptions defaults() {
@@ -37,18 +54,18 @@ public record BuildOptions(Optional<String> backend, Optional<String> shots, Opt
     }
 
     public BuildOptions withJobs(int n) {
-        return new BuildOptions(backend, shots, takes, n, budget, retryBase, worker);
+        return new BuildOptions(backend, shots, takes, n, budget, retryBase, worker, farm);
     }
 
     public BuildOptions withShots(String selector) {
-        return new BuildOptions(backend, Optional.of(selector), takes, jobs, budget, retryBase, worker);
+        return new BuildOptions(backend, Optional.of(selector), takes, jobs, budget, retryBase, worker, farm);
     }
 
     public BuildOptions withBudget(double amount) {
-        return new BuildOptions(backend, shots, takes, jobs, OptionalDouble.of(amount), retryBase, worker);
+        return new BuildOptions(backend, shots, takes, jobs, OptionalDouble.of(amount), retryBase, worker, farm);
     }
 
     public BuildOptions withRetryBase(Duration base) {
-        return new BuildOptions(backend, shots, takes, jobs, budget, base, worker);
+        return new BuildOptions(backend, shots, takes, jobs, budget, base, worker, farm);
     }
 }

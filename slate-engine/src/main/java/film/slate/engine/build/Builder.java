@@ -174,7 +174,7 @@ public final class Builder {
             endedHere = 0;
         }
         var task = job.task(retry(job, clock, this::signal));
-        FarmSettings farm = FarmSettings.of(store.database()); // one setting for every process on the store
+        FarmSettings farm = options.farmOn(store.database().dialect()); // one setting for every process on the store
         Scheduler scheduler = Scheduler.create(store.database().dataSource(), task)
                 .threads(options.jobs())
                 .pollingInterval(POLL)

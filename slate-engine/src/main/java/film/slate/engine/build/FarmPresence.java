@@ -58,7 +58,7 @@ final class FarmPresence implements AutoCloseable {
         if (!"postgresql".equals(store.database().dialect())) {
             return null;
         }
-        return join(store, options.worker(), List.of(), options.jobs(), FarmSettings.of(store.database()),
+        return join(store, options.worker(), List.of(), options.jobs(), options.farmOn("postgresql"),
                 new film.slate.store.db.DatabaseClock(store.database()));
     }
 

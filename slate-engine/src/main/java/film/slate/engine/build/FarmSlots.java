@@ -28,10 +28,10 @@ final class FarmSlots implements AutoCloseable {
     private final Object freed = new Object();
     private volatile ScheduledExecutorService renewer;
 
-    FarmSlots(Store store, String owner) {
+    FarmSlots(Store store, String owner, FarmSettings settings) {
         this.slots = new BackendSlots(store.database());
         this.clock = new DatabaseClock(store.database());
-        this.settings = FarmSettings.of(store.database());
+        this.settings = settings;
         this.owner = owner;
     }
 

@@ -48,7 +48,7 @@ public final class FarmWorker implements AutoCloseable {
         this.backendNames = List.copyOf(backendNames);
         this.options = options;
         this.grace = grace;
-        this.settings = FarmSettings.of(store.database());
+        this.settings = options.farmOn(store.database().dialect());
         this.clock = new DatabaseClock(store.database());
         this.job = new RenderJob(store, backends, options, new Budget(OptionalDouble.empty()), listener, Map.of(),
                 Clock.systemUTC(), () -> { });

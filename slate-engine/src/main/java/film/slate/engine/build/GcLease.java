@@ -30,13 +30,15 @@ public final class GcLease implements AutoCloseable {
     public record Attempt(Optional<GcLease> lease, Optional<String> busy) {
     }
 
-    /** Takes the lease for {@code holder} on a PostgreSQL store (on SQLite: an empty lease, nothing held). */
-    public static Attempt take(Store store, String holder) {
+    /**
+     * Takes the lease for {@code holder} on a PostgreSQL store (on SQLite: an empty lease, nothing
+     * held), for as long as a worker of {@code settings} lives without a heartbeat.
+     */
+    public static Attempt take(Store store, String holder, FarmSettings settings) {
         if (!"postgresql".equals(store.database().dialect())) {
             return new Attempt(Optional.empty(), Optional.empty());
         }
         Workers workers = store.workers();
-        FarmSettings settings = FarmSettings.of(store.database());
         Clock clock = new DatabaseClock(store.database());
         long ttl = settings.deadAfter().toMillis();
         long now = clock.millis();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Group commit: the job threads of a process hand in their requests (claims, finished takes) and
+ * Group commit: the job threads of a process hand in their requests (claims, finished takes, recipe reads) and
  * one of them, the leader, writes all those waiting in one transaction while the others wait for
  * its commit. No thread of its own and no timer: a group forms from whatever arrived while the
  * previous transaction was committing, so one job alone commits at once and many jobs share a

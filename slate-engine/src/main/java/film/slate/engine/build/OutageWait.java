@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Recording a finished render through a database outage. The render's outputs are already in the
  * object store (aside: content-addressed, named by no take yet), so the worker keeps trying to
- * record the take, with backoff, for up to {@code slate.db.outage.ms} (default ten minutes). If
+ * record the take, with backoff, for up to slate.yaml's {@code farm: outage:} (default ten minutes). If
  * the database comes back in time the take is recorded then, unless another worker took the render
  * up meanwhile (the attempt fence refuses a second version); if not, the failure goes to the queue,
  * which hands the render back once the database answers (its heartbeat lapsed). A full disk is no
@@ -21,8 +21,9 @@ final class OutageWait {
     private OutageWait() {
     }
 
-    static <T> T through(Supplier<T> work) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMillis(Long.getLong("slate.db.outage.ms", 600_000)).toNanos();
+    /** Does {@code work}, again while the database is away, for up to {@code outage}. */
+    static <T> T through(Duration outage, Supplier<T> work) throws InterruptedException {
+        long deadline = System.nanoTime() + outage.toNanos();
         Duration wait = FIRST;
         while (true) {
             try {

@@ -52,10 +52,10 @@ final class RenderExecution implements AutoCloseable {
         return t;
     });
 
-    RenderExecution(Store store, Backends backends) {
+    RenderExecution(Store store, Backends backends, FarmSettings settings) {
         this.store = store;
         this.backends = backends;
-        this.farm = new FarmSlots(store, Worker.name());
+        this.farm = new FarmSlots(store, Worker.name(), settings);
     }
 
     /** This thread's work folder, made when needed. */

@@ -39,7 +39,10 @@ final class RenderJob {
     private final TakeRecorder recorder;
     private final TakeClaim claims;
     private final RenderExecution execution;
+    private final FarmSettings farm;
     private final Map<String, Recipe> known;
+    /** Recipes queued by other processes, read from the database: those the job threads ask for together, in one query. */
+    private final GroupCommit<String, Optional<Recipe>> stored;
     private final Set<String> renderedHere = ConcurrentHashMap.newKeySet();
     private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> errors = new ConcurrentHashMap<>();
@@ -58,8 +61,10 @@ final class RenderJob {
         this.clock = clock;
         this.recorder = new TakeRecorder(store, options, listener, ended);
         this.claims = new TakeClaim(store, budget, recorder, options.worker());
-        this.execution = new RenderExecution(store, backends);
+        this.farm = options.farmOn(store.database().dialect());
+        this.execution = new RenderExecution(store, backends, farm);
         this.known = new ConcurrentHashMap<>(known);
+        this.stored = new GroupCommit<>(store.recipes()::getAll, 64);
     }
 
     Optional<String> diskFull() {
@@ -193,7 +198,7 @@ final class RenderJob {
             OptionalDouble cost = stored.result().cost().isPresent() ? stored.result().cost()
                     : estimate > 0 ? OptionalDouble.of(estimate) : OptionalDouble.empty();
             budget.settle(estimate, cost.orElse(0));
-            Optional<TakeRecorder.Recorded> recorded = OutageWait.through(() -> recorder.rendered(recipe, n,
+            Optional<TakeRecorder.Recorded> recorded = OutageWait.through(farm.outage(), () -> recorder.rendered(recipe, n,
                     stored.output(), started, clock.millis(), cost, queueVersion));
             if (recorded.isPresent()) {
                 renderedHere.add(recipe.id());
@@ -272,7 +277,7 @@ final class RenderJob {
         Recipe r = known.get(id);
         if (r == null) {
             // queued by another process: its recipe is in the database
-            r = store.recipes().get(id).orElseThrow(() -> new IllegalStateException("the queue names recipe " + id
+            r = stored.submit(id).orElseThrow(() -> new IllegalStateException("the queue names recipe " + id
                     + ", which the store does not hold"));
             known.put(id, r);
         }

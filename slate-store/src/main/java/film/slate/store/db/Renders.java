@@ -59,14 +59,19 @@ public final class Renders {
 
     /** Marks the render started and opens attempt n+1; returns n+1. */
     public int start(Connection c, String recipe, String worker) throws SQLException {
+        int attempt = 0;
         try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, started_at = ?,"
-                + " attempt = attempt + 1 WHERE recipe = ?")) {
+                + " attempt = attempt + 1 WHERE recipe = ? RETURNING attempt")) {
             st.setString(1, RenderRecord.RENDERING);
             st.setLong(2, System.currentTimeMillis());
             st.setString(3, recipe);
-            st.executeUpdate();
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    attempt = rs.getInt(1);
+                }
+            }
         }
-        return opened(c, List.of(recipe), worker).getOrDefault(recipe, 0);
+        return attempt == 0 ? 0 : opened(c, Map.of(recipe, attempt), worker).get(recipe);
     }
 
     /**
@@ -77,40 +82,22 @@ public final class Renders {
      * A few statements for the whole batch, however many renders it holds.
      */
     public Map<String, Integer> claim(Connection c, List<String> recipes, String worker) throws SQLException {
-        List<String> started = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, started_at = ?,"
-                + " attempt = attempt + 1 WHERE recipe = ? AND status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM takes t"
-                + " WHERE t.recipe = renders.recipe AND t.status = ? AND t.shot = renders.shot"
-                + " AND t.take_number = renders.take_number)")) {
-            long now = System.currentTimeMillis();
-            for (String recipe : recipes) {
-                st.setString(1, RenderRecord.RENDERING);
-                st.setLong(2, now);
-                st.setString(3, recipe);
-                st.setString(4, RenderRecord.QUEUED);
-                st.setString(5, RenderRecord.RENDERING);
-                st.setString(6, TakeRecord.RENDERED);
-                st.addBatch();
-            }
-            int[] n = st.executeBatch();
-            for (int i = 0; i < n.length; i++) {
-                if (n[i] == 1) {
-                    started.add(recipes.get(i));
-                }
-            }
-        }
-        return started.isEmpty() ? Map.of() : opened(c, started, worker);
-    }
-
-    /** Opens the attempt each of {@code recipes} was just raised to, closing any earlier one still open. */
-    private static Map<String, Integer> opened(Connection c, List<String> recipes, String worker) throws SQLException {
+        // One statement for the whole group: the update says which rows it started and at which attempt.
         Map<String, Integer> found = new java.util.HashMap<>();
-        // one query for the whole group, not one a render
-        try (PreparedStatement st = c.prepareStatement("SELECT recipe, attempt FROM renders WHERE recipe IN ("
-                + String.join(", ", java.util.Collections.nCopies(recipes.size(), "?")) + ")")) {
-            for (int i = 0; i < recipes.size(); i++) {
-                st.setString(i + 1, recipes.get(i));
+        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, started_at = ?,"
+                + " attempt = attempt + 1 WHERE recipe IN (" + String.join(", ", java.util.Collections.nCopies(
+                        recipes.size(), "?")) + ") AND status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM takes t"
+                + " WHERE t.recipe = renders.recipe AND t.status = ? AND t.shot = renders.shot"
+                + " AND t.take_number = renders.take_number) RETURNING recipe, attempt")) {
+            int i = 1;
+            st.setString(i++, RenderRecord.RENDERING);
+            st.setLong(i++, System.currentTimeMillis());
+            for (String recipe : recipes) {
+                st.setString(i++, recipe);
             }
+            st.setString(i++, RenderRecord.QUEUED);
+            st.setString(i++, RenderRecord.RENDERING);
+            st.setString(i, TakeRecord.RENDERED);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     found.put(rs.getString(1), rs.getInt(2));
@@ -123,8 +110,32 @@ public final class Renders {
                 attempts.put(recipe, found.get(recipe));
             }
         }
+        return attempts.isEmpty() ? Map.of() : opened(c, attempts, worker);
+    }
+
+    /** Opens each attempt of {@code attempts} (by recipe), closing any earlier one of its render still open. */
+    private static Map<String, Integer> opened(Connection c, Map<String, Integer> attempts, String worker)
+            throws SQLException {
         long now = System.currentTimeMillis();
         // An earlier attempt still open was abandoned (its process died, or stopped answering): close it.
+        if (attempts.values().stream().anyMatch(a -> a > 1)) {
+            close(c, attempts, now);
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO attempts (recipe, attempt, worker, started_at)"
+                + " VALUES (?, ?, ?, ?)")) {
+            for (var a : attempts.entrySet()) {
+                st.setString(1, a.getKey());
+                st.setInt(2, a.getValue());
+                st.setString(3, worker);
+                st.setLong(4, now);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        return attempts;
+    }
+
+    private static void close(Connection c, Map<String, Integer> attempts, long now) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("UPDATE attempts SET finished_at = ?, outcome = ?, reason = ?"
                 + " WHERE recipe = ? AND attempt < ? AND finished_at IS NULL")) {
             for (var a : attempts.entrySet()) {
@@ -139,18 +150,6 @@ public final class Renders {
             }
             st.executeBatch();
         }
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO attempts (recipe, attempt, worker, started_at)"
-                + " VALUES (?, ?, ?, ?)")) {
-            for (var a : attempts.entrySet()) {
-                st.setString(1, a.getKey());
-                st.setInt(2, a.getValue());
-                st.setString(3, worker);
-                st.setLong(4, now);
-                st.addBatch();
-            }
-            st.executeBatch();
-        }
-        return attempts;
     }
 
     /**
