@@ -105,6 +105,7 @@ final class BuildCommand implements Callable<Integer> {
             if (dryRun) {
                 return dryRun(ws, plan, out);
             }
+            ready(ws, plan.backend());
             if (farm || detach) {
                 return FarmBuildRun.run(ws, plan, options, farm, detach, json, out);
             }
@@ -120,6 +121,15 @@ final class BuildCommand implements Callable<Integer> {
         } catch (CommandError e) {
             spec.commandLine().getErr().println("slate build: " + e.getMessage());
             return e.exitCode();
+        }
+    }
+
+    /** The backend got ready to render before any take is scheduled: one sentence when it cannot, not one a take. */
+    private static void ready(Workspace ws, String backend) throws CommandError {
+        try {
+            ws.backends.ready(backend);
+        } catch (film.slate.engine.build.BuildException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
         }
     }
 

@@ -45,8 +45,17 @@ final class CachedPlan {
     private CachedPlan() {
     }
 
-    /** A workspace with its plan. */
-    record Planned(Workspace workspace, BuildPlan plan) implements AutoCloseable {
+    /**
+     * A workspace with its plan, and the cache's own report of its work.
+     *
+     * @param compiled the scene files read and compiled for this plan, in edit order (every one
+     *     without the cache, none when nothing changed, the edited ones after an edit)
+     */
+    record Planned(Workspace workspace, BuildPlan plan, List<String> compiled) implements AutoCloseable {
+        Planned {
+            compiled = List.copyOf(compiled);
+        }
+
         @Override
         public void close() {
             workspace.close();
@@ -99,7 +108,8 @@ final class CachedPlan {
             }
             List<PlanCache.Scene> scenes = reuse ? reused(previous.get(), read.get(), target, takes, changed, inputs)
                     : compiled(read.get(), target, takes, inputs);
-            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store));
+            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store),
+                    scenes.stream().map(PlanCache.Scene::file).filter(f -> !reuse || changed.contains(f)).toList());
             if (previous.isEmpty() || !changed.isEmpty() || !previous.get().key().equals(key)
                     || !previous.get().files().equals(inputs)) {
                 PlanCache.write(file.get(), new PlanCache.Entry(code(), key, scannedAt, inputs, scenes));
@@ -127,7 +137,8 @@ final class CachedPlan {
             throws CommandError {
         Workspace ws = Workspace.lookAt(dir, rig);
         try {
-            return new Planned(ws, ws.plan(backend, Optional.empty(), takes));
+            return new Planned(ws, ws.plan(backend, Optional.empty(), takes),
+                    ws.production.scenes().stream().map(ScenePlan::file).toList());
         } catch (CommandError e) {
             ws.close();
             throw e;
@@ -146,7 +157,8 @@ final class CachedPlan {
             String name = ws.backends.resolveName(backend);
             Target target = ws.backends.target(name);
             List<PlanCache.Scene> scenes = compiled(read.get(), target, takes, inputs);
-            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store));
+            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store),
+                    scenes.stream().map(PlanCache.Scene::file).toList());
             PlanCache.write(file, new PlanCache.Entry(code(), key(inputs, ProductionReader.shotFiles(root), target, takes),
                     scannedAt, inputs, scenes));
             return planned;

@@ -93,6 +93,30 @@ class PlanCacheTest {
     }
 
     @Test
+    void aSceneEditCompilesThatSceneAloneByTheCachesOwnReport() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 6, 3);
+        Path userCache = tmp.resolve("cache");
+        List<String> scenes = sceneFiles(dir).stream().map(f -> dir.relativize(f).toString()).toList();
+        assertThat(compiled(dir, userCache)).as("the first plan compiles everything").containsExactlyInAnyOrderElementsOf(scenes);
+        assertThat(compiled(dir, userCache)).as("nothing changed").isEmpty();
+        for (String scene : List.of("shots/0004.yaml", "shots/0001.yaml")) {
+            replace(dir.resolve(scene), "action: Beat 1", "action: Beat 1, edited");
+            assertThat(compiled(dir, userCache)).as("after editing %s", scene).containsExactly(scene);
+            assertThat(planned(dir, userCache)).isEqualTo(uncached(dir));
+        }
+        // Any other file edited (the bible): every scene is compiled again.
+        replace(dir.resolve("bible/characters.yaml"), "freckles", "freckles and a scar");
+        assertThat(compiled(dir, userCache)).containsExactlyInAnyOrderElementsOf(scenes);
+    }
+
+    private static List<String> compiled(Path dir, Path userCache) throws CommandError {
+        try (CachedPlan.Planned p = CachedPlan.open(dir, Optional.empty(), Optional.empty(), Optional.of(userCache),
+                Rig.standard())) {
+            return p.compiled();
+        }
+    }
+
+    @Test
     void aDamagedCacheFileIsAMiss() throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve("p"), 3, 2);
         Path userCache = tmp.resolve("cache");

@@ -10,6 +10,7 @@ import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Generators;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +19,7 @@ public final class Backends implements AutoCloseable {
     private final Production production;
     private final Generators generators;
     private final Map<String, Generator> open = new ConcurrentHashMap<>();
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
     public Backends(Production production, Generators generators) {
         this.production = production;
@@ -41,7 +43,35 @@ public final class Backends implements AutoCloseable {
         return c;
     }
 
+    /**
+     * The generator of a backend, ready to render ({@link Generator#ready}): what renders asks for.
+     * A backend that cannot render here is a {@link BuildException} naming it.
+     */
     public Generator generator(String name) throws BuildException {
+        Generator g = opened(name);
+        if (!ready.contains(name)) {
+            try {
+                g.ready();
+            } catch (GeneratorFault e) {
+                throw cannotStart(name, e);
+            }
+            ready.add(name);
+        }
+        return g;
+    }
+
+    /**
+     * Gets a backend ready to render, and the backend it conditions on: a build asks before it
+     * schedules a take, so a backend that cannot render stops it once, not at every take.
+     */
+    public void ready(String name) throws BuildException {
+        for (Optional<Target> t = Optional.of(target(name)); t.isPresent(); t = t.get().conditionsOn()) {
+            generator(t.get().backend().name());
+        }
+    }
+
+    /** The generator of a backend, opened but not asked to get ready: enough to compile its recipes. */
+    private Generator opened(String name) throws BuildException {
         Generator g = open.get(name);
         if (g != null) {
             return g;
@@ -53,7 +83,7 @@ public final class Backends implements AutoCloseable {
         try {
             g = p.open(c, production.root());
         } catch (GeneratorFault e) {
-            throw new BuildException("backend " + name + " cannot start: " + e.getMessage());
+            throw cannotStart(name, e);
         }
         Generator raced = open.putIfAbsent(name, g);
         if (raced != null) {
@@ -63,10 +93,14 @@ public final class Backends implements AutoCloseable {
         return g;
     }
 
+    private static BuildException cannotStart(String name, GeneratorFault e) {
+        return new BuildException("backend " + name + " cannot start: " + e.getMessage());
+    }
+
     /** The recipe target of a backend: with the previz backend as input when the generator conditions on it. */
     public Target target(String name) throws BuildException {
         BackendConfig c = config(name);
-        Generator g = generator(name);
+        Generator g = opened(name);
         Optional<Target> input = Optional.empty();
         if (!c.type().equals("previz") && g.capabilities().has(Capability.CONTROL_VIDEO)) {
             String previz = production.manifest().backends().values().stream().filter(b -> b.type().equals("previz"))
@@ -99,5 +133,6 @@ public final class Backends implements AutoCloseable {
     public void close() {
         open.values().forEach(Generator::close);
         open.clear();
+        ready.clear();
     }
 }

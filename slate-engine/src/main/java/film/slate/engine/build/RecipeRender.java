@@ -87,9 +87,17 @@ public final class RecipeRender {
         }
     }
 
+    /** The generator, opened and ready to render: one that cannot render here is named with its sentence. */
     private Generator open(GeneratorProvider provider, BackendConfig backend) throws BuildException {
         try {
-            return provider.open(backend, config.map(RecipeRender::folder).orElse(Path.of(".")));
+            Generator g = provider.open(backend, config.map(RecipeRender::folder).orElse(Path.of(".")));
+            try {
+                g.ready();
+            } catch (GeneratorFault e) {
+                g.close();
+                throw e;
+            }
+            return g;
         } catch (GeneratorFault e) {
             throw new BuildException("backend " + backend.name() + " cannot start: " + e.getMessage());
         }

@@ -18,6 +18,7 @@ import film.slate.media.previz.PrevizShot;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * Slate's built-in generator: the previz renderer behind the generator SPI. It draws a take from
@@ -34,10 +35,36 @@ public final class PrevizGenerator implements Generator {
      */
     public static final String VERSION = "slate-previz/3";
 
-    private final Ffmpeg ffmpeg;
+    /** Finds the FFmpeg to encode with: asked only when something renders (status and dry runs never do). */
+    private final Supplier<Ffmpeg> find;
+    private volatile Ffmpeg ffmpeg;
 
-    PrevizGenerator(Ffmpeg ffmpeg) {
-        this.ffmpeg = ffmpeg;
+    PrevizGenerator(Supplier<Ffmpeg> find) {
+        this.find = find;
+    }
+
+    /** The FFmpeg found on first use; an {@link FfmpegException} when there is none that runs. */
+    private Ffmpeg ffmpeg() {
+        Ffmpeg f = ffmpeg;
+        if (f == null) {
+            synchronized (this) {
+                if (ffmpeg == null) {
+                    ffmpeg = find.get();
+                }
+                f = ffmpeg;
+            }
+        }
+        return f;
+    }
+
+    /** FFmpeg found, started and able to encode H.264: a build without it stops here, once. */
+    @Override
+    public void ready() throws GeneratorFault {
+        try {
+            ffmpeg().ready();
+        } catch (FfmpegException e) {
+            throw GeneratorFault.permanent(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -59,7 +86,7 @@ public final class PrevizGenerator implements Generator {
         Path master = request.outputDir().resolve("master.mkv");
         Path proxy = request.outputDir().resolve("proxy.mp4");
         try {
-            PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(master, proxy), Optional.empty(), Optional.empty());
+            PrevizRender.encode(shot, ffmpeg(), EncodeTargets.both(master, proxy), Optional.empty(), Optional.empty());
         } catch (FfmpegException e) {
             // FFmpeg failing on frames Slate drew is not cured by trying again.
             throw GeneratorFault.permanent(e.getMessage(), e);
@@ -72,6 +99,18 @@ public final class PrevizGenerator implements Generator {
 
     /** Registered for {@code type: previz}. */
     public static final class Provider implements GeneratorProvider {
+        private final Supplier<Ffmpeg> find;
+
+        /** The provider found on the class path: the FFmpeg the user names, or else the bundled one. */
+        public Provider() {
+            this(Ffmpeg::find);
+        }
+
+        /** A provider whose generators find FFmpeg with {@code find} (a test's FFmpeg that is not there). */
+        public Provider(Supplier<Ffmpeg> find) {
+            this.find = find;
+        }
+
         @Override
         public String type() {
             return "previz";
@@ -83,12 +122,8 @@ public final class PrevizGenerator implements Generator {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path base) throws GeneratorFault {
-            try {
-                return new PrevizGenerator(Ffmpeg.find());
-            } catch (FfmpegException e) {
-                throw GeneratorFault.permanent(e.getMessage(), e);
-            }
+        public Generator open(BackendConfig backend, Path base) {
+            return new PrevizGenerator(find);
         }
     }
 }

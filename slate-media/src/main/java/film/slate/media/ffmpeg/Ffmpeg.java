@@ -194,6 +194,14 @@ public final class Ffmpeg {
         return run(command, what, ffprobe);
     }
 
+    /**
+     * Checks that this FFmpeg starts and can encode H.264 (by listing its encoders, which every
+     * later encode reuses): a {@link FfmpegException} with its sentence when not.
+     */
+    public void ready() {
+        h264Encoder();
+    }
+
     /** The H.264 encoder this FFmpeg has: libx264 when present, else OpenH264 (the LGPL build's). */
     String h264Encoder() {
         return encoderCache.computeIfAbsent("h264", k -> {
