@@ -31,9 +31,10 @@ import java.util.function.Supplier;
 public final class PrevizGenerator implements Generator {
     /**
      * Part of every previz recipe: bump it when the same recipe would draw other pixels or write
-     * other files (3: masters in four FFV1 slices, and no depth video).
+     * other files (4: FFV1 masters without slice CRCs; 3: masters in four FFV1 slices, and no depth
+     * video).
      */
-    public static final String VERSION = "slate-previz/3";
+    public static final String VERSION = "slate-previz/4";
 
     /** Finds the FFmpeg to encode with: asked only when something renders (status and dry runs never do). */
     private final Supplier<Ffmpeg> find;
