@@ -3,6 +3,7 @@ package film.slate.engine.conditioning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import film.slate.core.recipe.CharacterKey;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
 import film.slate.engine.generator.GeneratorFault;
@@ -22,13 +23,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The bind keys previz's own passes fill, drawn from the take's recipe alone (its cast, marks,
@@ -42,16 +39,14 @@ import java.util.regex.Pattern;
  * so a workflow runs unchanged on every shot.
  */
 public final class PrevizPasses {
-    private static final Pattern CHARACTER_KEY = Pattern.compile("(mask|mask_video|prompt)\\.([^./\\s]+)");
     private static final List<String> WHOLE_KEYS = List.of("pose", "pose_video");
 
     private final Recipe recipe;
     private final Ffmpeg ffmpeg;
     private final Path scratch;
-    private MaskAndPoseRender.Passes stills;
-    private Path poseVideo;
-    /** Each character's mask video once drawn; empty for one who is in no frame (the blank video stands in). */
-    private final Map<String, Optional<Path>> maskVideos = new HashMap<>();
+    /** The first frame's stills, or the whole pass (stills, ID matte, keypoints) once a video is asked for. */
+    private MaskAndPoseRender.Passes pass;
+    private boolean whole;
     private PrevizShot shot;
 
     PrevizPasses(Recipe recipe, Ffmpeg ffmpeg, Path scratch) {
@@ -62,7 +57,7 @@ public final class PrevizPasses {
 
     /** Whether {@code key} is one of these keys (its character not yet checked against the bible). */
     public static boolean isKey(String key) {
-        return WHOLE_KEYS.contains(key) || CHARACTER_KEY.matcher(key).matches();
+        return WHOLE_KEYS.contains(key) || CharacterKey.parse(key).isPresent();
     }
 
     /** Whether {@code key} names a file (every key here but {@code prompt.<C>}). */
@@ -77,8 +72,7 @@ public final class PrevizPasses {
 
     /** The character a per-character key names. */
     public static Optional<String> character(String key) {
-        var m = CHARACTER_KEY.matcher(key);
-        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+        return CharacterKey.parse(key).map(CharacterKey::character);
     }
 
     /** The file keys among {@code bound}, in order: {@link Conditioning#FILES} first, then these passes. */
@@ -117,40 +111,35 @@ public final class PrevizPasses {
     }
 
     /**
-     * The file of a file key, drawn when first asked: the stills all at once (one frame), a video
-     * alone (a take that binds Mara's mask video does not pay for Tom's or the pose's).
+     * The file of a file key, made when first asked: a still from the first frame alone; a video
+     * from the take's whole pass, drawn once however many videos the take binds (the ID matte and
+     * the keypoints, {@link MaskAndPoseRender}), each bound video made from it: a take that binds
+     * Mara's mask video splits hers out, not Tom's, and draws no pose picture.
      */
     Optional<Path> file(String key) throws GeneratorFault, IOException {
         if (!isFile(key)) {
             return Optional.empty();
         }
         Path dir = Files.createDirectories(scratch.resolve("passes"));
-        if (key.equals("pose") || key.startsWith("mask.")) {
-            if (stills == null) {
-                stills = MaskAndPoseRender.stills(shot(), dir);
-            }
-            Path found = key.equals("pose") ? stills.poseStill() : stills.maskStill().get(character(key).orElseThrow());
-            return Optional.of(found != null ? found : blank(false));
-        }
-        if (key.equals("pose_video")) {
-            if (poseVideo == null) {
-                poseVideo = videos(dir, new MaskAndPoseRender.Videos(Set.of(), true)).poseVideo();
-            }
-            return Optional.of(poseVideo);
-        }
-        String who = character(key).orElseThrow();
-        if (!maskVideos.containsKey(who)) {
-            boolean inScene = shot().cast().contains(who);
-            maskVideos.put(who, inScene ? Optional.ofNullable(videos(dir, new MaskAndPoseRender.Videos(Set.of(who), false))
-                    .maskVideo().get(who)) : Optional.empty());
-        }
-        Optional<Path> found = maskVideos.get(who);
-        return Optional.of(found.isPresent() ? found.get() : blank(true));
-    }
-
-    private MaskAndPoseRender.Passes videos(Path dir, MaskAndPoseRender.Videos wanted) throws IOException, GeneratorFault {
+        boolean video = key.equals("pose_video") || key.startsWith("mask_video.");
         try {
-            return MaskAndPoseRender.videos(shot(), ffmpeg, dir, wanted);
+            if (pass == null || video && !whole) {
+                pass = video ? MaskAndPoseRender.all(shot(), ffmpeg, dir) : MaskAndPoseRender.stills(shot(), dir);
+                whole = video;
+            }
+            if (key.equals("pose")) {
+                return Optional.of(pass.poseStill());
+            }
+            if (key.equals("pose_video")) {
+                return Optional.of(MaskAndPoseRender.poseVideo(pass, ffmpeg, dir.resolve("pose.mkv")));
+            }
+            String who = character(key).orElseThrow();
+            int n = pass.cast().indexOf(who);
+            if (key.startsWith("mask.")) {
+                return Optional.of(n >= 0 ? pass.maskStill().get(who) : blank(false));
+            }
+            return Optional.of(n >= 0 ? MaskAndPoseRender.maskVideo(pass, ffmpeg, who, dir.resolve("mask-" + n + ".mkv"))
+                    .orElseThrow() : blank(true));
         } catch (FfmpegException e) {
             throw GeneratorFault.permanent("cannot encode the masks and pose of " + recipe.label() + " ("
                     + e.getMessage() + ")", e);
