@@ -10,6 +10,7 @@ import film.slate.media.previz.PrevizShot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One whole process of the masks-and-pose benchmark (see bench/RESULTS.md, run by
@@ -20,8 +21,10 @@ import java.util.Optional;
  * keypoints as JSON), or previz with that pass drawn in the previz render's own frame loop
  * ({@code previz+passes}: the same files, each frame staged once), or the pass and then every file a
  * backend could bind made from it ({@code passes+binds}: each cast member's FFV1 mask video split
- * from the matte, the FFV1 pose video drawn from the keypoints). The pass's extra cost in previz's
- * loop is {@code previz+passes} less {@code previz}.
+ * from the matte, the FFV1 pose video drawn from the keypoints), or those files drawn straight in
+ * one loop as a take that binds them all gets them ({@code binds}: the stills, every cast member's
+ * mask video, the pose video). The pass's extra cost in previz's loop is {@code previz+passes} less
+ * {@code previz}.
  * Prints the frames and the time inside the process; the script times the process. Not a test.
  */
 public class PassesBench {
@@ -49,6 +52,8 @@ public class PassesBench {
                         dir, MaskAndPoseRender.Videos.all());
             } else if (mode.equals("passes")) {
                 MaskAndPoseRender.all(shot, ffmpeg, dir);
+            } else if (mode.equals("binds")) { // every file a backend could bind, drawn in one loop as a take does
+                MaskAndPoseRender.render(shot, ffmpeg, dir, MaskAndPoseRender.Videos.bound(Set.copyOf(shot.cast()), true));
             } else { // passes+binds: the pass, then every file a backend could bind made from it
                 MaskAndPoseRender.Passes pass = MaskAndPoseRender.all(shot, ffmpeg, dir);
                 for (int i = 0; i < pass.cast().size(); i++) {

@@ -44,13 +44,17 @@ public final class PrevizPasses {
     private final Recipe recipe;
     private final Ffmpeg ffmpeg;
     private final Path scratch;
-    /** The first frame's stills, or the whole pass (stills, ID matte, keypoints) once a video is asked for. */
-    private MaskAndPoseRender.Passes pass;
-    private boolean whole;
+    /** The keys the take's backend binds: the pass videos among them are drawn in one loop. */
+    private final java.util.Set<String> bound;
+    private MaskAndPoseRender.Passes stills;
+    /** The last loop's videos (one loop a take, unless a key the backend does not name is asked for). */
+    private MaskAndPoseRender.Passes videos;
+    private int loops;
     private PrevizShot shot;
 
-    PrevizPasses(Recipe recipe, Ffmpeg ffmpeg, Path scratch) {
+    PrevizPasses(Recipe recipe, java.util.Set<String> bound, Ffmpeg ffmpeg, Path scratch) {
         this.recipe = recipe;
+        this.bound = java.util.Set.copyOf(bound);
         this.ffmpeg = ffmpeg;
         this.scratch = scratch;
     }
@@ -112,38 +116,52 @@ public final class PrevizPasses {
 
     /**
      * The file of a file key, made when first asked: a still from the first frame alone; a video
-     * from the take's whole pass, drawn once however many videos the take binds (the ID matte and
-     * the keypoints, {@link MaskAndPoseRender}), each bound video made from it: a take that binds
-     * Mara's mask video splits hers out, not Tom's, and draws no pose picture.
+     * from one frame loop that draws every pass video the take's backend binds (a take binding
+     * Mara's and Tom's mask videos and the pose video stages each frame once), each straight from
+     * the frame's pass, without the ID matte in between (one encode a bound video, none more).
+     * A key the backend does not name (asked all the same) gets a loop of its own.
      */
     Optional<Path> file(String key) throws GeneratorFault, IOException {
         if (!isFile(key)) {
             return Optional.empty();
         }
         Path dir = Files.createDirectories(scratch.resolve("passes"));
-        boolean video = key.equals("pose_video") || key.startsWith("mask_video.");
+        String who = character(key).orElse("");
+        boolean inScene = shot().cast().contains(who);
         try {
-            if (pass == null || video && !whole) {
-                pass = video ? MaskAndPoseRender.all(shot(), ffmpeg, dir) : MaskAndPoseRender.stills(shot(), dir);
-                whole = video;
+            if (key.equals("pose") || key.startsWith("mask.")) {
+                if (stills == null) {
+                    stills = MaskAndPoseRender.stills(shot(), dir);
+                }
+                return Optional.of(key.equals("pose") ? stills.poseStill() : inScene ? stills.maskStill().get(who)
+                        : blank(false));
             }
-            if (key.equals("pose")) {
-                return Optional.of(pass.poseStill());
+            if (key.startsWith("mask_video.") && !inScene) {
+                return Optional.of(blank(true));
             }
-            if (key.equals("pose_video")) {
-                return Optional.of(MaskAndPoseRender.poseVideo(pass, ffmpeg, dir.resolve("pose.mkv")));
+            Path found = key.equals("pose_video") ? (videos == null ? null : videos.poseVideo())
+                    : (videos == null ? null : videos.maskVideo().get(who));
+            if (found == null) {
+                videos = MaskAndPoseRender.render(shot(), ffmpeg, Files.createDirectories(dir.resolve("v" + loops++)),
+                        wanted(key));
+                found = key.equals("pose_video") ? videos.poseVideo() : videos.maskVideo().get(who);
             }
-            String who = character(key).orElseThrow();
-            int n = pass.cast().indexOf(who);
-            if (key.startsWith("mask.")) {
-                return Optional.of(n >= 0 ? pass.maskStill().get(who) : blank(false));
-            }
-            return Optional.of(n >= 0 ? MaskAndPoseRender.maskVideo(pass, ffmpeg, who, dir.resolve("mask-" + n + ".mkv"))
-                    .orElseThrow() : blank(true));
+            return Optional.of(found);
         } catch (FfmpegException e) {
             throw GeneratorFault.permanent("cannot encode the masks and pose of " + recipe.label() + " ("
                     + e.getMessage() + ")", e);
         }
+    }
+
+    /** The pass videos the backend binds, with {@code key}. */
+    private MaskAndPoseRender.Videos wanted(String key) {
+        java.util.Set<String> keys = new java.util.HashSet<>(bound);
+        keys.add(key);
+        java.util.Set<String> masks = new java.util.HashSet<>();
+        for (String k : keys) {
+            CharacterKey.parse(k).filter(c -> c.pass().equals("mask_video")).ifPresent(c -> masks.add(c.character()));
+        }
+        return MaskAndPoseRender.Videos.bound(masks, keys.contains("pose_video"));
     }
 
     /**

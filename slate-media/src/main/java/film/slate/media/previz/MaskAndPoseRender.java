@@ -12,38 +12,55 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The conditioning passes of a take, drawn beside (not into) its previz. What the pass keeps of a
- * shot: per character of the scene a mask of the first frame (8-bit grey PNG, 255 where previz
- * draws them); every frame's masks at once as an <em>ID matte</em> (one lossless FFV1 grey video
- * whose pixel is its owner's number: 0 for the set, 1 + the character's place in the cast, as VFX
- * pipelines keep object ids); the OpenPose skeletons of the first frame (PNG) and every frame's
- * keypoints ({@link PoseKeypoints}). A character's mask video and the pose video, the files a
- * backend binds, are made from these only for a take that binds them ({@link #maskVideo},
- * {@link #poseVideo}): the same pixels as drawing them frame by frame, for about a fifth of the
- * encoding (one grey stream a shot instead of one a character, no full-colour stream).
- * {@link PrevizRender#encode(PrevizShot, Ffmpeg, film.slate.media.ffmpeg.EncodeTargets, Path, Videos)}
- * writes the pass in the previz render's own frame loop.
+ * The conditioning passes of a take, drawn beside (not into) its previz. A frame's pass is who
+ * previz draws at each pixel and where each figure's joints are. Kept whole for a shot: per
+ * character of the scene a mask of the first frame (8-bit grey PNG, 255 where previz draws them);
+ * every frame's masks at once as an <em>ID matte</em> (one lossless FFV1 grey video whose pixel is
+ * its owner's number: 0 for the set, 1 + the character's place in the cast, as VFX pipelines keep
+ * object ids); the OpenPose skeletons of the first frame (PNG) and every frame's keypoints
+ * ({@link PoseKeypoints}). The files a backend binds, a character's mask video and the pose video,
+ * are made from a kept pass ({@link #maskVideo}, {@link #poseVideo}) or, for a take drawing its
+ * own, straight from each frame's pass in the same loop ({@link Videos#bound}): the same bytes
+ * either way. Keeping the pass costs one grey stream a shot instead of one a character and no
+ * full-colour stream; a take that needs the files themselves is cheaper without the matte in
+ * between (bench/RESULTS.md, issue 12). {@link PrevizRender#encode(PrevizShot, Ffmpeg,
+ * film.slate.media.ffmpeg.EncodeTargets, Path, Videos)} writes passes in the previz render's own loop.
  */
 public final class MaskAndPoseRender {
     /**
-     * The files of one take's pass (a still or video not written is absent, or null), with the
+     * The files of one take's passes (a still or video not written is absent, or null), with the
      * cast the matte numbers and the format its frames have.
      */
-    public record Passes(List<String> cast, VideoFormat format, Map<String, Path> maskStill, Path matte,
-            Path poseStill, Path keypoints) {
+    public record Passes(List<String> cast, VideoFormat format, Map<String, Path> maskStill,
+            Map<String, Path> maskVideo, Path matte, Path poseStill, Path poseVideo, Path keypoints) {
         public Passes {
             cast = List.copyOf(cast);
             maskStill = Map.copyOf(maskStill);
+            maskVideo = Map.copyOf(maskVideo);
         }
     }
 
-    /** Which parts of the pass to write besides the stills: the ID matte if {@code masks}, the keypoints if {@code pose}. */
-    public record Videos(boolean masks, boolean pose) {
-        /** The matte and the keypoints. */
+    /**
+     * What a frame loop writes besides the stills: the whole pass kept ({@code matte}: the ID matte
+     * video, {@code keypoints}: the pose keypoints), and the bound files made straight away
+     * ({@code masks}: those characters' mask videos, {@code pose}: the pose video).
+     */
+    public record Videos(boolean matte, boolean keypoints, Set<String> masks, boolean pose) {
+        public Videos {
+            masks = Set.copyOf(masks);
+        }
+
+        /** The whole pass: the ID matte and the keypoints. */
         public static Videos all() {
-            return new Videos(true, true);
+            return new Videos(true, true, Set.of(), false);
+        }
+
+        /** The mask videos of {@code masks} and, if {@code pose}, the pose video: what a take that binds them gets. */
+        public static Videos bound(Set<String> masks, boolean pose) {
+            return new Videos(false, false, masks, pose);
         }
     }
 
@@ -53,7 +70,7 @@ public final class MaskAndPoseRender {
     /** The first frame's masks and pose as PNGs in {@code dir}: {@code mask-N.png} (N the cast index), {@code pose.png}. */
     public static Passes stills(PrevizShot shot, Path dir) throws IOException {
         FrameSetup first = shot.setup(0);
-        PassVideos passes = new PassVideos(shot, null, dir, new Videos(false, false), true);
+        PassVideos passes = new PassVideos(shot, null, dir, new Videos(false, false, Set.of(), false), true);
         try (passes) {
             passes.write(first);
         }
@@ -62,7 +79,15 @@ public final class MaskAndPoseRender {
 
     /** The whole pass in {@code dir}: the stills, the ID matte {@code matte.mkv} and the keypoints {@code pose.json}. */
     public static Passes all(PrevizShot shot, Ffmpeg ffmpeg, Path dir) throws IOException {
-        PassVideos passes = new PassVideos(shot, ffmpeg, dir, Videos.all(), true);
+        return render(shot, ffmpeg, dir, Videos.all());
+    }
+
+    /**
+     * The stills and the videos {@code wanted}, in one frame loop: {@code mask-N.mkv} (N the cast
+     * index; a character outside the cast has none), {@code pose.mkv}, {@code matte.mkv}, {@code pose.json}.
+     */
+    public static Passes render(PrevizShot shot, Ffmpeg ffmpeg, Path dir, Videos wanted) throws IOException {
+        PassVideos passes = new PassVideos(shot, ffmpeg, dir, wanted, true);
         try (passes) {
             for (int frame = 0; frame < shot.frames(); frame++) {
                 passes.write(shot.setup(frame));

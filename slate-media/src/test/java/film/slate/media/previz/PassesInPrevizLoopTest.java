@@ -67,7 +67,12 @@ class PassesInPrevizLoopTest {
                 "master", alone.resolve("master.mkv")), Map.of("matte", together.matte(), "keypoints",
                 together.keypoints(), "still", together.poseStill(), "master", loop.resolve("master.mkv")));
 
-        // Made from the pass: every frame's mask of each character and the pose, as drawn frame by frame.
+        // Made from the pass: every frame's mask of each character and the pose, as drawn frame by frame,
+        // and the very files a take that binds them gets drawn straight away.
+        Path bound = Files.createDirectories(dir.resolve("bound"));
+        MaskAndPoseRender.Passes direct = MaskAndPoseRender.render(shot, ffmpeg, bound,
+                MaskAndPoseRender.Videos.bound(Set.of("MARA", "TOM", "NOBODY"), true));
+        assertThat(direct.maskVideo().keySet()).containsExactlyInAnyOrder("MARA", "TOM");
         for (String who : shot.cast()) {
             Path video = MaskAndPoseRender.maskVideo(together, ffmpeg, who, dir.resolve(who + ".mkv")).orElseThrow();
             List<BufferedImage> frames = VideoDecoder.readAll(ffmpeg, video, PixelFormat.GRAY8);
@@ -75,18 +80,20 @@ class PassesInPrevizLoopTest {
             for (int i = 0; i < frames.size(); i++) {
                 assertThat(bytes(frames.get(i))).as("%s's mask, frame %d", who, i).isEqualTo(bytes(shot.masks(i).mask(who)));
             }
+            assertSameFiles(Map.of(who, video), Map.of(who, direct.maskVideo().get(who)));
         }
         assertThat(MaskAndPoseRender.maskVideo(together, ffmpeg, "NOBODY", dir.resolve("nobody.mkv"))).isEmpty();
-        List<BufferedImage> poses = VideoDecoder.readAll(ffmpeg, MaskAndPoseRender.poseVideo(together, ffmpeg,
-                dir.resolve("pose.mkv")), PixelFormat.BGR24);
+        Path pose = MaskAndPoseRender.poseVideo(together, ffmpeg, dir.resolve("pose.mkv"));
+        List<BufferedImage> poses = VideoDecoder.readAll(ffmpeg, pose, PixelFormat.BGR24);
         assertThat(poses).hasSize(shot.frames());
         for (int i = 0; i < poses.size(); i++) {
             assertThat(bytes(poses.get(i))).as("pose, frame %d", i).isEqualTo(bytes(shot.pose(i)));
         }
+        assertSameFiles(Map.of("pose video", pose), Map.of("pose video", direct.poseVideo()));
 
         Path some = Files.createDirectories(dir.resolve("some"));
         MaskAndPoseRender.Passes masks = PrevizRender.encode(shot, ffmpeg,
-                EncodeTargets.masterOnly(some.resolve("master.mkv")), some, new MaskAndPoseRender.Videos(true, false));
+                EncodeTargets.masterOnly(some.resolve("master.mkv")), some, new MaskAndPoseRender.Videos(true, false, Set.of(), false));
         assertThat(masks.keypoints()).isNull();
         assertSameFiles(Map.of("matte", apart.matte()), Map.of("matte", masks.matte()));
         try (var files = Files.list(some)) {
