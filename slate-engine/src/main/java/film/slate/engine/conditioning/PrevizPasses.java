@@ -23,9 +23,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The bind keys previz's own passes fill, drawn from the take's recipe alone (its cast, marks,
@@ -45,16 +47,16 @@ public final class PrevizPasses {
     private final Ffmpeg ffmpeg;
     private final Path scratch;
     /** The keys the take's backend binds: the pass videos among them are drawn in one loop. */
-    private final java.util.Set<String> bound;
+    private final Set<String> bound;
     private MaskAndPoseRender.Passes stills;
     /** The last loop's videos (one loop a take, unless a key the backend does not name is asked for). */
     private MaskAndPoseRender.Passes videos;
     private int loops;
     private PrevizShot shot;
 
-    PrevizPasses(Recipe recipe, java.util.Set<String> bound, Ffmpeg ffmpeg, Path scratch) {
+    PrevizPasses(Recipe recipe, Set<String> bound, Ffmpeg ffmpeg, Path scratch) {
         this.recipe = recipe;
-        this.bound = java.util.Set.copyOf(bound);
+        this.bound = Set.copyOf(bound);
         this.ffmpeg = ffmpeg;
         this.scratch = scratch;
     }
@@ -155,9 +157,9 @@ public final class PrevizPasses {
 
     /** The pass videos the backend binds, with {@code key}. */
     private MaskAndPoseRender.Videos wanted(String key) {
-        java.util.Set<String> keys = new java.util.HashSet<>(bound);
+        Set<String> keys = new HashSet<>(bound);
         keys.add(key);
-        java.util.Set<String> masks = new java.util.HashSet<>();
+        Set<String> masks = new HashSet<>();
         for (String k : keys) {
             CharacterKey.parse(k).filter(c -> c.pass().equals("mask_video")).ifPresent(c -> masks.add(c.character()));
         }
