@@ -10,15 +10,21 @@ import film.slate.media.previz.PrevizShot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One whole process of the masks-and-pose benchmark (see bench/RESULTS.md, run by
  * bench/passes/run.sh): take 1 of every shot of a production, either as the previz backend renders
  * it ({@code previz}: FFV1 master and H.264 proxy; {@code previz+depth}: and the FFV1 depth it wrote
- * before slate-previz/3), or as its extra passes alone ({@code passes}: every cast member's mask as a
- * PNG and an FFV1 video, and the pose as a PNG and an FFV1 video), or previz with all those passes
- * drawn in the previz render's own frame loop ({@code previz+passes}: the same files, each frame
- * staged once). The passes' extra cost is {@code previz+passes} less {@code previz}.
+ * before slate-previz/3), or as its pass alone ({@code passes}: every cast member's first-frame mask
+ * as a PNG and every frame's masks as one FFV1 ID matte, the pose as a PNG and every frame's
+ * keypoints as JSON), or previz with that pass drawn in the previz render's own frame loop
+ * ({@code previz+passes}: the same files, each frame staged once), or the pass and then every file a
+ * backend could bind made from it ({@code passes+binds}: each cast member's FFV1 mask video split
+ * from the matte, the FFV1 pose video drawn from the keypoints), or those files drawn straight in
+ * one loop as a take that binds them all gets them ({@code binds}: the stills, every cast member's
+ * mask video, the pose video). The pass's extra cost in previz's loop is {@code previz+passes} less
+ * {@code previz}.
  * Prints the frames and the time inside the process; the script times the process. Not a test.
  */
 public class PassesBench {
@@ -43,9 +49,17 @@ public class PassesBench {
                         Optional.of(EncodeTargets.masterOnly(dir.resolve("depth.mkv"))), Optional.empty());
             } else if (mode.equals("previz+passes")) {
                 PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(dir.resolve("master.mkv"), dir.resolve("proxy.mp4")),
-                        dir, MaskAndPoseRender.Videos.all(shot));
-            } else {
+                        dir, MaskAndPoseRender.Videos.all());
+            } else if (mode.equals("passes")) {
                 MaskAndPoseRender.all(shot, ffmpeg, dir);
+            } else if (mode.equals("binds")) { // every file a backend could bind, drawn in one loop as a take does
+                MaskAndPoseRender.render(shot, ffmpeg, dir, MaskAndPoseRender.Videos.bound(Set.copyOf(shot.cast()), true));
+            } else { // passes+binds: the pass, then every file a backend could bind made from it
+                MaskAndPoseRender.Passes pass = MaskAndPoseRender.all(shot, ffmpeg, dir);
+                for (int i = 0; i < pass.cast().size(); i++) {
+                    MaskAndPoseRender.maskVideo(pass, ffmpeg, pass.cast().get(i), dir.resolve("mask-" + i + ".mkv"));
+                }
+                MaskAndPoseRender.poseVideo(pass, ffmpeg, dir.resolve("pose.mkv"));
             }
             frames += shot.frames();
             shots++;

@@ -3,7 +3,9 @@
 # Usage: bash bench/passes/run.sh [ROUNDS] [PRODUCTION]   (default 3 rounds, examples/lighthouse)
 # WARMUP=0 skips the discarded first run of each (FFmpeg already unpacked in the cache).
 # MODES="previz previz+depth passes" also measures previz as it was before slate-previz/3 (with depth);
-# MODES="previz previz+passes passes" measures the passes drawn in previz's own frame loop too.
+# MODES="previz previz+passes passes" measures the pass drawn in previz's own frame loop too;
+# MODES="previz passes binds passes+binds" also every mask video and the pose video, drawn in one loop (binds)
+# or made from the kept pass (passes+binds).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-3}"

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
 import film.slate.core.recipe.Seeds;
+import film.slate.core.recipe.Target;
 import film.slate.engine.generator.Capability;
 import film.slate.engine.generator.GeneratorFault;
 import film.slate.engine.generator.RenderRequest;
@@ -57,7 +58,8 @@ public final class Conditioning {
         this.request = request;
         this.ffmpeg = ffmpeg;
         this.scratch = scratch;
-        this.passes = new PrevizPasses(request.recipe(), ffmpeg, scratch); // mask.<C>, pose, prompt.<C>...
+        // mask.<C>, pose, prompt.<C>...: the pass videos the backend binds are drawn together.
+        this.passes = new PrevizPasses(request.recipe(), Target.of(request.backend(), "").binds(), ffmpeg, scratch);
     }
 
     public Recipe recipe() {

@@ -3,6 +3,7 @@ package film.slate.engine.conditioning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import film.slate.core.recipe.CharacterKey;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
 import film.slate.engine.generator.GeneratorFault;
@@ -22,13 +23,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The bind keys previz's own passes fill, drawn from the take's recipe alone (its cast, marks,
@@ -42,27 +41,29 @@ import java.util.regex.Pattern;
  * so a workflow runs unchanged on every shot.
  */
 public final class PrevizPasses {
-    private static final Pattern CHARACTER_KEY = Pattern.compile("(mask|mask_video|prompt)\\.([^./\\s]+)");
     private static final List<String> WHOLE_KEYS = List.of("pose", "pose_video");
 
     private final Recipe recipe;
     private final Ffmpeg ffmpeg;
     private final Path scratch;
+    /** The keys the take's backend binds: the pass videos among them are drawn in one loop. */
+    private final Set<String> bound;
     private MaskAndPoseRender.Passes stills;
-    private Path poseVideo;
-    /** Each character's mask video once drawn; empty for one who is in no frame (the blank video stands in). */
-    private final Map<String, Optional<Path>> maskVideos = new HashMap<>();
+    /** The last loop's videos (one loop a take, unless a key the backend does not name is asked for). */
+    private MaskAndPoseRender.Passes videos;
+    private int loops;
     private PrevizShot shot;
 
-    PrevizPasses(Recipe recipe, Ffmpeg ffmpeg, Path scratch) {
+    PrevizPasses(Recipe recipe, Set<String> bound, Ffmpeg ffmpeg, Path scratch) {
         this.recipe = recipe;
+        this.bound = Set.copyOf(bound);
         this.ffmpeg = ffmpeg;
         this.scratch = scratch;
     }
 
     /** Whether {@code key} is one of these keys (its character not yet checked against the bible). */
     public static boolean isKey(String key) {
-        return WHOLE_KEYS.contains(key) || CHARACTER_KEY.matcher(key).matches();
+        return WHOLE_KEYS.contains(key) || CharacterKey.parse(key).isPresent();
     }
 
     /** Whether {@code key} names a file (every key here but {@code prompt.<C>}). */
@@ -77,8 +78,7 @@ public final class PrevizPasses {
 
     /** The character a per-character key names. */
     public static Optional<String> character(String key) {
-        var m = CHARACTER_KEY.matcher(key);
-        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+        return CharacterKey.parse(key).map(CharacterKey::character);
     }
 
     /** The file keys among {@code bound}, in order: {@link Conditioning#FILES} first, then these passes. */
@@ -117,44 +117,53 @@ public final class PrevizPasses {
     }
 
     /**
-     * The file of a file key, drawn when first asked: the stills all at once (one frame), a video
-     * alone (a take that binds Mara's mask video does not pay for Tom's or the pose's).
+     * The file of a file key, made when first asked: a still from the first frame alone; a video
+     * from one frame loop that draws every pass video the take's backend binds (a take binding
+     * Mara's and Tom's mask videos and the pose video stages each frame once), each straight from
+     * the frame's pass, without the ID matte in between (one encode a bound video, none more).
+     * A key the backend does not name (asked all the same) gets a loop of its own.
      */
     Optional<Path> file(String key) throws GeneratorFault, IOException {
         if (!isFile(key)) {
             return Optional.empty();
         }
         Path dir = Files.createDirectories(scratch.resolve("passes"));
-        if (key.equals("pose") || key.startsWith("mask.")) {
-            if (stills == null) {
-                stills = MaskAndPoseRender.stills(shot(), dir);
-            }
-            Path found = key.equals("pose") ? stills.poseStill() : stills.maskStill().get(character(key).orElseThrow());
-            return Optional.of(found != null ? found : blank(false));
-        }
-        if (key.equals("pose_video")) {
-            if (poseVideo == null) {
-                poseVideo = videos(dir, new MaskAndPoseRender.Videos(Set.of(), true)).poseVideo();
-            }
-            return Optional.of(poseVideo);
-        }
-        String who = character(key).orElseThrow();
-        if (!maskVideos.containsKey(who)) {
-            boolean inScene = shot().cast().contains(who);
-            maskVideos.put(who, inScene ? Optional.ofNullable(videos(dir, new MaskAndPoseRender.Videos(Set.of(who), false))
-                    .maskVideo().get(who)) : Optional.empty());
-        }
-        Optional<Path> found = maskVideos.get(who);
-        return Optional.of(found.isPresent() ? found.get() : blank(true));
-    }
-
-    private MaskAndPoseRender.Passes videos(Path dir, MaskAndPoseRender.Videos wanted) throws IOException, GeneratorFault {
+        String who = character(key).orElse("");
+        boolean inScene = shot().cast().contains(who);
         try {
-            return MaskAndPoseRender.videos(shot(), ffmpeg, dir, wanted);
+            if (key.equals("pose") || key.startsWith("mask.")) {
+                if (stills == null) {
+                    stills = MaskAndPoseRender.stills(shot(), dir);
+                }
+                return Optional.of(key.equals("pose") ? stills.poseStill() : inScene ? stills.maskStill().get(who)
+                        : blank(false));
+            }
+            if (key.startsWith("mask_video.") && !inScene) {
+                return Optional.of(blank(true));
+            }
+            Path found = key.equals("pose_video") ? (videos == null ? null : videos.poseVideo())
+                    : (videos == null ? null : videos.maskVideo().get(who));
+            if (found == null) {
+                videos = MaskAndPoseRender.render(shot(), ffmpeg, Files.createDirectories(dir.resolve("v" + loops++)),
+                        wanted(key));
+                found = key.equals("pose_video") ? videos.poseVideo() : videos.maskVideo().get(who);
+            }
+            return Optional.of(found);
         } catch (FfmpegException e) {
             throw GeneratorFault.permanent("cannot encode the masks and pose of " + recipe.label() + " ("
                     + e.getMessage() + ")", e);
         }
+    }
+
+    /** The pass videos the backend binds, with {@code key}. */
+    private MaskAndPoseRender.Videos wanted(String key) {
+        Set<String> keys = new HashSet<>(bound);
+        keys.add(key);
+        Set<String> masks = new HashSet<>();
+        for (String k : keys) {
+            CharacterKey.parse(k).filter(c -> c.pass().equals("mask_video")).ifPresent(c -> masks.add(c.character()));
+        }
+        return MaskAndPoseRender.Videos.bound(masks, keys.contains("pose_video"));
     }
 
     /**

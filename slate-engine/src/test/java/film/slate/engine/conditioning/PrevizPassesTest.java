@@ -104,6 +104,40 @@ class PrevizPassesTest {
     }
 
     /**
+     * A backend that binds two mask videos and the pose video (a {@code command} backend's
+     * {@code inputs}) gets all three from one frame loop: asked one by one, the first draws them
+     * all and the others are the files it wrote; each holds the previz's own frames.
+     */
+    @Test
+    void theVideosATakeBindsAreDrawnInOneLoop() throws Exception {
+        Production p = ProductionReader.read(SyntheticProduction.write(dir.resolve("film"), 1, 2)).production();
+        Shot shot = p.shots().get(0);
+        List<String> keys = List.of("mask_video.MARA", "mask_video.TOM", "pose_video");
+        SourcePosition at = SourcePosition.ofFile("slate.yaml");
+        var inputs = new YamlMapping(List.of(new YamlMapping.Entry("inputs", at, new film.slate.core.yaml.YamlSequence(
+                keys.stream().map(k -> (film.slate.core.yaml.YamlNode) new film.slate.core.yaml.YamlScalar(k,
+                        film.slate.core.yaml.YamlScalar.Kind.STRING, at)).toList(), at))), at);
+        BackendConfig command = new BackendConfig("cmd", "command", inputs, Positions.of(at));
+        Recipe recipe = new RecipeCompiler(p).compile(shot, 1, Target.of(command, "v1"));
+        Conditioning c = new Conditioning(new RenderRequest(recipe, command, Map.of(), RecipeObjects.NONE, dir.resolve("o")),
+                Ffmpeg.find(), dir.resolve("scratch"));
+        PrevizShot previz = Previz.shot(recipe.content(), "");
+        for (String key : keys) {
+            PixelFormat format = key.equals("pose_video") ? PixelFormat.BGR24 : PixelFormat.GRAY8;
+            List<BufferedImage> frames = VideoDecoder.readAll(Ffmpeg.find(), c.file(key).orElseThrow(), format);
+            assertThat(frames).as(key).hasSize(previz.frames());
+            for (int i = 0; i < frames.size(); i += 3) {
+                BufferedImage expected = key.equals("pose_video") ? previz.pose(i)
+                        : previz.masks(i).mask(PrevizPasses.character(key).orElseThrow());
+                assertThat(pixels(frames.get(i))).as("%s frame %d", key, i).isEqualTo(pixels(expected));
+            }
+        }
+        try (var loops = Files.list(dir.resolve("scratch/passes"))) {
+            assertThat(loops.filter(Files::isDirectory).map(d -> d.getFileName().toString())).containsExactly("v0");
+        }
+    }
+
+    /**
      * Previz takes store no depth: a take binding {@code control} or {@code control_video} gets the
      * depth its own recipe draws, which is the very depth the previz render of the shot's previz
      * recipe draws, frame for frame; with a stored previz depth (older takes) that one is used.

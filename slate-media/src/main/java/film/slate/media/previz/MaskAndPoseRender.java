@@ -1,40 +1,66 @@
 package film.slate.media.previz;
 
+import film.slate.core.model.VideoFormat;
+import film.slate.media.ffmpeg.EncodeTargets;
 import film.slate.media.ffmpeg.Ffmpeg;
-import film.slate.media.file.WholeFile;
+import film.slate.media.ffmpeg.PixelFormat;
+import film.slate.media.ffmpeg.VideoDecoder;
+import film.slate.media.ffmpeg.VideoEncoder;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The conditioning passes of a take, drawn beside (not into) its previz: per character of the
- * scene a mask of the first frame (8-bit grey PNG, 255 where previz draws them) and of the whole
- * shot (FFV1 grey, lossless), and the OpenPose skeletons of the first frame (PNG) and of the whole
- * shot (FFV1). Only the videos asked for are written; {@link PrevizRender#encode(PrevizShot, Ffmpeg,
- * film.slate.media.ffmpeg.EncodeTargets, Path, Videos)} writes them in the previz render's own
- * frame loop.
+ * The conditioning passes of a take, drawn beside (not into) its previz. A frame's pass is who
+ * previz draws at each pixel and where each figure's joints are. Kept whole for a shot: per
+ * character of the scene a mask of the first frame (8-bit grey PNG, 255 where previz draws them);
+ * every frame's masks at once as an <em>ID matte</em> (one lossless FFV1 grey video whose pixel is
+ * its owner's number: 0 for the set, 1 + the character's place in the cast, as VFX pipelines keep
+ * object ids); the OpenPose skeletons of the first frame (PNG) and every frame's keypoints
+ * ({@link PoseKeypoints}). The files a backend binds, a character's mask video and the pose video,
+ * are made from a kept pass ({@link #maskVideo}, {@link #poseVideo}) or, for a take drawing its
+ * own, straight from each frame's pass in the same loop ({@link Videos#bound}): the same bytes
+ * either way. Keeping the pass costs one grey stream a shot instead of one a character and no
+ * full-colour stream; a take that needs the files themselves is cheaper without the matte in
+ * between (bench/RESULTS.md, issue 12). {@link PrevizRender#encode(PrevizShot, Ffmpeg,
+ * film.slate.media.ffmpeg.EncodeTargets, Path, Videos)} writes passes in the previz render's own loop.
  */
 public final class MaskAndPoseRender {
-    /** The files of one take's passes (a still or video not written is absent, or null). */
-    public record Passes(Map<String, Path> maskStill, Map<String, Path> maskVideo, Path poseStill, Path poseVideo) {
+    /**
+     * The files of one take's passes (a still or video not written is absent, or null), with the
+     * cast the matte numbers and the format its frames have.
+     */
+    public record Passes(List<String> cast, VideoFormat format, Map<String, Path> maskStill,
+            Map<String, Path> maskVideo, Path matte, Path poseStill, Path poseVideo, Path keypoints) {
         public Passes {
+            cast = List.copyOf(cast);
             maskStill = Map.copyOf(maskStill);
             maskVideo = Map.copyOf(maskVideo);
         }
     }
 
-    /** Which pass videos to write: the mask videos of {@code masks} (characters of the scene), the pose video if {@code pose}. */
-    public record Videos(Set<String> masks, boolean pose) {
+    /**
+     * What a frame loop writes besides the stills: the whole pass kept ({@code matte}: the ID matte
+     * video, {@code keypoints}: the pose keypoints), and the bound files made straight away
+     * ({@code masks}: those characters' mask videos, {@code pose}: the pose video).
+     */
+    public record Videos(boolean matte, boolean keypoints, Set<String> masks, boolean pose) {
         public Videos {
             masks = Set.copyOf(masks);
         }
 
-        /** Every character's mask video and the pose video. */
-        public static Videos all(PrevizShot shot) {
-            return new Videos(Set.copyOf(shot.cast()), true);
+        /** The whole pass: the ID matte and the keypoints. */
+        public static Videos all() {
+            return new Videos(true, true, Set.of(), false);
+        }
+
+        /** The mask videos of {@code masks} and, if {@code pose}, the pose video: what a take that binds them gets. */
+        public static Videos bound(Set<String> masks, boolean pose) {
+            return new Videos(false, false, masks, pose);
         }
     }
 
@@ -44,41 +70,67 @@ public final class MaskAndPoseRender {
     /** The first frame's masks and pose as PNGs in {@code dir}: {@code mask-N.png} (N the cast index), {@code pose.png}. */
     public static Passes stills(PrevizShot shot, Path dir) throws IOException {
         FrameSetup first = shot.setup(0);
-        SubjectMasks masks = shot.masks(first);
-        Map<String, Path> still = new LinkedHashMap<>();
-        List<String> cast = shot.cast();
-        for (int i = 0; i < cast.size(); i++) {
-            Path p = dir.resolve("mask-" + i + ".png");
-            WholeFile.png(p, masks.mask(cast.get(i)));
-            still.put(cast.get(i), p);
+        PassVideos passes = new PassVideos(shot, null, dir, new Videos(false, false, Set.of(), false), true);
+        try (passes) {
+            passes.write(first);
         }
-        Path pose = dir.resolve("pose.png");
-        WholeFile.png(pose, shot.pose(first));
-        return new Passes(still, Map.of(), pose, null);
+        return passes.passes();
+    }
+
+    /** The whole pass in {@code dir}: the stills, the ID matte {@code matte.mkv} and the keypoints {@code pose.json}. */
+    public static Passes all(PrevizShot shot, Ffmpeg ffmpeg, Path dir) throws IOException {
+        return render(shot, ffmpeg, dir, Videos.all());
     }
 
     /**
-     * The stills, and every frame's masks and pose as lossless videos: {@code mask-N.mkv},
-     * {@code pose.mkv}. A character's mask video is made only when they appear in some frame; one
-     * who never does has none here, and takes the blank video every such shot shares.
+     * The stills and the videos {@code wanted}, in one frame loop: {@code mask-N.mkv} (N the cast
+     * index; a character outside the cast has none), {@code pose.mkv}, {@code matte.mkv}, {@code pose.json}.
      */
-    public static Passes all(PrevizShot shot, Ffmpeg ffmpeg, Path dir) throws IOException {
-        return render(shot, ffmpeg, dir, Videos.all(shot), true);
-    }
-
-    /** Only the videos {@code wanted}, no stills: what a take that binds those videos needs. */
-    public static Passes videos(PrevizShot shot, Ffmpeg ffmpeg, Path dir, Videos wanted) throws IOException {
-        return render(shot, ffmpeg, dir, wanted, false);
-    }
-
-    private static Passes render(PrevizShot shot, Ffmpeg ffmpeg, Path dir, Videos wanted, boolean stills)
-            throws IOException {
-        PassVideos passes = new PassVideos(shot, ffmpeg, dir, wanted, stills);
+    public static Passes render(PrevizShot shot, Ffmpeg ffmpeg, Path dir, Videos wanted) throws IOException {
+        PassVideos passes = new PassVideos(shot, ffmpeg, dir, wanted, true);
         try (passes) {
             for (int frame = 0; frame < shot.frames(); frame++) {
                 passes.write(shot.setup(frame));
             }
         }
         return passes.passes();
+    }
+
+    /**
+     * {@code character}'s mask video split from the pass's ID matte into {@code out}: every frame
+     * 255 where previz draws them, 0 elsewhere, FFV1 grey as every lossless video Slate writes.
+     *
+     * @return empty when the character is not in the pass's cast (no matte number)
+     */
+    public static Optional<Path> maskVideo(Passes passes, Ffmpeg ffmpeg, String character, Path out) {
+        int id = passes.cast().indexOf(character) + 1;
+        if (id == 0 || passes.matte() == null) {
+            return Optional.empty();
+        }
+        VideoFormat f = passes.format();
+        try (VideoDecoder matte = VideoDecoder.open(ffmpeg, passes.matte(), PixelFormat.GRAY8);
+                VideoEncoder masks = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.GRAY8,
+                        EncodeTargets.masterOnly(out))) {
+            for (Optional<BufferedImage> frame = matte.next(); frame.isPresent(); frame = matte.next()) {
+                masks.write(SubjectMasks.fromMatte(frame.get(), id));
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** The pose video drawn from the pass's keypoints into {@code out}: FFV1 BGR, the pictures {@link PrevizShot#pose(int)} draws. */
+    public static Path poseVideo(Passes passes, Ffmpeg ffmpeg, Path out) throws IOException {
+        if (passes.keypoints() == null) {
+            throw new IllegalArgumentException("this pass was drawn without its keypoints");
+        }
+        PoseKeypoints keypoints = PoseKeypoints.read(passes.keypoints());
+        VideoFormat f = passes.format();
+        try (VideoEncoder poses = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.BGR24,
+                EncodeTargets.masterOnly(out))) {
+            for (int i = 0; i < keypoints.frames(); i++) {
+                poses.write(keypoints.picture(i));
+            }
+        }
+        return out;
     }
 }

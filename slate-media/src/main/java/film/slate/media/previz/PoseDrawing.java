@@ -47,17 +47,26 @@ final class PoseDrawing {
         return Math.max(2, (int) Math.round(4.0 * Math.min(width, height) / 512));
     }
 
-    static BufferedImage draw(FrameView view, Vec3 eye, List<Body> bodies, int width, int height) {
+    /** Each body's keypoints ({@link #keypoints}), far to near by the neck's depth: the order they are drawn in. */
+    static List<Point2D.Double[]> skeletons(FrameView view, Vec3 eye, List<Body> bodies) {
+        List<Body> order = new ArrayList<>(bodies);
+        order.sort(Comparator.comparingDouble((Body b) -> view.depth(b.joint(Joint.NECK))).reversed());
+        List<Point2D.Double[]> out = new ArrayList<>();
+        for (Body b : order) {
+            out.add(keypoints(view, eye, b));
+        }
+        return out;
+    }
+
+    /** The skeletons (each one's 18 keypoints, null where left out), in order, on black. */
+    static BufferedImage draw(List<Point2D.Double[]> skeletons, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR); // black
         Graphics2D g = image.createGraphics();
         try {
             FrameView.hints(g);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
             int stick = stick(width, height);
-            List<Body> order = new ArrayList<>(bodies);
-            order.sort(Comparator.comparingDouble((Body b) -> view.depth(b.joint(Joint.NECK))).reversed());
-            for (Body b : order) {
-                Point2D.Double[] at = keypoints(view, eye, b);
+            for (Point2D.Double[] at : skeletons) {
                 for (int i = 0; i < LIMBS.length; i++) {
                     Point2D.Double p = at[LIMBS[i][0].ordinal()];
                     Point2D.Double q = at[LIMBS[i][1].ordinal()];

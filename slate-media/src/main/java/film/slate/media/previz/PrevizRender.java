@@ -36,9 +36,10 @@ public final class PrevizRender {
 
     /**
      * Renders the picture as {@link #encode(PrevizShot, Ffmpeg, EncodeTargets, Optional, Optional)}
-     * does and, in the same frame loop, the first frame's masks and pose stills and the pass videos
-     * {@code wanted} into {@code passes} ({@link MaskAndPoseRender}): each frame is staged once (the
-     * camera, the cast's faces in painting order) for the picture, the owners and the skeletons.
+     * does and, in the same frame loop, the first frame's masks and pose stills and the parts of the
+     * pass {@code wanted} (the ID matte, the keypoints) into {@code passes} ({@link MaskAndPoseRender}):
+     * each frame is staged once (the camera, the cast's faces in painting order) for the picture, the
+     * owners and the skeletons.
      */
     public static MaskAndPoseRender.Passes encode(PrevizShot shot, Ffmpeg ffmpeg, EncodeTargets picture, Path passes,
             MaskAndPoseRender.Videos wanted) throws IOException {

@@ -162,11 +162,16 @@ public final class PrevizShot {
     }
 
     BufferedImage pose(FrameSetup frame) {
+        return PoseDrawing.draw(skeletons(frame), format.width(), format.height());
+    }
+
+    /** A staged frame's skeletons as keypoints, in drawing order ({@link PoseDrawing#skeletons}). */
+    List<java.awt.geom.Point2D.Double[]> skeletons(FrameSetup frame) {
         List<film.slate.core.stage.Body> bodies = new ArrayList<>();
         for (String c : staging().cast()) {
             staging().body(c, frame.instant()).ifPresent(bodies::add);
         }
-        return PoseDrawing.draw(frame.view(), frame.camera().eye(), bodies, format.width(), format.height());
+        return PoseDrawing.skeletons(frame.view(), frame.camera().eye(), bodies);
     }
 
     private BufferedImage draw(FrameSetup frame, BurnIn burnIn, boolean names, boolean antialias) {

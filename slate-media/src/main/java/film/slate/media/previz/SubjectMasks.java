@@ -51,6 +51,35 @@ public final class SubjectMasks {
         return new SubjectMasks(width, height, cast, ((DataBufferByte) ids.getRaster().getDataBuffer()).getData());
     }
 
+    /**
+     * The ID matte of the frame: one grey byte a pixel holding its owner's number (0 for the set,
+     * 1 + the owner's place in the cast), the form the pass stores every mask in at once. It shares
+     * this frame's owners, which are never changed once drawn.
+     */
+    BufferedImage matte() {
+        var raster = java.awt.image.Raster.createInterleavedRaster(new DataBufferByte(owners, owners.length), width,
+                height, width, 1, new int[] {0}, null);
+        BufferedImage out = blank(1, 1);
+        return new BufferedImage(out.getColorModel(), raster, false, null);
+    }
+
+    /**
+     * {@code id}'s mask (255 where {@code matte} holds {@code id}, 0 elsewhere) split from an ID
+     * matte, as {@link #mask} gives it for the frame the matte was made of.
+     */
+    public static BufferedImage fromMatte(BufferedImage matte, int id) {
+        byte[] owners = ((DataBufferByte) matte.getRaster().getDataBuffer()).getData();
+        BufferedImage out = blank(matte.getWidth(), matte.getHeight());
+        byte[] px = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        byte b = (byte) id;
+        for (int i = 0; i < owners.length; i++) {
+            if (owners[i] == b) {
+                px[i] = (byte) 255;
+            }
+        }
+        return out;
+    }
+
     /** An empty mask of {@code width} x {@code height}: a character who is not in the scene. */
     public static BufferedImage blank(int width, int height) {
         return new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
@@ -58,50 +87,8 @@ public final class SubjectMasks {
 
     /** {@code character}'s mask: white (255) where previz draws them, black elsewhere; all black when absent. */
     public BufferedImage mask(String character) {
-        BufferedImage out = blank(width, height);
-        byte id = (byte) (cast.indexOf(character) + 1);
-        if (id == 0) {
-            return out;
-        }
-        byte[] px = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < owners.length; i++) {
-            if (owners[i] == id) {
-                px[i] = (byte) 255;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The masks of those of {@code characters} who are in some pixel, from one pass over the owners
-     * (each as {@link #mask} gives it); a character in no pixel has no entry.
-     */
-    public java.util.Map<String, BufferedImage> shown(List<String> characters) {
-        byte[][] px = new byte[cast.size() + 1][];
-        BufferedImage[] images = new BufferedImage[cast.size() + 1];
-        boolean[] wanted = new boolean[cast.size() + 1];
-        for (String c : characters) {
-            wanted[cast.indexOf(c) + 1] = true;
-        }
-        wanted[0] = false; // the set, and characters outside the cast
-        for (int i = 0; i < owners.length; i++) {
-            int id = owners[i] & 0xff;
-            if (wanted[id]) {
-                if (px[id] == null) {
-                    images[id] = blank(width, height);
-                    px[id] = ((DataBufferByte) images[id].getRaster().getDataBuffer()).getData();
-                }
-                px[id][i] = (byte) 255;
-            }
-        }
-        java.util.Map<String, BufferedImage> out = new java.util.LinkedHashMap<>();
-        for (String c : characters) {
-            int id = cast.indexOf(c) + 1;
-            if (id > 0 && images[id] != null) {
-                out.put(c, images[id]);
-            }
-        }
-        return out;
+        int id = cast.indexOf(character) + 1;
+        return id == 0 ? blank(width, height) : fromMatte(matte(), id);
     }
 
     /** Each character's pixels in their colour ({@code colours} in cast order), black elsewhere. */

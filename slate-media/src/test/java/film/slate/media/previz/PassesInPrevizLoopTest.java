@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import film.slate.media.TestFilm;
 import film.slate.media.ffmpeg.EncodeTargets;
 import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.ffmpeg.PixelFormat;
+import film.slate.media.ffmpeg.VideoDecoder;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The passes drawn in the previz render's own frame loop are the very files the passes drawn on
- * their own make (same bytes: same pixels, deterministic FFV1), and the previz master beside them
- * is the one previz alone writes; a render asked for some videos writes those and no others. Tom
- * walks into the frame after the first frames, so his mask video starts with black frames.
+ * The pass drawn in the previz render's own frame loop is the very files the pass drawn on its own
+ * makes (same bytes: same pixels, deterministic FFV1 and JSON), and the previz master beside it is
+ * the one previz alone writes; a render asked for the matte alone writes no keypoints. The mask
+ * videos split from the ID matte and the pose video drawn from the keypoints hold, frame for
+ * frame, the masks and pose previz draws. Tom walks into the frame after the first frames, so his
+ * mask video starts with black frames.
  */
 class PassesInPrevizLoopTest {
     private static final String SCENE = """
@@ -52,25 +59,52 @@ class PassesInPrevizLoopTest {
         PrevizRender.encode(shot, ffmpeg, EncodeTargets.masterOnly(alone.resolve("master.mkv")), Optional.empty(),
                 Optional.empty());
         MaskAndPoseRender.Passes together = PrevizRender.encode(shot, ffmpeg,
-                EncodeTargets.masterOnly(loop.resolve("master.mkv")), loop, MaskAndPoseRender.Videos.all(shot));
+                EncodeTargets.masterOnly(loop.resolve("master.mkv")), loop, MaskAndPoseRender.Videos.all());
 
-        assertThat(apart.maskVideo().keySet()).as("mask videos of those who appear").contains("MARA", "TOM");
-        assertThat(together.maskVideo().keySet()).isEqualTo(apart.maskVideo().keySet());
         assertThat(together.maskStill().keySet()).isEqualTo(Set.copyOf(shot.cast()));
-        assertSameFiles(apart.maskVideo(), together.maskVideo());
         assertSameFiles(apart.maskStill(), together.maskStill());
-        assertSameFiles(Map.of("pose", apart.poseVideo(), "still", apart.poseStill(), "master", alone.resolve("master.mkv")),
-                Map.of("pose", together.poseVideo(), "still", together.poseStill(), "master", loop.resolve("master.mkv")));
+        assertSameFiles(Map.of("matte", apart.matte(), "keypoints", apart.keypoints(), "still", apart.poseStill(),
+                "master", alone.resolve("master.mkv")), Map.of("matte", together.matte(), "keypoints",
+                together.keypoints(), "still", together.poseStill(), "master", loop.resolve("master.mkv")));
+
+        // Made from the pass: every frame's mask of each character and the pose, as drawn frame by frame,
+        // and the very files a take that binds them gets drawn straight away.
+        Path bound = Files.createDirectories(dir.resolve("bound"));
+        MaskAndPoseRender.Passes direct = MaskAndPoseRender.render(shot, ffmpeg, bound,
+                MaskAndPoseRender.Videos.bound(Set.of("MARA", "TOM", "NOBODY"), true));
+        assertThat(direct.maskVideo().keySet()).containsExactlyInAnyOrder("MARA", "TOM");
+        for (String who : shot.cast()) {
+            Path video = MaskAndPoseRender.maskVideo(together, ffmpeg, who, dir.resolve(who + ".mkv")).orElseThrow();
+            List<BufferedImage> frames = VideoDecoder.readAll(ffmpeg, video, PixelFormat.GRAY8);
+            assertThat(frames).hasSize(shot.frames());
+            for (int i = 0; i < frames.size(); i++) {
+                assertThat(bytes(frames.get(i))).as("%s's mask, frame %d", who, i).isEqualTo(bytes(shot.masks(i).mask(who)));
+            }
+            assertSameFiles(Map.of(who, video), Map.of(who, direct.maskVideo().get(who)));
+        }
+        assertThat(MaskAndPoseRender.maskVideo(together, ffmpeg, "NOBODY", dir.resolve("nobody.mkv"))).isEmpty();
+        Path pose = MaskAndPoseRender.poseVideo(together, ffmpeg, dir.resolve("pose.mkv"));
+        List<BufferedImage> poses = VideoDecoder.readAll(ffmpeg, pose, PixelFormat.BGR24);
+        assertThat(poses).hasSize(shot.frames());
+        for (int i = 0; i < poses.size(); i++) {
+            assertThat(bytes(poses.get(i))).as("pose, frame %d", i).isEqualTo(bytes(shot.pose(i)));
+        }
+        assertSameFiles(Map.of("pose video", pose), Map.of("pose video", direct.poseVideo()));
 
         Path some = Files.createDirectories(dir.resolve("some"));
-        MaskAndPoseRender.Passes tom = MaskAndPoseRender.videos(shot, ffmpeg, some,
-                new MaskAndPoseRender.Videos(Set.of("TOM"), false));
-        assertThat(tom.maskVideo().keySet()).containsExactly("TOM");
-        assertThat(tom.poseVideo()).isNull();
-        assertSameFiles(Map.of("TOM", apart.maskVideo().get("TOM")), tom.maskVideo());
+        MaskAndPoseRender.Passes masks = PrevizRender.encode(shot, ffmpeg,
+                EncodeTargets.masterOnly(some.resolve("master.mkv")), some, new MaskAndPoseRender.Videos(true, false, Set.of(), false));
+        assertThat(masks.keypoints()).isNull();
+        assertSameFiles(Map.of("matte", apart.matte()), Map.of("matte", masks.matte()));
         try (var files = Files.list(some)) {
-            assertThat(files.count()).as("only Tom's mask video is written").isEqualTo(1);
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".png")))
+                    .as("only the master and the matte besides the stills").containsExactlyInAnyOrder("master.mkv",
+                            "matte.mkv");
         }
+    }
+
+    private static byte[] bytes(BufferedImage image) {
+        return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
     }
 
     private static void assertSameFiles(Map<String, Path> expected, Map<String, Path> actual) throws Exception {
