@@ -5,11 +5,13 @@
 # Run from the repository root: bench/conform-bench.sh [RUNS]   (PRODUCTION=DIR: a built copy to use;
 # KEEP_PRODUCTION=DIR: keep the copy built here for later runs). Each line gives wall time and the CPU
 # time (user+sys) of the process, and the load average before the runs; the ratio is ffmpeg's median
-# wall time over conform's, both measured in this run.
+# wall time over conform's, both measured in this run. Conform runs through the launcher (./slate), as crews
+# run it: its JVM options and class-data-sharing archive (made at the first, unmeasured run) included.
 set -euo pipefail
 runs="${1:-3}"
 [ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package -pl slate-cli -am >/dev/null
 jar="${JAR:-slate-cli/target/slate-cli.jar}"
+slate="${SLATE:-./slate}"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 if [ -n "${PRODUCTION:-}" ]; then # an already built copy of the example (slate demo DIR makes one)
@@ -20,7 +22,7 @@ else
   [ -z "${KEEP_PRODUCTION:-}" ] || { rm -rf "$KEEP_PRODUCTION"; cp -r "$dir/p" "$KEEP_PRODUCTION"; }
 fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-java -jar "$jar" conform "$dir/p" --out "$dir/cut" --allow-unapproved --json > "$dir/cut.json"
+"$slate" conform "$dir/p" --out "$dir/cut" --allow-unapproved --json > "$dir/cut.json"
 ff_dir="$(dirname "$(find "${HOME}/.cache/slate/javacpp" -name ffmpeg -type f | head -1)")"
 export LD_LIBRARY_PATH="$ff_dir"
 enc=libopenh264; "$ff_dir/ffmpeg" -hide_banner -encoders 2>/dev/null | grep -q ' libx264 ' && enc=libx264
@@ -59,7 +61,7 @@ measure() {
   echo "$name: runs ${#walls[@]}  wall median $w ms (all: ${walls[*]})  cpu median $c ms (all: ${cpus[*]})  load before $load"
   last_wall="$w"; last_cpu="$c"
 }
-measure "slate conform --allow-unapproved (36 shots, all formats)" java -jar "$jar" conform "$dir/p" --out "$dir/out" --allow-unapproved
+measure "slate conform --allow-unapproved (36 shots, all formats)" "$slate" conform "$dir/p" --out "$dir/out" --allow-unapproved
 conform_wall="$last_wall"; conform_cpu="$last_cpu"
 measure "ffmpeg alone, same masters and encoder" "$ff_dir/ffmpeg" -hide_banner -loglevel error -nostdin -y "${inputs[@]}" \
   -filter_complex "$graph" -map "[cut]" "${opts[@]}" -pix_fmt yuv420p -timecode 01:00:00:00 -f mp4 "$dir/ff.mp4"

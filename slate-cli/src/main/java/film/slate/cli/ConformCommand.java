@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,25 +136,34 @@ final class ConformCommand implements Callable<Integer> {
                 settings.date().orElseGet(() -> LocalDate.now(ZoneOffset.UTC)), System.getenv()), out, force);
     }
 
-    /** Conforms the production of {@code ws}: the cut, the rights gate, provenance, then the signed delivery. */
+    /** Conforms the production of {@code ws}: the cut, the rights gate, then the signed delivery with its provenance. */
     static Delivered deliver(Workspace ws, DeliverySettings settings, Request r, Path out, boolean force)
             throws DeliveryException {
         Cut cut = Cut.of(ws.production, ws.store, r.selector(), r.rough());
         Use use = ws.production.manifest().use();
-        Function<String, Optional<RecipeContent>> recipes = id -> ws.store.recipes().get(id).map(Recipe::content);
+        AtomicReference<SigningIdentity> signer = new AtomicReference<>(); // who signs, once the papers are made
+        Map<String, Optional<RecipeContent>> read = new HashMap<>(); // the gate, provenance and credentials each ask
+        Function<String, Optional<RecipeContent>> recipes = id -> read.computeIfAbsent(id,
+                k -> ws.store.recipes().get(k).map(Recipe::content));
         RightsGate.refuse(RightsGate.check(ws.production, cut, recipes, use, r.territory(), r.on()), use, r.territory(),
                 r.on());
-        List<Delivery.Extra> extra = List.of(new Delivery.Extra(Provenance.FILE,
-                Provenance.write(ws.production, cut, recipes, settings.privatePrompts())));
-        SigningIdentity identity = signer(ws, settings, r);
-        Map<String, Object> rights = new LinkedHashMap<>();
-        rights.put("use", use.word());
-        rights.put("territory", r.territory().isEmpty() ? List.of(Coverage.WORLDWIDE)
-                : List.copyOf(new TreeSet<>(r.territory())));
-        rights.put("cleared", true);
-        Credentials credentials = Credentials.of(ws.production, cut, recipes, settings.privatePrompts(), rights, identity);
-        return new Delivered(cut, new Delivery(ws.store.objects(), Ffmpeg.find()).deliver(cut, r.formats(), extra,
-                Optional.of(credentials), out, force), identity);
+        // Provenance, the signer and the credentials are made once cut.mp4 is encoding, beside FFmpeg.
+        Delivery.PapersSource papers = () -> {
+            List<Delivery.Extra> extra = List.of(new Delivery.Extra(Provenance.FILE,
+                    Provenance.write(ws.production, cut, recipes, settings.privatePrompts())));
+            SigningIdentity identity = signer(ws, settings, r);
+            signer.set(identity);
+            Map<String, Object> rights = new LinkedHashMap<>();
+            rights.put("use", use.word());
+            rights.put("territory", r.territory().isEmpty() ? List.of(Coverage.WORLDWIDE)
+                    : List.copyOf(new TreeSet<>(r.territory())));
+            rights.put("cleared", true);
+            return new Delivery.Papers(extra, Optional.of(Credentials.of(ws.production, cut, recipes,
+                    settings.privatePrompts(), rights, identity)));
+        };
+        Delivery.Result result = new Delivery(ws.store.objects(), Ffmpeg.find(), recipes).deliver(cut, r.formats(),
+                papers, out, force);
+        return new Delivered(cut, result, signer.get());
     }
 
     /**

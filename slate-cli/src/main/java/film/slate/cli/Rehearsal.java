@@ -31,7 +31,8 @@ final class Rehearsal {
             PrintWriter none = new PrintWriter(Writer.nullWriter());
             Rig rig = Rig.standard();
             List<List<String>> lines = List.of(List.of("check", at), List.of("status", at, "--format", "json"),
-                    List.of("status", at), List.of("build", at, "--dry-run"), List.of("why", "1/1A", at));
+                    List.of("status", at), List.of("build", at, "--dry-run"), List.of("why", "1/1A", at),
+                    List.of("conform", at, "--out", dir.resolve("cut").toString(), "--allow-unapproved", "--shots", "1/1A"));
             for (List<String> line : lines) {
                 Main.run(line.toArray(String[]::new), none, none, rig);
             }

@@ -32,6 +32,19 @@ public final class ClaimSignature {
 
     /** The tagged COSE_Sign1 that signs {@code claim}. */
     public static byte[] sign(SigningIdentity identity, byte[] claim) {
+        return sign1(identity, claim, true);
+    }
+
+    /**
+     * A COSE_Sign1 of the same length as {@link #sign}'s, with zeros for the signature (whose length is
+     * fixed by the curve): what sizes a manifest store before the hash it binds is known, without
+     * signing twice.
+     */
+    static byte[] placeholder(SigningIdentity identity) {
+        return sign1(identity, new byte[0], false);
+    }
+
+    private static byte[] sign1(SigningIdentity identity, byte[] claim, boolean signed) {
         List<Object> chain = new ArrayList<>();
         try {
             for (var c : identity.chain()) {
@@ -45,12 +58,14 @@ public final class ClaimSignature {
         headers.put(ALG, alg.cose);
         headers.put(X5CHAIN, chain.size() == 1 ? chain.get(0) : chain);
         byte[] protectedHeader = Cbor.encode(headers);
-        byte[] toBeSigned = Cbor.encode(List.of("Signature1", protectedHeader, new byte[0], claim));
-        byte[] signature;
-        try {
-            signature = p1363(ecdsa(identity.key(), alg, toBeSigned), alg);
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException("the signing key was checked when it was read", e);
+        byte[] signature = new byte[2 * alg.coordinateBytes()];
+        if (signed) {
+            byte[] toBeSigned = Cbor.encode(List.of("Signature1", protectedHeader, new byte[0], claim));
+            try {
+                signature = p1363(ecdsa(identity.key(), alg, toBeSigned), alg);
+            } catch (InvalidKeyException e) {
+                throw new IllegalStateException("the signing key was checked when it was read", e);
+            }
         }
         List<Object> sign1 = new ArrayList<>();
         sign1.add(protectedHeader);

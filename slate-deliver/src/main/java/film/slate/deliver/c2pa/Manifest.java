@@ -51,6 +51,19 @@ public record Manifest(String title, String id, Map<String, Object> assertions) 
 
     /** The whole manifest store (a JUMBF superbox), with {@code binding} as the last assertion, signed. */
     public byte[] store(String bindingLabel, Object binding, SigningIdentity identity) {
+        return store(bindingLabel, binding, identity, true);
+    }
+
+    /**
+     * {@link #store} with zeros for the signature: as long as the signed store with a binding of the
+     * same shape (a signature's length is fixed by the curve), which sizes the store before the hash
+     * it binds is known without signing twice.
+     */
+    byte[] unsigned(String bindingLabel, Object binding, SigningIdentity identity) {
+        return store(bindingLabel, binding, identity, false);
+    }
+
+    private byte[] store(String bindingLabel, Object binding, SigningIdentity identity, boolean signed) {
         Map<String, Object> all = new LinkedHashMap<>(assertions);
         all.put(bindingLabel, binding);
         List<byte[]> boxes = new ArrayList<>();
@@ -70,7 +83,8 @@ public record Manifest(String title, String id, Map<String, Object> assertions) 
         byte[] manifest = Jumbf.superbox(Jumbf.MANIFEST, label(), List.of(
                 Jumbf.superbox(Jumbf.ASSERTIONS, ASSERTIONS, boxes),
                 Jumbf.superbox(Jumbf.CLAIM, CLAIM, List.of(Jumbf.cbor(claimBytes))),
-                Jumbf.superbox(Jumbf.SIGNATURE, SIGNATURE, List.of(Jumbf.cbor(ClaimSignature.sign(identity, claimBytes))))));
+                Jumbf.superbox(Jumbf.SIGNATURE, SIGNATURE, List.of(Jumbf.cbor(signed
+                        ? ClaimSignature.sign(identity, claimBytes) : ClaimSignature.placeholder(identity))))));
         return Jumbf.superbox(Jumbf.STORE, "c2pa", List.of(manifest));
     }
 }

@@ -46,7 +46,7 @@ public final class Mp4Credentials {
                 }
             }
             long insertAt = boxes.get(0).end();
-            int size = box(manifest.store(BINDING, binding(new byte[32]), identity)).length;
+            int size = box(manifest.unsigned(BINDING, binding(new byte[32]), identity)).length;
             byte[] moov = null;
             Mp4Boxes.Box moovBox = boxes.stream().filter(b -> b.type().equals("moov")).findFirst().orElse(null);
             if (moovBox != null) {

@@ -31,12 +31,21 @@ public final class CutEncoder {
      */
     static final int SEGMENTS = 2;
 
-    /** One event of the cut: {@code frames} frames of {@code master}, or of black when there is none. */
-    public record Piece(Optional<Path> master, int frames) {
+    /**
+     * One event of the cut: {@code frames} frames of {@code master}, or of black when there is none.
+     * A master that {@code fits} is known (from its recipe) to be at the cut's size and rate and at
+     * least {@code frames} long: it is only cut to length, the rest of the fitting being the identity.
+     */
+    public record Piece(Optional<Path> master, int frames, boolean fits) {
         public Piece {
             if (frames < 1) {
                 throw new IllegalArgumentException("a piece of a cut has at least one frame");
             }
+        }
+
+        /** A piece of a master not known to fit (or of black). */
+        public Piece(Optional<Path> master, int frames) {
+            this(master, frames, false);
         }
     }
 
@@ -170,6 +179,11 @@ public final class CutEncoder {
             Piece p = pieces.get(i);
             if (p.master().isPresent()) {
                 args.addAll(List.of("-i", p.master().get().toString()));
+                if (p.fits()) { // the pixel format is converted once, after the join (the same pixels, less work)
+                    graph.append('[').append(input++).append(":v]trim=end_frame=").append(p.frames())
+                            .append(",setpts=PTS-STARTPTS,setsar=1[p").append(i).append("];");
+                    continue;
+                }
                 // Hold the last frame when a master is short, then cut at the exact count: frame-exact either way.
                 graph.append('[').append(input++).append(":v]fps=").append(f.fps()).append(",tpad=stop=").append(p.frames())
                         .append(":stop_mode=clone,trim=end_frame=").append(p.frames()).append(",setpts=PTS-STARTPTS,")
