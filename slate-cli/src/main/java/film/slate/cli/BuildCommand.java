@@ -79,7 +79,7 @@ final class BuildCommand implements Callable<Integer> {
                     + ", --budget a number of 0 or more");
             return ExitCode.CANNOT_RUN;
         }
-        Optional<String> farmProblem = film.slate.engine.build.FarmSettings.problem(System.getenv());
+        Optional<String> farmProblem = film.slate.engine.build.FarmSettings.problem(Rig.of(spec).environment());
         if (farmProblem.isPresent()) {
             spec.commandLine().getErr().println("slate build: " + farmProblem.get());
             return ExitCode.CANNOT_RUN;
@@ -101,7 +101,7 @@ final class BuildCommand implements Callable<Integer> {
             BuildOptions options = new BuildOptions(Optional.ofNullable(backend), Optional.ofNullable(shots),
                     Optional.ofNullable(takes), jobs == null ? defaults.jobs() : jobs,
                     budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget), Rig.of(spec).retryBase(),
-                    defaults.worker()).withFarm(FarmTimes.of(dir, ws.store));
+                    defaults.worker()).withFarm(FarmTimes.of(dir, ws.store, Rig.of(spec).environment()));
             if (dryRun) {
                 return dryRun(ws, plan, out);
             }

@@ -5,6 +5,7 @@ import film.slate.engine.build.FarmSettings;
 import film.slate.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The queue's timing for the production in a folder: slate.yaml's {@code farm:} with
@@ -15,9 +16,10 @@ final class FarmTimes {
     private FarmTimes() {
     }
 
-    static FarmSettings of(Path production, Store store) throws CommandError {
+    /** The timing of {@code production}'s queue, {@code environment} being the command line's ({@link Rig}). */
+    static FarmSettings of(Path production, Store store, Map<String, String> environment) throws CommandError {
         try {
-            return FarmSettings.of(store.database().dialect(), FarmTimingReader.read(production), System.getenv());
+            return FarmSettings.of(store.database().dialect(), FarmTimingReader.read(production), environment);
         } catch (IOException e) {
             throw new CommandError(ExitCode.INVALID_PRODUCTION, e.getMessage());
         } catch (IllegalArgumentException e) {

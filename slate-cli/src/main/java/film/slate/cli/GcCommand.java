@@ -62,7 +62,7 @@ final class GcCommand implements Callable<Integer> {
             }
             try {
                 // On a farm (PostgreSQL) the file lock reaches only this machine: the database's gc lease covers the rest.
-                GcLease.Attempt farm = GcLease.take(store, Actor.current(), FarmTimes.of(dir, store));
+                GcLease.Attempt farm = GcLease.take(store, Actor.current(), FarmTimes.of(dir, store, Rig.of(spec).environment()));
                 if (farm.busy().isPresent()) {
                     spec.commandLine().getErr().println("slate gc: " + farm.busy().get() + " is using the store;"
                             + " nothing was removed; run slate gc again when no worker or build is running");

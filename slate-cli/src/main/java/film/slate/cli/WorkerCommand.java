@@ -72,7 +72,7 @@ final class WorkerCommand implements Callable<Integer> {
             BuildOptions defaults = BuildOptions.defaults();
             BuildOptions options = new BuildOptions(Optional.empty(), Optional.empty(), Optional.empty(),
                     jobs == null ? defaults.jobs() : jobs, OptionalDouble.empty(), Rig.of(spec).retryBase(),
-                    name == null ? defaults.worker() : name).withFarm(FarmTimes.of(dir, ws.store));
+                    name == null ? defaults.worker() : name).withFarm(FarmTimes.of(dir, ws.store, Rig.of(spec).environment()));
             try (BuildProgress progress = json ? BuildProgress.json(out) : BuildProgress.lines(out)) {
                 return work(ws, names, options, progress, out);
             }

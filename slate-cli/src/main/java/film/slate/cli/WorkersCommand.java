@@ -54,7 +54,7 @@ final class WorkersCommand implements Callable<Integer> {
         try (Store store = Store.openIfPresent(dir)) {
             List<WorkerRecord> all = store.workers().all();
             long now = new DatabaseClock(store.database()).millis();
-            long deadAfter = FarmTimes.of(dir, store).deadAfter().toMillis();
+            long deadAfter = FarmTimes.of(dir, store, Rig.of(spec).environment()).deadAfter().toMillis();
             if (format.equals("json")) {
                 json(all, now, deadAfter, out);
             } else {
