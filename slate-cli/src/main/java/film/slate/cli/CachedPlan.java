@@ -51,15 +51,40 @@ final class CachedPlan {
      * @param compiled the scene files read and compiled for this plan, in edit order (every one
      *     without the cache, none when nothing changed, the edited ones after an edit)
      */
-    record Planned(Workspace workspace, BuildPlan plan, List<String> compiled) implements AutoCloseable {
+    record Planned(Workspace workspace, BuildPlan plan, List<String> compiled, Optional<Thread> writing)
+            implements AutoCloseable {
         Planned {
             compiled = List.copyOf(compiled);
         }
 
+        Planned(Workspace workspace, BuildPlan plan, List<String> compiled) {
+            this(workspace, plan, compiled, Optional.empty());
+        }
+
+        /** Waits for the cache file to be written (the command's answer was made meanwhile), then closes. */
         @Override
         public void close() {
-            workspace.close();
+            try {
+                if (writing.isPresent()) {
+                    writing.get().join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the file is written aside and renamed: never half there
+            } finally {
+                workspace.close();
+            }
         }
+    }
+
+    /**
+     * Writes the cache file on a thread of its own: the command makes its answer on the other core
+     * meanwhile (status's answer and this write each take about 50 ms on the bench feature), and
+     * {@link Planned#close()} waits for it. What it writes is immutable.
+     */
+    private static Optional<Thread> writeAside(Path file, PlanCache.Entry entry) {
+        Thread t = new Thread(() -> PlanCache.write(file, entry), "plan cache writer");
+        t.start();
+        return Optional.of(t);
     }
 
     /** The plan as {@link Workspace#plan} makes it, using the cache file in {@code userCache} or {@code .slate}. */
@@ -108,13 +133,13 @@ final class CachedPlan {
             }
             List<PlanCache.Scene> scenes = reuse ? reused(previous.get(), read.get(), target, takes, changed, inputs)
                     : compiled(read.get(), target, takes, inputs);
-            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store),
-                    scenes.stream().map(PlanCache.Scene::file).filter(f -> !reuse || changed.contains(f)).toList());
-            if (previous.isEmpty() || !changed.isEmpty() || !previous.get().key().equals(key)
-                    || !previous.get().files().equals(inputs)) {
-                PlanCache.write(file.get(), new PlanCache.Entry(code(), key, scannedAt, inputs, scenes));
-            }
-            return planned;
+            BuildPlan plan = BuildPlan.of(name, recipes(scenes), ws.store);
+            boolean stale = previous.isEmpty() || !changed.isEmpty() || !previous.get().key().equals(key)
+                    || !previous.get().files().equals(inputs);
+            return new Planned(ws, plan,
+                    scenes.stream().map(PlanCache.Scene::file).filter(f -> !reuse || changed.contains(f)).toList(),
+                    stale ? writeAside(file.get(), new PlanCache.Entry(code(), key, scannedAt, inputs, scenes))
+                            : Optional.empty());
         } catch (BuildException e) {
             ws.close();
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
@@ -157,11 +182,10 @@ final class CachedPlan {
             String name = ws.backends.resolveName(backend);
             Target target = ws.backends.target(name);
             List<PlanCache.Scene> scenes = compiled(read.get(), target, takes, inputs);
-            Planned planned = new Planned(ws, BuildPlan.of(name, recipes(scenes), ws.store),
-                    scenes.stream().map(PlanCache.Scene::file).toList());
-            PlanCache.write(file, new PlanCache.Entry(code(), key(inputs, ProductionReader.shotFiles(root), target, takes),
-                    scannedAt, inputs, scenes));
-            return planned;
+            BuildPlan plan = BuildPlan.of(name, recipes(scenes), ws.store);
+            return new Planned(ws, plan, scenes.stream().map(PlanCache.Scene::file).toList(), writeAside(file,
+                    new PlanCache.Entry(code(), key(inputs, ProductionReader.shotFiles(root), target, takes), scannedAt,
+                            inputs, scenes)));
         } catch (BuildException e) {
             ws.close();
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());

@@ -79,7 +79,7 @@ final class PlanCache {
             return Optional.empty();
         }
         try {
-            Lines in = new Lines(whole(Files.readAllBytes(file)));
+            Lines in = new Lines(Files.readAllBytes(file));
             if (!HEADER.equals(in.next())) {
                 return Optional.empty();
             }
@@ -95,7 +95,7 @@ final class PlanCache {
                 } else if (f[0].equals("scene") && f.length == 6) {
                     List<Recipe> recipes = new ArrayList<>();
                     for (int i = Integer.parseInt(f[5]); i > 0; i--) {
-                        recipes.add(recipe(in.next()));
+                        recipes.add(in.recipe());
                     }
                     scenes.add(new Scene(decode(f[1]), f[2], decode(f[4]), f[3].equals("1"), recipes));
                 } else {
@@ -108,49 +108,74 @@ final class PlanCache {
         }
     }
 
-    /** A recipe line: shot, take, seconds, id and canonical JSON, each field cut out once (the JSON is most of the file). */
-    private static Recipe recipe(String line) throws IOException {
-        int[] tab = new int[4];
-        for (int i = 0, from = 0; i < tab.length; i++) {
-            tab[i] = line == null ? -1 : line.indexOf('\t', from);
-            if (tab[i] < 0) {
-                throw new IOException("short recipe line");
-            }
-            from = tab[i] + 1;
-        }
-        return Recipe.ofCanonical(line.substring(tab[2] + 1, tab[3]), line.substring(tab[3] + 1),
-                new Recipe.Heading(decode(line.substring(0, tab[0])), Integer.parseInt(line.substring(tab[0] + 1, tab[1])),
-                        Double.parseDouble(line.substring(tab[1] + 1, tab[2]))));
-    }
-
-    /** The lines of a text, one at a time, without copying the text again. */
+    /**
+     * The lines of the file's bytes, one at a time, each field decoded straight from the bytes: the
+     * recipes' JSON is megabytes on a feature, and every copy of it is heap a short command touches
+     * for the first time (page faults, a collection). A tab or line feed byte is never part of a
+     * multi-byte UTF-8 character, so the bytes can be cut before they are decoded.
+     */
     private static final class Lines {
-        private final String text;
+        private final byte[] bytes;
+        private final int end;
         private int at;
 
-        Lines(String text) {
-            this.text = text;
+        /** Checks the sum line first: recipes are read only when asked for, long after this read. */
+        Lines(byte[] bytes) throws IOException {
+            this.bytes = bytes;
+            this.end = whole(bytes);
         }
 
         /** The next line without its line break; null at the end. */
         String next() {
-            if (at >= text.length()) {
+            if (at >= end) {
                 return null;
             }
-            int end = text.indexOf('\n', at);
-            String line = text.substring(at, end < 0 ? text.length() : end);
-            at = end < 0 ? text.length() : end + 1;
+            int stop = indexOf('\n', at, end);
+            String line = new String(bytes, at, stop - at, StandardCharsets.UTF_8);
+            at = Math.min(end, stop + 1);
             return line;
+        }
+
+        /** A recipe line: shot, take, seconds, id and canonical JSON, each field cut out once. */
+        Recipe recipe() throws IOException {
+            int stop = at < end ? indexOf('\n', at, end) : -1;
+            int[] tab = new int[4];
+            for (int i = 0, from = at; i < tab.length; i++) {
+                tab[i] = stop < 0 ? -1 : indexOf('\t', from, stop);
+                if (tab[i] >= stop) {
+                    throw new IOException("short recipe line");
+                }
+                from = tab[i] + 1;
+            }
+            Recipe r = Recipe.ofCanonical(text(tab[2] + 1, tab[3]), text(tab[3] + 1, stop),
+                    new Recipe.Heading(decode(text(at, tab[0])), Integer.parseInt(text(tab[0] + 1, tab[1])),
+                            Double.parseDouble(text(tab[1] + 1, tab[2]))));
+            at = Math.min(end, stop + 1);
+            return r;
+        }
+
+        private String text(int from, int to) {
+            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        }
+
+        /** Where {@code b} first is in {@code [from, to)}; {@code to} when nowhere. */
+        private int indexOf(char b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] == b) {
+                    return i;
+                }
+            }
+            return to;
         }
     }
 
     /**
-     * The text before the last line when that line is the CRC-32C of it: recipes are read only when
-     * asked for, long after this read, so a damaged line must be found now (then the cache misses).
-     * A check against damage, not against an adversary: the cache is the user's own. The sum is
-     * taken over the bytes as read, and the text decoded once (the file is megabytes on a feature).
+     * Where the text ends (before its last line) when that line is the CRC-32C of it: recipes are read
+     * only when asked for, long after this read, so a damaged line must be found now (then the cache
+     * misses). A check against damage, not against an adversary: the cache is the user's own. The sum
+     * is taken over the bytes as read.
      */
-    private static String whole(byte[] bytes) throws IOException {
+    private static int whole(byte[] bytes) throws IOException {
         byte[] mark = SUM.getBytes(StandardCharsets.US_ASCII);
         int end = lastIndexOf(bytes, mark, bytes.length - 2);
         if (end < 0) {
@@ -162,7 +187,7 @@ final class PlanCache {
         if (!stated.strip().equals(Long.toHexString(crc.getValue()))) {
             throw new IOException("not whole");
         }
-        return new String(bytes, 0, end + 1, StandardCharsets.UTF_8);
+        return end + 1;
     }
 
     /** Where {@code mark} last starts in {@code bytes} at or before {@code from}; -1 when nowhere. */
@@ -177,41 +202,69 @@ final class PlanCache {
 
     /** Writes the entry whole (aside, then renamed); a cache that cannot be written is only slower. */
     static void write(Path file, Entry e) {
-        byte[] text = text(e).getBytes(StandardCharsets.UTF_8);
+        Utf8 out = text(e);
         CRC32C crc = new CRC32C();
-        crc.update(text);
-        byte[] sum = (SUM.substring(1) + Long.toHexString(crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] whole = Arrays.copyOf(text, text.length + sum.length);
-        System.arraycopy(sum, 0, whole, text.length, sum.length);
+        crc.update(out.bytes, 0, out.size);
+        out.append(SUM.substring(1)).append(Long.toHexString(crc.getValue())).append("\n");
         try {
             Files.createDirectories(file.getParent());
-            WholeFile.bytes(file, whole);
+            WholeFile.bytes(file, out.whole());
         } catch (IOException | RuntimeException ignored) {
             // Not written: the next command compiles again.
         }
     }
 
-    /** The entry's lines, sized up front: the recipes' JSON is megabytes on a feature. */
-    private static String text(Entry e) {
+    /** The entry's lines as UTF-8, in one buffer sized up front: the recipes' JSON is megabytes on a feature. */
+    private static Utf8 text(Entry e) {
         int size = 4096 + e.files().files().size() * 200;
         for (Scene s : e.scenes()) {
             for (Recipe r : s.recipes()) {
                 size += r.canonical().length() + 200;
             }
         }
-        StringBuilder out = new StringBuilder(size).append(HEADER).append('\n');
-        out.append("code\t").append(e.code()).append("\nkey\t").append(e.key()).append("\nat\t").append(e.scannedAt())
-                .append('\n');
-        e.files().files().forEach((name, s) -> out.append("file\t").append(s.sha256()).append('\t').append(s.size())
-                .append('\t').append(s.modified()).append('\t').append(encode(name)).append('\n'));
+        Utf8 out = new Utf8(size).append(HEADER).append("\ncode\t").append(e.code()).append("\nkey\t").append(e.key())
+                .append("\nat\t").append(Long.toString(e.scannedAt())).append("\n");
+        e.files().files().forEach((name, s) -> out.append("file\t").append(s.sha256()).append("\t")
+                .append(Long.toString(s.size())).append("\t").append(Long.toString(s.modified())).append("\t")
+                .append(encode(name)).append("\n"));
         for (Scene s : e.scenes()) {
-            out.append("scene\t").append(encode(s.file())).append('\t').append(s.sha256()).append('\t')
-                    .append(s.continues() ? "1" : "0").append('\t').append(encode(s.id())).append('\t')
-                    .append(s.recipes().size()).append('\n');
-            s.recipes().forEach(r -> out.append(encode(r.shot())).append('\t').append(r.take()).append('\t')
-                    .append(r.duration()).append('\t').append(r.id()).append('\t').append(r.canonical()).append('\n'));
+            out.append("scene\t").append(encode(s.file())).append("\t").append(s.sha256()).append("\t")
+                    .append(s.continues() ? "1" : "0").append("\t").append(encode(s.id())).append("\t")
+                    .append(Integer.toString(s.recipes().size())).append("\n");
+            s.recipes().forEach(r -> out.append(encode(r.shot())).append("\t").append(Integer.toString(r.take()))
+                    .append("\t").append(Double.toString(r.duration())).append("\t").append(r.id()).append("\t")
+                    .append(r.canonical()).append("\n"));
         }
-        return out.toString();
+        return out;
+    }
+
+    /**
+     * Text encoded as UTF-8 into one growing buffer: the file's bytes are made once, not built as a
+     * string, copied to bytes and copied again with the sum line (each copy of megabytes is fresh
+     * heap a short command pays for in page faults and collections).
+     */
+    private static final class Utf8 {
+        private byte[] bytes;
+        private int size;
+
+        Utf8(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        Utf8 append(String s) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            if (size + utf8.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + utf8.length));
+            }
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+            return this;
+        }
+
+        /** The bytes written, in an array of their length (what the file holds). */
+        byte[] whole() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        }
     }
 
     private static String[] field(String line, String name) throws IOException {

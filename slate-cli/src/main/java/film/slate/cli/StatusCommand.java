@@ -1,12 +1,15 @@
 package film.slate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import film.slate.core.diagnostic.TerminalText;
+import film.slate.core.lock.LockedShot;
 import film.slate.core.lock.PictureLock;
 import film.slate.engine.build.Status;
 import film.slate.engine.build.TakeState;
+import film.slate.store.db.Decisions;
+import film.slate.store.db.TakeVersion;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Per shot its takes and state: missing, queued, rendering, failed, rendered, stale.")
 final class StatusCommand implements Callable<Integer> {
     enum Format { text, json }
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     @Spec
     CommandSpec spec;
@@ -46,35 +51,7 @@ final class StatusCommand implements Callable<Integer> {
             Map<String, List<TakeState>> shots = Status.of(planned.plan(), ws.store);
             PictureLock lock = ws.lock();
             if (format == Format.json) {
-                var approved = ws.store.present() ? new film.slate.store.db.Decisions(ws.store.database()).approvals()
-                        : Map.<String, film.slate.store.db.TakeVersion>of();
-                ObjectMapper json = new ObjectMapper();
-                ObjectNode root = json.createObjectNode();
-                ArrayNode list = root.putArray("shots");
-                shots.forEach((shot, takes) -> {
-                    ObjectNode s = list.addObject().put("shot", shot).put("state", Status.shotState(takes));
-                    lock.shot(shot).ifPresent(l -> s.putObject("locked").put("take", l.take()).put("version", l.version())
-                            .put("recipe", l.recipe().id()).put("master", l.master()).put("by", l.by())
-                            .put("at", l.at().toString()).put("reason", l.reason().orElse(null)));
-                    ArrayNode ts = s.putArray("takes");
-                    for (TakeState t : takes) {
-                        ObjectNode o = ts.addObject().put("take", t.take()).put("version", t.version())
-                                .put("recipe", t.recipe()).put("state", t.state())
-                                .put("approved", new film.slate.store.db.TakeVersion(shot, t.take(), Math.max(1, t.version()))
-                                        .equals(approved.get(shot)));
-                        if (t.master().isPresent()) {
-                            o.put("master", t.master().get());
-                        } else {
-                            o.putNull("master");
-                        }
-                        t.reason().ifPresent(r -> o.put("reason", r));
-                        if (!t.changed().isEmpty()) {
-                            ArrayNode why = o.putArray("why");
-                            t.changed().forEach(why::add);
-                        }
-                    }
-                });
-                out.println(root);
+                json(out, shots, lock, ws.store.present() ? new Decisions(ws.store.database()).approvals() : Map.of());
             } else {
                 shots.forEach((shot, takes) -> {
                     out.println(TerminalText.escape(String.format("%-12s %s", shot, Status.shotState(takes))
@@ -92,6 +69,70 @@ final class StatusCommand implements Callable<Integer> {
         } catch (CommandError e) {
             spec.commandLine().getErr().println("slate status: " + e.getMessage());
             return e.exitCode();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("slate status: cannot write the answer (" + e.getMessage() + ")");
+            return ExitCode.IO;
         }
+    }
+
+    /**
+     * The JSON answer, one line, written as it is made: the same text a tree of nodes printed, without
+     * first building a node for each of the thousands of takes of a feature.
+     */
+    static void json(PrintWriter out, Map<String, List<TakeState>> shots, PictureLock lock,
+            Map<String, TakeVersion> approved) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("shots");
+            for (Map.Entry<String, List<TakeState>> s : shots.entrySet()) {
+                String shot = s.getKey();
+                g.writeStartObject();
+                g.writeStringField("shot", shot);
+                g.writeStringField("state", Status.shotState(s.getValue()));
+                Optional<LockedShot> locked = lock.shot(shot);
+                if (locked.isPresent()) {
+                    LockedShot l = locked.get();
+                    g.writeObjectFieldStart("locked");
+                    g.writeNumberField("take", l.take());
+                    g.writeNumberField("version", l.version());
+                    g.writeStringField("recipe", l.recipe().id());
+                    g.writeStringField("master", l.master());
+                    g.writeStringField("by", l.by());
+                    g.writeStringField("at", l.at().toString());
+                    g.writeStringField("reason", l.reason().orElse(null));
+                    g.writeEndObject();
+                }
+                g.writeArrayFieldStart("takes");
+                for (TakeState t : s.getValue()) {
+                    take(g, t, new TakeVersion(shot, t.take(), Math.max(1, t.version())).equals(approved.get(shot)));
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.println();
+    }
+
+    private static void take(JsonGenerator g, TakeState t, boolean approved) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("take", t.take());
+        g.writeNumberField("version", t.version());
+        g.writeStringField("recipe", t.recipe());
+        g.writeStringField("state", t.state());
+        g.writeBooleanField("approved", approved);
+        g.writeStringField("master", t.master().orElse(null));
+        if (t.reason().isPresent()) {
+            g.writeStringField("reason", t.reason().get());
+        }
+        if (!t.changed().isEmpty()) {
+            g.writeArrayFieldStart("why");
+            for (String c : t.changed()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 }
