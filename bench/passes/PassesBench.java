@@ -57,9 +57,9 @@ public class PassesBench {
             } else { // passes+binds: the pass, then every file a backend could bind made from it
                 MaskAndPoseRender.Passes pass = MaskAndPoseRender.all(shot, ffmpeg, dir);
                 for (int i = 0; i < pass.cast().size(); i++) {
-                    MaskAndPoseRender.maskVideo(pass, ffmpeg, pass.cast().get(i), dir.resolve("mask-" + i + ".mkv"));
+                    MaskAndPoseRender.maskVideo(pass, ffmpeg, pass.cast().get(i), dir.resolve("mask-" + i + ".mov"));
                 }
-                MaskAndPoseRender.poseVideo(pass, ffmpeg, dir.resolve("pose.mkv"));
+                MaskAndPoseRender.poseVideo(pass, ffmpeg, dir.resolve("pose.mov"));
             }
             frames += shot.frames();
             shots++;

@@ -11,6 +11,8 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +41,42 @@ final class PoseDrawing {
         {Joint.NECK, Joint.NOSE}, {Joint.NOSE, Joint.RIGHT_EYE}, {Joint.RIGHT_EYE, Joint.RIGHT_EAR},
         {Joint.NOSE, Joint.LEFT_EYE}, {Joint.LEFT_EYE, Joint.LEFT_EAR}};
 
+    /**
+     * The pass videos' palette ({@link film.slate.media.ffmpeg.PassVideoEncoder}): below
+     * {@link #FIRST_COLOUR} the greys an ID matte's numbers stand for, from it the limb colours
+     * at 60% and the joint colours, which are never grey, so an index drawn in a colour is that
+     * colour's alone.
+     */
+    static final int FIRST_COLOUR = 256 - LIMBS.length - COLOURS.length - 1;
+    private static final IndexColorModel PASS_PALETTE = passPalette();
+
     private PoseDrawing() {
+    }
+
+    private static IndexColorModel passPalette() {
+        byte[][] rgb = new byte[3][256];
+        for (int i = 0; i < 256; i++) {
+            int c = i < FIRST_COLOUR ? i << 16 | i << 8 | i : 0;
+            int k = i - FIRST_COLOUR;
+            if (k >= 0 && k < LIMBS.length) {
+                c = colour(k, 0.6).getRGB();
+            } else if (k >= LIMBS.length && k < LIMBS.length + COLOURS.length) {
+                c = colour(k - LIMBS.length, 1).getRGB();
+            }
+            rgb[0][i] = (byte) (c >> 16);
+            rgb[1][i] = (byte) (c >> 8);
+            rgb[2][i] = (byte) c;
+        }
+        return new IndexColorModel(8, 256, rgb[0], rgb[1], rgb[2]);
+    }
+
+    /** The pass palette's 256 colours as {@code 0xRRGGBB}. */
+    static int[] passPaletteRgb() {
+        int[] out = new int[256];
+        for (int i = 0; i < 256; i++) {
+            out[i] = PASS_PALETTE.getRGB(i) & 0xffffff;
+        }
+        return out;
     }
 
     /** OpenPose's 4 pixels at 512, scaled with the picture's shorter side. */
@@ -60,7 +97,21 @@ final class PoseDrawing {
 
     /** The skeletons (each one's 18 keypoints, null where left out), in order, on black. */
     static BufferedImage draw(List<Point2D.Double[]> skeletons, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR); // black
+        return draw(skeletons, new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR)); // black
+    }
+
+    /**
+     * The same picture as indices of the pass palette (one byte a pixel, a third of the colour
+     * picture): what the pass videos are sent, the pixels {@link #draw} gives once looked up.
+     */
+    static byte[] drawIndexed(List<Point2D.Double[]> skeletons, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, PASS_PALETTE);
+        return ((DataBufferByte) draw(skeletons, image).getRaster().getDataBuffer()).getData();
+    }
+
+    private static BufferedImage draw(List<Point2D.Double[]> skeletons, BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
         Graphics2D g = image.createGraphics();
         try {
             FrameView.hints(g);
