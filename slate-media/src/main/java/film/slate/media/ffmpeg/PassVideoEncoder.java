@@ -15,29 +15,27 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * A take's pass videos (each bound character's mask video and the pose video) from one FFmpeg
- * process and one frame stream. A frame crosses the pipe as 8-bit palette indices: the ID matte
- * (a pixel its owner's number, palette entry a grey of that number) above the pose picture (its
- * colours' palette entries), then the palette. FFmpeg splits each character's mask from the matte
- * ({@code lut}: 255 where the pixel is theirs) and writes every video as QuickTime Animation
+ * process and one frame stream. A frame crosses the pipe as one byte a pixel: the ID matte (a
+ * pixel its owner's number) above the pose picture (a pixel its colour's index in a palette of at
+ * most 256). FFmpeg splits each character's mask from the matte ({@code lut}: 255 where the pixel
+ * is theirs), looks the pose's colours up ({@code lutrgb}) and writes every video as QuickTime Animation
  * ({@code qtrle}, run-length, lossless: grey masks, RGB pose) in a {@code .mov} (FFmpeg 8.1's
  * Matroska writer makes {@code qtrle} streams its own decoder refuses). Against one FFV1
  * encoder a video this costs a third of the CPU (bench/RESULTS.md, issue 12): run-length coding
- * of mostly flat frames is cheap, the matte crosses the pipe once for every mask, and one process
- * starts a take instead of one a video. Outputs are written as {@code .part} files and renamed into
+ * of mostly flat frames is cheap, the matte crosses the pipe once for every mask, the pose a byte
+ * a pixel, and one process starts a take instead of one a video (FFmpeg's own {@code pal8} input
+ * was measured dearer than grey bytes and a lookup). Outputs are written as {@code .part} files and renamed into
  * place only when FFmpeg succeeds.
  */
 public final class PassVideoEncoder implements AutoCloseable {
     /** Frames drawn ahead of the pipe. */
     private static final int AHEAD = 4;
     private static final byte[][] END = new byte[0][];
-    /** Palette entries in bytes, as FFmpeg's raw {@code pal8} frame ends: blue, green, red, alpha. */
-    private static final int PALETTE_BYTES = 256 * 4;
-
     private final int width;
     private final int height;
     private final boolean matte;
     private final boolean pose;
-    private final byte[] palette;
+    private final int[] palette;
     private final List<Path> outputs;
     private final Process process;
     private final StderrTail tail;
@@ -52,7 +50,7 @@ public final class PassVideoEncoder implements AutoCloseable {
         this.height = shape.height();
         this.matte = !masks.isEmpty();
         this.pose = pose.isPresent();
-        this.palette = palette(rgb);
+        this.palette = rgb.clone();
         this.outputs = new ArrayList<>(new TreeMap<>(masks).values());
         pose.ifPresent(outputs::add);
         this.process = ffmpeg.start(arguments(shape, new TreeMap<>(masks), pose), "encode " + describe());
@@ -68,8 +66,8 @@ public final class PassVideoEncoder implements AutoCloseable {
 
     /**
      * Opens the encoder: {@code masks} maps a matte number (1 to 255) to the mask video of whoever
-     * holds it; {@code pose} is the pose video; {@code palette} the 256 RGB colours ({@code 0xRRGGBB})
-     * of the indices written, whose entries at the matte numbers must be greys of those numbers.
+     * holds it; {@code pose} is the pose video; {@code palette} the colours ({@code 0xRRGGBB}) of
+     * the pose's indices, at most 256.
      */
     public static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
             int[] palette) {
@@ -80,13 +78,12 @@ public final class PassVideoEncoder implements AutoCloseable {
         if (masks.isEmpty() && pose.isEmpty()) {
             throw new IllegalArgumentException("name a mask video or the pose video");
         }
-        if (palette.length != 256) {
-            throw new IllegalArgumentException("a palette has 256 colours, not " + palette.length);
+        if (palette.length < 1 || palette.length > 256) {
+            throw new IllegalArgumentException("a palette has 1 to 256 colours, not " + palette.length);
         }
         for (var m : masks.entrySet()) {
-            int id = m.getKey();
-            if (id < 1 || id > 255 || palette[id] != (id << 16 | id << 8 | id)) {
-                throw new IllegalArgumentException("matte number " + id + " must be 1-255 and a grey of itself");
+            if (m.getKey() < 1 || m.getKey() > 255) {
+                throw new IllegalArgumentException("matte number " + m.getKey() + " is not 1-255");
             }
             movie(m.getValue());
         }
@@ -100,20 +97,9 @@ public final class PassVideoEncoder implements AutoCloseable {
         }
     }
 
-    private static byte[] palette(int[] rgb) {
-        byte[] out = new byte[PALETTE_BYTES];
-        for (int i = 0; i < 256; i++) {
-            out[4 * i] = (byte) rgb[i];
-            out[4 * i + 1] = (byte) (rgb[i] >> 8);
-            out[4 * i + 2] = (byte) (rgb[i] >> 16);
-            out[4 * i + 3] = (byte) 0xff;
-        }
-        return out;
-    }
-
     private List<String> arguments(Shape s, Map<Integer, Path> masks, Optional<Path> poseVideo) {
         int bands = (matte ? 1 : 0) + (pose ? 1 : 0);
-        List<String> a = new ArrayList<>(List.of("-y", "-f", "rawvideo", "-pix_fmt", "pal8", "-s",
+        List<String> a = new ArrayList<>(List.of("-y", "-f", "rawvideo", "-pix_fmt", "gray", "-s",
                 width + "x" + height * bands, "-r", Integer.toString(s.fps()), "-i", "pipe:0", "-filter_complex",
                 graph(masks.keySet().stream().toList())));
         String keyEvery = Integer.toString(s.fps());
@@ -142,31 +128,50 @@ public final class PassVideoEncoder implements AutoCloseable {
         return List.of("-flags:v", "+bitexact", "-fflags", "+bitexact", "-f", "mov", Ffmpeg.partOf(p).toString());
     }
 
-    /**
-     * Indices to RGB, the matte band's red plane (its numbers, as its palette entries are greys of
-     * them) split into each character's mask, the pose band as it is.
-     */
+    /** The matte band split into each character's mask; the pose band's indices looked up. */
     private String graph(List<Integer> ids) {
-        StringBuilder g = new StringBuilder("[0:v]format=rgb24");
+        StringBuilder g = new StringBuilder("[0:v]");
+        String poseBand = "[0:v]";
         if (matte && pose) {
-            g.append(",split=2[matte][poses];[poses]crop=").append(width).append(':').append(height).append(":0:")
-                    .append(height).append("[pose];[matte]crop=").append(width).append(':').append(height)
-                    .append(":0:0");
-        } else if (pose) {
-            g.append("[pose]");
+            g.append("split=2[matte][poses];[matte]crop=").append(width).append(':').append(height).append(":0:0,");
+            poseBand = ";[poses]crop=" + width + ":" + height + ":0:" + height + ",";
         }
         if (matte) {
-            g.append(",extractplanes=r,split=").append(ids.size());
+            g.append("split=").append(ids.size());
             for (int i = 0; i < ids.size(); i++) {
                 g.append("[id").append(i).append(']');
             }
             for (int i = 0; i < ids.size(); i++) {
-                // format=gray before the lut: left to negotiate, a mask encoded as RGB would take the lut in RGB
+                // format=gray first: left to negotiate, a mask encoded as RGB would take the lut in RGB
                 g.append(";[id").append(i).append("]format=gray,lut=y='255*eq(val,").append(ids.get(i)).append(")'[m")
                         .append(i).append(']');
             }
         }
+        if (pose) {
+            // grey to RGB copies the index into each channel (exact; PassVideoEncoderTest), each then looked up
+            g.append(matte ? poseBand : "").append("format=rgb24,lutrgb=r='").append(lookup(16)).append("':g='")
+                    .append(lookup(8)).append("':b='").append(lookup(0)).append("'[pose]");
+        }
         return g.toString();
+    }
+
+    /**
+     * One channel of the palette as an expression of the index: a sum of its non-zero entries, in
+     * bracketed groups of 16 (FFmpeg's expression parser refuses a flat sum of about a hundred terms).
+     */
+    private String lookup(int shift) {
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < palette.length; i++) {
+            int v = palette[i] >> shift & 0xff;
+            if (v != 0) {
+                terms.add(v + "*eq(val," + i + ")");
+            }
+        }
+        List<String> groups = new ArrayList<>(List.of("0"));
+        for (int k = 0; k < terms.size(); k += 16) {
+            groups.add("(" + String.join("+", terms.subList(k, Math.min(terms.size(), k + 16))) + ")");
+        }
+        return String.join("+", groups);
     }
 
     private String describe() {
@@ -197,21 +202,20 @@ public final class PassVideoEncoder implements AutoCloseable {
 
     /**
      * Queues one frame: {@code matte} (a byte a pixel, row by row; required when a mask video was
-     * named, else ignored) and {@code pose} (palette indices; required when the pose video was
-     * named, else ignored). The encoder owns both arrays from here on.
+     * named, else ignored) and {@code pose} (palette indices, every one within the palette;
+     * required when the pose video was named, else ignored). The encoder owns both arrays from here on.
      */
     public void write(byte[] matte, byte[] pose) {
         if (closed) {
             throw new IllegalStateException("the encoder is closed");
         }
-        List<byte[]> parts = new ArrayList<>(3);
+        List<byte[]> parts = new ArrayList<>(2);
         if (this.matte) {
             parts.add(band(matte, "matte"));
         }
         if (this.pose) {
             parts.add(band(pose, "pose"));
         }
-        parts.add(palette);
         if (pipeFailure != null) {
             throw failure();
         }

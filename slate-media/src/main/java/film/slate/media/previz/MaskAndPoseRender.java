@@ -133,7 +133,7 @@ public final class MaskAndPoseRender {
         return out;
     }
 
-    /** The palette the pass videos' frames are sent in: a matte number's entry is a grey of that number. */
+    /** The palette of the pose pictures the pass videos are sent ({@link PassVideoEncoder}). */
     public static int[] palette() {
         return PoseDrawing.passPaletteRgb();
     }

@@ -58,10 +58,6 @@ final class PassVideos implements AutoCloseable {
     /** One encoder for the mask videos of {@code masks} (by matte number) and the pose video. */
     static PassVideoEncoder open(Ffmpeg ffmpeg, PrevizShot shot, Map<String, Integer> masks, Optional<Path> pose,
             Path dir) {
-        if (shot.cast().size() >= PoseDrawing.FIRST_COLOUR) {
-            throw new IllegalArgumentException("a scene's pass videos number at most " + (PoseDrawing.FIRST_COLOUR - 1)
-                    + " characters, not " + shot.cast().size());
-        }
         Map<Integer, Path> videos = new LinkedHashMap<>();
         masks.forEach((who, id) -> videos.put(id, maskVideo(dir, id)));
         var f = shot.format();

@@ -42,38 +42,30 @@ final class PoseDrawing {
         {Joint.NOSE, Joint.LEFT_EYE}, {Joint.LEFT_EYE, Joint.LEFT_EAR}};
 
     /**
-     * The pass videos' palette ({@link film.slate.media.ffmpeg.PassVideoEncoder}): below
-     * {@link #FIRST_COLOUR} the greys an ID matte's numbers stand for, from it the limb colours
-     * at 60% and the joint colours, which are never grey, so an index drawn in a colour is that
-     * colour's alone.
+     * The pose picture's palette as the pass videos take it ({@link film.slate.media.ffmpeg.PassVideoEncoder}):
+     * black, the limb colours at 60%, the joint colours; every colour of the picture, each once.
      */
-    static final int FIRST_COLOUR = 256 - LIMBS.length - COLOURS.length - 1;
     private static final IndexColorModel PASS_PALETTE = passPalette();
 
     private PoseDrawing() {
     }
 
     private static IndexColorModel passPalette() {
-        byte[][] rgb = new byte[3][256];
-        for (int i = 0; i < 256; i++) {
-            int c = i < FIRST_COLOUR ? i << 16 | i << 8 | i : 0;
-            int k = i - FIRST_COLOUR;
-            if (k >= 0 && k < LIMBS.length) {
-                c = colour(k, 0.6).getRGB();
-            } else if (k >= LIMBS.length && k < LIMBS.length + COLOURS.length) {
-                c = colour(k - LIMBS.length, 1).getRGB();
-            }
-            rgb[0][i] = (byte) (c >> 16);
-            rgb[1][i] = (byte) (c >> 8);
-            rgb[2][i] = (byte) c;
+        int size = 1 + LIMBS.length + COLOURS.length;
+        byte[][] rgb = new byte[3][size];
+        for (int i = 1; i < size; i++) {
+            Color c = i <= LIMBS.length ? colour(i - 1, 0.6) : colour(i - 1 - LIMBS.length, 1);
+            rgb[0][i] = (byte) c.getRed();
+            rgb[1][i] = (byte) c.getGreen();
+            rgb[2][i] = (byte) c.getBlue();
         }
-        return new IndexColorModel(8, 256, rgb[0], rgb[1], rgb[2]);
+        return new IndexColorModel(8, size, rgb[0], rgb[1], rgb[2]);
     }
 
-    /** The pass palette's 256 colours as {@code 0xRRGGBB}. */
+    /** The pass palette's colours as {@code 0xRRGGBB}. */
     static int[] passPaletteRgb() {
-        int[] out = new int[256];
-        for (int i = 0; i < 256; i++) {
+        int[] out = new int[PASS_PALETTE.getMapSize()];
+        for (int i = 0; i < out.length; i++) {
             out[i] = PASS_PALETTE.getRGB(i) & 0xffffff;
         }
         return out;

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The pass videos decode to exactly what was sent: each mask video 255 where the matte holds its
  * number and 0 elsewhere, the pose video each index's palette colour; over seeded frames of
- * random sizes, owners, palettes and flat runs (run-length coding's easy case) as well as noise
+ * random sizes (widths that are not multiples of 4 among them), owners, palettes and flat runs (run-length coding's easy case) as well as noise
  * (its worst), with masks alone, the pose alone, or both from one process.
  */
 class PassVideoEncoderTest {
@@ -41,9 +41,9 @@ class PassVideoEncoderTest {
         int height = 2 * (1 + r.nextInt(30));
         int frames = 1 + r.nextInt(14);
         int cast = 1 + r.nextInt(5);
-        int[] palette = new int[256];
-        for (int i = 0; i < 256; i++) {
-            palette[i] = i <= cast ? i << 16 | i << 8 | i : r.nextInt(1 << 24);
+        int[] palette = new int[1 + r.nextInt(256)];
+        for (int i = 0; i < palette.length; i++) {
+            palette[i] = r.nextInt(4) == 0 ? 0 : r.nextInt(1 << 24);
         }
         int kind = (int) (seed % 3); // 0: masks and pose, 1: masks alone, 2: the pose alone
         Map<Integer, Path> masks = new LinkedHashMap<>();
@@ -62,7 +62,7 @@ class PassVideoEncoderTest {
                 pose, palette)) {
             for (int f = 0; f < frames; f++) {
                 byte[] matte = picture(r, width, height, cast + 1);
-                byte[] indices = picture(r, width, height, 256);
+                byte[] indices = picture(r, width, height, palette.length);
                 mattes.add(matte.clone());
                 poses.add(indices.clone());
                 e.write(matte, indices);
@@ -123,12 +123,16 @@ class PassVideoEncoderTest {
     }
 
     @Test
-    void aMaskNumberMustBeAGreyOfItselfAndEveryVideoAMov() {
-        int[] palette = new int[256];
+    void aMaskNumberIsAByteAboveNobodysAndEveryVideoAMov() {
+        int[] palette = new int[36];
         Ffmpeg ffmpeg = Ffmpeg.find();
         var shape = new PassVideoEncoder.Shape(8, 8, 24);
-        assertThatThrownBy(() -> PassVideoEncoder.open(ffmpeg, shape, Map.of(3, dir.resolve("m.mov")), Optional.empty(),
-                palette)).hasMessageContaining("matte number 3");
+        assertThatThrownBy(() -> PassVideoEncoder.open(ffmpeg, shape, Map.of(0, dir.resolve("m.mov")), Optional.empty(),
+                palette)).hasMessageContaining("matte number 0");
+        assertThatThrownBy(() -> PassVideoEncoder.open(ffmpeg, shape, Map.of(256, dir.resolve("m.mov")),
+                Optional.empty(), palette)).hasMessageContaining("matte number 256");
+        assertThatThrownBy(() -> PassVideoEncoder.open(ffmpeg, shape, Map.of(), Optional.of(dir.resolve("p.mov")),
+                new int[257])).hasMessageContaining("1 to 256 colours");
         assertThatThrownBy(() -> PassVideoEncoder.open(ffmpeg, shape, Map.of(), Optional.of(dir.resolve("p.mkv")),
                 palette)).hasMessageContaining("QuickTime .mov");
         assertThatThrownBy(() -> PassVideoEncoder.open(ffmpeg, shape, Map.of(), Optional.empty(), palette))
