@@ -156,22 +156,20 @@ public final class PassVideoEncoder implements AutoCloseable {
     }
 
     /**
-     * One channel of the palette as an expression of the index: a sum of its non-zero entries, in
-     * bracketed groups of 16 (FFmpeg's expression parser refuses a flat sum of about a hundred terms).
+     * One channel of the palette as an expression of the index: a binary search down to each
+     * entry, so FFmpeg evaluates a few comparisons for each of the 256 indices when it builds its
+     * table (a sum of every entry's term cost each process a tenth of a second of CPU).
      */
     private String lookup(int shift) {
-        List<String> terms = new ArrayList<>();
-        for (int i = 0; i < palette.length; i++) {
-            int v = palette[i] >> shift & 0xff;
-            if (v != 0) {
-                terms.add(v + "*eq(val," + i + ")");
-            }
+        return lookup(shift, 0, palette.length);
+    }
+
+    private String lookup(int shift, int from, int to) {
+        if (to - from == 1) {
+            return Integer.toString(palette[from] >> shift & 0xff);
         }
-        List<String> groups = new ArrayList<>(List.of("0"));
-        for (int k = 0; k < terms.size(); k += 16) {
-            groups.add("(" + String.join("+", terms.subList(k, Math.min(terms.size(), k + 16))) + ")");
-        }
-        return String.join("+", groups);
+        int middle = (from + to) >>> 1;
+        return "if(lt(val," + middle + ")," + lookup(shift, from, middle) + "," + lookup(shift, middle, to) + ")";
     }
 
     private String describe() {
@@ -203,7 +201,9 @@ public final class PassVideoEncoder implements AutoCloseable {
     /**
      * Queues one frame: {@code matte} (a byte a pixel, row by row; required when a mask video was
      * named, else ignored) and {@code pose} (palette indices, every one within the palette;
-     * required when the pose video was named, else ignored). The encoder owns both arrays from here on.
+     * required when the pose video was named, else ignored). The encoder reads the arrays until
+     * they are piped and never changes them: do not change them after (a frame like the one before
+     * may pass the same arrays again).
      */
     public void write(byte[] matte, byte[] pose) {
         if (closed) {

@@ -6,9 +6,14 @@ import film.slate.media.ffmpeg.PassVideoEncoder;
 import film.slate.media.ffmpeg.PixelFormat;
 import film.slate.media.ffmpeg.VideoEncoder;
 import film.slate.media.file.WholeFile;
+import film.slate.core.stage.CameraPose;
+import film.slate.core.stage.Vec3;
+import java.awt.geom.Point2D;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,29 @@ final class PassVideos implements AutoCloseable {
     private final Map<String, Path> maskStills = new LinkedHashMap<>();
     private Path poseStill;
     private boolean closed;
+    /** The last frame's masks and what they were drawn from: most frames repeat the one before. */
+    private MaskSource lastSource;
+    private SubjectMasks lastMasks;
+    /** The last frame's skeletons and their picture as palette indices. */
+    private List<Point2D.Double[]> lastSkeletons;
+    private byte[] lastPose;
+
+    /**
+     * What a frame's owner picture is drawn from: the camera (the picture plane follows it) and
+     * each face's corners and owner, in painting order. Two frames with the same source have the
+     * same masks (a still camera on a still cast: two frames in three of the example).
+     */
+    private record MaskSource(CameraPose camera, List<List<Vec3>> corners, List<String> owners) {
+        static MaskSource of(FrameSetup frame) {
+            List<List<Vec3>> corners = new ArrayList<>(frame.cast().size());
+            List<String> owners = new ArrayList<>(frame.cast().size());
+            for (Face f : frame.cast()) {
+                corners.add(f.corners());
+                owners.add(f.owner());
+            }
+            return new MaskSource(frame.camera(), corners, owners);
+        }
+    }
 
     /** Opens every video asked for. */
     PassVideos(PrevizShot shot, Ffmpeg ffmpeg, Path dir, MaskAndPoseRender.Videos wanted, boolean stills) {
@@ -79,7 +107,7 @@ final class PassVideos implements AutoCloseable {
         boolean first = stills && frame.index() == 0;
         SubjectMasks owners = null;
         if (matte != null || !masks.isEmpty() || first) {
-            owners = shot.masks(frame);
+            owners = masks(frame);
             if (first) {
                 List<String> cast = shot.cast();
                 for (int i = 0; i < cast.size(); i++) {
@@ -105,13 +133,35 @@ final class PassVideos implements AutoCloseable {
                 keypoints.add(skeletons);
             }
             if (pose) {
-                poseIndices = PoseDrawing.drawIndexed(skeletons, w, h);
+                poseIndices = poseIndices(skeletons, w, h);
             }
         }
         if (bound != null) {
             bound.write(owners == null ? null : ((DataBufferByte) owners.matte().getRaster().getDataBuffer()).getData(),
                     poseIndices);
         }
+    }
+
+    private SubjectMasks masks(FrameSetup frame) {
+        MaskSource source = MaskSource.of(frame);
+        if (!source.equals(lastSource)) {
+            lastSource = source;
+            lastMasks = shot.masks(frame);
+        }
+        return lastMasks;
+    }
+
+    /** The pose picture's indices, the last frame's array when the skeletons are the same (the encoder only reads it). */
+    private byte[] poseIndices(List<Point2D.Double[]> skeletons, int width, int height) {
+        boolean same = lastSkeletons != null && lastSkeletons.size() == skeletons.size();
+        for (int i = 0; same && i < skeletons.size(); i++) {
+            same = Arrays.equals(lastSkeletons.get(i), skeletons.get(i));
+        }
+        if (!same) {
+            lastSkeletons = skeletons;
+            lastPose = PoseDrawing.drawIndexed(skeletons, width, height);
+        }
+        return lastPose;
     }
 
     /** The files written, once closed. */
