@@ -20,10 +20,10 @@ import java.util.Set;
  * as a PNG and every frame's masks as one FFV1 ID matte, the pose as a PNG and every frame's
  * keypoints as JSON), or previz with that pass drawn in the previz render's own frame loop
  * ({@code previz+passes}: the same files, each frame staged once), or the pass and then every file a
- * backend could bind made from it ({@code passes+binds}: each cast member's FFV1 mask video split
- * from the matte, the FFV1 pose video drawn from the keypoints), or those files drawn straight in
- * one loop as a take that binds them all gets them ({@code binds}: the stills, every cast member's
- * mask video, the pose video). The pass's extra cost in previz's loop is {@code previz+passes} less
+ * backend could bind made from it ({@code passes+binds}: each cast member's mask video split from
+ * the matte, the pose video drawn from the keypoints), or those files drawn straight in one loop as
+ * a take that binds them all gets them ({@code binds}: the stills, every cast member's mask video,
+ * the pose video, all QuickTime Animation {@code .mov}s from one FFmpeg). The pass's extra cost in previz's loop is {@code previz+passes} less
  * {@code previz}.
  * Prints the frames and the time inside the process; the script times the process. Not a test.
  */
@@ -57,9 +57,9 @@ public class PassesBench {
             } else { // passes+binds: the pass, then every file a backend could bind made from it
                 MaskAndPoseRender.Passes pass = MaskAndPoseRender.all(shot, ffmpeg, dir);
                 for (int i = 0; i < pass.cast().size(); i++) {
-                    MaskAndPoseRender.maskVideo(pass, ffmpeg, pass.cast().get(i), dir.resolve("mask-" + i + ".mkv"));
+                    MaskAndPoseRender.maskVideo(pass, ffmpeg, pass.cast().get(i), dir.resolve("mask-" + i + ".mov"));
                 }
-                MaskAndPoseRender.poseVideo(pass, ffmpeg, dir.resolve("pose.mkv"));
+                MaskAndPoseRender.poseVideo(pass, ffmpeg, dir.resolve("pose.mov"));
             }
             frames += shot.frames();
             shots++;

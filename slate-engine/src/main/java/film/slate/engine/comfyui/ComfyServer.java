@@ -265,6 +265,9 @@ final class ComfyServer {
         if (n.endsWith(".mp4")) {
             return "video/mp4";
         }
+        if (n.endsWith(".mov")) { // previz's mask and pose videos
+            return "video/quicktime";
+        }
         return "application/octet-stream";
     }
 

@@ -10,6 +10,7 @@ import film.slate.engine.generator.GeneratorFault;
 import film.slate.media.ffmpeg.EncodeTargets;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.FfmpegException;
+import film.slate.media.ffmpeg.PassVideoEncoder;
 import film.slate.media.ffmpeg.PixelFormat;
 import film.slate.media.file.WholeFile;
 import film.slate.media.previz.MaskAndPoseRender;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,8 +35,9 @@ import java.util.Set;
  * The bind keys previz's own passes fill, drawn from the take's recipe alone (its cast, marks,
  * camera, move and seed are those of its previz, so the passes line up with the previz frames
  * pixel for pixel): {@code mask.<C>} (the first frame's mask of character C, grey PNG, 255 where
- * previz draws C), {@code mask_video.<C>} (every frame's, FFV1), {@code pose} and
- * {@code pose_video} (OpenPose COCO-18 skeletons, PNG and FFV1), and the value
+ * previz draws C), {@code mask_video.<C>} (every frame's, a lossless QuickTime Animation
+ * {@code .mov}), {@code pose} and {@code pose_video} (OpenPose COCO-18 skeletons, PNG and
+ * {@code .mov}), and the value
  * {@code prompt.<C>} (C's description, wardrobe and held props at that shot). A character who is
  * not in the scene or not in frame gets an empty (black) mask of the picture's size, the same
  * bytes on every such shot, and a character the shot does not name as a subject an empty prompt,
@@ -217,12 +220,11 @@ public final class PrevizPasses {
             WholeFile.png(p, SubjectMasks.blank(f.width(), f.height()));
             return p;
         }
-        Path p = scratch.resolve("passes/mask-blank.mkv");
-        try (var e = film.slate.media.ffmpeg.VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(),
-                PixelFormat.GRAY8, EncodeTargets.masterOnly(p))) {
-            var black = SubjectMasks.blank(f.width(), f.height());
+        Path p = scratch.resolve("passes/mask-blank.mov");
+        try (var e = PassVideoEncoder.open(ffmpeg, new PassVideoEncoder.Shape(f.width(), f.height(), f.fps()),
+                Map.of(1, p), Optional.empty(), MaskAndPoseRender.palette())) {
             for (int i = 0; i < Math.max(1, f.frames()); i++) {
-                e.write(black);
+                e.write(new byte[f.width() * f.height()], null); // nobody's matte: number 1 is nowhere
             }
         } catch (FfmpegException e) {
             throw GeneratorFault.permanent("cannot encode a blank mask for " + recipe.label() + " (" + e.getMessage()

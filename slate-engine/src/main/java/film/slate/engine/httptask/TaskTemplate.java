@@ -80,6 +80,7 @@ final class TaskTemplate {
     private static String dataUri(String key, Path file) throws GeneratorFault {
         String name = Conditioning.fileName(key, file);
         String mime = name.endsWith(".png") ? "image/png" : name.endsWith(".mkv") ? "video/x-matroska"
+                : name.endsWith(".mov") ? "video/quicktime"
                 : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "application/octet-stream";
         try {
             return "data:" + mime + ";base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file));

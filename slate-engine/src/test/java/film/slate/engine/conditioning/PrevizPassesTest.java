@@ -100,7 +100,8 @@ class PrevizPassesTest {
             assertThat(pixels(poses.get(i))).as("pose frame %d", i).isEqualTo(pixels(previz.pose(i)));
             assertThat(black(pixels(blank.get(i)))).isTrue();
         }
-        assertThat(Conditioning.fileName("mask_video." + who, c.file("mask_video." + who).get())).endsWith(".mkv");
+        assertThat(Conditioning.fileName("mask_video." + who, c.file("mask_video." + who).get())).endsWith(".mov");
+        assertThat(Conditioning.fileName("pose_video", c.file("pose_video").get())).isEqualTo("pose_video.mov");
     }
 
     /**

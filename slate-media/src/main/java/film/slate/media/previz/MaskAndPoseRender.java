@@ -1,12 +1,12 @@
 package film.slate.media.previz;
 
 import film.slate.core.model.VideoFormat;
-import film.slate.media.ffmpeg.EncodeTargets;
 import film.slate.media.ffmpeg.Ffmpeg;
+import film.slate.media.ffmpeg.PassVideoEncoder;
 import film.slate.media.ffmpeg.PixelFormat;
 import film.slate.media.ffmpeg.VideoDecoder;
-import film.slate.media.ffmpeg.VideoEncoder;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +21,8 @@ import java.util.Set;
  * every frame's masks at once as an <em>ID matte</em> (one lossless FFV1 grey video whose pixel is
  * its owner's number: 0 for the set, 1 + the character's place in the cast, as VFX pipelines keep
  * object ids); the OpenPose skeletons of the first frame (PNG) and every frame's keypoints
- * ({@link PoseKeypoints}). The files a backend binds, a character's mask video and the pose video,
- * are made from a kept pass ({@link #maskVideo}, {@link #poseVideo}) or, for a take drawing its
+ * ({@link PoseKeypoints}). The files a backend binds, a character's mask video and the pose video
+ * (lossless QuickTime Animation {@code .mov}s, all of a take's from one FFmpeg, {@link PassVideoEncoder}), are made from a kept pass ({@link #maskVideo}, {@link #poseVideo}) or, for a take drawing its
  * own, straight from each frame's pass in the same loop ({@link Videos#bound}): the same bytes
  * either way. Keeping the pass costs one grey stream a shot instead of one a character and no
  * full-colour stream; a take that needs the files themselves is cheaper without the matte in
@@ -83,8 +83,8 @@ public final class MaskAndPoseRender {
     }
 
     /**
-     * The stills and the videos {@code wanted}, in one frame loop: {@code mask-N.mkv} (N the cast
-     * index; a character outside the cast has none), {@code pose.mkv}, {@code matte.mkv}, {@code pose.json}.
+     * The stills and the videos {@code wanted}, in one frame loop: {@code mask-N.mov} (N the cast
+     * index; a character outside the cast has none), {@code pose.mov}, {@code matte.mkv}, {@code pose.json}.
      */
     public static Passes render(PrevizShot shot, Ffmpeg ffmpeg, Path dir, Videos wanted) throws IOException {
         PassVideos passes = new PassVideos(shot, ffmpeg, dir, wanted, true);
@@ -97,8 +97,9 @@ public final class MaskAndPoseRender {
     }
 
     /**
-     * {@code character}'s mask video split from the pass's ID matte into {@code out}: every frame
-     * 255 where previz draws them, 0 elsewhere, FFV1 grey as every lossless video Slate writes.
+     * {@code character}'s mask video split from the pass's ID matte into {@code out} (a {@code .mov}):
+     * every frame 255 where previz draws them, 0 elsewhere, lossless, the very file a take that binds
+     * it draws straight away ({@link PassVideoEncoder}).
      *
      * @return empty when the character is not in the pass's cast (no matte number)
      */
@@ -107,30 +108,38 @@ public final class MaskAndPoseRender {
         if (id == 0 || passes.matte() == null) {
             return Optional.empty();
         }
-        VideoFormat f = passes.format();
         try (VideoDecoder matte = VideoDecoder.open(ffmpeg, passes.matte(), PixelFormat.GRAY8);
-                VideoEncoder masks = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.GRAY8,
-                        EncodeTargets.masterOnly(out))) {
+                PassVideoEncoder masks = PassVideoEncoder.open(ffmpeg, shape(passes), Map.of(id, out), Optional.empty(),
+                        palette())) {
             for (Optional<BufferedImage> frame = matte.next(); frame.isPresent(); frame = matte.next()) {
-                masks.write(SubjectMasks.fromMatte(frame.get(), id));
+                masks.write(((DataBufferByte) frame.get().getRaster().getDataBuffer()).getData(), null);
             }
         }
         return Optional.of(out);
     }
 
-    /** The pose video drawn from the pass's keypoints into {@code out}: FFV1 BGR, the pictures {@link PrevizShot#pose(int)} draws. */
+    /** The pose video drawn from the pass's keypoints into {@code out} (a {@code .mov}): the pictures {@link PrevizShot#pose(int)} draws, lossless. */
     public static Path poseVideo(Passes passes, Ffmpeg ffmpeg, Path out) throws IOException {
         if (passes.keypoints() == null) {
             throw new IllegalArgumentException("this pass was drawn without its keypoints");
         }
         PoseKeypoints keypoints = PoseKeypoints.read(passes.keypoints());
-        VideoFormat f = passes.format();
-        try (VideoEncoder poses = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.BGR24,
-                EncodeTargets.masterOnly(out))) {
+        try (PassVideoEncoder poses = PassVideoEncoder.open(ffmpeg, shape(passes), Map.of(), Optional.of(out),
+                palette())) {
             for (int i = 0; i < keypoints.frames(); i++) {
-                poses.write(keypoints.picture(i));
+                poses.write(null, keypoints.indices(i));
             }
         }
         return out;
+    }
+
+    /** The palette of the pose pictures the pass videos are sent ({@link PassVideoEncoder}). */
+    public static int[] palette() {
+        return PoseDrawing.passPaletteRgb();
+    }
+
+    private static PassVideoEncoder.Shape shape(Passes passes) {
+        VideoFormat f = passes.format();
+        return new PassVideoEncoder.Shape(f.width(), f.height(), f.fps());
     }
 }

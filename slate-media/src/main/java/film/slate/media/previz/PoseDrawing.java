@@ -11,6 +11,8 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +41,34 @@ final class PoseDrawing {
         {Joint.NECK, Joint.NOSE}, {Joint.NOSE, Joint.RIGHT_EYE}, {Joint.RIGHT_EYE, Joint.RIGHT_EAR},
         {Joint.NOSE, Joint.LEFT_EYE}, {Joint.LEFT_EYE, Joint.LEFT_EAR}};
 
+    /**
+     * The pose picture's palette as the pass videos take it ({@link film.slate.media.ffmpeg.PassVideoEncoder}):
+     * black, the limb colours at 60%, the joint colours; every colour of the picture, each once.
+     */
+    private static final IndexColorModel PASS_PALETTE = passPalette();
+
     private PoseDrawing() {
+    }
+
+    private static IndexColorModel passPalette() {
+        int size = 1 + LIMBS.length + COLOURS.length;
+        byte[][] rgb = new byte[3][size];
+        for (int i = 1; i < size; i++) {
+            Color c = i <= LIMBS.length ? colour(i - 1, 0.6) : colour(i - 1 - LIMBS.length, 1);
+            rgb[0][i] = (byte) c.getRed();
+            rgb[1][i] = (byte) c.getGreen();
+            rgb[2][i] = (byte) c.getBlue();
+        }
+        return new IndexColorModel(8, size, rgb[0], rgb[1], rgb[2]);
+    }
+
+    /** The pass palette's colours as {@code 0xRRGGBB}. */
+    static int[] passPaletteRgb() {
+        int[] out = new int[PASS_PALETTE.getMapSize()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = PASS_PALETTE.getRGB(i) & 0xffffff;
+        }
+        return out;
     }
 
     /** OpenPose's 4 pixels at 512, scaled with the picture's shorter side. */
@@ -60,7 +89,21 @@ final class PoseDrawing {
 
     /** The skeletons (each one's 18 keypoints, null where left out), in order, on black. */
     static BufferedImage draw(List<Point2D.Double[]> skeletons, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR); // black
+        return draw(skeletons, new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR)); // black
+    }
+
+    /**
+     * The same picture as indices of the pass palette (one byte a pixel, a third of the colour
+     * picture): what the pass videos are sent, the pixels {@link #draw} gives once looked up.
+     */
+    static byte[] drawIndexed(List<Point2D.Double[]> skeletons, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, PASS_PALETTE);
+        return ((DataBufferByte) draw(skeletons, image).getRaster().getDataBuffer()).getData();
+    }
+
+    private static BufferedImage draw(List<Point2D.Double[]> skeletons, BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
         Graphics2D g = image.createGraphics();
         try {
             FrameView.hints(g);

@@ -47,6 +47,11 @@ public final class PoseKeypoints {
         return PoseDrawing.draw(frames.get(frame), width, height);
     }
 
+    /** The same picture as indices of the pass videos' palette ({@link PoseDrawing#drawIndexed}). */
+    byte[] indices(int frame) {
+        return PoseDrawing.drawIndexed(frames.get(frame), width, height);
+    }
+
     /** Writes the keypoints to {@code file} as JSON (see the class), whole or not at all. */
     public void write(Path file) throws IOException {
         var out = new java.io.ByteArrayOutputStream();

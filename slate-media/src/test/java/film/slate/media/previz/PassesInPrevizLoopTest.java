@@ -74,7 +74,7 @@ class PassesInPrevizLoopTest {
                 MaskAndPoseRender.Videos.bound(Set.of("MARA", "TOM", "NOBODY"), true));
         assertThat(direct.maskVideo().keySet()).containsExactlyInAnyOrder("MARA", "TOM");
         for (String who : shot.cast()) {
-            Path video = MaskAndPoseRender.maskVideo(together, ffmpeg, who, dir.resolve(who + ".mkv")).orElseThrow();
+            Path video = MaskAndPoseRender.maskVideo(together, ffmpeg, who, dir.resolve(who + ".mov")).orElseThrow();
             List<BufferedImage> frames = VideoDecoder.readAll(ffmpeg, video, PixelFormat.GRAY8);
             assertThat(frames).hasSize(shot.frames());
             for (int i = 0; i < frames.size(); i++) {
@@ -82,8 +82,8 @@ class PassesInPrevizLoopTest {
             }
             assertSameFiles(Map.of(who, video), Map.of(who, direct.maskVideo().get(who)));
         }
-        assertThat(MaskAndPoseRender.maskVideo(together, ffmpeg, "NOBODY", dir.resolve("nobody.mkv"))).isEmpty();
-        Path pose = MaskAndPoseRender.poseVideo(together, ffmpeg, dir.resolve("pose.mkv"));
+        assertThat(MaskAndPoseRender.maskVideo(together, ffmpeg, "NOBODY", dir.resolve("nobody.mov"))).isEmpty();
+        Path pose = MaskAndPoseRender.poseVideo(together, ffmpeg, dir.resolve("pose.mov"));
         List<BufferedImage> poses = VideoDecoder.readAll(ffmpeg, pose, PixelFormat.BGR24);
         assertThat(poses).hasSize(shot.frames());
         for (int i = 0; i < poses.size(); i++) {
