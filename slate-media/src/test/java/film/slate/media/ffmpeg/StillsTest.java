@@ -1,6 +1,7 @@
 package film.slate.media.ffmpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -76,6 +77,64 @@ class StillsTest {
         }
         try (var files = Files.list(dir)) {
             assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+        }
+    }
+
+    /**
+     * A video that is not all key frames (an H.264 clip stored as it came) is read by seeking, not by
+     * dropping the other frames' packets: its stills are its decoded frames, exactly.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void anH264VideosStillsAreItsDecodedFrames(long seed) throws Exception {
+        SplittableRandom r = new SplittableRandom(seed);
+        int w = 2 * r.nextInt(16, 40);
+        int h = 2 * r.nextInt(16, 30);
+        Path proxy = dir.resolve("clip.mp4");
+        Path master = dir.resolve("clip.mkv");
+        int count = r.nextInt(20, 40);
+        try (VideoEncoder e = VideoEncoder.open(FFMPEG, w, h, 24, PixelFormat.BGR24, EncodeTargets.both(master, proxy))) {
+            for (int i = 0; i < count; i++) {
+                BufferedImage img = PixelFormat.BGR24.newImage(w, h);
+                r.nextBytes(((DataBufferByte) img.getRaster().getDataBuffer()).getData());
+                e.write(img);
+            }
+        }
+        assertThat(Stills.everyFrameKey(master)).isTrue();
+        assertThat(Stills.everyFrameKey(proxy)).isFalse();
+        List<BufferedImage> decoded = VideoDecoder.readAll(FFMPEG, proxy, PixelFormat.BGR24);
+        int[] frames = {r.nextInt(count), r.nextInt(count), count - 1};
+        List<Path> pngs = List.of(dir.resolve("a.png"), dir.resolve("b.png"), dir.resolve("c.png"));
+        Stills.grab(FFMPEG, proxy, 24, frames, pngs);
+        for (int i = 0; i < 3; i++) {
+            BufferedImage still = ImageIO.read(pngs.get(i).toFile());
+            BufferedImage frame = decoded.get(frames[i]);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    assertThat(still.getRGB(x, y) & 0xFFFFFF).as("still %d (frame %d) at %d,%d", i, frames[i], x, y)
+                            .isEqualTo(frame.getRGB(x, y) & 0xFFFFFF);
+                }
+            }
+        }
+    }
+
+    /** Asking for frames past a master's end is refused with the sentence, and nothing is left half-written. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void framesPastTheEndAreRefused(long seed) throws Exception {
+        SplittableRandom r = new SplittableRandom(seed);
+        Path master = dir.resolve("short.mkv");
+        int count = r.nextInt(2, 6);
+        try (VideoEncoder e = VideoEncoder.open(FFMPEG, 16, 16, 24, PixelFormat.BGR24, EncodeTargets.masterOnly(master))) {
+            for (int i = 0; i < count; i++) {
+                e.write(PixelFormat.BGR24.newImage(16, 16));
+            }
+        }
+        List<Path> pngs = List.of(dir.resolve("a.png"), dir.resolve("b.png"), dir.resolve("c.png"));
+        assertThatThrownBy(() -> Stills.grab(FFMPEG, master, 24, new int[] {0, count - 1, count + r.nextInt(3)}, pngs))
+                .isInstanceOf(FfmpegException.class).hasMessageContaining("is shorter than the frames its stills need");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("short.mkv");
         }
     }
 }
