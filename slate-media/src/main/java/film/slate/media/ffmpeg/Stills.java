@@ -53,7 +53,8 @@ public final class Stills {
 
     /**
      * Writes every grab's stills, each written aside and renamed into place: an FFV1 master's by one
-     * decoder that sees only the frames wanted, any other video's by seeking to each frame.
+     * decoder that sees only the frames wanted (with an FFmpeg that filters input packets, 7.0 on),
+     * any other video's by seeking to each frame.
      */
     public static void grab(Ffmpeg ffmpeg, List<Grab> grabs) {
         for (int from = 0; from < grabs.size(); from += VIDEOS_A_RUN) {
@@ -67,8 +68,9 @@ public final class Stills {
         List<Path> numbered = new ArrayList<>();
         List<Grab> decodedOnce = new ArrayList<>();
         int input = 0;
+        boolean filters = ffmpeg.filtersInputPackets();
         for (Grab g : grabs) {
-            if (everyFrameKey(g.video())) {
+            if (filters && everyFrameKey(g.video())) {
                 decodedOnce.add(g);
                 input = decodedOnce(g, input, inputs, outputs, numbered);
             } else {
