@@ -114,9 +114,10 @@ public final class Stills {
         String kept = IntStream.of(wanted).mapToObj(f -> "eq(n\\," + f + ")").collect(Collectors.joining("+"));
         inputs.addAll(List.of("-threads", "1", "-bsf:v", "noise=drop=not(" + kept + ")", "-i", g.video().toString()));
         outputs.addAll(List.of("-map", input + ":v:0", "-fps_mode", "passthrough", "-frames:v",
-                Integer.toString(wanted.length), "-f", "image2", "-c:v", "png", numbered(g, "%d").toString()));
+                Integer.toString(wanted.length), "-f", "image2", "-c:v", "png",
+                numbered(g, 0).toString().replace("%", "%%") + "%d")); // a % in the folder's name is itself
         for (int i = 1; i <= wanted.length; i++) {
-            numbered.add(numbered(g, Integer.toString(i)));
+            numbered.add(numbered(g, i));
         }
         return input + 1;
     }
@@ -141,17 +142,17 @@ public final class Stills {
         return IntStream.of(g.frames).map(f -> Math.max(0, f)).distinct().sorted().toArray();
     }
 
-    /** The {@code n}th still one decoder wrote for {@code g}, in frame order (FFmpeg counts from 1). */
-    private static Path numbered(Grab g, String n) {
+    /** The {@code n}th still one decoder wrote for {@code g}, in frame order (FFmpeg counts from 1; 0: the stem). */
+    private static Path numbered(Grab g, int n) {
         Path first = g.pngs().get(0);
-        return first.resolveSibling(first.getFileName() + ".part-" + n);
+        return first.resolveSibling(first.getFileName() + ".part-" + (n > 0 ? Integer.toString(n) : ""));
     }
 
     /** Copies a one-decoder grab's numbered stills to each still's part file; a frame asked twice is copied twice. */
     private static void placeNumbered(Grab g) throws IOException {
         int[] wanted = distinct(g);
         for (int i = 0; i < g.frames.length; i++) {
-            Path from = numbered(g, Integer.toString(1 + Arrays.binarySearch(wanted, Math.max(0, g.frames[i]))));
+            Path from = numbered(g, 1 + Arrays.binarySearch(wanted, Math.max(0, g.frames[i])));
             if (Files.isRegularFile(from)) {
                 Files.copy(from, Ffmpeg.partOf(g.pngs().get(i)), StandardCopyOption.REPLACE_EXISTING);
             }
