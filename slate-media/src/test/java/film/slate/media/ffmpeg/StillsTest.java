@@ -39,15 +39,7 @@ class StillsTest {
         List<List<BufferedImage>> pictures = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
             Path master = dir.resolve("m" + m + ".mkv");
-            List<BufferedImage> frames = new ArrayList<>();
-            try (VideoEncoder e = VideoEncoder.open(FFMPEG, w, h, fps, PixelFormat.BGR24, EncodeTargets.masterOnly(master))) {
-                for (int i = r.nextInt(3, 12); i > 0; i--) {
-                    BufferedImage img = PixelFormat.BGR24.newImage(w, h);
-                    r.nextBytes(((DataBufferByte) img.getRaster().getDataBuffer()).getData());
-                    frames.add(img);
-                    e.write(img);
-                }
-            }
+            List<BufferedImage> frames = encoded(r, w, h, fps, r.nextInt(3, 12), EncodeTargets.masterOnly(master));
             masters.add(master);
             pictures.add(frames);
         }
@@ -95,13 +87,7 @@ class StillsTest {
         Path proxy = dir.resolve("clip.mp4");
         Path master = dir.resolve("clip.mkv");
         int count = r.nextInt(20, 40);
-        try (VideoEncoder e = VideoEncoder.open(FFMPEG, w, h, 24, PixelFormat.BGR24, EncodeTargets.both(master, proxy))) {
-            for (int i = 0; i < count; i++) {
-                BufferedImage img = PixelFormat.BGR24.newImage(w, h);
-                r.nextBytes(((DataBufferByte) img.getRaster().getDataBuffer()).getData());
-                e.write(img);
-            }
-        }
+        encoded(r, w, h, 24, count, EncodeTargets.both(master, proxy));
         assertThat(Stills.everyFrameKey(master)).isTrue();
         assertThat(Stills.everyFrameKey(proxy)).isFalse();
         List<BufferedImage> decoded = VideoDecoder.readAll(FFMPEG, proxy, PixelFormat.BGR24);
@@ -138,5 +124,19 @@ class StillsTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("short.mkv");
         }
+    }
+
+    /** {@code count} frames of seeded noise, encoded to {@code targets}; returns the frames. */
+    private static List<BufferedImage> encoded(SplittableRandom r, int w, int h, int fps, int count, EncodeTargets targets) {
+        List<BufferedImage> frames = new ArrayList<>();
+        try (VideoEncoder e = VideoEncoder.open(FFMPEG, w, h, fps, PixelFormat.BGR24, targets)) {
+            for (int i = 0; i < count; i++) {
+                BufferedImage img = PixelFormat.BGR24.newImage(w, h);
+                r.nextBytes(((DataBufferByte) img.getRaster().getDataBuffer()).getData());
+                frames.add(img);
+                e.write(img);
+            }
+        }
+        return frames;
     }
 }
