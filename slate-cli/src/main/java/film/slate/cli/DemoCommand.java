@@ -19,6 +19,7 @@ import film.slate.engine.build.ShotSelector;
 import film.slate.media.board.Storyboard;
 import film.slate.media.board.StoryboardFiles;
 import film.slate.media.ffmpeg.FfmpegException;
+import film.slate.store.ObjectStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -144,12 +145,14 @@ final class DemoCommand implements Callable<Integer> {
         out.println("2. Build: every take compiled to a hashed recipe and rendered with previz into .slate/...");
         out.flush();
         BuildSummary summary;
-        StoredTakes takes;
+        BuildPlan built;
+        ObjectStore objects;
         try (Workspace ws = Workspace.open(work)) {
             BuildPlan plan = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
             summary = new Builder(ws.store, ws.backends, BuildOptions.defaults()).run(plan, event -> { });
             // Planned again, the takes just rendered are the store's; the board shows those.
-            takes = new StoredTakes(ws.plan(Optional.empty(), Optional.empty(), Optional.empty()), ws.store.objects());
+            built = ws.plan(Optional.empty(), Optional.empty(), Optional.empty());
+            objects = ws.store.objects();
         }
         out.printf(Locale.ROOT, "   %d rendered, %d cached, %d failed in %.1f s%n", summary.rendered(), summary.cached(),
                 summary.failed(), summary.time().toMillis() / 1000.0);
@@ -159,7 +162,10 @@ final class DemoCommand implements Callable<Integer> {
         Path board = work.resolve(".slate").resolve("board");
         ExecutorService beside = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-board"));
         try {
-            Future<StoryboardFiles> files = beside.submit(() -> Storyboard.write(p, diagnostics, board, takes));
+            // The board checks the takes' objects (reading every master and proxy) on its own thread,
+            // so the cut's encoders start as soon as the build ends.
+            Future<StoryboardFiles> files = beside.submit(() -> Storyboard.write(p, diagnostics, board,
+                    new StoredTakes(built, objects)));
             StringWriter cutLines = new StringWriter();
             CommandError cutFailed = null;
             try (Workspace ws = Workspace.open(work)) {

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One FFmpeg installation: the {@code ffmpeg} and {@code ffprobe} executables and the environment
@@ -34,6 +36,8 @@ public final class Ffmpeg {
     private final String ffprobe;
     private final Map<String, String> environment;
     private final Map<String, String> encoderCache = new ConcurrentHashMap<>();
+    /** {@code ffmpeg version 8.1.2 ...}, {@code ffmpeg version n7.1 ...}: a release's major number. */
+    private static final Pattern RELEASE = Pattern.compile("ffmpeg version n?(\\d{1,4})\\.");
 
     private Ffmpeg(String ffmpeg, String ffprobe, Map<String, String> environment) {
         this.ffmpeg = ffmpeg;
@@ -214,6 +218,23 @@ public final class Ffmpeg {
             throw new FfmpegException(ffmpeg + " has no H.264 encoder (neither libx264 nor libopenh264); name another"
                     + " ffmpeg with " + ENV + " or unset it to use the one Slate ships");
         });
+    }
+
+    /**
+     * Whether this FFmpeg applies bitstream filters to an input's packets before decoding ({@code -bsf}
+     * before {@code -i}, FFmpeg 7.0 on), read from its {@code -version} once: the bundled 8.1 does; an
+     * older system FFmpeg, or one whose version does not say, is not asked to.
+     */
+    boolean filtersInputPackets() {
+        String line = encoderCache.computeIfAbsent("version", k -> new String(runFfmpeg(List.of("-version"),
+                "tell its version"), StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+        return filtersInputPackets(line);
+    }
+
+    /** Whether an {@code ffmpeg -version} first line names a release of 7.0 or later. */
+    static boolean filtersInputPackets(String versionLine) {
+        Matcher m = RELEASE.matcher(versionLine);
+        return m.lookingAt() && Integer.parseInt(m.group(1)) >= 7;
     }
 
     /** Duration, frame count and format of the first video stream of {@code file} (frames are counted by decoding). */
