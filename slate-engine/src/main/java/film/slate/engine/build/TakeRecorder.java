@@ -58,25 +58,17 @@ final class TakeRecorder {
     }
 
     /**
-     * Records the take made by attempt {@code n}: its receipt first (stored by this thread beside the
-     * others', while the attempt still holds the render), then, with the other takes finished
-     * meanwhile, in one transaction: the render and attempt ended, a new take version, its
-     * {@code rendered} event and its queue entry removed. Empty, and nothing recorded, when a later
-     * attempt holds the render (this one was counted dead).
+     * Records the take made by attempt {@code n}, with the other takes finished meanwhile, in one
+     * transaction: the render and attempt ended where the attempt still holds the render (the
+     * fence, which locks those rows), then the winners' receipts stored as objects (before their
+     * rows: what a lost database is rebuilt from), a new take version each, their {@code rendered}
+     * events and queue entries removed. Empty, and nothing recorded, when a later attempt holds the
+     * render (this one was counted dead): a loser writes no receipt.
      */
     Optional<Recorded> rendered(Recipe recipe, int n, Takes.Output output, long started, long finished,
             OptionalDouble cost, long queueVersion) {
         TakeReceipt take = new TakeReceipt(recipe.shot(), recipe.take(), recipe.id(), recipe.backend(), output.master(),
                 output.proxy(), output.depth(), started, finished, cost);
-        if (!store.renders().holds(recipe.id(), n)) {
-            return Optional.empty(); // its objects stay unreferenced until gc: the same bytes, or a loser's
-        }
-        try {
-            store.takes().keepReceipt(take, recipe.canonical());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the receipt of take " + take.label() + " (" + e.getMessage()
-                    + ")", e);
-        }
         Optional<Recorded> recorded = group.submit(new Made(recipe, n, take, queueVersion));
         if (recorded.isEmpty()) {
             return recorded;
@@ -99,6 +91,7 @@ final class TakeRecorder {
                     winners.add(made.get(i));
                 }
             }
+            keepReceipts(winners);
             int[] versions = store.takes().appendAll(c, winners.stream().map(Made::take).toList());
             List<Event> events = new ArrayList<>();
             for (int i = 0; i < winners.size(); i++) {
@@ -123,6 +116,17 @@ final class TakeRecorder {
             }
             return out;
         });
+    }
+
+    private void keepReceipts(List<Made> winners) {
+        for (Made m : winners) {
+            try {
+                store.takes().keepReceipt(m.take(), m.recipe().canonical());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store the receipt of take " + m.take().label() + " ("
+                        + e.getMessage() + ")", e);
+            }
+        }
     }
 
     /** Records that the render failed for good; {@code attempt} 0 when none was started. */

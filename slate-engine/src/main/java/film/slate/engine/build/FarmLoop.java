@@ -1,0 +1,201 @@
+package film.slate.engine.build;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A worker's loop over the shared queue: it picks as many entries as it has free job slots in one
+ * statement ({@link FarmQueue#pick}), claims their renders together in one transaction
+ * ({@link RenderJob#claimTogether}), and hands each to a job thread; renders that end together are
+ * recorded together ({@link TakeRecorder}'s group commit). So the statements and commits a take
+ * costs fall with the number of slots, where db-scheduler handed entries to job threads one by one.
+ * The same loop heartbeats what the worker holds and revives what dead processes held.
+ */
+final class FarmLoop {
+    private final FarmQueue queue;
+    private final RenderJob job;
+    private final int jobs;
+    private final FarmSettings settings;
+    private final Clock clock;
+    private final ExecutorService threads;
+    private final Thread loop;
+    private final Object wake = new Object();
+    /** Queue changes the database did not take (it was away): the loop tries them again. */
+    private final ConcurrentLinkedQueue<Runnable> owed = new ConcurrentLinkedQueue<>();
+    private int running;
+    /** No new entry is picked (the worker is stopping); heartbeats go on for what is still running. */
+    private volatile boolean stopping;
+    private volatile boolean stopped;
+
+    FarmLoop(FarmQueue queue, RenderJob job, int jobs, FarmSettings settings, Clock clock, String worker) {
+        this.queue = queue;
+        this.job = job;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "slate-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.loop = new Thread(this::loop, "slate-queue-" + worker);
+        loop.setDaemon(true);
+    }
+
+    void start() {
+        loop.start();
+    }
+
+    private void loop() {
+        Instant nextBeat = Instant.MIN;
+        while (!stopped) {
+            try {
+                settleOwed();
+                Instant now = clock.instant();
+                if (!now.isBefore(nextBeat)) {
+                    queue.heartbeat(now);
+                    queue.reviveDead(now.minus(settings.deadAfter()));
+                    nextBeat = now.plus(settings.heartbeat());
+                }
+                int free;
+                synchronized (wake) {
+                    free = stopping ? 0 : jobs - running;
+                }
+                List<FarmQueue.Entry> picked = free == 0 ? List.of() : queue.pick(free, now);
+                dispatch(picked);
+                if (free > 0 && picked.size() == free) {
+                    continue; // the slots are full: wait below only when they are
+                }
+                // Nothing more due: look again after a poll. Slots full: wait for one to come free.
+                long until = System.nanoTime() + (free > 0 ? settings.poll() : settings.heartbeat()).toNanos();
+                synchronized (wake) {
+                    for (long left; !stopped && (left = until - System.nanoTime()) > 0
+                            && (free > 0 || running == jobs || stopping); ) {
+                        TimeUnit.NANOSECONDS.timedWait(wake, left);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException away) {
+                // The database is away: the loop tries again after a poll (renders under way wait in OutageWait).
+                try {
+                    Thread.sleep(settings.poll().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void dispatch(List<FarmQueue.Entry> picked) {
+        if (picked.isEmpty()) {
+            return;
+        }
+        List<RenderJob.Step> steps;
+        try {
+            steps = job.claimTogether(picked);
+        } catch (RuntimeException e) {
+            Instant now = clock.instant();
+            picked.forEach(entry -> settle(() -> queue.later(entry, now)));
+            throw e;
+        }
+        synchronized (wake) {
+            running += picked.size();
+        }
+        for (int i = 0; i < picked.size(); i++) {
+            FarmQueue.Entry entry = picked.get(i);
+            RenderJob.Step step = steps.get(i);
+            threads.execute(() -> finish(entry, step));
+        }
+    }
+
+    /** Runs one entry's step on a job thread, then removes the entry or puts it back for later. */
+    private void finish(FarmQueue.Entry entry, RenderJob.Step step) {
+        try {
+            if (!step.run()) {
+                settle(() -> queue.remove(entry));
+            }
+        } catch (RetryLater r) {
+            settle(() -> queue.later(entry, clock.instant().plus(r.delay())));
+        } catch (RuntimeException | Error e) {
+            Optional<Duration> again = Optional.empty();
+            try {
+                again = job.unexpected(entry.recipe(), e);
+            } finally {
+                Optional<Duration> delay = again;
+                if (delay.isPresent()) {
+                    settle(() -> queue.later(entry, clock.instant().plus(delay.get())));
+                } else {
+                    job.givenUp().add(entry.recipe()); // even when recording it failed
+                    settle(() -> queue.remove(entry));
+                }
+            }
+        } finally {
+            synchronized (wake) {
+                running--;
+                wake.notifyAll();
+            }
+        }
+    }
+
+    private void settle(Runnable change) {
+        try {
+            change.run();
+        } catch (RuntimeException away) {
+            owed.add(change);
+        }
+    }
+
+    private void settleOwed() {
+        for (Runnable change = owed.poll(); change != null; change = owed.poll()) {
+            try {
+                change.run();
+            } catch (RuntimeException away) {
+                owed.add(change);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Picks no more; lets running renders finish within {@code grace}, then interrupts them (the
+     * job hands an interrupted render back); hands back whatever the worker still holds.
+     */
+    void stop(Duration grace) {
+        synchronized (wake) {
+            stopping = true;
+            wake.notifyAll();
+        }
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                threads.shutdownNow();
+                threads.awaitTermination(1, TimeUnit.MINUTES);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopped = true;
+        loop.interrupt();
+        try {
+            loop.join(TimeUnit.MINUTES.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        settleOwed();
+        try {
+            queue.handBackAll();
+        } catch (RuntimeException away) {
+            // the database is away: the entries come free when this worker's heartbeats are missed
+        }
+    }
+}
