@@ -28,6 +28,14 @@ import java.util.OptionalDouble;
 final class TakeRecorder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Writes a group's receipts side by side; its threads end when idle. */
+    private static final java.util.concurrent.ExecutorService RECEIPTS = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "slate-receipt");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** The most finished takes one transaction records. */
     private static final int GROUP = 64;
 
@@ -118,14 +126,42 @@ final class TakeRecorder {
         });
     }
 
+    /**
+     * Stores the winners' receipts side by side (each written, synced and renamed on a thread of its
+     * own: a group waits for the slowest sync, not for their sum), all before the group's rows.
+     */
     private void keepReceipts(List<Made> winners) {
-        for (Made m : winners) {
+        List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
+        for (Made m : winners.subList(Math.min(1, winners.size()), winners.size())) {
+            writes.add(java.util.concurrent.CompletableFuture.runAsync(() -> keepReceipt(m), RECEIPTS));
+        }
+        RuntimeException failed = null;
+        if (!winners.isEmpty()) {
             try {
-                store.takes().keepReceipt(m.take(), m.recipe().canonical());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot store the receipt of take " + m.take().label() + " ("
-                        + e.getMessage() + ")", e);
+                keepReceipt(winners.get(0)); // the leader writes one itself
+            } catch (RuntimeException e) {
+                failed = e;
             }
+        }
+        for (var w : writes) {
+            try {
+                w.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void keepReceipt(Made m) {
+        try {
+            store.takes().keepReceipt(m.take(), m.recipe().canonical());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the receipt of take " + m.take().label() + " ("
+                    + e.getMessage() + ")", e);
         }
     }
 
