@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The same loop heartbeats what the worker holds and revives what dead processes held.
  */
 final class FarmLoop {
+    /** The longest a free slot waits for others to come free before it is filled alone. */
+    static final Duration GATHER = Duration.ofMillis(20);
+
     private final FarmQueue queue;
     private final RenderJob job;
     private final int jobs;
@@ -66,16 +69,13 @@ final class FarmLoop {
                     queue.reviveDead(now.minus(settings.deadAfter()));
                     nextBeat = now.plus(settings.heartbeat());
                 }
-                int free;
-                synchronized (wake) {
-                    free = stopping ? 0 : jobs - running;
-                }
-                List<FarmQueue.Entry> picked = free == 0 ? List.of() : queue.pick(free, now);
+                int free = freeSlots();
+                List<FarmQueue.Entry> picked = free == 0 ? List.of() : queue.pick(free, clock.instant());
                 dispatch(picked);
-                if (free > 0 && picked.size() == free) {
-                    continue; // the slots are full: wait below only when they are
+                if (!picked.isEmpty()) {
+                    continue; // more may be due (another worker held some rows a moment): look again at once
                 }
-                // Nothing more due: look again after a poll. Slots full: wait for one to come free.
+                // Nothing due: look again after a poll. Slots full: wait for one to come free.
                 long until = System.nanoTime() + (free > 0 ? settings.poll() : settings.heartbeat()).toNanos();
                 synchronized (wake) {
                     for (long left; !stopped && (left = until - System.nanoTime()) > 0
@@ -93,6 +93,23 @@ final class FarmLoop {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * The free job slots, once at least a quarter of them are free or a moment has passed: renders
+     * that end together are picked together (one statement for many), and a slot waits at most
+     * {@link #GATHER} for the others.
+     */
+    private int freeSlots() throws InterruptedException {
+        int enough = Math.max(1, jobs / 4);
+        long until = System.nanoTime() + GATHER.toNanos();
+        synchronized (wake) {
+            for (long left; !stopping && running > 0 && jobs - running < enough
+                    && jobs - running > 0 && (left = until - System.nanoTime()) > 0; ) {
+                TimeUnit.NANOSECONDS.timedWait(wake, left);
+            }
+            return stopping ? 0 : jobs - running;
         }
     }
 

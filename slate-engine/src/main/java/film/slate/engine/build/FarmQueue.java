@@ -46,25 +46,28 @@ final class FarmQueue {
     List<Entry> pick(int most, Instant now) {
         String in = String.join(", ", Collections.nCopies(backends.size(), "?"));
         return store.database().read(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = ?,"
-                    + " last_heartbeat = ?, version = version + 1 WHERE task_name = ? AND picked = ? AND task_instance IN"
-                    + " (SELECT q.task_instance FROM scheduled_tasks q JOIN renders r ON r.recipe = q.task_instance"
-                    + " WHERE q.task_name = ? AND q.picked = ? AND q.execution_time <= ? AND r.backend IN (" + in + ")"
+            // The due entries first (in execution-time order, by its index, joined to their renders only
+            // to keep this worker's backends), locked as they are read; then those alone are marked.
+            try (PreparedStatement st = c.prepareStatement("WITH due AS (SELECT q.task_instance FROM scheduled_tasks q"
+                    + " WHERE q.task_name = ? AND q.picked = ? AND q.execution_time <= ? AND EXISTS (SELECT 1 FROM"
+                    + " renders r WHERE r.recipe = q.task_instance AND r.backend IN (" + in + "))"
                     + " ORDER BY q.execution_time LIMIT ?" + (skipLocked ? " FOR UPDATE OF q SKIP LOCKED" : "") + ")"
+                    + " UPDATE scheduled_tasks SET picked = ?, picked_by = ?, last_heartbeat = ?, version = version + 1"
+                    + " WHERE task_name = ? AND picked = ? AND task_instance IN (SELECT task_instance FROM due)"
                     + " RETURNING task_instance, version")) {
                 int i = 1;
-                st.setBoolean(i++, true);
-                st.setString(i++, worker);
-                sql.setInstant(st, i++, now);
-                st.setString(i++, Builder.TASK);
-                st.setBoolean(i++, false);
                 st.setString(i++, Builder.TASK);
                 st.setBoolean(i++, false);
                 sql.setInstant(st, i++, now);
                 for (String b : backends) {
                     st.setString(i++, b);
                 }
-                st.setInt(i, most);
+                st.setInt(i++, most);
+                st.setBoolean(i++, true);
+                st.setString(i++, worker);
+                sql.setInstant(st, i++, now);
+                st.setString(i++, Builder.TASK);
+                st.setBoolean(i, false);
                 List<Entry> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
