@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link RenderJob#claimTogether}), and hands each to a job thread; renders that end together are
  * recorded together ({@link TakeRecorder}'s group commit). So the statements and commits a take
  * costs fall with the number of slots, where db-scheduler handed entries to job threads one by one.
- * The same loop heartbeats what the worker holds and revives what dead processes held.
+ * A thread beside it heartbeats what the worker holds and revives what dead processes held.
  */
 final class FarmLoop {
     /** The longest a free slot waits for others to come free before it is filled alone. */
@@ -30,6 +31,7 @@ final class FarmLoop {
     private final Clock clock;
     private final ExecutorService threads;
     private final Thread loop;
+    private final ScheduledExecutorService beat;
     private final Object wake = new Object();
     /** Queue changes the database did not take (it was away): the loop tries them again. */
     private final ConcurrentLinkedQueue<Runnable> owed = new ConcurrentLinkedQueue<>();
@@ -52,23 +54,37 @@ final class FarmLoop {
         });
         this.loop = new Thread(this::loop, "slate-queue-" + worker);
         loop.setDaemon(true);
+        this.beat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "slate-queue-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     void start() {
         loop.start();
+        long every = settings.heartbeat().toMillis();
+        beat.scheduleWithFixedDelay(this::heartbeat, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * On a thread of its own, so that a slow pick or claim never delays it past dead-after: renews
+     * what this worker holds and revives what silent processes held.
+     */
+    private void heartbeat() {
+        try {
+            Instant now = clock.instant();
+            queue.heartbeat(now);
+            queue.reviveDead(now.minus(settings.deadAfter()));
+        } catch (RuntimeException away) {
+            // the database is away: the next beat tries again
+        }
     }
 
     private void loop() {
-        Instant nextBeat = Instant.MIN;
         while (!stopped) {
             try {
                 settleOwed();
-                Instant now = clock.instant();
-                if (!now.isBefore(nextBeat)) {
-                    queue.heartbeat(now);
-                    queue.reviveDead(now.minus(settings.deadAfter()));
-                    nextBeat = now.plus(settings.heartbeat());
-                }
                 int free = freeSlots();
                 List<FarmQueue.Entry> picked = free == 0 ? List.of() : queue.pick(free, clock.instant());
                 dispatch(picked);
@@ -208,6 +224,7 @@ final class FarmLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        beat.shutdownNow();
         settleOwed();
         try {
             queue.handBackAll();

@@ -82,12 +82,16 @@ final class FarmQueue {
     /** Renews the heartbeat of every entry this worker holds, in one statement. */
     void heartbeat(Instant now) {
         store.database().read(c -> {
+            // Rows another transaction holds (this worker's record deleting them) are left alone, not
+            // waited for: two statements over the same rows in different orders could deadlock.
             try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET last_heartbeat = ?"
-                    + " WHERE task_name = ? AND picked = ? AND picked_by = ?")) {
+                    + " WHERE task_name = ? AND task_instance IN (SELECT task_instance FROM scheduled_tasks"
+                    + " WHERE task_name = ? AND picked = ? AND picked_by = ?" + locked() + ")")) {
                 sql.setInstant(st, 1, now);
                 st.setString(2, Builder.TASK);
-                st.setBoolean(3, true);
-                st.setString(4, worker);
+                st.setString(3, Builder.TASK);
+                st.setBoolean(4, true);
+                st.setString(5, worker);
                 return st.executeUpdate();
             }
         });
@@ -101,15 +105,21 @@ final class FarmQueue {
     int reviveDead(Instant deadBefore) {
         return store.database().read(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
-                    + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND picked = ?"
-                    + " AND last_heartbeat < ?")) {
+                    + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND task_instance IN"
+                    + " (SELECT task_instance FROM scheduled_tasks WHERE task_name = ? AND picked = ?"
+                    + " AND last_heartbeat < ?" + locked() + ")")) {
                 st.setBoolean(1, false);
                 st.setString(2, Builder.TASK);
-                st.setBoolean(3, true);
-                sql.setInstant(st, 4, deadBefore);
+                st.setString(3, Builder.TASK);
+                st.setBoolean(4, true);
+                sql.setInstant(st, 5, deadBefore);
                 return st.executeUpdate();
             }
         });
+    }
+
+    private String locked() {
+        return skipLocked ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
     /** Puts {@code entry} back in the queue, due at {@code at} (a retry), if this worker still holds it. */
