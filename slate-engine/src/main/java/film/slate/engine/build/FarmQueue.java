@@ -1,6 +1,8 @@
 package film.slate.engine.build;
 
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
 import film.slate.store.Store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,9 +35,13 @@ final class FarmQueue {
         this.store = store;
         this.backends = List.copyOf(backends);
         this.worker = worker;
-        FarmQueries queries = FarmQueries.of(store.database().dialect(), backends);
-        this.sql = queries;
-        this.skipLocked = queries.locksAndFetches();
+        if (backends.isEmpty()) {
+            throw new IllegalArgumentException("no backends");
+        }
+        // db-scheduler's own reading and writing of instants for the dialect: the rows are its rows
+        this.sql = "postgresql".equals(store.database().dialect()) ? new PostgreSqlJdbcCustomization(true, false)
+                : new SqliteJdbcCustomization();
+        this.skipLocked = sql.supportsGenericLockAndFetch();
     }
 
     /**
