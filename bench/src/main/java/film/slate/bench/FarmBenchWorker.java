@@ -13,16 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One worker process of {@link FarmBench}: {@code slate worker}'s {@link FarmWorker} with the
  * no-op backend, started when the file GO appears, stopped when the queue is empty. Claim latency
- * is measured on each job thread: from the end of its last take (or the start) to the claim of the
- * next being committed (a {@code started} event), i.e. fetch from the queue plus the claim
- * transaction. Writes {@code count first_start_us last_end_us cpu_us mark_us mark_cpu_us mark_count} (CPU
+ * is measured per job slot: from a take's end (its slot free) to the next claim committed (a
+ * {@code started} event), each claim paired with the earliest slot freed and not yet taken, i.e.
+ * fetch from the queue plus the claim transaction, whichever thread runs the take (a worker's job
+ * threads need not be its slots). Writes {@code count first_start_us last_end_us cpu_us mark_us mark_cpu_us mark_count} (CPU
  * from start to stop; the mark: when the file MARK beside GO appeared, the end of the warm-up) and then
  * one latency (us) a line to OUT.
  * Run: {@code FarmBenchWorker DIR JOBS GO OUT}; the worker is named after OUT's file name ({@code w0}).
@@ -42,7 +42,7 @@ public final class FarmBenchWorker {
         Path go = Path.of(args[2]);
         Path out = Path.of(args[3]);
         var production = ProductionReader.read(dir).production();
-        Map<Thread, Long> lastEnd = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Long> freed = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong first = new AtomicLong(Long.MAX_VALUE);
         AtomicLong last = new AtomicLong();
@@ -56,15 +56,14 @@ public final class FarmBenchWorker {
                     out.getFileName().toString().replace(".txt", ""));
             FarmWorker worker = new FarmWorker(store, backends, List.of("main"), options, Duration.ofSeconds(5), e -> {
                 long now = micros();
-                Thread t = Thread.currentThread();
                 if (e.kind() == BuildEvent.Kind.STARTED) {
                     first.accumulateAndGet(now, Math::min);
-                    Long end = lastEnd.get(t);
+                    Long end = freed.poll();
                     if (end != null) {
                         latencies.add(now - end);
                     }
                 } else if (e.kind() == BuildEvent.Kind.RENDERED) {
-                    lastEnd.put(t, now);
+                    freed.add(now);
                     last.accumulateAndGet(now, Math::max);
                     count.incrementAndGet();
                 }

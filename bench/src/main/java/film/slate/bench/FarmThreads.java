@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * Where a worker process's CPU goes, by kind of thread (from /proc/self/task): the JIT compilers,
- * the garbage collector, the render jobs (db-scheduler's executor threads) and the rest (queue
+ * the garbage collector, the render jobs (db-scheduler's executor threads, or a worker's own job threads) and the rest (queue
  * polling, heartbeats, the JDBC pool, JFR), user and system time apart. Two readings, at the
  * warm-up mark and at the end, give the steady state's share of each per take.
  */
@@ -48,7 +48,8 @@ final class FarmThreads {
         if (thread.startsWith("G1") || thread.startsWith("GC ") || thread.startsWith("VM Thread")) {
             return "gc+vm";
         }
-        if (thread.startsWith("db-scheduler-") || thread.startsWith("pool-")) {
+        if (thread.startsWith("db-scheduler-") || thread.startsWith("pool-") || thread.startsWith("slate-job-")
+                || thread.startsWith("slate-receipt")) {
             return "jobs";
         }
         return "other";

@@ -173,6 +173,11 @@ class BuildGuaranteesTest {
     @Test
     void twoBuildsAtOnceNeverRenderTheSameTakeTwice() throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve("c"), 3, 4);
+        // Both builds live throughout: whether one counts the other dead must not hang on the machine's
+        // load (a 2 s dead-after once passed at load 47 and the survivor took a live build's take up,
+        // which is right for a dead one). Silent for an hour is dead here, so only a real death could.
+        Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml"))
+                + "farm:\n  dead_after: 3600\n");
         Store.open(dir).close(); // migrate once before the race
         Path log = tmp.resolve("c.log");
         Process a = Slate.start(log, List.of("-Dslate.test.delay.ms=40"), "build", dir.toString(), "--jobs", "2");

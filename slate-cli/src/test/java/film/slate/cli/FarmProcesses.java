@@ -106,8 +106,13 @@ final class FarmProcesses {
 
     /** Waits until {@code count} renders have started (lines in the render log), woken by the log's changes. */
     void awaitStarts(int count, Process alive) throws Exception {
-        awaitChange(tmp, () -> lines().stream().filter(l -> l[0].equals("start")).count() >= count, alive,
-                count + " renders started");
+        await("start", count, alive);
+    }
+
+    /** Waits until the render log has {@code count} lines of {@code what} ({@code start} or {@code done}). */
+    void await(String what, int count, Process alive) throws Exception {
+        awaitChange(tmp, () -> lines().stream().filter(l -> l[0].equals(what)).count() >= count, alive,
+                count + " renders " + what);
     }
 
     /** A condition on files, looked at again after each change. */

@@ -100,8 +100,9 @@ class FarmWorkerTest {
         assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
         Process victim = farm.start(List.of("-Dslate.test.delay.ms=" + (20 + random.nextInt(60))), "worker",
                 dir.toString(), "--jobs", "2", "--name", "victim");
-        farm.awaitStarts(1 + random.nextInt(6), victim);
-        Thread.sleep(random.nextInt(40)); // somewhere in a render, or between two: the seed says where
+        // Right after the n-th render started (inside one) or ended (between two, or inside the next):
+        // the seed says which, by the render log's events, not by a wait on the wall clock.
+        farm.await(random.nextBoolean() ? "start" : "done", 1 + random.nextInt(6), victim);
         victim.destroyForcibly(); // SIGKILL
         assertThat(victim.waitFor(1, TimeUnit.MINUTES)).isTrue();
         Process heir = farm.start(List.of(), "worker", dir.toString(), "--jobs", "2", "--until-idle", "--name", "heir");

@@ -1,7 +1,5 @@
 package film.slate.engine.build;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerName;
 import film.slate.store.Store;
 import film.slate.store.StoreLock;
 import java.io.IOException;
@@ -16,8 +14,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code slate worker}: renders takes from the store's shared queue, for the backends it can
  * reach, until it is stopped. It registers in the store's {@code workers} table and heartbeats
- * there ({@link FarmPresence}); its queue scheduler fetches only its backends' renders
- * ({@link FarmQueries}), heartbeats the renders it holds, and revives those of dead processes.
+ * there ({@link FarmPresence}); its loop ({@link FarmLoop}) picks only its backends' renders, as
+ * many at once as it has free job slots, heartbeats the renders it holds, and revives those of
+ * dead processes.
  * Stopping takes no new render, lets running ones finish for the grace time, then hands back
  * what it still holds (the queue offers it to any worker at once).
  */
@@ -36,7 +35,7 @@ public final class FarmWorker implements AutoCloseable {
      * that took it, and stop may come on another): gc on this machine waits for the worker.
      */
     private final CountDownLatch unlock = new CountDownLatch(1);
-    private Scheduler scheduler;
+    private FarmLoop loop;
 
     /**
      * A worker on {@code store} for {@code backendNames} (each defined by the production), running
@@ -58,27 +57,9 @@ public final class FarmWorker implements AutoCloseable {
     public void start() throws InterruptedException, IOException {
         holdLock();
         presence = FarmPresence.join(store, options.worker(), backendNames, options.jobs(), settings, clock);
-        FarmQueries queries = FarmQueries.of(store.database().dialect(), backendNames);
-        var task = job.task(Builder.retry(job, Clock.systemUTC(), () -> { }));
-        var builder = Scheduler.create(store.database().dataSource(), task)
-                .threads(options.jobs())
-                .pollingInterval(settings.poll())
-                .heartbeatInterval(settings.heartbeat())
-                .missedHeartbeatsLimit(settings.missed())
-                .jdbcCustomization(queries)
-                .schedulerName(new SchedulerName.Fixed(options.worker()))
-                .shutdownMaxWait(grace)
-                // A task this worker does not know is another's; never delete it from the shared queue.
-                .deleteUnresolvedAfter(Duration.ofDays(36_500))
-                .clock(clock::instant);
-        if (queries.locksAndFetches()) {
-            // One transaction picks a batch, as many as there are jobs; fetched again (no polling delay)
-            // once half have ended. No more: a picked render waiting for a free job gets no heartbeat
-            // from db-scheduler, and one that waits longer than dead-after would be revived elsewhere.
-            builder.pollUsingLockAndFetch(0.5, 1.0);
-        }
-        scheduler = builder.build();
-        scheduler.start();
+        loop = new FarmLoop(new FarmQueue(store, backendNames, options.worker()), job, options.jobs(), settings, clock,
+                options.worker());
+        loop.start();
     }
 
     private void holdLock() throws IOException, InterruptedException {
@@ -136,8 +117,8 @@ public final class FarmWorker implements AutoCloseable {
                 presence.stopping();
             }
             job.stop();
-            if (scheduler != null) {
-                scheduler.stop(); // waits up to the grace time, then interrupts: interrupted renders are handed back
+            if (loop != null) {
+                loop.stop(grace); // waits up to the grace time, then interrupts: interrupted renders are handed back
             }
         } finally {
             job.close();

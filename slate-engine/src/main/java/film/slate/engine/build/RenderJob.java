@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -181,6 +183,75 @@ final class RenderJob {
             }
         }
         return false;
+    }
+
+    /** What a job thread does for one picked entry; answers whether the entry went with the take. */
+    interface Step {
+        boolean run();
+    }
+
+    /**
+     * The entries a worker picked together: the renders that need nothing first (no input to wait
+     * for, a backend this worker knows, within the budget) are claimed in one transaction, their
+     * recipes read in one query; a step for each entry, in order: a claimed render's execution, or
+     * the whole job ({@link #run}) for the others.
+     */
+    List<Step> claimTogether(List<FarmQueue.Entry> entries) {
+        List<String> missing = entries.stream().map(FarmQueue.Entry::recipe).filter(id -> !known.containsKey(id))
+                .distinct().toList();
+        if (!missing.isEmpty()) {
+            List<Optional<Recipe>> read = store.recipes().getAll(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                String id = missing.get(i);
+                read.get(i).ifPresent(r -> known.put(id, r));
+            }
+        }
+        Map<String, Generator> ready = new java.util.LinkedHashMap<>();
+        List<Recipe> claim = new ArrayList<>();
+        for (FarmQueue.Entry e : entries) {
+            Recipe r = known.get(e.recipe());
+            Optional<Generator> g = r == null || !r.content().inputs().isEmpty() || diskFull.get() != null
+                    ? Optional.empty() : generator(r);
+            if (g.isPresent() && !ready.containsKey(r.id()) && budget.reserve(estimate(r))) {
+                ready.put(r.id(), g.get());
+                claim.add(r);
+            }
+        }
+        Map<String, Integer> attempts;
+        try {
+            attempts = claim.isEmpty() ? Map.of() : claims.claimTogether(claim);
+        } catch (RuntimeException e) {
+            claim.forEach(r -> budget.settle(estimate(r), 0));
+            throw e;
+        }
+        List<Step> steps = new ArrayList<>();
+        for (FarmQueue.Entry e : entries) {
+            Generator g = ready.remove(e.recipe());
+            if (g == null) {
+                steps.add(() -> run(e.recipe(), e.version()));
+                continue;
+            }
+            Recipe r = known.get(e.recipe());
+            int n = attempts.getOrDefault(r.id(), 0);
+            if (n == 0) {
+                budget.settle(estimate(r), 0);
+                steps.add(() -> false); // rendered or given up already: the entry just goes
+            } else {
+                steps.add(() -> {
+                    recorder.startedEvent(r, n);
+                    return execute(r, g, n, estimate(r), e.version());
+                });
+            }
+        }
+        return steps;
+    }
+
+    private Optional<Generator> generator(Recipe r) {
+        try {
+            return Optional.of(backends.generator(r.backend()));
+        } catch (BuildException e) {
+            return Optional.empty(); // run() records why
+        }
     }
 
     /**

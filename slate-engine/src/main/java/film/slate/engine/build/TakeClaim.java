@@ -82,6 +82,19 @@ final class TakeClaim {
         return new Result(Outcome.CLAIMED, attempt, "");
     }
 
+    /**
+     * Claims {@code recipes} (picked together, none waiting for an input, their estimates reserved)
+     * in one transaction; the attempt each starts by recipe, 0 where there is nothing to do.
+     */
+    Map<String, Integer> claimTogether(List<Recipe> recipes) {
+        List<Integer> started = claimAll(recipes);
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (int i = 0; i < recipes.size(); i++) {
+            out.put(recipes.get(i).id(), started.get(i));
+        }
+        return out;
+    }
+
     /** Whether the render of {@code recipe} is still to be made (not rendered, failed, or made as a take already). */
     private boolean open(Recipe recipe) {
         if (store.takes().withRecipe(recipe.id()).filter(t -> t.label().equals(recipe.label())).isPresent()) {

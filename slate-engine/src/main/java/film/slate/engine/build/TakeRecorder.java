@@ -28,6 +28,14 @@ import java.util.OptionalDouble;
 final class TakeRecorder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Writes a group's receipts side by side; its threads end when idle. */
+    private static final java.util.concurrent.ExecutorService RECEIPTS = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "slate-receipt");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** The most finished takes one transaction records. */
     private static final int GROUP = 64;
 
@@ -58,25 +66,17 @@ final class TakeRecorder {
     }
 
     /**
-     * Records the take made by attempt {@code n}: its receipt first (stored by this thread beside the
-     * others', while the attempt still holds the render), then, with the other takes finished
-     * meanwhile, in one transaction: the render and attempt ended, a new take version, its
-     * {@code rendered} event and its queue entry removed. Empty, and nothing recorded, when a later
-     * attempt holds the render (this one was counted dead).
+     * Records the take made by attempt {@code n}, with the other takes finished meanwhile, in one
+     * transaction: the render and attempt ended where the attempt still holds the render (the
+     * fence, which locks those rows), then the winners' receipts stored as objects (before their
+     * rows: what a lost database is rebuilt from), a new take version each, their {@code rendered}
+     * events and queue entries removed. Empty, and nothing recorded, when a later attempt holds the
+     * render (this one was counted dead): a loser writes no receipt.
      */
     Optional<Recorded> rendered(Recipe recipe, int n, Takes.Output output, long started, long finished,
             OptionalDouble cost, long queueVersion) {
         TakeReceipt take = new TakeReceipt(recipe.shot(), recipe.take(), recipe.id(), recipe.backend(), output.master(),
                 output.proxy(), output.depth(), started, finished, cost);
-        if (!store.renders().holds(recipe.id(), n)) {
-            return Optional.empty(); // its objects stay unreferenced until gc: the same bytes, or a loser's
-        }
-        try {
-            store.takes().keepReceipt(take, recipe.canonical());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the receipt of take " + take.label() + " (" + e.getMessage()
-                    + ")", e);
-        }
         Optional<Recorded> recorded = group.submit(new Made(recipe, n, take, queueVersion));
         if (recorded.isEmpty()) {
             return recorded;
@@ -99,6 +99,7 @@ final class TakeRecorder {
                     winners.add(made.get(i));
                 }
             }
+            keepReceipts(winners);
             int[] versions = store.takes().appendAll(c, winners.stream().map(Made::take).toList());
             List<Event> events = new ArrayList<>();
             for (int i = 0; i < winners.size(); i++) {
@@ -123,6 +124,45 @@ final class TakeRecorder {
             }
             return out;
         });
+    }
+
+    /**
+     * Stores the winners' receipts side by side (each written, synced and renamed on a thread of its
+     * own: a group waits for the slowest sync, not for their sum), all before the group's rows.
+     */
+    private void keepReceipts(List<Made> winners) {
+        List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
+        for (Made m : winners.subList(Math.min(1, winners.size()), winners.size())) {
+            writes.add(java.util.concurrent.CompletableFuture.runAsync(() -> keepReceipt(m), RECEIPTS));
+        }
+        RuntimeException failed = null;
+        if (!winners.isEmpty()) {
+            try {
+                keepReceipt(winners.get(0)); // the leader writes one itself
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        for (var w : writes) {
+            try {
+                w.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void keepReceipt(Made m) {
+        try {
+            store.takes().keepReceipt(m.take(), m.recipe().canonical());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the receipt of take " + m.take().label() + " ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /** Records that the render failed for good; {@code attempt} 0 when none was started. */

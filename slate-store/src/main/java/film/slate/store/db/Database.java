@@ -67,8 +67,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The most connections a SQLite store's pool opens (the job threads of a build, its scheduler, reads). */
+    public static final int SQLITE_CONNECTIONS = 24;
+    /**
+     * The most connections a PostgreSQL store's pool opens; it opens them only as they are wanted
+     * (a worker uses 3-5: its queue loop, a group's recorder, presence and slots).
+     */
+    public static final int POSTGRESQL_CONNECTIONS = 16;
+
     /** The SQLite database at {@code file}: WAL, a busy timeout, immediate write transactions; migrated. */
     public static Database sqlite(Path file) {
+        return sqlite(file, SQLITE_CONNECTIONS);
+    }
+
+    /** The SQLite database at {@code file}, pooled in at most {@code connections} connections. */
+    public static Database sqlite(Path file, int connections) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -81,7 +94,7 @@ public final class Database implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(ds);
         pool.setPoolName("slate-store");
-        pool.setMaximumPoolSize(Integer.getInteger("slate.db.connections", 24));
+        pool.setMaximumPoolSize(connections);
         pool.setMinimumIdle(1);
         pool.setIdleTimeout(10_000);
         // A writer may wait for SQLite's lock (the busy timeout) while holding its connection.
@@ -125,6 +138,12 @@ public final class Database implements AutoCloseable {
      */
     public static Database postgresql(String url, Optional<String> user, Optional<String> password)
             throws java.io.IOException {
+        return postgresql(url, user, password, POSTGRESQL_CONNECTIONS);
+    }
+
+    /** The PostgreSQL database at {@code url}, pooled in at most {@code connections} connections; migrated. */
+    public static Database postgresql(String url, Optional<String> user, Optional<String> password, int connections)
+            throws java.io.IOException {
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
         ds.setURL("jdbc:" + url);
         user.ifPresent(ds::setUser);
@@ -141,7 +160,7 @@ public final class Database implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(ds);
         pool.setPoolName("slate-store-postgresql");
-        pool.setMaximumPoolSize(Integer.getInteger("slate.db.connections", 16));
+        pool.setMaximumPoolSize(connections);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(60_000);
         HikariDataSource pooled = new HikariDataSource(pool);

@@ -1,0 +1,183 @@
+package film.slate.engine.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import film.slate.core.model.Production;
+import film.slate.core.read.ProductionReader;
+import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.RecipeCompiler;
+import film.slate.core.testing.SyntheticProduction;
+import film.slate.engine.generator.Generators;
+import film.slate.engine.testing.TestPatternGenerator;
+import film.slate.store.Store;
+import film.slate.store.db.TakeRecord;
+import film.slate.store.db.Takes;
+import film.slate.store.testing.StoreKind;
+import film.slate.store.testing.TestStores;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The worker's own hold on the queue ({@link FarmQueue}) with the batched claim and record, as a
+ * seeded property on both databases, on a driven clock: three workers pick batches of entries, claim
+ * them together, heartbeat or not, revive each other's, put renders back for later and record them
+ * in any order, while time jumps; a holder that was counted dead and whose render was claimed
+ * again records nothing. Then a fourth worker drains the queue. Every take is recorded exactly
+ * once, each render has exactly one successful attempt, and the queue is empty.
+ */
+class FarmQueueTest {
+    @RegisterExtension
+    static final TestStores STORES = new TestStores();
+
+    private static final Duration DEAD_AFTER = Duration.ofSeconds(16);
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> trials() {
+        return Stream.of(StoreKind.values()).flatMap(k -> LongStream.range(1, 9).mapToObj(seed -> Arguments.of(k, seed)));
+    }
+
+    /** A claimed render a simulated worker holds: its entry, recipe and attempt. */
+    private record Held(int worker, FarmQueue.Entry entry, Recipe recipe, int attempt) {
+    }
+
+    /** The simulated farm: its workers' queue holds and claims, the recorder, the driven time. */
+    private static final class Farm {
+        final Store store;
+        final List<FarmQueue> queues = new ArrayList<>();
+        final List<TakeClaim> claims = new ArrayList<>();
+        final TakeRecorder recorder;
+        final Map<String, Recipe> recipes;
+        final List<Held> holding = new ArrayList<>();
+        Instant now;
+
+        Farm(Store store, Map<String, Recipe> recipes, Instant start) {
+            this.store = store;
+            this.recipes = recipes;
+            this.now = start;
+            this.recorder = new TakeRecorder(store, BuildOptions.defaults(), e -> { }, () -> { });
+            for (int w = 0; w < 4; w++) {
+                queues.add(new FarmQueue(store, List.of("main"), "w" + w));
+                claims.add(new TakeClaim(store, new Budget(OptionalDouble.empty()), recorder, "w" + w));
+            }
+        }
+
+        void pick(int w, int most) {
+            List<FarmQueue.Entry> picked = queues.get(w).pick(most, now);
+            List<Recipe> rs = picked.stream().map(e -> recipes.get(e.recipe())).toList();
+            Map<String, Integer> attempts = rs.isEmpty() ? Map.of() : claims.get(w).claimTogether(rs);
+            for (FarmQueue.Entry e : picked) {
+                int n = attempts.get(e.recipe());
+                if (n > 0) {
+                    holding.add(new Held(w, e, recipes.get(e.recipe()), n));
+                } else {
+                    queues.get(w).remove(e); // rendered already: the entry just goes
+                }
+            }
+        }
+
+        /** Records a held render's take; false when the fence refused it (its attempt no longer holds the render). */
+        boolean finish(Held h) throws Exception {
+            String master = store.objects().put((h.recipe().id() + " attempt " + h.attempt()).getBytes(StandardCharsets.UTF_8));
+            Optional<TakeRecorder.Recorded> r = recorder.rendered(h.recipe(), h.attempt(), new Takes.Output(master,
+                    Optional.empty(), Optional.empty()), now.toEpochMilli(), now.toEpochMilli(), OptionalDouble.empty(),
+                    h.entry().version());
+            if (r.isPresent() && !r.get().dequeued()) {
+                queues.get(h.worker()).remove(h.entry());
+            }
+            return r.isPresent();
+        }
+
+        void later(Held h, Duration delay) {
+            recorder.retry(h.recipe(), h.attempt(), AttemptOutcome.TRANSIENT, "try again", delay);
+            queues.get(h.worker()).later(h.entry(), now.plus(delay));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("trials")
+    void everyTakeIsRecordedOnceWhateverTheHoldersDo(StoreKind kind, long seed) throws Exception {
+        Random random = new Random(seed);
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 2, 3);
+        if (kind == StoreKind.POSTGRESQL) {
+            Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + STORES.storeYaml());
+        }
+        Production p = ProductionReader.read(dir).production();
+        Instant start = Instant.parse("2026-12-03T00:00:00Z");
+        try (Store store = STORES.open(kind, dir); Backends backends = new Backends(p, new Generators(Map.of())
+                .with(new TestPatternGenerator.Provider(TestPatternGenerator.Faults.NONE)))) {
+            BuildPlan plan = BuildPlan.of(new RecipeCompiler(p), backends.target("main"), ShotSelector.all(),
+                    Optional.empty(), store);
+            Map<String, Recipe> recipes = new Builder(store, backends, BuildOptions.defaults(),
+                    Clock.fixed(start, ZoneOffset.UTC)).enqueue(plan, e -> { }).recipes();
+            assertThat(recipes).hasSizeGreaterThanOrEqualTo(6);
+            Farm farm = new Farm(store, recipes, start);
+            int refused = 0;
+            for (int step = 0; step < 120; step++) {
+                int w = random.nextInt(3);
+                List<Held> mine = farm.holding.stream().filter(h -> h.worker() == w).toList();
+                switch (random.nextInt(6)) {
+                    case 0 -> farm.pick(w, 1 + random.nextInt(4));
+                    case 1 -> farm.queues.get(w).heartbeat(farm.now);
+                    case 2 -> farm.now = farm.now.plusMillis(random.nextInt(12_000));
+                    case 3 -> farm.queues.get(w).reviveDead(farm.now.minus(DEAD_AFTER));
+                    case 4 -> {
+                        if (!mine.isEmpty()) {
+                            Held h = mine.get(random.nextInt(mine.size()));
+                            farm.holding.remove(h);
+                            refused += farm.finish(h) ? 0 : 1;
+                        }
+                    }
+                    default -> {
+                        if (!mine.isEmpty()) {
+                            Held h = mine.get(random.nextInt(mine.size()));
+                            farm.holding.remove(h);
+                            farm.later(h, Duration.ofMillis(random.nextInt(5_000)));
+                        }
+                    }
+                }
+            }
+            List<Held> late = new ArrayList<>(farm.holding); // these holders are never heard of again until the end
+            farm.holding.clear();
+            farm.now = farm.now.plus(Duration.ofHours(1));
+            farm.queues.get(3).reviveDead(farm.now.minus(DEAD_AFTER));
+            for (int round = 0; round < 100 && store.workers().queued(Builder.TASK, List.of("main")) > 0; round++) {
+                farm.pick(3, 4);
+                for (Held h : List.copyOf(farm.holding)) {
+                    farm.holding.remove(h);
+                    assertThat(farm.finish(h)).as("the heir's claim holds its render").isTrue();
+                }
+            }
+            for (Held h : late) {
+                assertThat(farm.finish(h)).as("a holder counted dead, its render claimed again, records nothing").isFalse();
+            }
+            List<TakeRecord> takes = store.takes().ofAll();
+            assertThat(takes).hasSize(recipes.size());
+            assertThat(takes).allSatisfy(t -> assertThat(t.version()).isEqualTo(1));
+            assertThat(store.workers().queued(Builder.TASK, List.of("main"))).isZero();
+            for (String r : recipes.keySet()) {
+                assertThat(store.renders().attemptOutcomes(r)).as("attempts of %s (%d refused in the run)", r, refused)
+                        .containsOnlyOnce("ok");
+            }
+        }
+    }
+}
