@@ -101,6 +101,8 @@ public final class Mp4Credentials {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(1 << 20, boxes.stream().mapToLong(Mp4Boxes.Box::size)
+                .max().orElse(0))); // one for the file: a proxy's boxes are small, and a new buffer is zeroed
         for (Mp4Boxes.Box b : boxes) {
             if (b.type().equals("ftyp") || b.type().equals("mfra")) {
                 continue;
@@ -110,7 +112,6 @@ public final class Mp4Credentials {
                 sha.update(moov);
                 continue;
             }
-            ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
             for (long at = b.offset(); at < b.end(); ) {
                 chunk.clear().limit((int) Math.min(chunk.capacity(), b.end() - at));
                 int n = in.read(chunk, at);
