@@ -83,7 +83,10 @@ public final class Mp4Credentials {
     static Map<String, Object> binding(byte[] hash) {
         Map<String, Object> uuid = new LinkedHashMap<>();
         uuid.put("xpath", "/uuid");
-        uuid.put("data", List.of(Map.of("offset", 8, "value", C2PA_UUID)));
+        Map<String, Object> data = new LinkedHashMap<>(); // not Map.of: its order changes from one JVM to the next
+        data.put("offset", 8);
+        data.put("value", C2PA_UUID);
+        uuid.put("data", List.of(data));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("exclusions", List.of(uuid, Map.of("xpath", "/ftyp"), Map.of("xpath", "/mfra")));
         out.put("alg", "sha256");
