@@ -8,6 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A cut as one H.264 MP4: each piece is a master trimmed (or its last frame held) to an exact frame
@@ -15,11 +19,10 @@ import java.util.Optional;
  * track that starts at the given timecode. Written beside its name and renamed into place.
  *
  * <p>OpenH264 is pinned to one thread ({@link VideoEncoder#OPENH264_THREADS}), so a cut of several
- * pieces is encoded as {@link #SEGMENTS} runs of whole pieces at once, each its own encoder (one
- * output of a single FFmpeg process: two processes cost 10-15% more CPU in thread switches) starting
- * with an IDR frame, and their streams are joined without re-encoding: both cores work and the bytes
- * stay the same on every machine, since where the cut is split depends on the pieces alone. libx264
- * uses every core by itself and encodes the cut in one run.
+ * pieces is encoded as {@link #SEGMENTS} runs of whole pieces at once, each its own FFmpeg process
+ * starting with an IDR frame, and their streams are joined without re-encoding: both cores work
+ * and the bytes stay the same on every machine, since where the cut is split depends on the pieces
+ * alone. libx264 uses every core by itself and encodes the cut in one run.
  */
 public final class CutEncoder {
     /**
@@ -75,11 +78,7 @@ public final class CutEncoder {
         Path joined = out.resolveSibling(out.getFileName() + ".h264");
         try {
             if (runs.size() == 1) {
-                List<String> args = new ArrayList<>(List.of("-y"));
-                Run run = run(pieces, frame, 0, "");
-                args.addAll(run.inputs());
-                args.addAll(List.of("-filter_complex", run.graph()));
-                args.addAll(output(ffmpeg, frame, ""));
+                List<String> args = run(ffmpeg, pieces, frame);
                 args.addAll(mp4(startTimecode, part));
                 ffmpeg.runFfmpeg(args, "encode the cut " + out);
             } else {
@@ -127,27 +126,38 @@ public final class CutEncoder {
         return runs;
     }
 
-    /**
-     * Encodes each run into its raw H.264 stream, all at once: one FFmpeg process with an output, and
-     * so an encoder, per run (the same bytes as a process per run).
-     */
+    /** Encodes each run into its raw H.264 stream, all at once; the first failure is thrown when all have ended. */
     private static void encodeRuns(Ffmpeg ffmpeg, List<List<Piece>> runs, Frame frame, List<Path> streams, Path out) {
-        List<String> inputs = new ArrayList<>(List.of("-y"));
-        List<String> graphs = new ArrayList<>();
-        List<String> outputs = new ArrayList<>();
-        int input = 0;
-        for (int i = 0; i < runs.size(); i++) {
-            Run run = run(runs.get(i), frame, input, "r" + i);
-            inputs.addAll(run.inputs());
-            input += run.inputs().size() / 2; // "-i" and a path each
-            graphs.add(run.graph());
-            outputs.addAll(output(ffmpeg, frame, "r" + i));
-            outputs.addAll(List.of("-f", "h264", streams.get(i).toString()));
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        ExecutorService beside = Executors.newFixedThreadPool(runs.size() - 1, r -> new Thread(r, "cut-encode"));
+        for (int i = 1; i < runs.size(); i++) {
+            List<String> args = run(ffmpeg, runs.get(i), frame);
+            args.addAll(List.of("-f", "h264", streams.get(i).toString()));
+            String what = "encode part " + (i + 1) + " of the cut " + out;
+            started.add(CompletableFuture.runAsync(() -> ffmpeg.runFfmpeg(args, what), beside));
         }
-        List<String> args = new ArrayList<>(inputs);
-        args.addAll(List.of("-filter_complex", String.join(";", graphs)));
-        args.addAll(outputs);
-        ffmpeg.runFfmpeg(args, "encode the cut " + out + " in " + runs.size() + " parts");
+        beside.shutdown();
+        List<String> first = run(ffmpeg, runs.get(0), frame);
+        first.addAll(List.of("-f", "h264", streams.get(0).toString()));
+        FfmpegException failed = null;
+        try {
+            ffmpeg.runFfmpeg(first, "encode part 1 of the cut " + out);
+        } catch (FfmpegException e) {
+            failed = e;
+        }
+        for (CompletableFuture<Void> f : started) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof FfmpegException fe ? fe
+                            : new FfmpegException("cannot encode the cut " + out + " (" + e.getCause() + ")", e.getCause());
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /** Appends the runs' streams in order: each starts with its parameter sets and an IDR frame, so bytes join. */
@@ -159,49 +169,36 @@ public final class CutEncoder {
         }
     }
 
-    /**
-     * A run's share of an FFmpeg command: its inputs ({@code -i} and a path each), numbered from
-     * {@code firstInput}, and its filters, ending in the label {@code [cut<tag>]}.
-     */
-    private record Run(List<String> inputs, String graph) {
-    }
-
-    /** Reads {@code pieces} and joins them at the cut's size and rate into {@code [cut<tag>]}. */
-    private static Run run(List<Piece> pieces, Frame f, int firstInput, String tag) {
-        List<String> inputs = new ArrayList<>();
+    /** The FFmpeg arguments that read {@code pieces} and encode them, up to the output's format and name. */
+    private static List<String> run(Ffmpeg ffmpeg, List<Piece> pieces, Frame f) {
+        List<String> args = new ArrayList<>(List.of("-y"));
         StringBuilder graph = new StringBuilder();
-        int input = firstInput;
+        int input = 0;
         String fit = "scale=" + f.width() + ":" + f.height() + ",setsar=1,format=yuv420p";
         for (int i = 0; i < pieces.size(); i++) {
             Piece p = pieces.get(i);
-            String label = "[" + tag + "p" + i + "];";
             if (p.master().isPresent()) {
-                inputs.addAll(List.of("-i", p.master().get().toString()));
+                args.addAll(List.of("-i", p.master().get().toString()));
                 if (p.fits()) { // the pixel format is converted once, after the join (the same pixels, less work)
                     graph.append('[').append(input++).append(":v]trim=end_frame=").append(p.frames())
-                            .append(",setpts=PTS-STARTPTS,setsar=1").append(label);
+                            .append(",setpts=PTS-STARTPTS,setsar=1[p").append(i).append("];");
                     continue;
                 }
                 // Hold the last frame when a master is short, then cut at the exact count: frame-exact either way.
                 graph.append('[').append(input++).append(":v]fps=").append(f.fps()).append(",tpad=stop=").append(p.frames())
                         .append(":stop_mode=clone,trim=end_frame=").append(p.frames()).append(",setpts=PTS-STARTPTS,")
-                        .append(fit).append(label);
+                        .append(fit).append("[p").append(i).append("];");
             } else {
                 graph.append("color=c=black:s=").append(f.width()).append('x').append(f.height()).append(":r=")
                         .append(f.fps()).append(",trim=end_frame=").append(p.frames()).append(",setpts=PTS-STARTPTS,")
-                        .append(fit).append(label);
+                        .append(fit).append("[p").append(i).append("];");
             }
         }
         for (int i = 0; i < pieces.size(); i++) {
-            graph.append('[').append(tag).append('p').append(i).append(']');
+            graph.append("[p").append(i).append(']');
         }
-        graph.append("concat=n=").append(pieces.size()).append(":v=1:a=0[cut").append(tag).append(']');
-        return new Run(inputs, graph.toString());
-    }
-
-    /** The encoding of {@code [cut<tag>]}, up to the output's format and name. */
-    private static List<String> output(Ffmpeg ffmpeg, Frame f, String tag) {
-        List<String> args = new ArrayList<>(List.of("-map", "[cut" + tag + "]", "-c:v", ffmpeg.h264Encoder()));
+        graph.append("concat=n=").append(pieces.size()).append(":v=1:a=0[cut]");
+        args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[cut]", "-c:v", ffmpeg.h264Encoder()));
         if (ffmpeg.h264Encoder().equals("libx264")) {
             args.addAll(List.of("-preset", "veryfast", "-crf", "16"));
         } else {
