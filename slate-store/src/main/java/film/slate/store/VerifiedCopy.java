@@ -15,7 +15,7 @@ import java.security.MessageDigest;
  * does): one read per chunk feeds both the copy and the digest, through one large native buffer
  * kept for every copy, so no byte is copied between buffers to be written. A copy whose bytes do
  * not match the object's name is removed and {@link DamagedObjectException} thrown, as the stream's
- * reader gets at its end.
+ * reader gets at its end. One thread at a time: the buffer is shared by its copies.
  */
 public final class VerifiedCopy {
     private static final int CHUNK = 1 << 20;
