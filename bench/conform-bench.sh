@@ -7,6 +7,7 @@
 # time (user+sys) of the process, and the load average before the runs; the ratio is ffmpeg's median
 # wall time over conform's, both measured in this run. Conform runs through the launcher (./slate), as crews
 # run it: its JVM options and class-data-sharing archive (made at the first, unmeasured run) included.
+# BEFORE=DIR (a built checkout of another commit): its conform is measured too, interleaved round by round.
 set -euo pipefail
 runs="${1:-3}"
 [ "${SKIP_PACKAGE:-}" = 1 ] || mvn -B -q -o -DskipTests package -pl slate-cli -am >/dev/null
@@ -43,26 +44,39 @@ rate=$(python3 -c "import json; m=json.load(open('$dir/cut/manifest.json')); pri
 opts=(-c:v "$enc"); [ "$enc" = libx264 ] && opts+=(-preset veryfast -crf 16) || opts+=(-b:v "$rate")
 TIMEFORMAT='%R %U %S'
 median() { sort -n | awk '{v[NR]=$1} END {print v[int(NR/2)+1]}'; }
-measure() {
-  local name="$1"; shift
-  local walls=() cpus=() load
-  load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  for k in $(seq 0 "$runs"); do
-    rm -rf "$dir/out" "$dir/ff.mp4"
-    { time "$@" >/dev/null; } 2> "$dir/time"
-    read -r real user sys < <(tail -1 "$dir/time")
-    if [ "$k" -gt 0 ]; then
-      walls+=("$(awk -v r="$real" 'BEGIN {printf "%d", r * 1000}')")
-      cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')")
-    fi
-  done
-  local w c
-  w="$(printf '%s\n' "${walls[@]}" | median)"; c="$(printf '%s\n' "${cpus[@]}" | median)"
-  echo "$name: runs ${#walls[@]}  wall median $w ms (all: ${walls[*]})  cpu median $c ms (all: ${cpus[*]})  load before $load"
-  last_wall="$w"; last_cpu="$c"
+# One timed run of "$@" into the lists walls_NAME and cpus_NAME (milliseconds), unless it is the warm-up.
+once() {
+  local name="$1" k="$2"; shift 2
+  rm -rf "$dir/out" "$dir/ff.mp4"
+  { time "$@" >/dev/null; } 2> "$dir/time"
+  read -r real user sys < <(tail -1 "$dir/time")
+  [ "$k" -gt 0 ] || return 0
+  eval "walls_$name+=(\"$(awk -v r="$real" 'BEGIN {printf "%d", r * 1000}')\")"
+  eval "cpus_$name+=(\"$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')\")"
 }
-measure "slate conform --allow-unapproved (36 shots, all formats)" "$slate" conform "$dir/p" --out "$dir/out" --allow-unapproved
-conform_wall="$last_wall"; conform_cpu="$last_cpu"
-measure "ffmpeg alone, same masters and encoder" "$ff_dir/ffmpeg" -hide_banner -loglevel error -nostdin -y "${inputs[@]}" \
-  -filter_complex "$graph" -map "[cut]" "${opts[@]}" -pix_fmt yuv420p -timecode 01:00:00:00 -f mp4 "$dir/ff.mp4"
-echo "ratio (ffmpeg alone / slate conform, median wall): $(awk -v f="$last_wall" -v c="$conform_wall" 'BEGIN {printf "%.2f", f / c}')  (median cpu): $(awk -v f="$last_cpu" -v c="$conform_cpu" 'BEGIN {printf "%.2f", f / c}')   load after $(cut -d' ' -f1-3 /proc/loadavg)"
+report() {
+  local name="$1" label="$2" w c
+  eval "local ws=(\"\${walls_$name[@]}\") cs=(\"\${cpus_$name[@]}\")"
+  w="$(printf '%s\n' "${ws[@]}" | median)"; c="$(printf '%s\n' "${cs[@]}" | median)"
+  echo "$label: runs ${#ws[@]}  wall median $w ms (all: ${ws[*]})  cpu median $c ms (all: ${cs[*]})"
+  eval "wall_$name=$w cpu_$name=$c"
+}
+ratio() { awk -v f="$1" -v c="$2" 'BEGIN {printf "%.2f", f / c}'; }
+ffmpeg_alone=("$ff_dir/ffmpeg" -hide_banner -loglevel error -nostdin -y "${inputs[@]}" \
+  -filter_complex "$graph" -map "[cut]" "${opts[@]}" -pix_fmt yuv420p -timecode 01:00:00:00 -f mp4 "$dir/ff.mp4")
+# Interleaved: each round runs every contender once, so a minute's load falls on all of them alike.
+# BEFORE=DIR: another built tree whose launcher is measured too (its class archive made at its warm-up).
+walls_conform=(); cpus_conform=(); walls_before=(); cpus_before=(); walls_ffmpeg=(); cpus_ffmpeg=()
+echo "load before $(cut -d' ' -f1-3 /proc/loadavg)"
+for k in $(seq 0 "$runs"); do
+  [ -z "${BEFORE:-}" ] || once before "$k" "$BEFORE/slate" conform "$dir/p" --out "$dir/out" --allow-unapproved
+  once conform "$k" "$slate" conform "$dir/p" --out "$dir/out" --allow-unapproved
+  once ffmpeg "$k" "${ffmpeg_alone[@]}"
+done
+report conform "slate conform --allow-unapproved (36 shots, all formats)"
+report ffmpeg "ffmpeg alone, same masters and encoder"
+echo "ratio (ffmpeg alone / slate conform, median wall): $(ratio "$wall_ffmpeg" "$wall_conform")  (median cpu): $(ratio "$cpu_ffmpeg" "$cpu_conform")   load after $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${BEFORE:-}" ]; then
+  report before "before ($BEFORE)"
+  echo "ratio before (ffmpeg alone / before): wall $(ratio "$wall_ffmpeg" "$wall_before")  cpu $(ratio "$cpu_ffmpeg" "$cpu_before")"
+fi

@@ -15,9 +15,9 @@ import film.slate.media.ffmpeg.FfmpegException;
 import film.slate.media.previz.Timecode;
 import film.slate.store.DamagedObjectException;
 import film.slate.store.ObjectStore;
+import film.slate.store.VerifiedCopy;
 import film.slate.store.db.TakeRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -161,9 +161,10 @@ public final class Delivery {
     private List<String> write(Cut cut, Set<DeliveryFormat> formats, Papers papers, Path aside,
             CompletableFuture<Void> encoding) throws IOException {
         Map<String, String> hashes = new HashMap<>(); // file to SHA-256, of files not changed since their copy
+        VerifiedCopy copies = new VerifiedCopy(objects);
         for (CutClip c : cut.clips()) {
-            copy(c, c.take().flatMap(t -> t.master()), c.master(), aside, hashes);
-            copy(c, c.take().flatMap(t -> t.proxy()), c.proxy(), aside, hashes);
+            copy(copies, c, c.take().flatMap(t -> t.master()), c.master(), aside, hashes);
+            copy(copies, c, c.take().flatMap(t -> t.proxy()), c.proxy(), aside, hashes);
         }
         write(aside, formats, DeliveryFormat.OTIO, Otio.write(cut));
         write(aside, formats, DeliveryFormat.EDL, Edl.write(cut));
@@ -175,6 +176,7 @@ public final class Delivery {
         if (papers.credentials().isPresent()) {
             sign(papers.credentials().get(), aside, hashes, f -> !f.equals(mp4));
         }
+        hashWritten(aside, hashes, mp4); // while FFmpeg still runs: after it, only cut.mp4 is left to hash
         finish(encoding);
         if (papers.credentials().isPresent()) {
             sign(papers.credentials().get(), aside, hashes, f -> f.equals(mp4));
@@ -215,22 +217,34 @@ public final class Delivery {
         }
     }
 
+    /**
+     * Adds to {@code hashes} every file written so far that it lacks (the formats, the papers, the
+     * signed MP4s and sidecars), leaving out the encoder's, which all start with {@code mp4}'s name.
+     */
+    private static void hashWritten(Path aside, Map<String, String> hashes, String mp4) throws IOException {
+        for (String f : files(aside)) {
+            if (!f.startsWith(mp4) && !hashes.containsKey(f)) {
+                hashes.put(f, Sha256.file(aside.resolve(f)));
+            }
+        }
+    }
+
     /** A further file of the delivery, such as {@code provenance.json}. */
     public record Extra(String name, String text) {
     }
 
     /**
-     * Copies a stored object out through the store's verified read, which hashes the bytes as they
+     * Copies a stored object out through the store's verified copy, which hashes the bytes as they
      * pass: once the copy is complete its SHA-256 is known to be the object's name, so nothing
      * reads the copy again to hash it.
      */
-    private void copy(CutClip c, Optional<String> hash, Optional<String> name, Path aside, Map<String, String> hashes)
-            throws IOException {
+    private static void copy(VerifiedCopy copies, CutClip c, Optional<String> hash, Optional<String> name, Path aside,
+            Map<String, String> hashes) throws IOException {
         if (hash.isEmpty() || name.isEmpty()) {
             return;
         }
-        try (InputStream in = objects.open(hash.get())) {
-            Files.copy(in, aside.resolve(name.get()));
+        try {
+            copies.copy(hash.get(), aside.resolve(name.get()));
             hashes.put(name.get(), hash.get());
         } catch (DamagedObjectException e) {
             throw new DamagedObjectException(e.hash(), e.getMessage() + " (of " + c.shot().fullId() + " take "

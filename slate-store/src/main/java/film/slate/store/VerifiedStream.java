@@ -66,9 +66,14 @@ final class VerifiedStream extends FilterInputStream {
     private void atEnd() throws IOException {
         if (!checked) {
             checked = true;
-            if (!HexFormat.of().formatHex(digest.digest()).equals(hash)) {
-                throw new DamagedObjectException(hash, "is damaged (its bytes do not match its name)");
-            }
+            check(digest, hash);
+        }
+    }
+
+    /** Fails unless {@code digest}, over all of an object's bytes, gives its name {@code hash}. */
+    static void check(MessageDigest digest, String hash) throws DamagedObjectException {
+        if (!HexFormat.of().formatHex(digest.digest()).equals(hash)) {
+            throw new DamagedObjectException(hash, "is damaged (its bytes do not match its name)");
         }
     }
 }

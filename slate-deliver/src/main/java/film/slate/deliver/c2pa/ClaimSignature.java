@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.InvalidKeyException;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 
 /**
  * The claim signature: a COSE_Sign1 (RFC 9052, tag 18) over the claim's bytes as a detached
@@ -75,9 +75,12 @@ public final class ClaimSignature {
         return Cbor.encode(new Cbor.Tagged(COSE_SIGN1, sign1));
     }
 
-    /** Deterministic ECDSA (RFC 6979) with {@code alg}'s digest over {@code message}. */
+    /** Deterministic ECDSA (RFC 6979) with {@code alg}'s digest over {@code message}, on {@code alg}'s curve. */
     static BigInteger[] ecdsa(PrivateKey key, SigningAlgorithm alg, byte[] message) throws InvalidKeyException {
-        ECPrivateKeyParameters params = (ECPrivateKeyParameters) ECUtil.generatePrivateKeyParameter(key);
+        if (!(key instanceof ECPrivateKey ec)) {
+            throw new InvalidKeyException("not an EC key");
+        }
+        ECPrivateKeyParameters params = new ECPrivateKeyParameters(ec.getS(), alg.domain());
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(alg.digest()));
         signer.init(true, params);
         Digest digest = alg.digest();

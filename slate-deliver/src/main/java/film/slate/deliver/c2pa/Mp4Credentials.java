@@ -83,7 +83,10 @@ public final class Mp4Credentials {
     static Map<String, Object> binding(byte[] hash) {
         Map<String, Object> uuid = new LinkedHashMap<>();
         uuid.put("xpath", "/uuid");
-        uuid.put("data", List.of(Map.of("offset", 8, "value", C2PA_UUID)));
+        Map<String, Object> data = new LinkedHashMap<>(); // not Map.of: its order changes from one JVM to the next
+        data.put("offset", 8);
+        data.put("value", C2PA_UUID);
+        uuid.put("data", List.of(data));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("exclusions", List.of(uuid, Map.of("xpath", "/ftyp"), Map.of("xpath", "/mfra")));
         out.put("alg", "sha256");
@@ -101,6 +104,8 @@ public final class Mp4Credentials {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(1 << 20, boxes.stream().mapToLong(Mp4Boxes.Box::size)
+                .max().orElse(0))); // one for the file: a proxy's boxes are small, and a new buffer is zeroed
         for (Mp4Boxes.Box b : boxes) {
             if (b.type().equals("ftyp") || b.type().equals("mfra")) {
                 continue;
@@ -110,7 +115,6 @@ public final class Mp4Credentials {
                 sha.update(moov);
                 continue;
             }
-            ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
             for (long at = b.offset(); at < b.end(); ) {
                 chunk.clear().limit((int) Math.min(chunk.capacity(), b.end() - at));
                 int n = in.read(chunk, at);
