@@ -1,17 +1,11 @@
 package film.slate.media.ffmpeg;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * A take's pass videos (each bound character's mask video and the pose video) from one FFmpeg
@@ -24,26 +18,15 @@ import java.util.concurrent.BlockingQueue;
  * encoder a video this costs a third of the CPU (bench/RESULTS.md, issue 12): run-length coding
  * of mostly flat frames is cheap, the matte crosses the pipe once for every mask, the pose a byte
  * a pixel, and one process starts a take instead of one a video (FFmpeg's own {@code pal8} input
- * was measured dearer than grey bytes and a lookup). Outputs are written as {@code .part} files and renamed into
- * place only when FFmpeg succeeds.
+ * was measured dearer than grey bytes and a lookup). Frames go through a {@link FramePipe}.
  */
 public final class PassVideoEncoder implements AutoCloseable {
-    /** Frames drawn ahead of the pipe. */
-    private static final int AHEAD = 4;
-    private static final byte[][] END = new byte[0][];
     private final int width;
     private final int height;
     private final boolean matte;
     private final boolean pose;
     private final int[] palette;
-    private final List<Path> outputs;
-    private final Process process;
-    private final StderrTail tail;
-    private final BlockingQueue<byte[][]> queue = new ArrayBlockingQueue<>(AHEAD);
-    private final Thread writer;
-    private volatile IOException pipeFailure;
-    private long frames;
-    private boolean closed;
+    private final FramePipe pipe;
 
     private PassVideoEncoder(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose, int[] rgb) {
         this.width = shape.width();
@@ -51,13 +34,9 @@ public final class PassVideoEncoder implements AutoCloseable {
         this.matte = !masks.isEmpty();
         this.pose = pose.isPresent();
         this.palette = rgb.clone();
-        this.outputs = new ArrayList<>(new TreeMap<>(masks).values());
+        List<Path> outputs = new ArrayList<>(new TreeMap<>(masks).values());
         pose.ifPresent(outputs::add);
-        this.process = ffmpeg.start(arguments(shape, new TreeMap<>(masks), pose), "encode " + describe());
-        this.tail = new StderrTail(process.getErrorStream(), "ffmpeg-pass-stderr");
-        this.writer = new Thread(this::pipe, "ffmpeg-pass-pipe");
-        writer.setDaemon(true);
-        writer.start();
+        this.pipe = new FramePipe(ffmpeg, arguments(shape, new TreeMap<>(masks), pose), outputs, "pass");
     }
 
     /** Frame size and rate. */
@@ -172,32 +151,6 @@ public final class PassVideoEncoder implements AutoCloseable {
         return "if(lt(val," + middle + ")," + lookup(shift, from, middle) + "," + lookup(shift, middle, to) + ")";
     }
 
-    private String describe() {
-        return String.join(" and ", outputs.stream().map(Path::toString).toList());
-    }
-
-    private void pipe() {
-        try (OutputStream in = process.getOutputStream()) {
-            for (byte[][] frame = queue.take(); frame != END; frame = queue.take()) {
-                if (pipeFailure == null) {
-                    try {
-                        for (byte[] part : frame) {
-                            in.write(part);
-                        }
-                    } catch (IOException e) {
-                        pipeFailure = e; // FFmpeg stopped reading; keep draining so write() never blocks
-                    }
-                }
-            }
-        } catch (IOException e) {
-            if (pipeFailure == null) {
-                pipeFailure = e;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /**
      * Queues one frame: {@code matte} (a byte a pixel, row by row; required when a mask video was
      * named, else ignored) and {@code pose} (palette indices, every one within the palette;
@@ -206,9 +159,7 @@ public final class PassVideoEncoder implements AutoCloseable {
      * may pass the same arrays again).
      */
     public void write(byte[] matte, byte[] pose) {
-        if (closed) {
-            throw new IllegalStateException("the encoder is closed");
-        }
+        pipe.requireOpen();
         List<byte[]> parts = new ArrayList<>(2);
         if (this.matte) {
             parts.add(band(matte, "matte"));
@@ -216,17 +167,7 @@ public final class PassVideoEncoder implements AutoCloseable {
         if (this.pose) {
             parts.add(band(pose, "pose"));
         }
-        if (pipeFailure != null) {
-            throw failure();
-        }
-        try {
-            queue.put(parts.toArray(byte[][]::new));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abort();
-            throw new FfmpegException("interrupted while encoding " + describe(), e);
-        }
-        frames++;
+        pipe.put(parts.toArray(byte[][]::new));
     }
 
     private byte[] band(byte[] pixels, String what) {
@@ -239,56 +180,17 @@ public final class PassVideoEncoder implements AutoCloseable {
 
     /** Frames written so far. */
     public long frames() {
-        return frames;
-    }
-
-    private FfmpegException failure() {
-        abort();
-        return new FfmpegException("FFmpeg stopped while encoding " + describe() + ": " + tail.text());
+        return pipe.frames();
     }
 
     /** Stops FFmpeg and removes the partial outputs. */
     public void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        writer.interrupt();
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        outputs.forEach(p -> Ffmpeg.deleteQuietly(Ffmpeg.partOf(p)));
+        pipe.abort();
     }
 
     /** Ends the stream, waits for FFmpeg and moves the finished videos into place. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            queue.put(END);
-            writer.join();
-            int code = process.waitFor();
-            closed = true;
-            if (code != 0 || pipeFailure != null) {
-                outputs.forEach(p -> Ffmpeg.deleteQuietly(Ffmpeg.partOf(p)));
-                throw new FfmpegException("FFmpeg could not encode " + describe() + " (" + frames + " frames): "
-                        + tail.text());
-            }
-            for (Path p : outputs) {
-                Files.move(Ffmpeg.partOf(p), p, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abort();
-            throw new FfmpegException("interrupted while finishing " + describe(), e);
-        } catch (IOException e) {
-            throw new FfmpegException("cannot move the finished video into place at " + describe() + " ("
-                    + e.getMessage() + ")", e);
-        }
+        pipe.close();
     }
 }

@@ -2,26 +2,16 @@ package film.slate.media.ffmpeg;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * One frame stream into FFmpeg through its standard input, as raw video, to a lossless master and
- * an H.264 proxy in a single pass. A writer thread pipes each frame while the caller draws the
- * next, so rendering hides behind encoding. Outputs are written beside their names as
- * {@code .part} files and renamed into place only when FFmpeg succeeds.
+ * an H.264 proxy in a single pass, through a {@link FramePipe} (drawing hides behind encoding;
+ * outputs appear only when FFmpeg succeeds).
  */
 public final class VideoEncoder implements AutoCloseable {
-    /** Frames drawn ahead of the pipe: enough to ride over a slow frame, small enough for memory. */
-    private static final int AHEAD = 4;
-    private static final byte[] END = new byte[0];
     /** FFmpeg threads of a master's encoder: the two cores of the machine Slate is made for. */
     static final int MASTER_THREADS = 2;
     /**
@@ -37,13 +27,7 @@ public final class VideoEncoder implements AutoCloseable {
     private final int height;
     private final PixelFormat format;
     private final EncodeTargets targets;
-    private final Process process;
-    private final StderrTail tail;
-    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(AHEAD);
-    private final Thread writer;
-    private volatile IOException pipeFailure;
-    private long frames;
-    private boolean closed;
+    private final FramePipe pipe;
 
     private VideoEncoder(Ffmpeg ffmpeg, int width, int height, int fps, PixelFormat format, EncodeTargets targets) {
         this.ffmpeg = ffmpeg;
@@ -51,11 +35,7 @@ public final class VideoEncoder implements AutoCloseable {
         this.height = height;
         this.format = format;
         this.targets = targets;
-        this.process = ffmpeg.start(arguments(fps), "encode " + describe());
-        this.tail = new StderrTail(process.getErrorStream(), "ffmpeg-encode-stderr");
-        this.writer = new Thread(this::pipe, "ffmpeg-encode-pipe");
-        writer.setDaemon(true);
-        writer.start();
+        this.pipe = new FramePipe(ffmpeg, arguments(fps), outputs(targets), "encode");
     }
 
     /** Opens an encoder for frames of {@code width} x {@code height} at {@code fps}. */
@@ -132,38 +112,12 @@ public final class VideoEncoder implements AutoCloseable {
                 Integer.toString(threads));
     }
 
-    private String describe() {
-        return String.join(" and ", outputs(targets).stream().map(Path::toString).toList());
-    }
-
-    private void pipe() {
-        try (OutputStream in = process.getOutputStream()) {
-            for (byte[] frame = queue.take(); frame != END; frame = queue.take()) {
-                if (pipeFailure == null) {
-                    try {
-                        in.write(frame);
-                    } catch (IOException e) {
-                        pipeFailure = e; // FFmpeg stopped reading; keep draining so write() never blocks
-                    }
-                }
-            }
-        } catch (IOException e) {
-            if (pipeFailure == null) {
-                pipeFailure = e;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /**
      * Queues one frame: an image of the encoder's size whose type matches its pixel format. The
      * encoder owns the image from here on; draw the next frame into a new one.
      */
     public void write(BufferedImage frame) {
-        if (closed) {
-            throw new IllegalStateException("the encoder is closed");
-        }
+        pipe.requireOpen();
         if (frame.getWidth() != width || frame.getHeight() != height || frame.getType() != format.imageType()) {
             throw new IllegalArgumentException("a frame of " + frame.getWidth() + "x" + frame.getHeight() + " type "
                     + frame.getType() + " cannot join a stream of " + width + "x" + height + " " + format);
@@ -172,71 +126,22 @@ public final class VideoEncoder implements AutoCloseable {
         if (bytes.length != format.frameBytes(width, height)) {
             throw new IllegalArgumentException("the frame is a view into a larger image; copy it first");
         }
-        if (pipeFailure != null) {
-            throw failure();
-        }
-        try {
-            queue.put(bytes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abort();
-            throw new FfmpegException("interrupted while encoding " + describe(), e);
-        }
-        frames++;
+        pipe.put(bytes);
     }
 
     /** Frames written so far. */
     public long frames() {
-        return frames;
-    }
-
-    private FfmpegException failure() {
-        abort();
-        return new FfmpegException("FFmpeg stopped while encoding " + describe() + ": " + tail.text());
+        return pipe.frames();
     }
 
     /** Stops FFmpeg and removes the partial outputs. */
     public void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        writer.interrupt();
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        outputs(targets).forEach(p -> Ffmpeg.deleteQuietly(Ffmpeg.partOf(p)));
+        pipe.abort();
     }
 
     /** Ends the stream, waits for FFmpeg and moves the finished outputs into place. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            queue.put(END);
-            writer.join();
-            int code = process.waitFor();
-            closed = true;
-            if (code != 0 || pipeFailure != null) {
-                outputs(targets).forEach(p -> Ffmpeg.deleteQuietly(Ffmpeg.partOf(p)));
-                throw new FfmpegException("FFmpeg could not encode " + describe() + " (" + frames + " frames): "
-                        + tail.text());
-            }
-            for (Path p : outputs(targets)) {
-                Files.move(Ffmpeg.partOf(p), p, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abort();
-            throw new FfmpegException("interrupted while finishing " + describe(), e);
-        } catch (IOException e) {
-            throw new FfmpegException("cannot move the finished video into place at " + describe() + " ("
-                    + e.getMessage() + ")", e);
-        }
+        pipe.close();
     }
 }
