@@ -180,14 +180,27 @@ final class PassVideos implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            if (matte != null) {
-                matte.close();
+        RuntimeException failure = null;
+        List<Runnable> finishes = new ArrayList<>();
+        if (matte != null) {
+            finishes.add(matte::close);
+        }
+        if (bound != null) {
+            finishes.add(bound::close);
+        }
+        for (Runnable finish : finishes) {
+            try {
+                finish.run();
+            } catch (RuntimeException x) {
+                if (failure == null) {
+                    failure = x;
+                } else {
+                    failure.addSuppressed(x);
+                }
             }
-        } finally {
-            if (bound != null) {
-                bound.close(); // a failure here is thrown; the matte's, if any, is lost behind it
-            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         if (keypoints != null) {
             keypoints.write(dir.resolve("pose.json"));
