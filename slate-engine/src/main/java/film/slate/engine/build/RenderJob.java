@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -206,7 +207,7 @@ final class RenderJob {
                 read.get(i).ifPresent(r -> known.put(id, r));
             }
         }
-        Map<String, Generator> ready = new java.util.LinkedHashMap<>();
+        Map<String, Generator> ready = new LinkedHashMap<>();
         List<Recipe> claim = new ArrayList<>();
         for (FarmQueue.Entry e : entries) {
             Recipe r = known.get(e.recipe());

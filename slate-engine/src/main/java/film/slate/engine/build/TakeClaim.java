@@ -6,6 +6,7 @@ import film.slate.store.Store;
 import film.slate.store.db.RenderRecord;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,7 @@ final class TakeClaim {
      */
     Map<String, Integer> claimTogether(List<Recipe> recipes) {
         List<Integer> started = claimAll(recipes);
-        Map<String, Integer> out = new java.util.HashMap<>();
+        Map<String, Integer> out = new HashMap<>();
         for (int i = 0; i < recipes.size(); i++) {
             out.put(recipes.get(i).id(), started.get(i));
         }

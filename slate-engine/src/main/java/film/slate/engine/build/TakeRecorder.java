@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The record side of a render: each outcome is one transaction with its event, then one event to
@@ -29,12 +33,11 @@ final class TakeRecorder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Writes a group's receipts side by side; its threads end when idle. */
-    private static final java.util.concurrent.ExecutorService RECEIPTS = java.util.concurrent.Executors.newCachedThreadPool(
-            r -> {
-                Thread t = new Thread(r, "slate-receipt");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final ExecutorService RECEIPTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "slate-receipt");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** The most finished takes one transaction records. */
     private static final int GROUP = 64;
@@ -131,9 +134,9 @@ final class TakeRecorder {
      * own: a group waits for the slowest sync, not for their sum), all before the group's rows.
      */
     private void keepReceipts(List<Made> winners) {
-        List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (Made m : winners.subList(Math.min(1, winners.size()), winners.size())) {
-            writes.add(java.util.concurrent.CompletableFuture.runAsync(() -> keepReceipt(m), RECEIPTS));
+            writes.add(CompletableFuture.runAsync(() -> keepReceipt(m), RECEIPTS));
         }
         RuntimeException failed = null;
         if (!winners.isEmpty()) {
@@ -146,7 +149,7 @@ final class TakeRecorder {
         for (var w : writes) {
             try {
                 w.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
                         : new IllegalStateException(e.getCause());
             }
