@@ -69,7 +69,7 @@ final class BoardCommand implements Callable<Integer> {
             return ExitCode.CANNOT_RUN;
         }
         Unparsed.warn(read, err, "the storyboard");
-        Path target = out != null ? out : dir.resolve(".slate").resolve("board");
+        Path target = out != null ? out : defaultFolder(dir);
         StoryboardFiles files;
         try {
             files = Storyboard.write(read.production(), Checker.check(read), target, built(read));
@@ -85,5 +85,10 @@ final class BoardCommand implements Callable<Integer> {
         o.println("animatic:   " + files.animatic());
         o.flush();
         return ExitCode.OK;
+    }
+
+    /** Where the board of production {@code dir} is written unless {@code --out} says otherwise: beside its store. */
+    static Path defaultFolder(Path dir) {
+        return dir.resolve(Store.FOLDER).resolve("board");
     }
 }

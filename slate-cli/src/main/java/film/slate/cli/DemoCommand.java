@@ -159,7 +159,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("3. Storyboard: stills of every take and the animatic, from the takes just built...");
         out.flush();
-        Path board = work.resolve(".slate").resolve("board");
+        Path board = BoardCommand.defaultFolder(work);
         ExecutorService beside = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-board"));
         try {
             // The board checks the takes' objects (reading every master and proxy) on its own thread,

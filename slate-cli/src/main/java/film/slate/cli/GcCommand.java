@@ -49,9 +49,11 @@ final class GcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(dir.resolve("slate.yaml"))) {
-            spec.commandLine().getErr().println("slate gc: " + dir + " is not a production folder (no slate.yaml)");
-            return ExitCode.CANNOT_RUN;
+        try {
+            ProductionFolder.require(dir);
+        } catch (CommandError e) {
+            spec.commandLine().getErr().println("slate gc: " + e.getMessage());
+            return e.exitCode();
         }
         try (Store store = Store.open(dir)) {
             Optional<StoreLock.Lease> alone = StoreLock.tryExclusive(store.root());

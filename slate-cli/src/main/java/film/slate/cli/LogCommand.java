@@ -5,7 +5,6 @@ import film.slate.store.Store;
 import film.slate.store.db.Event;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,9 +30,11 @@ final class LogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(dir.resolve("slate.yaml"))) {
-            spec.commandLine().getErr().println("slate log: " + dir + " is not a production folder (no slate.yaml)");
-            return ExitCode.CANNOT_RUN;
+        try {
+            ProductionFolder.require(dir);
+        } catch (CommandError e) {
+            spec.commandLine().getErr().println("slate log: " + e.getMessage());
+            return e.exitCode();
         }
         try (Store store = Store.openIfPresent(dir)) { // looking writes nothing, not even a store
             var events = store.events().read(Optional.ofNullable(shot));

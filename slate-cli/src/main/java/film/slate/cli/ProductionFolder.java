@@ -34,6 +34,18 @@ final class ProductionFolder {
     }
 
     /**
+     * Refuses {@code dir} unless it is a production folder (one with slate.yaml), for the commands
+     * that only open its store.
+     */
+    static void require(Path dir) throws CommandError {
+        try {
+            ProductionReader.requireFolder(dir);
+        } catch (NotAProductionException e) {
+            throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());
+        }
+    }
+
+    /**
      * Opens a production folder or a {@code .fountain} file.
      *
      * @throws CommandError when the path is missing or is not a production with a screenplay

@@ -4,7 +4,6 @@ import film.slate.store.Store;
 import film.slate.store.db.Role;
 import film.slate.store.db.Users;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,9 +26,7 @@ final class UserCommand implements Runnable {
 
     /** Opens the store of a production folder, or says why not. */
     static Store store(Path dir) throws CommandError {
-        if (!Files.isRegularFile(dir.resolve("slate.yaml"))) {
-            throw new CommandError(ExitCode.CANNOT_RUN, dir + " is not a production folder (no slate.yaml)");
-        }
+        ProductionFolder.require(dir);
         try {
             return Store.open(dir);
         } catch (IOException e) {

@@ -44,9 +44,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(dir.resolve("slate.yaml"))) {
-            err.println("slate verify: " + dir + " is not a production folder (no slate.yaml)");
-            return ExitCode.CANNOT_RUN;
+        try {
+            ProductionFolder.require(dir);
+        } catch (CommandError e) {
+            err.println("slate verify: " + e.getMessage());
+            return e.exitCode();
         }
         if (!Files.isDirectory(dir.resolve(Store.FOLDER))) {
             report(Audit.Findings.none(), Optional.empty());

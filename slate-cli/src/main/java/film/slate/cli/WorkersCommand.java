@@ -11,7 +11,6 @@ import film.slate.store.db.WorkerRecord;
 import film.slate.store.db.Workers;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -47,9 +46,11 @@ final class WorkersCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("slate workers: --format is text or json");
             return ExitCode.CANNOT_RUN;
         }
-        if (!Files.isRegularFile(dir.resolve("slate.yaml"))) {
-            spec.commandLine().getErr().println("slate workers: " + dir + " is not a production folder (no slate.yaml)");
-            return ExitCode.CANNOT_RUN;
+        try {
+            ProductionFolder.require(dir);
+        } catch (CommandError e) {
+            spec.commandLine().getErr().println("slate workers: " + e.getMessage());
+            return e.exitCode();
         }
         try (Store store = Store.openIfPresent(dir)) {
             List<WorkerRecord> all = store.workers().all();

@@ -134,6 +134,6 @@ class ReviewCommandsTest {
         assertRefused(Slate.inProcess("user", "add", "ed", "--role", "boss", "-C", d), "--role boss is not a role");
         assertThat(Slate.inProcess("user", "remove", "mara", "-C", d).code()).isZero();
         assertRefused(Slate.inProcess("user", "remove", "mara", "-C", d), "there is no user mara");
-        assertRefused(Slate.inProcess("user", "add", "x", "--role", "viewer", "-C", tmp.toString()), "is not a production folder");
+        assertRefused(Slate.inProcess("user", "add", "x", "--role", "viewer", "-C", tmp.toString()), "is not a Slate production");
     }
 }

@@ -28,6 +28,26 @@ class StoreOpeningTest {
         assertThat(Slate.inProcess("takes", "1/1S1", dir.toString()).out()).contains("no takes yet");
     }
 
+    /** The commands that only open the store refuse what is not a production in one sentence that says what to name. */
+    @Test
+    void storeCommandsRefuseAFolderThatIsNotAProduction() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "x\n");
+        Path nowhere = tmp.resolve("nowhere");
+        for (Path dir : new Path[] {empty, file, nowhere}) {
+            for (String[] args : new String[][] {{"log", dir.toString()}, {"gc", dir.toString()},
+                {"verify", dir.toString()}, {"workers", dir.toString()}, {"user", "remove", "nobody", "-C", dir.toString()}}) {
+                Slate.Run run = Slate.inProcess(args);
+                String what = String.join(" ", args) + ": " + run.err();
+                assertThat(run.code()).as(what).isEqualTo(ExitCode.CANNOT_RUN);
+                assertThat(run.err().strip()).as(what).startsWith("slate").contains(dir.toString())
+                        .contains("name").doesNotContain("\n").doesNotContain("Exception");
+            }
+        }
+        assertThat(empty).isEmptyDirectory();
+        assertThat(nowhere).doesNotExist();
+    }
+
     @Test
     void aStoreSharedWithAnotherProductionThroughALinkIsRefused() throws Exception {
         Path a = SyntheticProduction.write(tmp.resolve("a"), 1, 1);

@@ -56,8 +56,12 @@ public final class ProductionReader {
         return read(folder, file -> false, false);
     }
 
-    private static ReadProduction read(Path folder, Predicate<String> sceneFiles, boolean whole)
-            throws NotAProductionException {
+    /**
+     * Refuses a path that is not a production folder (a file, nothing, or a folder without
+     * slate.yaml) with the sentence that says which and what to name instead; reads nothing else,
+     * for the commands that only open the store.
+     */
+    public static void requireFolder(Path folder) throws NotAProductionException {
         if (Files.isRegularFile(folder)) {
             throw new NotAProductionException(folder + " is a file; name the production folder that holds slate.yaml"
                     + (folder.getParent() != null ? " (" + folder.getParent() + "?)" : ""));
@@ -69,6 +73,11 @@ public final class ProductionReader {
             throw new NotAProductionException(folder + " is not a Slate production: it has no slate.yaml; "
                     + "run 'slate demo' for an example, or name the folder that holds slate.yaml");
         }
+    }
+
+    private static ReadProduction read(Path folder, Predicate<String> sceneFiles, boolean whole)
+            throws NotAProductionException {
+        requireFolder(folder);
         ProductionFiles files = new ProductionFiles(folder);
         Diagnostics d = new Diagnostics();
         YamlNode manifestNode = yaml(files, ManifestReader.FILE, d)
