@@ -140,7 +140,7 @@ class BuildGuaranteesTest {
         assertThat(again.path("rendered").asInt()).isZero();
     }
 
-    /** Property: SIGKILL at a random moment leaves a sound store that the next build finishes without re-rendering. */
+    /** Property: SIGKILL at a seeded moment of the render log leaves a sound store that the next build finishes without re-rendering. */
     @Test
     void aKilledBuildLeavesASoundStoreAndTheNextOneFinishesIt() throws Exception {
         Random rnd = new Random(42);
@@ -148,7 +148,12 @@ class BuildGuaranteesTest {
             Path dir = SyntheticProduction.write(tmp.resolve("k" + trial), 3, 4);
             Path log = tmp.resolve("k" + trial + ".log");
             Process p = Slate.start(log, List.of("-Dslate.test.delay.ms=80"), "build", dir.toString(), "--jobs", "2");
-            Thread.sleep(600 + rnd.nextInt(2500));
+            // Right after the seeded n-th render started (inside one) or ended (between two), by the
+            // render log's events, not by a wait on the wall clock, which a loaded machine stretches.
+            String event = (rnd.nextBoolean() ? "start" : "done") + " ";
+            int n = 1 + rnd.nextInt(10);
+            FarmProcesses.awaitChange(tmp, () -> Files.exists(log)
+                    && Files.readAllLines(log).stream().filter(l -> l.startsWith(event)).count() >= n, p, n + " x " + event);
             p.destroyForcibly(); // SIGKILL on Linux
             p.waitFor(30, TimeUnit.SECONDS);
             try (Store store = Store.open(dir)) {
