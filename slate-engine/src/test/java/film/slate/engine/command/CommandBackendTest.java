@@ -96,8 +96,15 @@ class CommandBackendTest {
         assertThat(r.of(BuildEvent.Kind.FAILED)).singleElement().satisfies(e -> assertThat(e.reason().orElseThrow())
                 .contains("timed out after 1"));
         long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).strip());
-        Thread.sleep(200);
+        awaitStopped(child);
         assertThat(running(child)).as("the program's child").isFalse();
+    }
+
+    /** Looks at {@code pid} until it has stopped or a minute has passed (a killed process stops soon, not at once). */
+    private static void awaitStopped(long pid) throws Exception {
+        for (int look = 0; look < 3000 && running(pid); look++) {
+            Thread.sleep(20);
+        }
     }
 
     /** Whether a process runs: a zombie (killed, not yet reaped by a container's init) does not. */
@@ -187,9 +194,7 @@ class CommandBackendTest {
         assertThat(slate.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         // The killed child's parent is gone, so init reaps it, and init here may never do so: onExit() would wait on a
         // zombie for ever. Look at its state instead (a zombie has stopped), until it stops or a minute has passed.
-        for (int look = 0; look < 3000 && running(child); look++) {
-            Thread.sleep(20);
-        }
+        awaitStopped(child);
         assertThat(running(child)).as("the program's child after SIGTERM of Slate; its log: %s",
                 Files.readString(work.resolve("jvm.log"))).isFalse();
     }
