@@ -61,7 +61,7 @@ public final class Continuity {
                 Map<String, Point> setBefore = new LinkedHashMap<>(set);
                 Map<String, CharacterState> start = cast.enter(shot, state);
                 Map<String, CharacterState> end = apply(shot, start, set, cast, faults);
-                byShot.putIfAbsent(shot.fullId(), new ShotState(shot, start, end, setBefore, set));
+                byShot.putIfAbsent(shot.fullId(), new ShotState(shot, start, end, setBefore, set, pieces));
                 state = cast.leave(shot, end);
             }
             previousEnd = state;

@@ -21,7 +21,7 @@ public final class Sight {
     public static final double HEAD_FROM = 0.84;
     /** The hand that holds props: right of the body, a little in front, at this share of the height. */
     public static final double HAND = 0.42;
-    /** A prop's size; a prop on the floor is seen at half of it. */
+    /** A prop's size; a prop resting on the floor (or a set piece) is seen at half of it above that. */
     public static final double PROP_SIZE = 0.2;
     /** A prop changes hands at the middle of the shot that picks it up or puts it down. */
     public static final double EVENT_TIME = 0.5;
@@ -131,14 +131,14 @@ public final class Sight {
         }
         Point rest = (after ? state.setEnd() : state.setStart()).get(prop);
         if (rest != null) {
-            return Optional.of(Vec3.of(rest, PROP_SIZE / 2));
+            return Optional.of(staging.resting(rest, 0));
         }
         for (String c : staging.cast()) { // picked up in this shot, from where it lay beside them
             CharacterState end = state.end().get(c);
             if (!after && end != null && end.holds().contains(prop)) {
                 Point spot = staging.position(c, EVENT_TIME).orElseThrow()
                         .plus(Point.ofBearing(staging.facing(c, EVENT_TIME)).times(film.slate.core.continuity.Continuity.REACH));
-                return Optional.of(Vec3.of(spot, PROP_SIZE / 2));
+                return Optional.of(staging.resting(spot, staging.facing(c, t)));
             }
         }
         return Optional.empty();
