@@ -39,7 +39,7 @@ public enum Rule {
     CAMERA_INTENT("camera/intent", Severity.ERROR, "No position meets every constraint of a camera by intent."),
     FRAMING_OUT_OF_FRAME("framing/out-of-frame", Severity.WARNING,
             "A subject of a shot is out of frame at its start, middle or end."),
-    FRAMING_HIDDEN("framing/hidden", Severity.WARNING, "Another character stands between the lens and a subject's face."),
+    FRAMING_HIDDEN("framing/hidden", Severity.WARNING, "Another character or a set piece stands between the lens and a subject's face."),
     FRAMING_SIZE("framing/size", Severity.WARNING,
             "The lens, distance and subject height frame the subject two or more sizes off the declared framing."),
     FRAMING_INSERT("framing/insert", Severity.WARNING, "An insert's prop is not in frame at any point of the shot."),

@@ -7,9 +7,11 @@ import film.slate.core.model.Aim;
 import film.slate.core.model.Bible;
 import film.slate.core.model.Camera;
 import film.slate.core.model.Framing;
+import film.slate.core.model.Location;
 import film.slate.core.model.Move;
 import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
+import film.slate.core.model.SetPiece;
 import film.slate.core.model.Shot;
 import film.slate.core.diagnostic.SourcePosition;
 import film.slate.core.stage.CameraPose;
@@ -79,8 +81,9 @@ final class CameraSolver {
     /** The best camera for {@code beat}, or empty with {@code tally} saying which constraint no candidate met. */
     Optional<Placement> place(Beat beat, Map<String, CharacterState> cast, Optional<Previous> previous, Map<String, Double> order,
             Candidates tally) {
+        List<SetPiece> pieces = Optional.ofNullable(bible.locations().get(setup.location())).map(Location::set).orElse(List.of());
         return place(beat, new ShotState(shot(beat, Framing.WS, new Camera(Point.ORIGIN, 1.6, 35,
-                Aim.at(new Point(0, 1)), NONE)), cast, cast), previous, order, tally);
+                Aim.at(new Point(0, 1)), NONE)), cast, cast, Map.of(), Map.of(), pieces), previous, order, tally);
     }
 
     /** The same, for a cast that may move during the shot (a camera by intent on a written shot). */

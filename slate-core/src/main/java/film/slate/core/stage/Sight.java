@@ -4,6 +4,7 @@ import film.slate.core.continuity.CharacterState;
 import film.slate.core.continuity.ShotState;
 import film.slate.core.model.Framing;
 import film.slate.core.model.Point;
+import film.slate.core.model.SetPiece;
 import java.util.Optional;
 
 /**
@@ -71,8 +72,13 @@ public final class Sight {
                 .map(d -> ShotSize.of(ShotSize.pictureHeight(pose.lens(), d, aspect) / staging.height(character)));
     }
 
-    /** Who of the cast stands between the lens and {@code character}'s eyes at {@code t}, if anyone. */
-    public Optional<String> hiddenBy(String character, double t) {
+    /**
+     * Who of the cast, or failing them which piece of the set, stands between the lens and {@code
+     * character}'s eyes at {@code t}, if anything does. A piece is a solid block, as previz draws
+     * it: it hides the face when the sight line to the eyes passes through it, and a face that
+     * shows over or beside it is seen, however much of the body it hides.
+     */
+    public Optional<Occluder> hiddenBy(String character, double t) {
         Optional<Vec3> target = eyes(character, t);
         if (target.isEmpty()) {
             return Optional.empty();
@@ -81,10 +87,41 @@ public final class Sight {
         for (String other : staging.cast()) {
             Optional<Point> at = staging.position(other, t);
             if (!other.equals(character) && at.isPresent() && blocks(eye, target.get(), at.get(), staging.top(other, t))) {
-                return Optional.of(other);
+                return Optional.of(new Occluder(other, false));
+            }
+        }
+        for (SetPiece piece : staging.state().pieces()) {
+            if (blocks(eye, target.get(), piece)) {
+                return Optional.of(new Occluder(piece.id(), true));
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the sight line from {@code eye} to {@code target} passes through the block of {@code piece} (slabs along its width, depth and height). */
+    public static boolean blocks(Vec3 eye, Vec3 target, SetPiece piece) {
+        Point across = Point.ofBearing(piece.facing() + 90);
+        Point along = Point.ofBearing(piece.facing());
+        Point from = eye.plan().minus(piece.at());
+        Point ray = target.plan().minus(eye.plan());
+        double[] lo = {0};
+        double[] hi = {1};
+        return slab(from.dot(across), ray.dot(across), piece.width() / 2, lo, hi)
+                && slab(from.dot(along), ray.dot(along), piece.depth() / 2, lo, hi)
+                && slab(eye.z() - piece.height() / 2, target.z() - eye.z(), piece.height() / 2, lo, hi)
+                && lo[0] < hi[0];
+    }
+
+    /** Narrows [lo, hi] of the segment to where {@code start + s * step} lies strictly within {@code half} of 0; false when nowhere. */
+    private static boolean slab(double start, double step, double half, double[] lo, double[] hi) {
+        if (Math.abs(step) < 1e-12) {
+            return Math.abs(start) < half;
+        }
+        double a = (-half - start) / step;
+        double b = (half - start) / step;
+        lo[0] = Math.max(lo[0], Math.min(a, b));
+        hi[0] = Math.min(hi[0], Math.max(a, b));
+        return lo[0] < hi[0];
     }
 
     /** Whether a figure of {@code height} standing at {@code at} blocks the sight line from {@code eye} to {@code target}. */
