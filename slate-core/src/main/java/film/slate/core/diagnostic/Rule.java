@@ -35,7 +35,7 @@ public enum Rule {
     GRAMMAR_SCREEN_DIRECTION("grammar/screen-direction", Severity.WARNING,
             "A moving character reverses screen direction across a cut."),
     PREVIZ_CAMERA("previz/camera", Severity.WARNING,
-            "A camera sits on its look-at point or inside a figure, or its lens is out of range."),
+            "A camera sits on its look-at point or inside a figure or a set piece, or its lens is out of range."),
     CAMERA_INTENT("camera/intent", Severity.ERROR, "No position meets every constraint of a camera by intent."),
     FRAMING_OUT_OF_FRAME("framing/out-of-frame", Severity.WARNING,
             "A subject of a shot is out of frame at its start, middle or end."),
