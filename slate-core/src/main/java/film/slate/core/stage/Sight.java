@@ -76,7 +76,8 @@ public final class Sight {
      * Who of the cast, or failing them which piece of the set, stands between the lens and {@code
      * character}'s eyes at {@code t}, if anything does. A piece is a solid block, as previz draws
      * it: it hides the face when the sight line to the eyes passes through it, and a face that
-     * shows over or beside it is seen, however much of the body it hides.
+     * shows over or beside it is seen, however much of the body it hides. A piece under the
+     * subject's own mark (the door they enter by, the bench they sit on) hides nothing of them.
      */
     public Optional<Occluder> hiddenBy(String character, double t) {
         Optional<Vec3> target = eyes(character, t);
@@ -90,8 +91,9 @@ public final class Sight {
                 return Optional.of(new Occluder(other, false));
             }
         }
+        Point standing = staging.position(character, t).orElseThrow();
         for (SetPiece piece : staging.state().pieces()) {
-            if (blocks(eye, target.get(), piece)) {
+            if (!piece.covers(standing) && blocks(eye, target.get(), piece)) { // one in a doorway is framed by the door
                 return Optional.of(new Occluder(piece.id(), true));
             }
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,6 +104,38 @@ class HiddenBySetPieceTest {
             assertThat(drawn).as("seed %x: previz shows Mara's eyes exactly when the rule finds her unhidden", seed)
                     .isEqualTo(!expected);
         }
+    }
+
+    /** One who enters by the door stands in it at first: the door frames them, it does not hide them; it hides one behind it. */
+    @Test
+    void aCharacterInTheDoorwayIsNotHiddenByTheDoor() {
+        String scene = """
+                scene: 1
+                location: LAMP_ROOM
+                time: DAY
+                cast:
+                  MARA: { wardrobe: oilskin, at: [3.4, 5.8], facing: 180 }
+                  TOM: { wardrobe: sweater, at: off }
+                shots:
+                  - id: 1
+                    framing: WS
+                    subjects: [TOM, MARA]
+                    camera: { at: [3, 0.5], height: 1.6, lens: 18, look_at: [3, 4, 1.5] }
+                    duration: 2
+                    blocking: { TOM: { enters: DOOR, to: [3, 3] } }
+                """;
+        Path folder = TestFilm.write(dir.resolve("door"), scene, 12, W, H);
+        try {
+            Files.writeString(folder.resolve("bible/locations.yaml"), TestFilm.LOCATIONS
+                    + "  set: { DOOR: { at: [3, 5.2], size: [1.0, 0.2], height: 2.1 } }\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var read = TestFilm.read(folder);
+        assertThat(read.diagnostics()).isEmpty();
+        List<Diagnostic> hidden = Checker.check(read).stream().filter(d -> d.rule() == Rule.FRAMING_HIDDEN).toList();
+        assertThat(hidden).extracting(Diagnostic::message).singleElement().asString()
+                .startsWith("the set piece DOOR stands between the lens and MARA's face");
     }
 
     /** How deep the segment from {@code a} to {@code b} gets inside the block (negative: how near it comes), marched in 1 mm steps. */
