@@ -201,8 +201,9 @@ final class CameraSolver {
     /** The cheap gates every camera meets first, counted: inside the room, clear of the cast, on the scene's side of the line. */
     static boolean stands(SceneSetup setup, int side, Point at, ShotState state, Optional<ActionLine> line, Candidates tally) {
         tally.count();
-        if (at.x() < WALL || at.y() < WALL || at.x() > setup.width() - WALL || at.y() > setup.depth() - WALL) {
-            return false;
+        if (at.x() < WALL || at.y() < WALL || at.x() > setup.width() - WALL || at.y() > setup.depth() - WALL
+                || state.pieces().stream().anyMatch(p -> p.covers(at))) {
+            return false; // outside the room, or on a piece of the set
         }
         tally.passed(Candidates.Gate.ROOM);
         for (var c : state.start().values()) {

@@ -10,9 +10,6 @@ import film.slate.core.model.Point;
 import film.slate.core.model.SetPiece;
 import film.slate.core.stage.Vec3;
 import film.slate.media.TestFilm;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -74,15 +71,9 @@ class HiddenBySetPieceTest {
                     camera: { at: [%.3f, %.3f], height: %.3f, lens: 18, look_at: MARA }
                     duration: 0.5
                 """, mara.x(), mara.y(), cam.x(), cam.y(), camHeight);
-        Path folder = TestFilm.write(dir.resolve("film"), scene, 12, W, H);
-        try {
-            Files.writeString(folder.resolve("bible/locations.yaml"), TestFilm.LOCATIONS + String.format(Locale.ROOT,
-                    "  set: { CRATE: { at: [%.3f, %.3f], size: [%.3f, %.3f], height: %.3f, facing: %.0f } }%n",
-                    piece.at().x(), piece.at().y(), piece.width(), piece.depth(), piece.height(), piece.facing()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var read = TestFilm.read(folder);
+        var read = TestFilm.read(TestFilm.write(dir.resolve("film"), scene, 12, W, H, String.format(Locale.ROOT,
+                "CRATE: { at: [%.3f, %.3f], size: [%.3f, %.3f], height: %.3f, facing: %.0f }",
+                piece.at().x(), piece.at().y(), piece.width(), piece.depth(), piece.height(), piece.facing())));
         assertThat(read.diagnostics()).isEmpty();
         List<Diagnostic> hidden = Checker.check(read).stream().filter(d -> d.rule() == Rule.FRAMING_HIDDEN).toList();
         if (Math.abs(inside) < GRAZE) {
@@ -124,14 +115,8 @@ class HiddenBySetPieceTest {
                     duration: 2
                     blocking: { TOM: { enters: DOOR, to: [3, 3] } }
                 """;
-        Path folder = TestFilm.write(dir.resolve("door"), scene, 12, W, H);
-        try {
-            Files.writeString(folder.resolve("bible/locations.yaml"), TestFilm.LOCATIONS
-                    + "  set: { DOOR: { at: [3, 5.2], size: [1.0, 0.2], height: 2.1 } }\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var read = TestFilm.read(folder);
+        var read = TestFilm.read(TestFilm.write(dir.resolve("door"), scene, 12, W, H,
+                "DOOR: { at: [3, 5.2], size: [1.0, 0.2], height: 2.1 }"));
         assertThat(read.diagnostics()).isEmpty();
         List<Diagnostic> hidden = Checker.check(read).stream().filter(d -> d.rule() == Rule.FRAMING_HIDDEN).toList();
         assertThat(hidden).extracting(Diagnostic::message).singleElement().asString()

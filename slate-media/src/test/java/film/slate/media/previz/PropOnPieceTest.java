@@ -9,9 +9,6 @@ import film.slate.core.stage.Sight;
 import film.slate.core.stage.Vec3;
 import film.slate.media.TestFilm;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -96,13 +93,7 @@ class PropOnPieceTest {
                     duration: 1.0
                     %s
                 """.formatted(cast, camera, events);
-        Path folder = TestFilm.write(dir.resolve(name), scene, 12, W, H);
-        try {
-            Files.writeString(folder.resolve("bible/locations.yaml"), TestFilm.LOCATIONS + "  set: { TABLE: " + table + " }\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var read = TestFilm.read(folder);
+        var read = TestFilm.read(TestFilm.write(dir.resolve(name), scene, 12, W, H, "TABLE: " + table));
         assertThat(read.diagnostics()).as(name).isEmpty();
         return Previz.of(read.production()).shot("1/1", 1).orElseThrow();
     }
