@@ -102,6 +102,17 @@ public final class TestFilm {
         }
     }
 
+    /** The same, with the lamp room's set pieces {@code set} (flow-map entries: {@code TABLE: { at: [3, 3], ... }}). */
+    public static Path write(Path dir, String shots, int fps, int width, int height, String set) {
+        write(dir, shots, fps, width, height);
+        try {
+            Files.writeString(dir.resolve("bible/locations.yaml"), LOCATIONS + "  set: { " + set + " }\n");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path write(Path dir) {
         return write(dir, SHOTS, 24, 320, 180);
     }

@@ -4,6 +4,7 @@ import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.diagnostic.Diagnostics;
 import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.Point;
+import film.slate.core.model.SetPiece;
 import film.slate.core.model.Shot;
 import film.slate.core.stage.CameraPose;
 import film.slate.core.stage.Lens;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * {@code previz/camera}: cameras previz cannot show truthfully: a lens outside a real kit, a camera
- * on the point it looks at, or a camera inside a figure. Checked at the first and the last frame.
+ * on the point it looks at, or a camera inside a figure or a set piece. Checked at the first and the last frame.
  */
 final class CameraPlacementRule implements CheckRule {
     /** Closer than this to its aim, a camera has no direction to look in. */
@@ -57,6 +58,14 @@ final class CameraPlacementRule implements CheckRule {
                 d.add(Diagnostic.ofShot(Rule.PREVIZ_CAMERA, shot.camera().where().at("at"), shot.fullId(), "the camera of shot "
                         + shot.fullId() + " " + when + " inside " + c + " (" + fmt(at.get().distance(pose.eye().plan()))
                         + " m from their mark); move it at least " + fmt(FIGURE_RADIUS) + " m away"));
+                return true;
+            }
+        }
+        for (SetPiece piece : staging.state().pieces()) {
+            if (piece.covers(pose.eye().plan()) && pose.eye().z() < piece.height() && pose.eye().z() > 0) {
+                d.add(Diagnostic.ofShot(Rule.PREVIZ_CAMERA, shot.camera().where().at("at"), shot.fullId(), "the camera of shot "
+                        + shot.fullId() + " " + when + " inside the set piece " + piece.id() + " (" + fmt(piece.height())
+                        + " m high); move it off the piece, or raise it above " + fmt(piece.height()) + " m"));
                 return true;
             }
         }

@@ -6,6 +6,7 @@ import film.slate.core.diagnostic.Rule;
 import film.slate.core.model.Framing;
 import film.slate.core.model.Shot;
 import film.slate.core.stage.CameraPose;
+import film.slate.core.stage.Occluder;
 import film.slate.core.stage.ShotSize;
 import film.slate.core.stage.Sight;
 import film.slate.core.stage.Vec3;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * The framing rules, measured through previz's own camera ({@link Sight}) at the first, middle and
  * last frame: {@code framing/out-of-frame} (the first subject's eyes in the picture, any other
  * subject at least at its edge, as the shoulder of an over-the-shoulder is), {@code framing/hidden}
- * (no one between the lens and a subject's eyes) and {@code framing/size} (the declared framing
+ * (no one, and no piece of the set, between the lens and a subject's eyes) and {@code framing/size} (the declared framing
  * within one size of what the lens, distance and height give, at some instant, so a push-in may
  * pass through sizes). Inserts are about props and are judged by {@link InsertRule}.
  */
@@ -84,9 +85,9 @@ final class FramingRule implements CheckRule {
 
     private static void hidden(Shot shot, Sight sight, String subject, Diagnostics d) {
         for (double t : INSTANTS) {
-            Optional<String> by = sight.hiddenBy(subject, t);
+            Optional<Occluder> by = sight.hiddenBy(subject, t);
             if (by.isPresent()) {
-                d.add(Diagnostic.ofShot(Rule.FRAMING_HIDDEN, shot.camera().where().at("at"), shot.fullId(), by.get()
+                d.add(Diagnostic.ofShot(Rule.FRAMING_HIDDEN, shot.camera().where().at("at"), shot.fullId(), by.get().named()
                         + " stands between the lens and " + subject + "'s face " + when(t) + " of shot " + shot.fullId()
                         + "; move the camera sideways or higher until " + subject + " is clear"));
                 return;

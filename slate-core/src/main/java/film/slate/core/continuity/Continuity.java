@@ -56,19 +56,32 @@ public final class Continuity {
             // the story on that set (never onto another location's floor).
             Map<String, Point> set = new LinkedHashMap<>(scene.continues() ? leftAt.getOrDefault(scene.location(), Map.of())
                     : Map.of());
+            Set<String> handled = held(state, cast.off());
+            set.keySet().removeAll(handled); // a prop is in one place: one in a hand is on no set
             starts.put(scene.scene(), Collections.unmodifiableMap(new LinkedHashMap<>(state)));
             for (Shot shot : scene.shots()) {
                 Map<String, Point> setBefore = new LinkedHashMap<>(set);
                 Map<String, CharacterState> start = cast.enter(shot, state);
                 Map<String, CharacterState> end = apply(shot, start, set, cast, faults);
-                byShot.putIfAbsent(shot.fullId(), new ShotState(shot, start, end, setBefore, set));
+                byShot.putIfAbsent(shot.fullId(), new ShotState(shot, start, end, setBefore, set, pieces));
                 state = cast.leave(shot, end);
+                handled.addAll(held(end, Map.of()));
             }
             previousEnd = state;
             previousOff = cast.off();
+            handled.addAll(set.keySet());
+            leftAt.values().forEach(elsewhere -> elsewhere.keySet().removeAll(handled)); // taken away from where it was left
             leftAt.put(scene.location(), set);
         }
         return new Continuity(byShot, starts, faults);
+    }
+
+    /** The props in the hands of {@code on} and {@code off}. */
+    private static Set<String> held(Map<String, CharacterState> on, Map<String, CharacterState> off) {
+        Set<String> out = new LinkedHashSet<>();
+        on.values().forEach(s -> out.addAll(s.holds()));
+        off.values().forEach(s -> out.addAll(s.holds()));
+        return out;
     }
 
     public Optional<ShotState> shot(String fullId) {

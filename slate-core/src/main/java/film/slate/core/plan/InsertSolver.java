@@ -101,6 +101,9 @@ final class InsertSolver {
                 return Optional.empty();
             }
         }
+        if (state.pieces().stream().anyMatch(piece -> Sight.blocks(pose.eye(), p, piece))) {
+            return Optional.empty(); // behind a piece of the set, as previz would hide it
+        }
         for (Candidates.Gate g : List.of(Candidates.Gate.HIDDEN, Candidates.Gate.SIZE, Candidates.Gate.ORDER,
                 Candidates.Gate.GAZE, Candidates.Gate.CUT)) {
             tally.passed(g); // an insert has no size band, no left-right order, no gaze and no subject to jump on

@@ -8,6 +8,7 @@ import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
 import film.slate.core.model.Production;
 import film.slate.core.model.ScenePlan;
+import film.slate.core.model.SetPiece;
 import film.slate.core.screenplay.DialogueBlock;
 import film.slate.core.screenplay.ScriptScene;
 import film.slate.core.fountain.Element;
@@ -57,7 +58,8 @@ record SceneSetup(String number, String location, String time, double width, dou
                 .orElse(script.map(ScriptScene::time).orElse(""));
         Map<String, CastMember> cast = new LinkedHashMap<>(plan.map(ScenePlan::cast).orElse(Map.of()));
         if (cast.isEmpty()) {
-            cast = defaultMarks(speakers(dialogue, production), width, depth);
+            cast = clearOf(defaultMarks(speakers(dialogue, production), width, depth),
+                    location == null ? List.of() : location.set(), width, depth);
             notes.add("the scene has no blocking, so the cast stands on default marks at the middle of the room"
                     + " facing each other; give them marks under 'cast:' and plan again");
         }
@@ -128,6 +130,41 @@ record SceneSetup(String number, String location, String time, double width, dou
                     Positions.of(SourcePosition.ofFile("(default marks)"))));
         }
         return out;
+    }
+
+    /** A figure's reach round its mark: default marks keep this far from every set piece. */
+    static final double BODY = 0.35;
+
+    /**
+     * {@code marks} moved together, as little as will do, so that nobody stands on or against a
+     * piece of {@code set} and everyone stays 0.5 m inside the room (unmoved when nothing fits).
+     */
+    static Map<String, CastMember> clearOf(Map<String, CastMember> marks, List<SetPiece> set, double width, double depth) {
+        List<SetPiece> grown = set.stream().map(s -> new SetPiece(s.id(), s.at(), s.width() + 2 * BODY, s.depth() + 2 * BODY,
+                s.height(), s.facing())).toList();
+        double away = away(marks, grown);
+        for (double reach = 0; reach <= Math.max(width, depth); reach += 0.25) {
+            for (int i = 0; i < (reach == 0 ? 1 : 16); i++) {
+                double turn = 22.5 * ((i + 1) / 2) * (i % 2 == 0 ? 1 : -1); // straight away from the piece first
+                Point shift = reach == 0 ? Point.ORIGIN : Point.ofBearing(away + turn).times(reach);
+                Point step = new Point(Math.round(shift.x() * 100) / 100.0, Math.round(shift.y() * 100) / 100.0);
+                if (marks.values().stream().map(m -> m.at().plus(step)).allMatch(p -> p.x() >= 0.5 && p.y() >= 0.5
+                        && p.x() <= width - 0.5 && p.y() <= depth - 0.5 && grown.stream().noneMatch(g -> g.covers(p)))) {
+                    Map<String, CastMember> out = new LinkedHashMap<>();
+                    marks.forEach((c, m) -> out.put(c, new CastMember(c, m.wardrobe(), m.at().plus(step), m.facing(), m.holds(),
+                            m.where())));
+                    return out;
+                }
+            }
+        }
+        return marks;
+    }
+
+    /** The bearing from the first piece in the way to the middle of the marks (south when none is, or it is right there). */
+    private static double away(Map<String, CastMember> marks, List<SetPiece> grown) {
+        Point middle = marks.values().stream().map(CastMember::at).reduce(Point.ORIGIN, Point::plus).times(1.0 / Math.max(1, marks.size()));
+        return grown.stream().filter(g -> marks.values().stream().anyMatch(m -> g.covers(m.at()))).findFirst()
+                .filter(g -> g.at().distance(middle) > 1e-6).map(g -> g.at().bearingTo(middle)).orElse(180.0);
     }
 
     private static Axis defaultAxis(List<DialogueBlock> dialogue, Production p, List<String> cast) {

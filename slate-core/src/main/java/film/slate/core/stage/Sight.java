@@ -4,6 +4,7 @@ import film.slate.core.continuity.CharacterState;
 import film.slate.core.continuity.ShotState;
 import film.slate.core.model.Framing;
 import film.slate.core.model.Point;
+import film.slate.core.model.SetPiece;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public final class Sight {
     public static final double HEAD_FROM = 0.84;
     /** The hand that holds props: right of the body, a little in front, at this share of the height. */
     public static final double HAND = 0.42;
-    /** A prop's size; a prop on the floor is seen at half of it. */
+    /** A prop's size; a prop resting on the floor (or a set piece) is seen at half of it above that. */
     public static final double PROP_SIZE = 0.2;
     /** A prop changes hands at the middle of the shot that picks it up or puts it down. */
     public static final double EVENT_TIME = 0.5;
@@ -71,8 +72,14 @@ public final class Sight {
                 .map(d -> ShotSize.of(ShotSize.pictureHeight(pose.lens(), d, aspect) / staging.height(character)));
     }
 
-    /** Who of the cast stands between the lens and {@code character}'s eyes at {@code t}, if anyone. */
-    public Optional<String> hiddenBy(String character, double t) {
+    /**
+     * Who of the cast, or failing them which piece of the set, stands between the lens and {@code
+     * character}'s eyes at {@code t}, if anything does. A piece is a solid block, as previz draws
+     * it: it hides the face when the sight line to the eyes passes through it, and a face that
+     * shows over or beside it is seen, however much of the body it hides. A piece under the
+     * subject's own mark (the door they enter by, the bench they sit on) hides nothing of them.
+     */
+    public Optional<Occluder> hiddenBy(String character, double t) {
         Optional<Vec3> target = eyes(character, t);
         if (target.isEmpty()) {
             return Optional.empty();
@@ -81,10 +88,42 @@ public final class Sight {
         for (String other : staging.cast()) {
             Optional<Point> at = staging.position(other, t);
             if (!other.equals(character) && at.isPresent() && blocks(eye, target.get(), at.get(), staging.top(other, t))) {
-                return Optional.of(other);
+                return Optional.of(new Occluder(other, false));
+            }
+        }
+        Point standing = staging.position(character, t).orElseThrow();
+        for (SetPiece piece : staging.state().pieces()) {
+            if (!piece.covers(standing) && blocks(eye, target.get(), piece)) { // one in a doorway is framed by the door
+                return Optional.of(new Occluder(piece.id(), true));
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the sight line from {@code eye} to {@code target} passes through the block of {@code piece} (slabs along its width, depth and height). */
+    public static boolean blocks(Vec3 eye, Vec3 target, SetPiece piece) {
+        Point across = Point.ofBearing(piece.facing() + 90);
+        Point along = Point.ofBearing(piece.facing());
+        Point from = eye.plan().minus(piece.at());
+        Point ray = target.plan().minus(eye.plan());
+        double[] lo = {0};
+        double[] hi = {1};
+        return slab(from.dot(across), ray.dot(across), piece.width() / 2, lo, hi)
+                && slab(from.dot(along), ray.dot(along), piece.depth() / 2, lo, hi)
+                && slab(eye.z() - piece.height() / 2, target.z() - eye.z(), piece.height() / 2, lo, hi)
+                && lo[0] < hi[0];
+    }
+
+    /** Narrows [lo, hi] of the segment to where {@code start + s * step} lies strictly within {@code half} of 0; false when nowhere. */
+    private static boolean slab(double start, double step, double half, double[] lo, double[] hi) {
+        if (Math.abs(step) < 1e-12) {
+            return Math.abs(start) < half;
+        }
+        double a = (-half - start) / step;
+        double b = (half - start) / step;
+        lo[0] = Math.max(lo[0], Math.min(a, b));
+        hi[0] = Math.min(hi[0], Math.max(a, b));
+        return lo[0] < hi[0];
     }
 
     /** Whether a figure of {@code height} standing at {@code at} blocks the sight line from {@code eye} to {@code target}. */
@@ -131,14 +170,14 @@ public final class Sight {
         }
         Point rest = (after ? state.setEnd() : state.setStart()).get(prop);
         if (rest != null) {
-            return Optional.of(Vec3.of(rest, PROP_SIZE / 2));
+            return Optional.of(staging.resting(rest, 0));
         }
         for (String c : staging.cast()) { // picked up in this shot, from where it lay beside them
             CharacterState end = state.end().get(c);
             if (!after && end != null && end.holds().contains(prop)) {
                 Point spot = staging.position(c, EVENT_TIME).orElseThrow()
                         .plus(Point.ofBearing(staging.facing(c, EVENT_TIME)).times(film.slate.core.continuity.Continuity.REACH));
-                return Optional.of(Vec3.of(spot, PROP_SIZE / 2));
+                return Optional.of(staging.resting(spot, staging.facing(c, t)));
             }
         }
         return Optional.empty();

@@ -9,6 +9,7 @@ import film.slate.core.model.Character;
 import film.slate.core.model.Move;
 import film.slate.core.model.Point;
 import film.slate.core.model.Posture;
+import film.slate.core.model.SetPiece;
 import film.slate.core.model.Shot;
 import java.util.Optional;
 
@@ -45,6 +46,15 @@ public final class Staging {
     /** The continuity this shot is staged from: the cast at either end and the props on the set. */
     public ShotState state() {
         return state;
+    }
+
+    /**
+     * The centre of a prop resting at {@code spot}, turned to {@code facing}: on the top of the
+     * highest set piece under its footprint, on the floor when none is.
+     */
+    public Vec3 resting(Point spot, double facing) {
+        double half = Sight.PROP_SIZE / 2;
+        return Vec3.of(spot, SetPiece.under(state.pieces(), spot, half, facing).map(SetPiece::height).orElse(0.0) + half);
     }
 
     /** The characters in the scene, in cast order. */

@@ -65,6 +65,11 @@ class RuleFixturesTest {
         return p -> p.replace(SHOTS, CAMERA_B, camera);
     }
 
+    /** The room with one set piece, a cabinet. */
+    private static UnaryOperator<FixtureProduction> piece(String piece) {
+        return p -> p.append(LOCATIONS, "  set: { CABINET: " + piece + " }\n");
+    }
+
     private static UnaryOperator<FixtureProduction> appendToShots(String text) {
         return p -> p.append(SHOTS, text);
     }
@@ -290,6 +295,9 @@ class RuleFixturesTest {
                 cameraB("camera: { at: [4.1, 2.85], height: 1.6, lens: 65, look_at: BEN }")));
         all.add(c("a dolly that ends inside a figure", Rule.PREVIZ_CAMERA, SHOTS, "at: [2.8, 2.2]",
                 appendToShots("    move: { type: dolly, to: [3.9, 2.9] }\n")));
+        all.add(c("a camera inside a set piece", Rule.PREVIZ_CAMERA, SHOTS, "at: [2.8, 2.2]",
+                piece("{ at: [2.8, 2.2], size: [0.6, 0.6], height: 2.0 }"),
+                piece("{ at: [2.8, 2.2], size: [0.6, 0.6], height: 1.2 }")));
         all.add(c("a 1 mm lens", Rule.PREVIZ_CAMERA, SHOTS, "lens: 1,",
                 p -> p.replace(SHOTS, "lens: 65", "lens: 1")));
         all.add(c("a 2,000 mm lens", Rule.PREVIZ_CAMERA, SHOTS, "lens: 2000",
@@ -303,6 +311,9 @@ class RuleFixturesTest {
         all.add(c("a subject behind another", Rule.FRAMING_HIDDEN, SHOTS, "at: [0.5, 3.05]",
                 cameraB("camera: { at: [0.5, 3.05], height: 1.6, lens: 65, look_at: BEN }"),
                 cameraB("camera: { at: [1.2, 1.2], height: 1.6, lens: 120, look_at: BEN }")));
+        all.add(c("a subject's face behind a set piece", Rule.FRAMING_HIDDEN, SHOTS, "at: [2.8, 2.2]",
+                piece("{ at: [3.4, 2.6], size: [0.6, 0.6], height: 2.0 }"),
+                piece("{ at: [3.4, 2.6], size: [0.6, 0.6], height: 0.9 }"))); // the twin hides the body, not the face
         all.add(c("a close-up declared extreme wide", Rule.FRAMING_SIZE, SHOTS, "framing: EWS",
                 p -> p.replace(SHOTS, "framing: CU", "framing: EWS"), p -> p.replace(SHOTS, "framing: CU", "framing: MCU")));
         all.add(c("an MCU that a long lens makes an ECU", Rule.FRAMING_SIZE, SHOTS, "framing: MCU",

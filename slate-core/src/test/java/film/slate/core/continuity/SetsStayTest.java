@@ -73,4 +73,25 @@ class SetsStayTest {
         assertThat(c.shot("2/A").orElseThrow().setStart()).containsKey("LANTERN");
         assertThat(c.shot("3/A").orElseThrow().setStart()).as("a later, not continuing scene starts clear").isEmpty();
     }
+
+    /** A prop is in one place: one carried off (or put down on another set) is gone from where it was left. */
+    @Test
+    void aPropTakenAwayIsNoLongerWhereItWasLeft() throws Exception {
+        String putDown = "- { id: A, framing: WS, camera: { at: [1, -3], lens: 24, look_at: [1, 1] }, duration: 2,"
+                + " events: [ { character: MARA, puts_down: LANTERN } ] }";
+        Production p = write(
+                scene(1, "ROOM", false, "MARA: { at: [1, 1], facing: 90, holds: [LANTERN] }", putDown),
+                scene(2, "STAIRS", false, "MARA: { at: [1, 1], facing: 0, holds: [LANTERN] }", putDown),
+                scene(3, "ROOM", true, "MARA: { at: [2, 2], facing: 0 }", SHOT));
+        Continuity c = Continuity.of(p);
+        assertThat(c.shot("3/A").orElseThrow().setStart()).as("the lantern was last left on the stairs").isEmpty();
+
+        Production carried = write(
+                scene(1, "ROOM", false, "MARA: { at: [1, 1], facing: 90, holds: [LANTERN] }", putDown),
+                scene(2, "STAIRS", true, "MARA: { at: [1, 1], facing: 0, holds: [LANTERN] }", SHOT),
+                scene(3, "ROOM", true, "MARA: { at: [2, 2], facing: 0 }", SHOT));
+        Continuity d = Continuity.of(carried);
+        assertThat(d.shot("3/A").orElseThrow().start().get("MARA").holds()).containsExactly("LANTERN");
+        assertThat(d.shot("3/A").orElseThrow().setStart()).as("in her hand, not also on the floor").isEmpty();
+    }
 }

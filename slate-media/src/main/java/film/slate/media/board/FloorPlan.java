@@ -10,15 +10,21 @@ import film.slate.core.model.ScenePlan;
 import film.slate.core.model.SetPiece;
 import film.slate.core.model.Shot;
 import film.slate.core.stage.CameraPose;
+import film.slate.core.stage.Sight;
 import film.slate.core.stage.Staging;
 import film.slate.media.previz.Previz;
 import film.slate.media.previz.PrevizShot;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A scene's floor plan, seen from above with north up: the room and its metre grid, its set pieces, each
+ * A scene's floor plan, seen from above with north up: the room and its metre grid, its set pieces and
+ * the props resting on them or on the floor, each
  * character's opening mark and every move they make shot by shot, every camera with its field of
  * view and shot label (and its own move), and the action line as the checker draws it at the
  * first shot's start. Drawn from the same {@link Staging} previz renders.
@@ -114,6 +120,7 @@ public final class FloorPlan {
                 .append(num(width * SCALE)).append("\" height=\"").append(num(depth * SCALE))
                 .append("\" fill=\"none\" stroke=\"#3a342c\" stroke-width=\"3\"/>\n");
         location.ifPresent(l -> l.set().forEach(piece -> drawPiece(b, piece)));
+        drawProps(b);
         actionLine().ifPresent(l -> drawActionLine(b, l));
         String marker = "url(#arrow-s" + esc(scene.scene()) + ")";
         for (PrevizShot s : shots) {
@@ -162,6 +169,30 @@ public final class FloorPlan {
                 .append("</title></polygon><text x=\"").append(num(sx(piece.at().x()))).append("\" y=\"")
                 .append(num(sy(piece.at().y()) + 4)).append("\" text-anchor=\"middle\" class=\"piece-name\">")
                 .append(esc(piece.id())).append("</text></g>\n");
+    }
+
+    /** Every place a prop rests on the set during the scene, drawn over the pieces, saying what it rests on. */
+    private void drawProps(StringBuilder b) {
+        Map<String, Set<Point>> drawn = new LinkedHashMap<>();
+        List<SetPiece> set = location.map(Location::set).orElse(List.of());
+        double half = Sight.PROP_SIZE / 2;
+        for (PrevizShot s : shots) {
+            for (Map<String, Point> resting : List.of(s.staging().state().setStart(), s.staging().state().setEnd())) {
+                resting.forEach((prop, at) -> {
+                    if (drawn.computeIfAbsent(prop, k -> new HashSet<>()).add(at)) {
+                        String on = SetPiece.under(set, at, half, 0).map(p -> "on " + p.id() + " (" + num(p.height()) + " m)")
+                                .orElse("on the floor");
+                        b.append("<g class=\"prop\" data-prop=\"").append(esc(prop)).append("\"><rect x=\"")
+                                .append(num(sx(at.x() - half))).append("\" y=\"").append(num(sy(at.y() + half)))
+                                .append("\" width=\"").append(num(2 * half * SCALE)).append("\" height=\"")
+                                .append(num(2 * half * SCALE)).append("\" fill=\"#f0c040\" stroke=\"#222\"><title>")
+                                .append(esc(prop + ", " + on)).append("</title></rect><text x=\"").append(num(sx(at.x())))
+                                .append("\" y=\"").append(num(sy(at.y()) - half * SCALE - 3))
+                                .append("\" text-anchor=\"middle\" class=\"prop-name\">").append(esc(prop)).append("</text></g>\n");
+                    }
+                });
+            }
+        }
     }
 
     /** " (sits)", " (kneels)", " (lies)" after the name of one who does not stand at the scene's start. */

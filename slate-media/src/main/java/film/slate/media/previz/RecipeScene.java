@@ -60,7 +60,8 @@ record RecipeScene(ScenePlan scene, ShotState state, Bible bible, VideoFormat fo
                 Map.of(), List.of(shot), NOWHERE);
         Bible bible = new Bible(characters, locations, Map.of(), new Style("", "", "", List.of(), NOWHERE));
         RecipeContent.Format f = r.format();
-        return new RecipeScene(scene, new ShotState(shot, start, end, r.set(), r.setEnd()), bible,
+        return new RecipeScene(scene, new ShotState(shot, start, end, r.set(), r.setEnd(),
+                place.bible().map(RecipeContent.PlaceLook::set).orElse(List.of())), bible,
                 new VideoFormat(f.fps(), f.width(), f.height()));
     }
 }

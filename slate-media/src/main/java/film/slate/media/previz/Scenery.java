@@ -153,13 +153,13 @@ final class Scenery {
             for (String prop : onFloorAt(c, t)) {
                 Point spot = staging.position(c, Sight.EVENT_TIME).orElse(at)
                         .plus(Point.ofBearing(staging.facing(c, Sight.EVENT_TIME)).times(Continuity.REACH));
-                out.addAll(propBox(Vec3.of(spot, Sight.PROP_SIZE / 2), facing, prop));
+                out.addAll(propBox(staging.resting(spot, facing), facing, prop));
             }
         }
         // Props left on the set earlier in the scene, until someone picks them up.
         (t < Sight.EVENT_TIME ? state.setStart() : state.setEnd()).forEach((prop, spot) -> {
             if (!drawnByCast(prop, t)) {
-                out.addAll(propBox(Vec3.of(spot, Sight.PROP_SIZE / 2), 0, prop));
+                out.addAll(propBox(staging.resting(spot, 0), 0, prop));
             }
         });
         return out;

@@ -82,6 +82,33 @@ class StoryboardTest {
         assertThat(plan.svg()).contains(">BENCH</text>").contains(">TOM (sits)</text>");
     }
 
+    /**
+     * A prop put down rests on the plan where continuity leaves it (read back through the SVG
+     * transform), drawn over the piece it rests on, which it names; one on the floor says so.
+     */
+    @Test
+    void thePlanDrawsPropsWhereTheyRestOnTheSet() throws Exception {
+        // Mara ends 1A at [2.5, 3] facing east: the lantern rests at [2.95, 3], on the table.
+        Path film = TestFilm.write(dir.resolve("table"), TestFilm.SHOTS, 24, 64, 36);
+        Files.writeString(film.resolve("bible/locations.yaml"), TestFilm.LOCATIONS
+                + "  set: { TABLE: { at: [3, 3.2], size: [0.8, 0.8], height: 0.75 } }\n");
+        Production p = TestFilm.read(film).production();
+        FloorPlan plan = new FloorPlan(Previz.of(p), p.scenes().get(0));
+        String svg = plan.svg();
+        Matcher m = Pattern.compile("<g class=\"prop\" data-prop=\"LANTERN\"><rect x=\"([-0-9.]+)\" y=\"([-0-9.]+)\" width=\"([0-9.]+)\"")
+                .matcher(svg);
+        assertThat(m.find()).as(svg).isTrue();
+        double half = Double.parseDouble(m.group(3)) / 2;
+        Point drawn = plan.toPlan(Double.parseDouble(m.group(1)) + half, Double.parseDouble(m.group(2)) + half);
+        Point rest = Continuity.of(p).shot("1/1A").orElseThrow().setEnd().get("LANTERN");
+        assertThat(drawn.distance(rest)).isLessThan(1e-3);
+        assertThat(svg.indexOf("data-prop=\"LANTERN\"")).isGreaterThan(svg.indexOf("<g class=\"piece\">"));
+        assertThat(svg).contains("<title>LANTERN, on TABLE (0.75 m)</title>");
+
+        Production bare = TestFilm.read(TestFilm.write(dir.resolve("bare"), TestFilm.SHOTS, 24, 64, 36)).production();
+        assertThat(new FloorPlan(Previz.of(bare), bare.scenes().get(0)).svg()).contains("<title>LANTERN, on the floor</title>");
+    }
+
     @Test
     void writesThePageTheStillsAndAPlayableAnimatic() throws Exception {
         var read = TestFilm.read(TestFilm.write(dir.resolve("film")));

@@ -6,7 +6,6 @@ import static film.slate.media.previz.SubjectMasksTest.count;
 import static film.slate.media.previz.SubjectMasksTest.on;
 
 import film.slate.media.TestFilm;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -89,13 +88,8 @@ class SetPieceTest {
                     camera: %s
                     duration: 0.5
                 """.formatted(cast, camera);
-        Path folder = TestFilm.write(dir.resolve(name), scene, 24, W, H);
-        try {
-            Files.writeString(folder.resolve("bible/locations.yaml"), TestFilm.LOCATIONS
-                    + (piece == null ? "" : "  set: { BENCH: " + piece + " }\n"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path folder = piece == null ? TestFilm.write(dir.resolve(name), scene, 24, W, H)
+                : TestFilm.write(dir.resolve(name), scene, 24, W, H, "BENCH: " + piece);
         var read = TestFilm.read(folder);
         assertThat(read.diagnostics()).as(name).isEmpty();
         return Previz.of(read.production()).shot("1/1", 1).orElseThrow();
