@@ -240,11 +240,13 @@ public final class PassVideoEncoder implements AutoCloseable {
 
     /**
      * One channel of the palette as an expression of the index: a binary search down to each
-     * entry, so FFmpeg evaluates a few comparisons for each of the 256 indices when it builds its
-     * table (a sum of every entry's term cost each process a tenth of a second of CPU).
+     * entry, behind one test for the values past the palette, so FFmpeg evaluates a comparison or a
+     * few for each value when it builds its table (65,536 of them, for 16-bit formats; a sum of
+     * every entry's term cost each process a tenth of a second of CPU, the bare search 10 ms).
      */
     private String lookup(int shift) {
-        return lookup(shift, 0, palette.length);
+        String search = lookup(shift, 0, palette.length);
+        return palette.length == 256 ? search : "if(gte(val," + palette.length + "),0," + search + ")";
     }
 
     private String lookup(int shift, int from, int to) {

@@ -2,6 +2,7 @@ package film.slate.media.previz;
 
 import film.slate.media.ffmpeg.PassVideoEncoder;
 import java.util.BitSet;
+import java.util.stream.IntStream;
 
 /**
  * Every frame of a take staged for its passes before the first is drawn, so that the pass
@@ -16,6 +17,13 @@ final class StagedFrames {
     /** Staged frames kept at most: a minute of a moving camera at 24 fps, some tens of megabytes. */
     static final int KEPT = 1440;
 
+    /**
+     * Frames staged at once, on every core (a frame's staging depends on nothing but its instant
+     * and camera), so the staging before FFmpeg starts takes less wall time; few enough that a long
+     * take's memory stays small.
+     */
+    private static final int BATCH = 48;
+
     private final PrevizShot shot;
     private final PassFrame[] frames;
     private final BitSet held = new BitSet();
@@ -25,8 +33,12 @@ final class StagedFrames {
         this.frames = new PassFrame[shot.frames()];
         PassFrame last = null;
         int kept = 0;
+        PassFrame[] batch = new PassFrame[0];
         for (int i = 0; i < frames.length; i++) {
-            PassFrame frame = PassFrame.of(shot, shot.setup(i));
+            if (i % BATCH == 0) {
+                batch = stage(shot, i, Math.min(frames.length, i + BATCH));
+            }
+            PassFrame frame = batch[i % BATCH];
             boolean sameMasks = frame.sameMasks(last);
             boolean samePose = frame.samePose(last);
             if (last != null && (!masks || sameMasks) && (!pose || samePose)) {
@@ -40,6 +52,11 @@ final class StagedFrames {
             }
             last = frame;
         }
+    }
+
+    private static PassFrame[] stage(PrevizShot shot, int from, int to) {
+        return IntStream.range(from, to).parallel().mapToObj(i -> PassFrame.of(shot, shot.setup(i)))
+                .toArray(PassFrame[]::new);
     }
 
     /** Stages every frame of {@code shot}, noting the held ones for the mask videos ({@code masks}) and the pose video ({@code pose}). */
