@@ -39,10 +39,6 @@ record PassFrame(FrameSetup setup, MaskSource masks, List<Point2D.Double[]> skel
         return new PassFrame(frame, MaskSource.of(frame), shot.skeletons(frame));
     }
 
-    int index() {
-        return setup.index();
-    }
-
     /** Whether this frame's masks are those of {@code other}. */
     boolean sameMasks(PassFrame other) {
         return other == this || other != null && masks.equals(other.masks);
