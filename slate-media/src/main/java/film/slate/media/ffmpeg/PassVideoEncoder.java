@@ -34,6 +34,7 @@ public final class PassVideoEncoder implements AutoCloseable {
     private final boolean matte;
     private final boolean pose;
     private final int[] palette;
+    /** The take's held frames, when FFmpeg is told of them (else every frame is piped). */
     private final Holds holds;
     private final FramePipe pipe;
     /** Frames written, piped or held. */
@@ -49,7 +50,8 @@ public final class PassVideoEncoder implements AutoCloseable {
         this.matte = !masks.isEmpty();
         this.pose = pose.isPresent();
         this.palette = rgb.clone();
-        this.holds = holds;
+        // Too many jumps to name on FFmpeg's command line: every frame is piped, as without holds.
+        this.holds = holds != null && holds.timestamps().isPresent() ? holds : null;
         List<Path> outputs = new ArrayList<>(new TreeMap<>(masks).values());
         pose.ifPresent(outputs::add);
         this.pipe = new FramePipe(ffmpeg, arguments(shape, new TreeMap<>(masks), pose), outputs, "pass");

@@ -157,6 +157,34 @@ class PassVideoEncoderTest {
         }
     }
 
+    /** Past 512 jumps in time the holds are not named to FFmpeg: every frame is piped and decodes all the same. */
+    @Test
+    void aTakeOfManyShortHoldsIsPipedWhole() throws Exception {
+        int frames = 1200;
+        BitSet held = new BitSet();
+        for (int f = 1; f < frames; f += 2) {
+            held.set(f);
+        }
+        var holds = new PassVideoEncoder.Holds(frames, held);
+        assertThat(holds.timestamps()).isEmpty();
+        Path out = dir.resolve("pose.mov");
+        int[] palette = {0, 0xffffff};
+        List<byte[]> sent = new ArrayList<>();
+        try (PassVideoEncoder e = PassVideoEncoder.open(Ffmpeg.find(), new PassVideoEncoder.Shape(2, 2, 24), Map.of(),
+                Optional.of(out), palette, holds)) {
+            for (int f = 0; f < frames; f++) {
+                byte[] indices = held.get(f) ? sent.get(f - 1) : new byte[] {(byte) (f / 2 % 2), 0, 1, (byte) (f % 3 % 2)};
+                sent.add(indices);
+                e.write(null, indices);
+            }
+        }
+        List<BufferedImage> got = VideoDecoder.readAll(Ffmpeg.find(), out, PixelFormat.BGR24);
+        assertThat(got).hasSize(frames);
+        for (int f = 0; f < frames; f++) {
+            assertThat(bytes(got.get(f))).as("frame %d", f).isEqualTo(bgr(palette, sent.get(f)));
+        }
+    }
+
     @Test
     void aHeldFrameIsThePictureBeforeAndATakeIsWrittenWhole() throws Exception {
         var shape = new PassVideoEncoder.Shape(4, 4, 24);
