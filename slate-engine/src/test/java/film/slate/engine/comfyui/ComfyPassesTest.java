@@ -62,7 +62,7 @@ class ComfyPassesTest {
     @Test
     void maskAndPoseVideosAreUploadedOnceAsQuickTimeAndDecodeToWhatThePassDrew() throws Exception {
         String maskAt = "/9/inputs/filename_prefix";
-        String poseAt = "/10/inputs/image";
+        String poseAt = "/11/inputs/control_net_name"; // /10/inputs/image is the base bind control's
         try (FakeComfy comfy = new FakeComfy()) {
             Path dir = ComfyProduction.write(tmp.resolve("p"), 1, 3, "url: " + comfy.url(),
                     "  mask_video.MARA: " + maskAt + "\n  pose_video: " + poseAt + "\n");
