@@ -55,6 +55,8 @@ public final class FakeComfy implements AutoCloseable {
     /** Keys submitted while a live (queued, running or successfully finished) prompt held them. */
     public final List<String> duplicates = new CopyOnWriteArrayList<>();
     final List<String> uploads = new CopyOnWriteArrayList<>();
+    /** The Content-Type of each uploaded file's part, by the file's name. */
+    final Map<String, String> uploadTypes = new ConcurrentHashMap<>();
     /** Every prompt accepted, as submitted (the graph and extra_data). */
     final List<JsonNode> accepted = new CopyOnWriteArrayList<>();
     final AtomicInteger requests = new AtomicInteger();
@@ -450,6 +452,7 @@ public final class FakeComfy implements AutoCloseable {
             String name = text.substring(at + 10, text.indexOf('"', at + 10));
             String sub = field(text, "subfolder");
             uploads.add(name);
+            uploadTypes.put(name, partType(text, at));
             files.put("input/" + (sub.isEmpty() ? "" : sub + "/") + name, filePart(all, at));
             ObjectNode o = JSON.createObjectNode().put("name", name).put("subfolder", sub).put("type", "input");
             return o.toString();
@@ -613,6 +616,18 @@ public final class FakeComfy implements AutoCloseable {
                 text.indexOf("\r\n", lineStart + 2));
         int end = text.indexOf("\r\n" + boundary, start);
         return java.util.Arrays.copyOfRange(multipart, start, end);
+    }
+
+    /** The Content-Type header of the part whose header holds {@code at}, or empty. */
+    private static String partType(String multipart, int at) {
+        int end = multipart.indexOf("\r\n\r\n", at);
+        int type = multipart.toLowerCase(java.util.Locale.ROOT).indexOf("content-type:", at);
+        return type < 0 || type > end ? "" : multipart.substring(type + 13, multipart.indexOf("\r\n", type)).strip();
+    }
+
+    /** The bytes of a file uploaded into the input folder's {@code subfolder}, or null. */
+    byte[] uploaded(String subfolder, String name) {
+        return files.get("input/" + (subfolder.isEmpty() ? "" : subfolder + "/") + name);
     }
 
     /** A text field of a multipart body. */

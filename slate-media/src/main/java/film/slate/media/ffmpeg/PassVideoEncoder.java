@@ -2,6 +2,8 @@ package film.slate.media.ffmpeg;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,12 @@ import java.util.TreeMap;
  * of mostly flat frames is cheap, the matte crosses the pipe once for every mask, the pose a byte
  * a pixel, and one process starts a take instead of one a video (FFmpeg's own {@code pal8} input
  * was measured dearer than grey bytes and a lookup). Frames go through a {@link FramePipe}.
+ *
+ * <p>A frame that holds the picture of the frame before ({@link Holds}: a still camera on a still
+ * cast, two frames in three of the example) is not piped: FFmpeg is told at the start where each
+ * piped picture falls ({@code setpts}) and repeats it after the splitting and the lookup
+ * ({@code fps}), so the filters run once a picture and the files are the very bytes piping every
+ * frame makes.
  */
 public final class PassVideoEncoder implements AutoCloseable {
     private final int width;
@@ -26,14 +34,24 @@ public final class PassVideoEncoder implements AutoCloseable {
     private final boolean matte;
     private final boolean pose;
     private final int[] palette;
+    /** The take's held frames, when FFmpeg is told of them (else every frame is piped). */
+    private final Holds holds;
     private final FramePipe pipe;
+    /** Frames written, piped or held. */
+    private int written;
+    private byte[] lastMatte;
+    private byte[] lastPose;
+    private boolean finished;
 
-    private PassVideoEncoder(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose, int[] rgb) {
+    private PassVideoEncoder(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose, int[] rgb,
+            Holds holds) {
         this.width = shape.width();
         this.height = shape.height();
         this.matte = !masks.isEmpty();
         this.pose = pose.isPresent();
         this.palette = rgb.clone();
+        // Too many jumps to name on FFmpeg's command line: every frame is piped, as without holds.
+        this.holds = holds != null && holds.timestamps().isPresent() ? holds : null;
         List<Path> outputs = new ArrayList<>(new TreeMap<>(masks).values());
         pose.ifPresent(outputs::add);
         this.pipe = new FramePipe(ffmpeg, arguments(shape, new TreeMap<>(masks), pose), outputs, "pass");
@@ -44,12 +62,96 @@ public final class PassVideoEncoder implements AutoCloseable {
     }
 
     /**
+     * Which of a take's {@code frames} hold the picture of the frame before: bit {@code i} set when
+     * frame {@code i} shows what frame {@code i - 1} shows (never frame 0). Known before the first
+     * frame is written, as FFmpeg is told at its start where each piped picture falls.
+     */
+    public record Holds(int frames, BitSet held) {
+        /** Past this many jumps in time the map would swell FFmpeg's command line: every frame is piped instead. */
+        static final int MOST_JUMPS = 512;
+
+        public Holds {
+            if (frames < 1) {
+                throw new IllegalArgumentException("a take has at least one frame, not " + frames);
+            }
+            held = (BitSet) held.clone();
+            if (held.get(0) || held.length() > frames) {
+                throw new IllegalArgumentException("held frames are 1 to " + (frames - 1) + ", not " + held);
+            }
+        }
+
+        @Override
+        public BitSet held() {
+            return (BitSet) held.clone();
+        }
+
+        /** Whether frame {@code i} holds the picture before. */
+        boolean held(int i) {
+            return held.get(i);
+        }
+
+        /** Whether frame {@code i} is piped: a picture of its own, or the last frame (which ends the take). */
+        boolean piped(int i) {
+            return !held(i) || i == frames - 1;
+        }
+
+        /**
+         * Where each piped picture falls, as an FFmpeg expression of the piped count {@code N}:
+         * {@code N} plus the frames held before it, a binary search over the jumps; empty when
+         * nothing is held (or the jumps are too many to name).
+         */
+        Optional<String> timestamps() {
+            List<int[]> jumps = new ArrayList<>(); // {first piped count after the jump, frames held before it}
+            int n = 0;
+            for (int i = 0; i < frames; i++) {
+                if (piped(i)) {
+                    int before = i - n;
+                    if (before != (jumps.isEmpty() ? 0 : jumps.get(jumps.size() - 1)[1])) {
+                        jumps.add(new int[] {n, before});
+                    }
+                    n++;
+                }
+            }
+            if (jumps.isEmpty() || jumps.size() > MOST_JUMPS) {
+                return Optional.empty();
+            }
+            jumps.add(0, new int[] {0, 0});
+            return Optional.of("N+" + held(jumps, 0, jumps.size()));
+        }
+
+        private static String held(List<int[]> jumps, int from, int to) {
+            if (to - from == 1) {
+                return Integer.toString(jumps.get(from)[1]);
+            }
+            int middle = (from + to) >>> 1;
+            return "if(lt(N," + jumps.get(middle)[0] + ")," + held(jumps, from, middle) + "," + held(jumps, middle, to)
+                    + ")";
+        }
+    }
+
+    /**
      * Opens the encoder: {@code masks} maps a matte number (1 to 255) to the mask video of whoever
      * holds it; {@code pose} is the pose video; {@code palette} the colours ({@code 0xRRGGBB}) of
      * the pose's indices, at most 256.
      */
     public static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
             int[] palette) {
+        return open(ffmpeg, shape, masks, pose, palette, Optional.empty());
+    }
+
+    /**
+     * Opens the encoder as {@link #open(Ffmpeg, Shape, Map, Optional, int[])} does, for a take of
+     * {@code holds.frames()} frames of which the {@code holds} repeat the picture before: exactly
+     * that many frames are then written, a held one as the same arrays (or equal ones) as the
+     * frame before, and only the others cross the pipe.
+     */
+    public static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
+            int[] palette, Holds holds) {
+        return open(ffmpeg, shape, masks, pose, palette, Optional.of(holds));
+    }
+
+    private static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
+            int[] palette, Optional<Holds> holds) {
         if (shape.width() < 2 || shape.height() < 2 || shape.width() % 2 != 0 || shape.height() % 2 != 0) {
             throw new IllegalArgumentException("frame size must be even and at least 2x2, not " + shape.width() + "x"
                     + shape.height());
@@ -67,7 +169,7 @@ public final class PassVideoEncoder implements AutoCloseable {
             movie(m.getValue());
         }
         pose.ifPresent(PassVideoEncoder::movie);
-        return new PassVideoEncoder(ffmpeg, shape, masks, pose, palette);
+        return new PassVideoEncoder(ffmpeg, shape, masks, pose, palette, holds.orElse(null));
     }
 
     private static void movie(Path p) {
@@ -80,7 +182,7 @@ public final class PassVideoEncoder implements AutoCloseable {
         int bands = (matte ? 1 : 0) + (pose ? 1 : 0);
         List<String> a = new ArrayList<>(List.of("-y", "-f", "rawvideo", "-pix_fmt", "gray", "-s",
                 width + "x" + height * bands, "-r", Integer.toString(s.fps()), "-i", "pipe:0", "-filter_complex",
-                graph(masks.keySet().stream().toList())));
+                graph(masks.keySet().stream().toList(), s.fps())));
         String keyEvery = Integer.toString(s.fps());
         int n = 0;
         for (Path p : masks.values()) {
@@ -108,8 +210,12 @@ public final class PassVideoEncoder implements AutoCloseable {
     }
 
     /** The matte band split into each character's mask; the pose band's indices looked up. */
-    private String graph(List<Integer> ids) {
+    private String graph(List<Integer> ids, int fps) {
+        Optional<String> timestamps = holds == null ? Optional.empty() : holds.timestamps();
+        // Each piped picture put where it falls; each output then repeats it over the held frames.
+        String repeat = timestamps.isPresent() ? ",fps=" + fps : "";
         StringBuilder g = new StringBuilder("[0:v]");
+        timestamps.ifPresent(t -> g.append("setpts='").append(t).append("',"));
         String poseBand = "[0:v]";
         if (matte && pose) {
             g.append("split=2[matte][poses];[matte]crop=").append(width).append(':').append(height).append(":0:0,");
@@ -122,25 +228,27 @@ public final class PassVideoEncoder implements AutoCloseable {
             }
             for (int i = 0; i < ids.size(); i++) {
                 // format=gray first: left to negotiate, a mask encoded as RGB would take the lut in RGB
-                g.append(";[id").append(i).append("]format=gray,lut=y='255*eq(val,").append(ids.get(i)).append(")'[m")
+                g.append(";[id").append(i).append("]format=gray,lut=y='255*eq(val,").append(ids.get(i)).append(")'").append(repeat).append("[m")
                         .append(i).append(']');
             }
         }
         if (pose) {
             // grey to RGB copies the index into each channel (exact; PassVideoEncoderTest), each then looked up
             g.append(matte ? poseBand : "").append("format=rgb24,lutrgb=r='").append(lookup(16)).append("':g='")
-                    .append(lookup(8)).append("':b='").append(lookup(0)).append("'[pose]");
+                    .append(lookup(8)).append("':b='").append(lookup(0)).append('\'').append(repeat).append("[pose]");
         }
         return g.toString();
     }
 
     /**
      * One channel of the palette as an expression of the index: a binary search down to each
-     * entry, so FFmpeg evaluates a few comparisons for each of the 256 indices when it builds its
-     * table (a sum of every entry's term cost each process a tenth of a second of CPU).
+     * entry, behind one test for the values past the palette, so FFmpeg evaluates a comparison or a
+     * few for each value when it builds its table (65,536 of them, for 16-bit formats; a sum of
+     * every entry's term cost each process a tenth of a second of CPU, the bare search 10 ms).
      */
     private String lookup(int shift) {
-        return lookup(shift, 0, palette.length);
+        String search = lookup(shift, 0, palette.length);
+        return palette.length == 256 ? search : "if(gte(val," + palette.length + "),0," + search + ")";
     }
 
     private String lookup(int shift, int from, int to) {
@@ -167,7 +275,25 @@ public final class PassVideoEncoder implements AutoCloseable {
         if (this.pose) {
             parts.add(band(pose, "pose"));
         }
-        pipe.put(parts.toArray(byte[][]::new));
+        int frame = written;
+        if (holds != null && frame >= holds.frames()) {
+            throw new IllegalStateException("the take has " + holds.frames() + " frames; frame " + frame
+                    + " is past its end");
+        }
+        if (holds != null && holds.held(frame) && (this.matte && !same(matte, lastMatte) || this.pose
+                && !same(pose, lastPose))) {
+            throw new IllegalArgumentException("frame " + frame + " holds the frame before but is not its picture");
+        }
+        written++;
+        lastMatte = this.matte ? matte : null;
+        lastPose = this.pose ? pose : null;
+        if (holds == null || holds.piped(frame)) {
+            pipe.put(parts.toArray(byte[][]::new));
+        }
+    }
+
+    private static boolean same(byte[] a, byte[] b) {
+        return a == b || Arrays.equals(a, b);
     }
 
     private byte[] band(byte[] pixels, String what) {
@@ -178,9 +304,9 @@ public final class PassVideoEncoder implements AutoCloseable {
         return pixels;
     }
 
-    /** Frames written so far. */
+    /** Frames written so far, held ones too. */
     public long frames() {
-        return pipe.frames();
+        return written;
     }
 
     /** Stops FFmpeg and removes the partial outputs. */
@@ -191,6 +317,15 @@ public final class PassVideoEncoder implements AutoCloseable {
     /** Ends the stream, waits for FFmpeg and moves the finished videos into place. */
     @Override
     public void close() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (holds != null && written != holds.frames()) {
+            pipe.abort(); // the held frames after the last written one would be lost
+            throw new IllegalStateException("the take has " + holds.frames() + " frames but " + written
+                    + " were written; no video was kept");
+        }
         pipe.close();
     }
 }

@@ -87,10 +87,13 @@ public final class MaskAndPoseRender {
      * index; a character outside the cast has none), {@code pose.mov}, {@code matte.mkv}, {@code pose.json}.
      */
     public static Passes render(PrevizShot shot, Ffmpeg ffmpeg, Path dir, Videos wanted) throws IOException {
-        PassVideos passes = new PassVideos(shot, ffmpeg, dir, wanted, true);
+        // Staged first, so the bound videos' encoder knows the held frames from its start and pipes only the others.
+        StagedFrames frames = StagedFrames.stage(shot, wanted.masks().stream().anyMatch(shot.cast()::contains),
+                wanted.pose());
+        PassVideos passes = new PassVideos(shot, ffmpeg, dir, wanted, true, Optional.of(frames.holds()));
         try (passes) {
             for (int frame = 0; frame < shot.frames(); frame++) {
-                passes.write(shot.setup(frame));
+                passes.write(frame, frames.frame(frame));
             }
         }
         return passes.passes();

@@ -6,14 +6,9 @@ import film.slate.media.ffmpeg.PassVideoEncoder;
 import film.slate.media.ffmpeg.PixelFormat;
 import film.slate.media.ffmpeg.VideoEncoder;
 import film.slate.media.file.WholeFile;
-import film.slate.core.stage.CameraPose;
-import film.slate.core.stage.Vec3;
-import java.awt.geom.Point2D;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,32 +35,24 @@ final class PassVideos implements AutoCloseable {
     private final Map<String, Path> maskStills = new LinkedHashMap<>();
     private Path poseStill;
     private boolean closed;
-    /** The last frame's masks and what they were drawn from: most frames repeat the one before. */
-    private MaskSource lastSource;
+    /** The frame the last masks were drawn from, and they: most frames repeat the one before. */
+    private PassFrame lastMaskFrame;
     private SubjectMasks lastMasks;
-    /** The last frame's skeletons and their picture as palette indices. */
-    private List<Point2D.Double[]> lastSkeletons;
+    /** The frame the last pose picture (as palette indices) was drawn from, and it. */
+    private PassFrame lastPoseFrame;
     private byte[] lastPose;
 
-    /**
-     * What a frame's owner picture is drawn from: the camera (the picture plane follows it) and
-     * each face's corners and owner, in painting order. Two frames with the same source have the
-     * same masks (a still camera on a still cast: two frames in three of the example).
-     */
-    private record MaskSource(CameraPose camera, List<List<Vec3>> corners, List<String> owners) {
-        static MaskSource of(FrameSetup frame) {
-            List<List<Vec3>> corners = new ArrayList<>(frame.cast().size());
-            List<String> owners = new ArrayList<>(frame.cast().size());
-            for (Face f : frame.cast()) {
-                corners.add(f.corners());
-                owners.add(f.owner());
-            }
-            return new MaskSource(frame.camera(), corners, owners);
-        }
+    /** Opens every video asked for, for frames written as they are staged. */
+    PassVideos(PrevizShot shot, Ffmpeg ffmpeg, Path dir, MaskAndPoseRender.Videos wanted, boolean stills) {
+        this(shot, ffmpeg, dir, wanted, stills, Optional.empty());
     }
 
-    /** Opens every video asked for. */
-    PassVideos(PrevizShot shot, Ffmpeg ffmpeg, Path dir, MaskAndPoseRender.Videos wanted, boolean stills) {
+    /**
+     * Opens every video asked for; with {@code holds}, the frames of the whole take that hold the
+     * picture before ({@link StagedFrames}), which the bound videos' encoder then does not pipe.
+     */
+    PassVideos(PrevizShot shot, Ffmpeg ffmpeg, Path dir, MaskAndPoseRender.Videos wanted, boolean stills,
+            Optional<PassVideoEncoder.Holds> holds) {
         this.shot = shot;
         this.dir = dir;
         this.stills = stills;
@@ -80,17 +67,19 @@ final class PassVideos implements AutoCloseable {
         }
         this.pose = wanted.pose();
         this.bound = masks.isEmpty() && !pose ? null : open(ffmpeg, shot, masks, pose ? Optional.of(poseVideo(dir))
-                : Optional.empty(), dir);
+                : Optional.empty(), dir, holds);
     }
 
     /** One encoder for the mask videos of {@code masks} (by matte number) and the pose video. */
-    static PassVideoEncoder open(Ffmpeg ffmpeg, PrevizShot shot, Map<String, Integer> masks, Optional<Path> pose,
-            Path dir) {
+    private static PassVideoEncoder open(Ffmpeg ffmpeg, PrevizShot shot, Map<String, Integer> masks,
+            Optional<Path> pose, Path dir, Optional<PassVideoEncoder.Holds> holds) {
         Map<Integer, Path> videos = new LinkedHashMap<>();
         masks.forEach((who, id) -> videos.put(id, maskVideo(dir, id)));
         var f = shot.format();
-        return PassVideoEncoder.open(ffmpeg, new PassVideoEncoder.Shape(f.width(), f.height(), f.fps()), videos, pose,
-                PoseDrawing.passPaletteRgb());
+        var shape = new PassVideoEncoder.Shape(f.width(), f.height(), f.fps());
+        int[] palette = PoseDrawing.passPaletteRgb();
+        return holds.isPresent() ? PassVideoEncoder.open(ffmpeg, shape, videos, pose, palette, holds.get())
+                : PassVideoEncoder.open(ffmpeg, shape, videos, pose, palette);
     }
 
     /** The mask video of matte number {@code id} (1 + the cast index) in {@code dir}. */
@@ -104,7 +93,15 @@ final class PassVideos implements AutoCloseable {
 
     /** Draws and queues {@code frame}'s passes (the stills too, on the first frame, when asked). */
     void write(FrameSetup frame) throws IOException {
-        boolean first = stills && frame.index() == 0;
+        write(frame.index(), PassFrame.of(shot, frame));
+    }
+
+    /**
+     * Draws and queues the passes of frame {@code index}, staged as {@code frame} (which may be an
+     * earlier frame with the same pictures: {@link StagedFrames#frame}).
+     */
+    void write(int index, PassFrame frame) throws IOException {
+        boolean first = stills && index == 0;
         SubjectMasks owners = null;
         if (matte != null || !masks.isEmpty() || first) {
             owners = masks(frame);
@@ -122,44 +119,37 @@ final class PassVideos implements AutoCloseable {
         }
         byte[] poseIndices = null;
         if (keypoints != null || pose || first) {
-            var skeletons = shot.skeletons(frame);
             int w = shot.format().width();
             int h = shot.format().height();
             if (first) {
                 poseStill = dir.resolve("pose.png");
-                WholeFile.png(poseStill, PoseDrawing.draw(skeletons, w, h));
+                WholeFile.png(poseStill, PoseDrawing.draw(frame.skeletons(), w, h));
             }
             if (keypoints != null) {
-                keypoints.add(skeletons);
+                keypoints.add(frame.skeletons());
             }
             if (pose) {
-                poseIndices = poseIndices(skeletons, w, h);
+                poseIndices = poseIndices(frame, w, h);
             }
         }
         if (bound != null) {
-            bound.write(owners == null ? null : ((DataBufferByte) owners.matte().getRaster().getDataBuffer()).getData(),
-                    poseIndices);
+            bound.write(owners == null ? null : owners.owners(), poseIndices);
         }
     }
 
-    private SubjectMasks masks(FrameSetup frame) {
-        MaskSource source = MaskSource.of(frame);
-        if (!source.equals(lastSource)) {
-            lastSource = source;
-            lastMasks = shot.masks(frame);
+    private SubjectMasks masks(PassFrame frame) {
+        if (!frame.sameMasks(lastMaskFrame)) {
+            lastMaskFrame = frame;
+            lastMasks = shot.masks(frame.setup());
         }
         return lastMasks;
     }
 
     /** The pose picture's indices, the last frame's array when the skeletons are the same (the encoder only reads it). */
-    private byte[] poseIndices(List<Point2D.Double[]> skeletons, int width, int height) {
-        boolean same = lastSkeletons != null && lastSkeletons.size() == skeletons.size();
-        for (int i = 0; same && i < skeletons.size(); i++) {
-            same = Arrays.equals(lastSkeletons.get(i), skeletons.get(i));
-        }
-        if (!same) {
-            lastSkeletons = skeletons;
-            lastPose = PoseDrawing.drawIndexed(skeletons, width, height);
+    private byte[] poseIndices(PassFrame frame, int width, int height) {
+        if (!frame.samePose(lastPoseFrame)) {
+            lastPoseFrame = frame;
+            lastPose = PoseDrawing.drawIndexed(frame.skeletons(), width, height);
         }
         return lastPose;
     }

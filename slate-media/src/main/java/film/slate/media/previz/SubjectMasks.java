@@ -63,6 +63,11 @@ public final class SubjectMasks {
         return new BufferedImage(out.getColorModel(), raster, false, null);
     }
 
+    /** The owners, a byte a pixel row by row: the ID matte's bytes, never changed once drawn. */
+    byte[] owners() {
+        return owners;
+    }
+
     /**
      * {@code id}'s mask (255 where {@code matte} holds {@code id}, 0 elsewhere) split from an ID
      * matte, as {@link #mask} gives it for the frame the matte was made of.

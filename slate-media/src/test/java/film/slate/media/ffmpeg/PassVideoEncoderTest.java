@@ -8,6 +8,7 @@ import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,30 +73,138 @@ class PassVideoEncoderTest {
             List<BufferedImage> got = VideoDecoder.readAll(ffmpeg, m.getValue(), PixelFormat.GRAY8);
             assertThat(got).hasSize(frames);
             for (int f = 0; f < frames; f++) {
-                byte[] expected = new byte[width * height];
-                for (int i = 0; i < expected.length; i++) {
-                    expected[i] = (mattes.get(f)[i] & 0xff) == m.getKey() ? (byte) 255 : 0;
-                }
-                assertThat(bytes(got.get(f))).as("seed %d, mask %d, frame %d", seed, m.getKey(), f).isEqualTo(expected);
+                assertThat(bytes(got.get(f))).as("seed %d, mask %d, frame %d", seed, m.getKey(), f)
+                        .isEqualTo(mask(mattes.get(f), m.getKey()));
             }
         }
         if (pose.isPresent()) {
             List<BufferedImage> got = VideoDecoder.readAll(ffmpeg, pose.get(), PixelFormat.BGR24);
             assertThat(got).hasSize(frames);
             for (int f = 0; f < frames; f++) {
-                byte[] expected = new byte[3 * width * height];
-                for (int i = 0; i < width * height; i++) {
-                    int c = palette[poses.get(f)[i] & 0xff];
-                    expected[3 * i] = (byte) c;
-                    expected[3 * i + 1] = (byte) (c >> 8);
-                    expected[3 * i + 2] = (byte) (c >> 16);
-                }
-                assertThat(bytes(got.get(f))).as("seed %d, pose frame %d", seed, f).isEqualTo(expected);
+                assertThat(bytes(got.get(f))).as("seed %d, pose frame %d", seed, f)
+                        .isEqualTo(bgr(palette, poses.get(f)));
             }
         }
         try (var left = Files.list(dir)) {
             assertThat(left.map(Path::toString)).as("no part file left").noneMatch(n -> n.endsWith(".part"));
         }
+    }
+
+    /**
+     * A take whose frames hold the picture before in seeded runs (long holds, single frames, a
+     * held last frame, none held) decodes to every frame, and its files are the very bytes that
+     * piping every frame makes: the held frames never cross the pipe but are repeated by FFmpeg.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void heldFramesAreRepeatedExactly(long seed) throws Exception {
+        Random r = new Random(seed * 7919);
+        int width = 2 * (1 + r.nextInt(30));
+        int height = 2 * (1 + r.nextInt(20));
+        int frames = 1 + r.nextInt(40);
+        int[] palette = new int[2 + r.nextInt(60)];
+        for (int i = 0; i < palette.length; i++) {
+            palette[i] = r.nextInt(1 << 24);
+        }
+        BitSet held = new BitSet();
+        int chance = (int) (seed % 4); // 0: none held; else held one frame in 2, 3/4, 9/10
+        for (int f = 1; f < frames; f++) {
+            int in = r.nextInt(10);
+            if (chance == 1 && in < 5 || chance == 2 && in < 7 || chance == 3 && in < 9) {
+                held.set(f);
+            }
+        }
+        List<byte[]> mattes = new ArrayList<>();
+        List<byte[]> poses = new ArrayList<>();
+        for (int f = 0; f < frames; f++) {
+            boolean same = held.get(f);
+            mattes.add(same ? mattes.get(f - 1) : picture(r, width, height, 4));
+            poses.add(same ? poses.get(f - 1) : picture(r, width, height, palette.length));
+        }
+        Ffmpeg ffmpeg = Ffmpeg.find();
+        var shape = new PassVideoEncoder.Shape(width, height, 24);
+        Map<String, Path> made = new LinkedHashMap<>();
+        for (String way : List.of("every", "held")) {
+            Map<Integer, Path> masks = new LinkedHashMap<>();
+            masks.put(1, dir.resolve(way + "-mask-1.mov"));
+            masks.put(3, dir.resolve(way + "-mask-3.mov"));
+            Optional<Path> pose = Optional.of(dir.resolve(way + "-pose.mov"));
+            try (PassVideoEncoder e = way.equals("every") ? PassVideoEncoder.open(ffmpeg, shape, masks, pose, palette)
+                    : PassVideoEncoder.open(ffmpeg, shape, masks, pose, palette,
+                            new PassVideoEncoder.Holds(frames, held))) {
+                for (int f = 0; f < frames; f++) {
+                    // a held frame passed as an equal copy, not the same arrays, now and then
+                    boolean copy = held.get(f) && r.nextBoolean();
+                    e.write(copy ? mattes.get(f).clone() : mattes.get(f), copy ? poses.get(f).clone() : poses.get(f));
+                }
+                assertThat(e.frames()).isEqualTo(frames);
+            }
+            masks.forEach((id, p) -> made.put(way + id, p));
+            made.put(way + "pose", pose.get());
+        }
+        for (String what : List.of("1", "3", "pose")) {
+            assertThat(Files.readAllBytes(made.get("held" + what))).as("seed %d, %s, %s held", seed, what, held)
+                    .isEqualTo(Files.readAllBytes(made.get("every" + what)));
+        }
+        List<BufferedImage> got = VideoDecoder.readAll(ffmpeg, made.get("held3"), PixelFormat.GRAY8);
+        assertThat(got).hasSize(frames);
+        List<BufferedImage> pictures = VideoDecoder.readAll(ffmpeg, made.get("heldpose"), PixelFormat.BGR24);
+        assertThat(got).hasSize(frames);
+        assertThat(pictures).hasSize(frames);
+        for (int f = 0; f < frames; f++) {
+            assertThat(bytes(got.get(f))).as("seed %d, mask frame %d", seed, f).isEqualTo(mask(mattes.get(f), 3));
+            assertThat(bytes(pictures.get(f))).as("seed %d, pose frame %d", seed, f).isEqualTo(bgr(palette, poses.get(f)));
+        }
+    }
+
+    /** Past 512 jumps in time the holds are not named to FFmpeg: every frame is piped and decodes all the same. */
+    @Test
+    void aTakeOfManyShortHoldsIsPipedWhole() throws Exception {
+        int frames = 1200;
+        BitSet held = new BitSet();
+        for (int f = 1; f < frames; f += 2) {
+            held.set(f);
+        }
+        var holds = new PassVideoEncoder.Holds(frames, held);
+        assertThat(holds.timestamps()).isEmpty();
+        Path out = dir.resolve("pose.mov");
+        int[] palette = {0, 0xffffff};
+        List<byte[]> sent = new ArrayList<>();
+        try (PassVideoEncoder e = PassVideoEncoder.open(Ffmpeg.find(), new PassVideoEncoder.Shape(2, 2, 24), Map.of(),
+                Optional.of(out), palette, holds)) {
+            for (int f = 0; f < frames; f++) {
+                byte[] indices = held.get(f) ? sent.get(f - 1) : new byte[] {(byte) (f / 2 % 2), 0, 1, (byte) (f % 3 % 2)};
+                sent.add(indices);
+                e.write(null, indices);
+            }
+        }
+        List<BufferedImage> got = VideoDecoder.readAll(Ffmpeg.find(), out, PixelFormat.BGR24);
+        assertThat(got).hasSize(frames);
+        for (int f = 0; f < frames; f++) {
+            assertThat(bytes(got.get(f))).as("frame %d", f).isEqualTo(bgr(palette, sent.get(f)));
+        }
+    }
+
+    @Test
+    void aHeldFrameIsThePictureBeforeAndATakeIsWrittenWhole() throws Exception {
+        var shape = new PassVideoEncoder.Shape(4, 4, 24);
+        BitSet held = new BitSet();
+        held.set(1);
+        Path out = dir.resolve("pose.mov");
+        PassVideoEncoder e = PassVideoEncoder.open(Ffmpeg.find(), shape, Map.of(), Optional.of(out), new int[4],
+                new PassVideoEncoder.Holds(3, held));
+        e.write(null, new byte[16]);
+        byte[] other = new byte[16];
+        other[5] = 1;
+        assertThatThrownBy(() -> e.write(null, other)).hasMessageContaining("frame 1 holds the frame before");
+        e.write(null, new byte[16]);
+        assertThatThrownBy(e::close).hasMessageContaining("3 frames but 2 were written");
+        assertThat(out).doesNotExist();
+        assertThat(Ffmpeg.partOf(out)).doesNotExist();
+        assertThatThrownBy(() -> new PassVideoEncoder.Holds(3, BitSet.valueOf(new long[] {1})))
+                .hasMessageContaining("held frames are 1 to 2");
+        assertThatThrownBy(() -> new PassVideoEncoder.Holds(2, BitSet.valueOf(new long[] {4})))
+                .hasMessageContaining("held frames are 1 to 1");
     }
 
     /** Flat rectangles of random values, or noise, or the frame before changed in places. */
@@ -149,6 +258,27 @@ class PassVideoEncoderTest {
         e.abort();
         assertThat(out).doesNotExist();
         assertThat(Ffmpeg.partOf(out)).doesNotExist();
+    }
+
+    /** What a mask video of matte number {@code id} decodes to: 255 where the matte holds it. */
+    private static byte[] mask(byte[] matte, int id) {
+        byte[] expected = new byte[matte.length];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = (matte[i] & 0xff) == id ? (byte) 255 : 0;
+        }
+        return expected;
+    }
+
+    /** What the pose video decodes to (as BGR): each index's palette colour. */
+    private static byte[] bgr(int[] palette, byte[] indices) {
+        byte[] expected = new byte[3 * indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            int c = palette[indices[i] & 0xff];
+            expected[3 * i] = (byte) c;
+            expected[3 * i + 1] = (byte) (c >> 8);
+            expected[3 * i + 2] = (byte) (c >> 16);
+        }
+        return expected;
     }
 
     private static byte[] bytes(BufferedImage image) {
