@@ -15,7 +15,9 @@ import film.slate.core.yaml.YamlNode;
 import film.slate.core.yaml.YamlSequence;
 import film.slate.engine.conditioning.Conditioning;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +37,8 @@ final class ComfyCheck {
     private final Fields f;
     private final SettingsFiles files;
     private final Diagnostics d;
+    /** Each workflow input bound so far, and the bind that fills it: one input, one bind. */
+    private final Map<String, String> filled = new HashMap<>();
 
     private ComfyCheck(Fields f, SettingsFiles files) {
         this.f = f;
@@ -90,6 +94,9 @@ final class ComfyCheck {
                 continue;
             }
             Optional<JsonPointer> p = compile(e.key(), ptr.get(), item);
+            if (p.isPresent()) {
+                once(e.key() + "[" + (i + 1) + "]", p.get(), item);
+            }
             if (p.isPresent() && graph.isPresent() && graph.get().at(p.get()).isMissingNode()) {
                 d.add(Rule.SCHEMA_FIELD, item.position(), "bind '" + e.key() + "' lists " + items.size()
                         + " pointers, but the workflow " + workflow.get().path() + " has no node at its item " + (i + 1)
@@ -123,6 +130,7 @@ final class ComfyCheck {
             return;
         }
         JsonPointer pointer = compiled.get();
+        once(e.key(), pointer, e.value());
         graph.ifPresent(g -> {
             if (g.at(pointer).isMissingNode()) {
                 d.add(Rule.SCHEMA_FIELD, e.value().position(), "bind '" + e.key() + "' points at " + ptr
@@ -130,6 +138,18 @@ final class ComfyCheck {
                         + " lacks; export the workflow in API format and copy the node id and input name");
             }
         });
+    }
+
+    /**
+     * Reports a second bind of one workflow input: the submitted graph would carry whichever file
+     * was written last, so which one a model saw would not be in the recipe.
+     */
+    private void once(String bind, JsonPointer pointer, YamlNode at) {
+        String first = filled.putIfAbsent(pointer.toString(), bind);
+        if (first != null) {
+            d.add(Rule.SCHEMA_FIELD, at.position(), "bind '" + bind + "' of " + f.what() + " points at " + pointer
+                    + ", which bind '" + first + "' fills already; give each bind an input of its own");
+        }
     }
 
     private Optional<JsonNode> json(FileRef ref) {

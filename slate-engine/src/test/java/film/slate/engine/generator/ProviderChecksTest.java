@@ -27,7 +27,9 @@ class ProviderChecksTest {
     Path tmp;
 
     private static final String WORKFLOW = """
-            {"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "", "clip": ["4", 1]}}}
+            {"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "", "clip": ["4", 1]}},
+             "10": {"class_type": "LoadImage", "inputs": {"image": ""}},
+             "11": {"class_type": "LoadImage", "inputs": {"image": ""}}}
             """;
 
     private List<String> findings(String type, String settings) throws Exception {
@@ -50,7 +52,7 @@ class ProviderChecksTest {
         "comfyui   | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind: { prompt: /6/inputs/text }\n'",
         "command   | 'command: [tools/render.sh]\ninputs: [control, reference]\n'",
         "command   | 'command: [tools/render.sh]\ninputs: [reference.MARA, reference.2, location_reference, prop_reference.LANTERN]\n'",
-        "comfyui   | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind:\n  reference.TOM: /6/inputs/text\n  references: [/6/inputs/text, /6/inputs/clip]\n'",
+        "comfyui   | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind:\n  reference.TOM: /10/inputs/image\n  references: [/11/inputs/image]\n'",
         "http-task | 'url: https://x.test/v1\nrequest: {}\nid: /id\npoll: https://x.test/v1/{id}\nstatus: /s\nresult: /r\n'",
         "previz    | 'burn_in: true\n'",
     })
@@ -72,6 +74,10 @@ class ProviderChecksTest {
                 + " | bind 'references' of backend main is a list of JSON pointers",
         "comfyui | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind: { refrence.MARA: /6/inputs/text }\n' | 12"
                 + " | names 'refrence.MARA', which no recipe has",
+        "comfyui | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind:\n  prompt: /6/inputs/text\n  prompt.MARA: /6/inputs/text\n' | 14"
+                + " | bind 'prompt.MARA' of backend main points at /6/inputs/text, which bind 'prompt' fills already; give each bind",
+        "comfyui | 'url: http://127.0.0.1:8188\nworkflow: workflow.json\nbind:\n  reference.TOM: /10/inputs/image\n  references: [/11/inputs/image, /10/inputs/image]\n' | 14"
+                + " | bind 'references[2]' of backend main points at /10/inputs/image, which bind 'reference.TOM' fills already",
         "comfyui | 'workflow: workflow.json\n' | 9 | backend main lacks the field 'url'",
         "command | 'command: [x]\ninputs: [control, depth]\n' | 11 | lists 'the text \"depth\"'; list files of control",
         "command | 'command: [x]\nworkdri: tools\n' | 11 | unknown field 'workdri' in backend main; did you mean 'workdir'?",
