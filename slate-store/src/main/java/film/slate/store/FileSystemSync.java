@@ -58,7 +58,7 @@ final class FileSystemSync {
             }
             LibC libc = Native.load("c", LibC.class);
             return Optional.of(new FileSystemSync(libc, libc.open(folder.toString(), O_RDONLY_DIRECTORY)));
-        } catch (IOException | LastErrorException | UnsatisfiedLinkError | NoClassDefFoundError e) {
+        } catch (IOException | LastErrorException | LinkageError e) {
             return Optional.empty(); // no native access here: each file is synced instead
         }
     }
