@@ -256,6 +256,8 @@ public final class ObjectStore {
     private static void syncFile(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.force(true);
+        } catch (java.nio.file.NoSuchFileException movedAlready) {
+            // synced and moved into place by an earlier try of the same group (the move checks it is there)
         }
     }
 
