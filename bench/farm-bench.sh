@@ -5,7 +5,9 @@
 # the cost of a dead-worker recovery (2 workers, one killed with SIGKILL, default dead-after 16 s).
 # Each figure comes with the CPU time of the worker processes (and of PostgreSQL) and the load average.
 # Run from the repository root: bench/farm-bench.sh [JOBS]
-# (SLATE_BENCH_JARS=DIR: another build's slate-bench.jar and lib/, to compare builds in the same minutes)
+# (SLATE_BENCH_JARS=DIR: another build's slate-bench.jar and lib/, to compare builds in the same minutes;
+# SLATE_BENCH_WORKER_JVM="OPTIONS": the worker JVMs' options, e.g. -XX:TieredStopAtLevel=1 (default none, as
+# `slate worker` runs); WORKERS="4": only those worker counts on PostgreSQL; QUICK=1: no RunnerBench, SQLite or kill run)
 set -euo pipefail
 jobs="${1:-4}"
 jars="${SLATE_BENCH_JARS:-bench/target}"
@@ -14,11 +16,15 @@ cp="$jars/slate-bench.jar:$jars/lib/*"
 . bench/throwaway-postgres.sh
 start_throwaway_postgres
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), $("$bin/postgres" --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$cp" film.slate.bench.RunnerBench 200 "$jobs" 1   # the same-run reference: the in-process build runner on SQLite
-java -cp "$cp" film.slate.bench.FarmBench sqlite 1 "$jobs"
+wj="-Dslate.bench.workerJvm=${SLATE_BENCH_WORKER_JVM:-}"
+echo "worker JVM options: ${SLATE_BENCH_WORKER_JVM:-(none: as slate worker runs)}"
+if [ "${QUICK:-}" != 1 ]; then
+  java -cp "$cp" film.slate.bench.RunnerBench 200 "$jobs" 1   # the same-run reference: the in-process build runner on SQLite
+  java "$wj" -cp "$cp" film.slate.bench.FarmBench sqlite 1 "$jobs"
+fi
 pm="-Dslate.bench.postmaster=$(head -1 "$dir/data/postmaster.pid")"   # PostgreSQL's CPU time is read from its /proc
-for w in 1 2 4; do
-  java "$pm" -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" "$w" "$jobs"
+for w in ${WORKERS:-1 2 4}; do
+  java "$pm" "$wj" -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" "$w" "$jobs"
 done
-java "$pm" -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" 2 "$jobs" kill
+[ "${QUICK:-}" = 1 ] || java "$pm" "$wj" -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" 2 "$jobs" kill
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"

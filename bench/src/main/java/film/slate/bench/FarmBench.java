@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -189,6 +190,9 @@ public final class FarmBench {
                     steadyCount / ((last - markAt) / 1e6), steadyCpu / 1e3 / steadyCount, pgSteady > 0
                     ? String.format(Locale.ROOT, " + PostgreSQL %.2f ms", pgSteady / 1e3 / steadyCount) : "",
                     steadyCount / ((steadyCpu + pgSteady) / 1e6));
+            List<Path> split = outs.stream().map(o -> o.resolveSibling(o.getFileName() + ".threads")).toList();
+            System.out.printf(Locale.ROOT, "  steady state, all workers' CPU a take by thread (ms): %s%n",
+                    FarmThreads.perTake(Map.of(), FarmThreads.sum(split), steadyCount));
         }
     }
 

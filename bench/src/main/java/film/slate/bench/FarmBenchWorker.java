@@ -97,8 +97,10 @@ public final class FarmBenchWorker {
                 seen = now;
             }
             if (marked[0] > 0) { // where the steady state's CPU went, ms a take by kind of thread, to stderr
+                Map<String, Long> end = FarmThreads.read();
                 System.err.println(out.getFileName() + " steady ms/take by thread: " + FarmThreads.perTake(threads,
-                        FarmThreads.read(), count.get() - marked[2]));
+                        end, count.get() - marked[2]));
+                FarmThreads.write(out.resolveSibling(out.getFileName() + ".threads"), threads, end); // FarmBench sums them
             }
             worker.stop();
             cpu = FarmCpu.process() - cpu0;

@@ -55,6 +55,29 @@ final class FarmThreads {
         return "other";
     }
 
+    /** Each kind's ticks between two readings, {@code kind ticks} a line, for the bench to add up over its workers. */
+    static void write(Path file, Map<String, Long> from, Map<String, Long> to) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (var e : to.entrySet()) {
+            out.append(e.getKey()).append(' ').append(e.getValue() - from.getOrDefault(e.getKey(), 0L)).append('\n');
+        }
+        Files.writeString(file, out);
+    }
+
+    /** The ticks of {@link #write}'s files, added up by kind. */
+    static Map<String, Long> sum(java.util.List<Path> files) throws IOException {
+        Map<String, Long> out = new TreeMap<>();
+        for (Path f : files) {
+            if (Files.exists(f)) {
+                for (String line : Files.readAllLines(f)) {
+                    String[] kv = line.split(" ");
+                    out.merge(kv[0], Long.parseLong(kv[1]), Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+
     /** One line: each kind's ms per take between two readings. */
     static String perTake(Map<String, Long> from, Map<String, Long> to, long takes) {
         StringBuilder out = new StringBuilder();

@@ -34,6 +34,17 @@ class FarmOutageTest {
         }
     }
 
+    /** Files in the render folders of the production's store (a finished render's outputs wait there for their record). */
+    private static long waiting(Path dir) throws java.io.IOException {
+        Path work = dir.resolve(".slate/work");
+        if (!Files.isDirectory(work)) {
+            return 0;
+        }
+        try (var files = Files.walk(work)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
     @Test
     void aTakeFinishedWhileTheDatabaseIsAwayIsRecordedWhenItReturns() throws Exception {
         FarmProcesses farm = new FarmProcesses(STORES, tmp);
@@ -48,8 +59,10 @@ class FarmOutageTest {
         STORES.cluster().stopServer();
         try {
             Files.delete(hold);
-            // the render ends and its output goes aside while the database is away
-            FarmProcesses.awaitChange(tmp, () -> objects() > before, worker, "the output was stored");
+            // the render ends and its output waits aside, hashed in its job's work folder, while the database is away
+            farm.await("done", 1, worker);
+            FarmProcesses.awaitChange(tmp, () -> waiting(dir) > 0, worker, "the output waits aside");
+            assertThat(objects()).isEqualTo(before); // nothing enters the store before a record can name it
             assertThat(farm.count("done")).hasSize(1);
         } finally {
             STORES.cluster().startServer();

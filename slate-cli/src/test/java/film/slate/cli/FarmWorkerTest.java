@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import film.slate.core.recipe.Sha256;
 import film.slate.store.Store;
+import film.slate.store.TakeReceipt;
 import film.slate.store.db.TakeRecord;
 import film.slate.store.testing.TestStores;
 import java.nio.file.Files;
@@ -47,6 +48,28 @@ class FarmWorkerTest {
             assertThat(all).allSatisfy(t -> assertThat(t.version()).isEqualTo(1)); // never a second version
             for (String hash : store.objects().all()) {
                 assertThat(Sha256.file(store.objects().path(hash))).isEqualTo(hash); // no partial object is visible
+            }
+        }
+    }
+
+    /**
+     * What the committed rows name is whole: each take's outputs, its recipe's body and a receipt
+     * naming its recipe and master, whatever moment the process that recorded them was killed at
+     * (a group's objects are made durable together before its rows commit).
+     */
+    private static void assertRowsNameWholeObjects(Path dir) throws Exception {
+        try (Store store = Store.open(dir, STORES.environment())) {
+            var receipts = TakeReceipt.scan(store.objects()).stream().map(f -> f.receipt().recipe() + " "
+                    + f.receipt().master()).collect(java.util.stream.Collectors.toSet());
+            for (TakeRecord t : store.takes().ofAll()) {
+                List<String> named = new ArrayList<>(List.of(t.recipe(), t.master().orElseThrow()));
+                t.proxy().ifPresent(named::add);
+                t.depth().ifPresent(named::add);
+                for (String hash : named) {
+                    assertThat(Sha256.file(store.objects().path(hash))).as("take %s#%d", t.shot(), t.take()).isEqualTo(hash);
+                }
+                assertThat(receipts).as("the receipt of take %s#%d", t.shot(), t.take())
+                        .contains(t.recipe() + " " + t.master().orElseThrow());
             }
         }
     }
@@ -105,6 +128,7 @@ class FarmWorkerTest {
         farm.await(random.nextBoolean() ? "start" : "done", 1 + random.nextInt(6), victim);
         victim.destroyForcibly(); // SIGKILL
         assertThat(victim.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertRowsNameWholeObjects(dir); // before anyone else writes: what the victim committed is whole
         Process heir = farm.start(List.of(), "worker", dir.toString(), "--jobs", "2", "--until-idle", "--name", "heir");
         assertThat(heir.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(heir.exitValue()).as(farm.printed()).isZero();
@@ -112,6 +136,7 @@ class FarmWorkerTest {
         assertThat(takes).isGreaterThanOrEqualTo(12);
         assertThat(farm.count("start").keySet()).isEqualTo(farm.count("done").keySet()); // nothing left unrendered
         assertOneVersionEachAndWholeObjects(dir, takes);
+        assertRowsNameWholeObjects(dir);
     }
 
     /**

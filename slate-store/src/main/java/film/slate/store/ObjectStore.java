@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * object or none, and {@link #open} refuses one whose bytes do not match its name.
  */
 public final class ObjectStore {
+    /** Each thread's buffer for hashing a render's output as it is read. */
+    private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
     private final Path root;
     private final Path tmp;
 
@@ -112,6 +115,149 @@ public final class ObjectStore {
             return place(file, hash);
         } catch (AtomicMoveNotSupportedException e) {
             return put(file); // another file system after all: copy it in
+        }
+    }
+
+    /**
+     * An object hashed and waiting outside its place, its bytes not yet synced: a render's own output
+     * where the render left it, or bytes written to {@code objects/tmp/}. {@link #keep} makes a
+     * group of them durable and named together. No file ({@code file} empty) when the store already
+     * holds the object whole.
+     */
+    public record Aside(String hash, Optional<Path> file) {
+    }
+
+    /**
+     * {@link #adopt} without the sync and the rename: hashes a render's own output (a regular file,
+     * never a link, in a folder of the store's file system), where it stays until {@link #keep}.
+     */
+    public Aside aside(Path output) throws IOException {
+        MessageDigest md = Sha256.digest();
+        long size = 0;
+        try (FileChannel ch = FileChannel.open(output, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(CHUNK.get());
+            for (int n; (n = ch.read(buffer)) >= 0; buffer.clear()) {
+                md.update(buffer.array(), 0, n);
+                size += n;
+            }
+        }
+        String hash = HexFormat.of().formatHex(md.digest());
+        return new Aside(hash, sound(hash, size) ? Optional.empty() : Optional.of(output));
+    }
+
+    /** {@link #put(byte[])} without the sync and the rename: the bytes, hashed as they are, written to a new file in {@code objects/tmp/}. */
+    public Aside aside(byte[] bytes) throws IOException {
+        String hash = HexFormat.of().formatHex(Sha256.digest().digest(bytes));
+        if (sound(hash, bytes.length)) {
+            return new Aside(hash, Optional.empty());
+        }
+        Path temp = tmp.resolve("incoming-" + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current()
+                .nextLong(), 36) + ".part");
+        try (FileChannel ch = create(temp)) {
+            for (java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes); b.hasRemaining(); ) {
+                ch.write(b);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return new Aside(hash, Optional.of(temp));
+    }
+
+    private FileChannel create(Path temp) throws IOException {
+        try {
+            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(tmp); // the first object this store takes
+            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+    }
+
+    /**
+     * Makes objects set aside durable and named, all together: their bytes synced (one sync of the
+     * file system where it offers one, else each file), then each renamed into its place, then the
+     * names synced (again one sync, else each folder). Only then is any of them named by a record:
+     * a name never points at bytes that a crash could lose, as with {@link #put}. An object already
+     * moved into place by an earlier call (a group tried again) counts as kept.
+     */
+    public void keep(List<Aside> objects) throws IOException {
+        List<Aside> waiting = objects.stream().filter(a -> a.file().isPresent()).toList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Optional<FileSystemSync> whole = wholeSync();
+        if (whole.isPresent()) {
+            whole.get().sync();
+        } else {
+            for (Aside a : waiting) {
+                syncFile(a.file().get());
+            }
+        }
+        java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+        for (Aside a : waiting) {
+            if (moveIntoPlace(a)) {
+                folders.add(path(a.hash()).getParent());
+            }
+        }
+        if (whole.isPresent()) {
+            whole.get().sync();
+        } else {
+            for (Path folder : folders) {
+                syncDirectory(folder);
+            }
+        }
+    }
+
+    /** Removes what {@link #aside(byte[])} wrote and nobody kept (a group that failed); a render's own output is its folder's to clear. */
+    public void drop(List<Aside> objects) {
+        for (Aside a : objects) {
+            a.file().filter(f -> f.startsWith(tmp)).ifPresent(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    // left for gc, which clears objects/tmp
+                }
+            });
+        }
+    }
+
+    /** Renames an object set aside into its place; false when a copy went in instead (already synced) or nothing moved. */
+    private boolean moveIntoPlace(Aside a) throws IOException {
+        Path from = a.file().get();
+        Path target = path(a.hash());
+        try {
+            Files.move(from, target, StandardCopyOption.ATOMIC_MOVE); // rename(2): no stat before it
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            if (!Files.exists(from)) {
+                if (Files.isRegularFile(target)) {
+                    return true; // moved by an earlier try of the same group
+                }
+                throw e;
+            }
+            Files.createDirectories(target.getParent()); // the first object of its folder
+            Files.move(from, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false; // another writer won the race with the same bytes
+        } catch (AtomicMoveNotSupportedException e) {
+            if (from.startsWith(tmp)) {
+                throw new IOException("the store's file system cannot rename atomically: " + root, e);
+            }
+            put(from); // the render's folder is on another file system: copied in, synced on its own
+            return false;
+        }
+    }
+
+    private Optional<FileSystemSync> wholeSync() throws IOException {
+        return FileSystemSync.of(Files.createDirectories(tmp).getParent());
+    }
+
+    private static void syncFile(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (java.nio.file.NoSuchFileException movedAlready) {
+            // synced and moved into place by an earlier try of the same group (the move checks it is there)
         }
     }
 

@@ -12,6 +12,7 @@ import film.slate.engine.generator.Progress;
 import film.slate.engine.generator.RecipeObjects;
 import film.slate.engine.generator.RenderRequest;
 import film.slate.engine.generator.RenderResult;
+import film.slate.store.ObjectStore;
 import film.slate.store.Store;
 import film.slate.store.WorkFolders;
 import film.slate.store.db.TakeRecord;
@@ -20,7 +21,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,10 +61,14 @@ final class RenderExecution implements AutoCloseable {
         this.farm = new FarmSlots(store, Worker.name(), settings);
     }
 
-    /** This thread's work folder, made when needed. */
+    /** This thread's work folder, made when needed (once: a clean render leaves it in place, emptied). */
     Path workFolder() throws IOException {
-        Path out = workFolders.computeIfAbsent(Thread.currentThread(), t -> store.work().next());
-        return Files.createDirectories(out);
+        Path out = workFolders.get(Thread.currentThread());
+        if (out == null) {
+            out = Files.createDirectories(store.work().next());
+            workFolders.put(Thread.currentThread(), out);
+        }
+        return out;
     }
 
     /** After a render: a clean one's folder is emptied for the next; any other is dropped (it may still be written). */
@@ -92,11 +99,16 @@ final class RenderExecution implements AutoCloseable {
         } finally {
             slot.release();
         }
-        return new Stored(keep(result, out), result);
+        List<ObjectStore.Aside> aside = new ArrayList<>();
+        return new Stored(keep(result, out, aside), result, aside);
     }
 
-    /** What a render stored, and what it said (its cost, when the generator knows it). */
-    record Stored(Takes.Output output, RenderResult result) {
+    /**
+     * What a render made, and what it said (its cost, when the generator knows it): the outputs are
+     * hashed and set {@code aside}, to be made durable and moved into the store together with the
+     * other takes recorded in the same group ({@link TakeRecorder}); the output names them.
+     */
+    record Stored(Takes.Output output, RenderResult result, List<ObjectStore.Aside> aside) {
     }
 
     double timeout(BackendConfig config) {
@@ -159,31 +171,37 @@ final class RenderExecution implements AutoCloseable {
         return new RecipeObjects(out);
     }
 
-    /** Moves the result into the object store; returns the object names. */
-    private Takes.Output keep(RenderResult result, Path out) throws IOException {
+    /** Hashes the result's files and sets them aside for the store (into {@code aside}); returns the object names. */
+    private Takes.Output keep(RenderResult result, Path out, List<ObjectStore.Aside> aside) throws IOException {
         if (result instanceof RenderResult.Video v) {
-            String master = keep(v.master(), out);
-            Optional<String> proxy = v.proxy().isPresent() ? Optional.of(keep(v.proxy().get(), out)) : Optional.empty();
-            Optional<String> depth = v.depth().isPresent() ? Optional.of(keep(v.depth().get(), out)) : Optional.empty();
+            String master = keep(v.master(), out, aside);
+            Optional<String> proxy = v.proxy().isPresent() ? Optional.of(keep(v.proxy().get(), out, aside))
+                    : Optional.empty();
+            Optional<String> depth = v.depth().isPresent() ? Optional.of(keep(v.depth().get(), out, aside))
+                    : Optional.empty();
             return new Takes.Output(master, proxy, depth);
         }
         RenderResult.Frames f = (RenderResult.Frames) result;
         ObjectNode index = JSON.createObjectNode();
         var frames = index.put("kind", "slate/frames").putArray("frames");
         for (Path frame : f.frames()) {
-            frames.add(keep(frame, out));
+            frames.add(keep(frame, out, aside));
         }
-        return new Takes.Output(store.objects().put(JSON.writeValueAsBytes(index)), Optional.empty(), Optional.empty());
+        ObjectStore.Aside a = store.objects().aside(JSON.writeValueAsBytes(index));
+        aside.add(a);
+        return new Takes.Output(a.hash(), Optional.empty(), Optional.empty());
     }
 
     /**
-     * A file the render made in its own folder is moved into the store (no copy); any other file
-     * (one the generator names elsewhere, or a link) is copied, and left where it is.
+     * A file the render made in its own folder waits there to be moved into the store (no copy);
+     * any other file (one the generator names elsewhere, or a link) is copied in at once, and left where it is.
      */
-    private String keep(Path file, Path out) throws IOException {
+    private String keep(Path file, Path out, List<ObjectStore.Aside> aside) throws IOException {
         Path f = file.toAbsolutePath().normalize();
         if (f.startsWith(out.toAbsolutePath().normalize()) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-            return store.objects().adopt(f);
+            ObjectStore.Aside a = store.objects().aside(f);
+            aside.add(a);
+            return a.hash();
         }
         return store.objects().put(file);
     }

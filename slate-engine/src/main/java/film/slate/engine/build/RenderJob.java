@@ -271,7 +271,7 @@ final class RenderJob {
                     : estimate > 0 ? OptionalDouble.of(estimate) : OptionalDouble.empty();
             budget.settle(estimate, cost.orElse(0));
             Optional<TakeRecorder.Recorded> recorded = OutageWait.through(farm.outage(), () -> recorder.rendered(recipe, n,
-                    stored.output(), started, clock.millis(), cost, queueVersion));
+                    stored, started, clock.millis(), cost, queueVersion));
             if (recorded.isPresent()) {
                 renderedHere.add(recipe.id());
                 dequeued = recorded.get().dequeued();

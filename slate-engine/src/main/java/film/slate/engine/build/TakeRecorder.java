@@ -3,6 +3,7 @@ package film.slate.engine.build;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.Recipe;
+import film.slate.store.ObjectStore;
 import film.slate.store.Store;
 import film.slate.store.db.Event;
 import film.slate.store.TakeReceipt;
@@ -10,6 +11,7 @@ import film.slate.store.db.Renders;
 import film.slate.store.db.Takes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The record side of a render: each outcome is one transaction with its event, then one event to
@@ -31,13 +29,6 @@ import java.util.concurrent.Executors;
  */
 final class TakeRecorder {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Writes a group's receipts side by side; its threads end when idle. */
-    private static final ExecutorService RECEIPTS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "slate-receipt");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** The most finished takes one transaction records. */
     private static final int GROUP = 64;
@@ -61,7 +52,7 @@ final class TakeRecorder {
      * A take made by attempt {@code attempt}, to record; {@code queueVersion} is the version of its
      * queue entry as its job was given it (negative: no entry to remove).
      */
-    record Made(Recipe recipe, int attempt, TakeReceipt take, long queueVersion) {
+    record Made(Recipe recipe, int attempt, TakeReceipt take, List<ObjectStore.Aside> outputs, long queueVersion) {
     }
 
     /** A recorded take: its version, and whether its queue entry went with it (else the queue removes it). */
@@ -71,16 +62,28 @@ final class TakeRecorder {
     /**
      * Records the take made by attempt {@code n}, with the other takes finished meanwhile, in one
      * transaction: the render and attempt ended where the attempt still holds the render (the
-     * fence, which locks those rows), then the winners' receipts stored as objects (before their
-     * rows: what a lost database is rebuilt from), a new take version each, their {@code rendered}
-     * events and queue entries removed. Empty, and nothing recorded, when a later attempt holds the
-     * render (this one was counted dead): a loser writes no receipt.
+     * fence, which locks those rows), then the winners' outputs (set aside by the render, not yet
+     * synced) and receipts made durable and moved into the store together (before their rows: what a
+     * lost database is rebuilt from), a new take version each, their {@code rendered} events and
+     * queue entries removed. Empty, and nothing recorded, when a later attempt holds the render
+     * (this one was counted dead): a loser writes no receipt and its outputs never enter the store.
      */
+    Optional<Recorded> rendered(Recipe recipe, int n, RenderExecution.Stored stored, long started, long finished,
+            OptionalDouble cost, long queueVersion) {
+        return record(recipe, n, stored.output(), stored.aside(), started, finished, cost, queueVersion);
+    }
+
+    /** As above, for outputs already in the store. */
     Optional<Recorded> rendered(Recipe recipe, int n, Takes.Output output, long started, long finished,
             OptionalDouble cost, long queueVersion) {
+        return record(recipe, n, output, List.of(), started, finished, cost, queueVersion);
+    }
+
+    private Optional<Recorded> record(Recipe recipe, int n, Takes.Output output, List<ObjectStore.Aside> aside,
+            long started, long finished, OptionalDouble cost, long queueVersion) {
         TakeReceipt take = new TakeReceipt(recipe.shot(), recipe.take(), recipe.id(), recipe.backend(), output.master(),
                 output.proxy(), output.depth(), started, finished, cost);
-        Optional<Recorded> recorded = group.submit(new Made(recipe, n, take, queueVersion));
+        Optional<Recorded> recorded = group.submit(new Made(recipe, n, take, aside, queueVersion));
         if (recorded.isEmpty()) {
             return recorded;
         }
@@ -102,7 +105,7 @@ final class TakeRecorder {
                     winners.add(made.get(i));
                 }
             }
-            keepReceipts(winners);
+            keepObjects(winners);
             int[] versions = store.takes().appendAll(c, winners.stream().map(Made::take).toList());
             List<Event> events = new ArrayList<>();
             for (int i = 0; i < winners.size(); i++) {
@@ -130,40 +133,28 @@ final class TakeRecorder {
     }
 
     /**
-     * Stores the winners' receipts side by side (each written, synced and renamed on a thread of its
-     * own: a group waits for the slowest sync, not for their sum), all before the group's rows.
+     * Makes the winners' outputs, recipes and receipts durable and named, all together ({@link
+     * ObjectStore#keep}: two syncs of the objects' file system for the group where it offers one),
+     * before the group's rows: what a lost database is rebuilt from. The receipts are written here,
+     * after the fence, so a fenced-off loser never writes one; its outputs are never moved in.
      */
-    private void keepReceipts(List<Made> winners) {
-        List<CompletableFuture<Void>> writes = new ArrayList<>();
-        for (Made m : winners.subList(Math.min(1, winners.size()), winners.size())) {
-            writes.add(CompletableFuture.runAsync(() -> keepReceipt(m), RECEIPTS));
-        }
-        RuntimeException failed = null;
-        if (!winners.isEmpty()) {
-            try {
-                keepReceipt(winners.get(0)); // the leader writes one itself
-            } catch (RuntimeException e) {
-                failed = e;
-            }
-        }
-        for (var w : writes) {
-            try {
-                w.join();
-            } catch (CompletionException e) {
-                failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
-                        : new IllegalStateException(e.getCause());
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-    }
-
-    private void keepReceipt(Made m) {
+    private void keepObjects(List<Made> winners) {
+        ObjectStore objects = store.objects();
+        List<ObjectStore.Aside> group = new ArrayList<>();
+        List<ObjectStore.Aside> written = new ArrayList<>();
         try {
-            store.takes().keepReceipt(m.take(), m.recipe().canonical());
+            for (Made m : winners) {
+                group.addAll(m.outputs());
+                if (!objects.has(m.recipe().id())) { // a recipe's id is the hash of its body: stored once
+                    written.add(objects.aside(m.recipe().canonical().getBytes(StandardCharsets.UTF_8)));
+                }
+                written.add(objects.aside(m.take().bytes()));
+            }
+            group.addAll(written);
+            objects.keep(group);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the receipt of take " + m.take().label() + " ("
+            objects.drop(written);
+            throw new UncheckedIOException("cannot store the outputs and receipts of " + winners.size() + " take(s) ("
                     + e.getMessage() + ")", e);
         }
     }

@@ -1,0 +1,75 @@
+package film.slate.store;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One call that makes everything written to a file system durable: Linux's {@code syncfs(2)} on
+ * a folder of it, held open for the life of the process. A group of objects costs two of these
+ * (their bytes, then their names) instead of a sync of every file and of every folder it lands in.
+ * Absent (another system, no native access, or SMB, whose client may not ask the server to flush
+ * on syncfs) the caller syncs each file and folder as before.
+ */
+final class FileSystemSync {
+    /** File systems whose syncfs is known to reach stable storage: local ones, and NFS (its client commits every dirty page of the mount). */
+    private static final Set<String> TRUSTED = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs", "zfs", "tmpfs",
+            "overlay", "nfs", "nfs4");
+    private static final Map<Path, Optional<FileSystemSync>> OPEN = new ConcurrentHashMap<>();
+    private static final int O_RDONLY_DIRECTORY = 0x10000; // O_RDONLY | O_DIRECTORY on Linux
+    private static final int ENOSPC = 28;
+
+    /** The C library's calls this needs. */
+    interface LibC extends Library {
+        int open(String path, int flags) throws LastErrorException;
+
+        int syncfs(int fd) throws LastErrorException;
+    }
+
+    private final LibC libc;
+    private final int fd;
+
+    private FileSystemSync(LibC libc, int fd) {
+        this.libc = libc;
+        this.fd = fd;
+    }
+
+    /** The sync of the file system that holds {@code folder} (an existing folder), when this system offers one it trusts. */
+    static Optional<FileSystemSync> of(Path folder) {
+        return OPEN.computeIfAbsent(folder.toAbsolutePath().normalize(), FileSystemSync::open);
+    }
+
+    private static Optional<FileSystemSync> open(Path folder) {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                || Boolean.getBoolean("slate.store.syncEachFile")) {
+            return Optional.empty();
+        }
+        try {
+            if (!TRUSTED.contains(Files.getFileStore(folder).type())) {
+                return Optional.empty();
+            }
+            LibC libc = Native.load("c", LibC.class);
+            return Optional.of(new FileSystemSync(libc, libc.open(folder.toString(), O_RDONLY_DIRECTORY)));
+        } catch (IOException | LastErrorException | LinkageError e) {
+            return Optional.empty(); // no native access here: each file is synced instead
+        }
+    }
+
+    /** Writes back and syncs every dirty page and inode of the file system; throws when any could not be. */
+    void sync() throws IOException {
+        try {
+            libc.syncfs(fd);
+        } catch (LastErrorException e) {
+            String why = e.getErrorCode() == ENOSPC ? "No space left on device" : "errno " + e.getErrorCode();
+            throw new IOException("cannot sync the objects' file system (" + why + ")", e);
+        }
+    }
+}
