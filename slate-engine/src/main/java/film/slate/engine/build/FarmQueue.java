@@ -51,29 +51,28 @@ final class FarmQueue {
      */
     List<Entry> pick(int most, Instant now) {
         String in = String.join(", ", Collections.nCopies(backends.size(), "?"));
-        return store.database().read(c -> {
-            // The due entries first (in execution-time order, by its index, joined to their renders only
-            // to keep this worker's backends), locked as they are read; then those alone are marked.
-            try (PreparedStatement st = c.prepareStatement("WITH due AS (SELECT q.task_instance FROM scheduled_tasks q"
-                    + " WHERE q.task_name = ? AND q.picked = ? AND q.execution_time <= ? AND EXISTS (SELECT 1 FROM"
+        return store.database().autocommit(c -> {
+            // The due entries first (in execution-time order, by the index of waiting entries, joined to their
+            // renders only to keep this worker's backends), locked as they are read; then those alone are marked,
+            // each found by its key. The literal "picked = false" is what lets both databases use that partial index.
+            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = true, picked_by = ?,"
+                    + " last_heartbeat = ?, version = version + 1 FROM (SELECT q.task_instance FROM scheduled_tasks q"
+                    + " WHERE q.task_name = ? AND q.picked = false AND q.execution_time <= ? AND EXISTS (SELECT 1 FROM"
                     + " renders r WHERE r.recipe = q.task_instance AND r.backend IN (" + in + "))"
-                    + " ORDER BY q.execution_time LIMIT ?" + (skipLocked ? " FOR UPDATE OF q SKIP LOCKED" : "") + ")"
-                    + " UPDATE scheduled_tasks SET picked = ?, picked_by = ?, last_heartbeat = ?, version = version + 1"
-                    + " WHERE task_name = ? AND picked = ? AND task_instance IN (SELECT task_instance FROM due)"
-                    + " RETURNING task_instance, version")) {
+                    + " ORDER BY q.execution_time LIMIT ?" + (skipLocked ? " FOR UPDATE OF q SKIP LOCKED" : "") + ") due"
+                    + " WHERE scheduled_tasks.task_name = ? AND scheduled_tasks.task_instance = due.task_instance"
+                    + " AND scheduled_tasks.picked = false"
+                    + " RETURNING scheduled_tasks.task_instance, scheduled_tasks.version")) {
                 int i = 1;
+                st.setString(i++, worker);
+                sql.setInstant(st, i++, now);
                 st.setString(i++, Builder.TASK);
-                st.setBoolean(i++, false);
                 sql.setInstant(st, i++, now);
                 for (String b : backends) {
                     st.setString(i++, b);
                 }
                 st.setInt(i++, most);
-                st.setBoolean(i++, true);
-                st.setString(i++, worker);
-                sql.setInstant(st, i++, now);
-                st.setString(i++, Builder.TASK);
-                st.setBoolean(i, false);
+                st.setString(i, Builder.TASK);
                 List<Entry> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -87,17 +86,17 @@ final class FarmQueue {
 
     /** Renews the heartbeat of every entry this worker holds, in one statement. */
     void heartbeat(Instant now) {
-        store.database().read(c -> {
+        store.database().autocommit(c -> {
             // Rows another transaction holds (this worker's record deleting them) are left alone, not
             // waited for: two statements over the same rows in different orders could deadlock.
             try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET last_heartbeat = ?"
-                    + " WHERE task_name = ? AND task_instance IN (SELECT task_instance FROM scheduled_tasks"
-                    + " WHERE task_name = ? AND picked = ? AND picked_by = ?" + locked() + ")")) {
+                    + " FROM (SELECT task_instance FROM scheduled_tasks WHERE task_name = ? AND picked = true"
+                    + " AND picked_by = ?" + locked() + ") held WHERE scheduled_tasks.task_name = ?"
+                    + " AND scheduled_tasks.task_instance = held.task_instance")) {
                 sql.setInstant(st, 1, now);
                 st.setString(2, Builder.TASK);
-                st.setString(3, Builder.TASK);
-                st.setBoolean(4, true);
-                st.setString(5, worker);
+                st.setString(3, worker);
+                st.setString(4, Builder.TASK);
                 return st.executeUpdate();
             }
         });
@@ -109,7 +108,7 @@ final class FarmQueue {
      * the head of the queue. Returns how many.
      */
     int reviveDead(Instant deadBefore) {
-        return store.database().read(c -> {
+        return store.database().autocommit(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
                     + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND task_instance IN"
                     + " (SELECT task_instance FROM scheduled_tasks WHERE task_name = ? AND picked = ?"
@@ -130,7 +129,7 @@ final class FarmQueue {
 
     /** Puts {@code entry} back in the queue, due at {@code at} (a retry), if this worker still holds it. */
     void later(Entry entry, Instant at) {
-        store.database().read(c -> {
+        store.database().autocommit(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
                     + " last_heartbeat = NULL, execution_time = ?, version = version + 1 WHERE task_name = ?"
                     + " AND task_instance = ? AND version = ?")) {
@@ -146,7 +145,7 @@ final class FarmQueue {
 
     /** Removes {@code entry} (its render ended some other way than with its take), if this worker still holds it. */
     void remove(Entry entry) {
-        store.database().read(c -> {
+        store.database().autocommit(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM scheduled_tasks WHERE task_name = ?"
                     + " AND task_instance = ? AND version = ?")) {
                 st.setString(1, Builder.TASK);
@@ -159,7 +158,7 @@ final class FarmQueue {
 
     /** Hands back at once everything this worker still holds (it is stopping). */
     void handBackAll() {
-        store.database().read(c -> {
+        store.database().autocommit(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
                     + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND picked = ? AND picked_by = ?")) {
                 st.setBoolean(1, false);
