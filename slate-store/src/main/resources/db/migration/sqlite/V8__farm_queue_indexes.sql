@@ -3,7 +3,10 @@
 
 -- The pick (film.slate.engine.build.FarmQueue): the due entries of a task, oldest first, among the waiting ones.
 CREATE INDEX scheduled_tasks_due ON scheduled_tasks (task_name, execution_time) WHERE picked = false;
--- Nothing reads these (no query orders by priority; the dead-entry scans filter the few held entries).
+-- What a worker holds, for its heartbeat, its hand-back and the dead-entry scan: the held entries only (few), where
+-- a scan of the queue's table reads every version a pick, heartbeat and removal left behind.
+CREATE INDEX scheduled_tasks_held ON scheduled_tasks (task_name, picked_by) WHERE picked = true;
+-- Nothing reads these (no query orders by priority; the dead-entry scans read the few held entries).
 DROP INDEX last_heartbeat_idx;
 DROP INDEX priority_execution_time_idx;
 -- Nothing reads renders by shot (they are read by recipe, or all of them).

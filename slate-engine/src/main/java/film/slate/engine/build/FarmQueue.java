@@ -165,12 +165,10 @@ final class FarmQueue {
     /** Hands back at once everything this worker still holds (it is stopping). */
     void handBackAll() {
         store.database().autocommit(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
-                    + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND picked = ? AND picked_by = ?")) {
-                st.setBoolean(1, false);
-                st.setString(2, Builder.TASK);
-                st.setBoolean(3, true);
-                st.setString(4, worker);
+            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = false, picked_by = NULL,"
+                    + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND picked = true AND picked_by = ?")) {
+                st.setString(1, Builder.TASK);
+                st.setString(2, worker);
                 return st.executeUpdate();
             }
         });

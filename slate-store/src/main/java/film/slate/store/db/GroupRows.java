@@ -103,6 +103,25 @@ final class GroupRows {
         return "(SELECT " + select + ", column" + (columns.size() + 1) + " AS n FROM (VALUES " + values + ")) AS " + alias;
     }
 
+    /**
+     * The group as a WITH query named by its alias, for statements that read it twice: the rows whose
+     * key is among the group's ({@link #keyAmong}) and then the group's other columns.
+     */
+    String with() {
+        return "WITH " + alias + " AS (SELECT * FROM " + table() + ") ";
+    }
+
+    /**
+     * The condition that {@code column} is one of the group's {@code field} values, for the statement
+     * that starts with {@link #with()}: on PostgreSQL an array, which the plan looks up in the column's
+     * index however few rows it expects (a join or IN may be planned as a scan of the whole table,
+     * and a plan made once serves every group), on SQLite a subquery.
+     */
+    String keyAmong(String column, String field) {
+        return postgresql ? column + " = ANY (ARRAY(SELECT " + field + " FROM " + alias + "))"
+                : column + " IN (SELECT " + field + " FROM " + alias + ")";
+    }
+
     /** Binds the group's values from parameter {@code from} on; returns the next parameter's index. */
     int bind(Connection c, PreparedStatement st, int from) throws SQLException {
         int i = from;

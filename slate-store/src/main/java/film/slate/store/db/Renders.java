@@ -89,14 +89,14 @@ public final class Renders {
         GroupRows group = new GroupRows(db, "u", GroupRows.text("recipe"));
         recipes.forEach(group::add);
         Map<String, Integer> found = new java.util.HashMap<>();
-        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, started_at = ?,"
-                + " attempt = attempt + 1 WHERE recipe IN (SELECT u.recipe FROM " + group.table() + ")"
+        try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE renders SET status = ?, started_at = ?,"
+                + " attempt = attempt + 1 WHERE " + group.keyAmong("recipe", "recipe")
                 + " AND status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM takes t WHERE t.recipe = renders.recipe"
                 + " AND t.status = ? AND t.shot = renders.shot AND t.take_number = renders.take_number)"
                 + " RETURNING recipe, attempt")) {
-            st.setString(1, RenderRecord.RENDERING);
-            st.setLong(2, System.currentTimeMillis());
-            int i = group.bind(c, st, 3);
+            int i = group.bind(c, st, 1);
+            st.setString(i++, RenderRecord.RENDERING);
+            st.setLong(i++, System.currentTimeMillis());
             st.setString(i++, RenderRecord.QUEUED);
             st.setString(i++, RenderRecord.RENDERING);
             st.setString(i, TakeRecord.RENDERED);
@@ -123,13 +123,13 @@ public final class Renders {
         attempts.forEach(group::add);
         // An earlier attempt still open was abandoned (its process died, or stopped answering): close it.
         if (attempts.values().stream().anyMatch(a -> a > 1)) {
-            try (PreparedStatement st = c.prepareStatement("UPDATE attempts SET finished_at = ?, outcome = ?, reason = ?"
-                    + " WHERE finished_at IS NULL AND EXISTS (SELECT 1 FROM " + group.table()
-                    + " WHERE u.recipe = attempts.recipe AND attempts.attempt < u.attempt)")) {
-                st.setLong(1, now);
-                st.setString(2, ABANDONED);
-                st.setString(3, "its worker stopped answering; the render was taken up again");
-                group.bind(c, st, 4);
+            try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE attempts SET finished_at = ?,"
+                    + " outcome = ?, reason = ? WHERE " + group.keyAmong("recipe", "recipe") + " AND finished_at IS NULL"
+                    + " AND EXISTS (SELECT 1 FROM u WHERE u.recipe = attempts.recipe AND attempts.attempt < u.attempt)")) {
+                int i = group.bind(c, st, 1);
+                st.setLong(i++, now);
+                st.setString(i++, ABANDONED);
+                st.setString(i, "its worker stopped answering; the render was taken up again");
                 st.executeUpdate();
             }
         }
@@ -183,12 +183,13 @@ public final class Renders {
                 GroupRows.real("cost"));
         made.forEach(m -> group.add(m.recipe(), m.attempt(), m.cost().isPresent() ? m.cost().getAsDouble() : null));
         List<Key> ended = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, reason = NULL, finished_at = ?,"
-                + " cost = u.cost FROM " + group.table() + " WHERE renders.recipe = u.recipe AND renders.status = ?"
-                + " AND renders.attempt = u.attempt RETURNING renders.recipe, renders.attempt")) {
-            st.setString(1, RenderRecord.RENDERED);
-            st.setLong(2, now);
-            int i = group.bind(c, st, 3);
+        try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE renders SET status = ?, reason = NULL,"
+                + " finished_at = ?, cost = u.cost FROM u WHERE " + group.keyAmong("renders.recipe", "recipe")
+                + " AND renders.recipe = u.recipe AND renders.status = ? AND renders.attempt = u.attempt"
+                + " RETURNING renders.recipe, renders.attempt")) {
+            int i = group.bind(c, st, 1);
+            st.setString(i++, RenderRecord.RENDERED);
+            st.setLong(i++, now);
             st.setString(i, RenderRecord.RENDERING);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -204,11 +205,12 @@ public final class Renders {
             }
         }
         if (!ok.isEmpty()) {
-            try (PreparedStatement st = c.prepareStatement("UPDATE attempts SET finished_at = ?, outcome = ?, reason = NULL"
-                    + " WHERE (recipe, attempt) IN (SELECT u.recipe, u.attempt FROM " + ok.table() + ")")) {
-                st.setLong(1, now);
-                st.setString(2, OK);
-                ok.bind(c, st, 3);
+            try (PreparedStatement st = c.prepareStatement(ok.with() + "UPDATE attempts SET finished_at = ?, outcome = ?,"
+                    + " reason = NULL WHERE " + ok.keyAmong("recipe", "recipe")
+                    + " AND (recipe, attempt) IN (SELECT u.recipe, u.attempt FROM u)")) {
+                int i = ok.bind(c, st, 1);
+                st.setLong(i++, now);
+                st.setString(i, OK);
                 st.executeUpdate();
             }
         }
@@ -229,11 +231,11 @@ public final class Renders {
             group.add(recipes.get(i), versions.get(i));
         }
         List<Key> gone = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM scheduled_tasks WHERE task_name = ?"
-                + " AND (task_instance, version) IN (SELECT u.recipe, u.version FROM " + group.table() + ")"
-                + " RETURNING task_instance, version")) {
-            st.setString(1, task);
-            group.bind(c, st, 2);
+        try (PreparedStatement st = c.prepareStatement(group.with() + "DELETE FROM scheduled_tasks WHERE task_name = ?"
+                + " AND " + group.keyAmong("task_instance", "recipe")
+                + " AND (task_instance, version) IN (SELECT u.recipe, u.version FROM u) RETURNING task_instance, version")) {
+            int i = group.bind(c, st, 1);
+            st.setString(i, task);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     gone.add(new Key(rs.getString(1), rs.getLong(2)));

@@ -100,9 +100,9 @@ public final class Takes {
         Map<Label, Integer> latest = new java.util.HashMap<>();
         GroupRows group = new GroupRows(db, "u", GroupRows.text("shot"), GroupRows.integer("take_number"));
         made.forEach(t -> group.add(t.shot(), t.take()));
-        try (PreparedStatement max = c.prepareStatement("SELECT t.shot, t.take_number, MAX(t.version) FROM takes t"
-                + " WHERE (t.shot, t.take_number) IN (SELECT u.shot, u.take_number FROM " + group.table() + ")"
-                + " GROUP BY t.shot, t.take_number")) {
+        try (PreparedStatement max = c.prepareStatement(group.with() + "SELECT t.shot, t.take_number, MAX(t.version)"
+                + " FROM takes t WHERE " + group.keyAmong("t.shot", "shot")
+                + " AND (t.shot, t.take_number) IN (SELECT u.shot, u.take_number FROM u) GROUP BY t.shot, t.take_number")) {
             group.bind(c, max, 1);
             try (ResultSet rs = max.executeQuery()) {
                 while (rs.next()) {
