@@ -1,6 +1,5 @@
 package film.slate.store.db;
 
-import film.slate.store.db.RenderStatements.Changed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +21,6 @@ public final class Renders {
     public static final String ABANDONED = "abandoned";
     /** The outcome of an attempt that rendered its take. */
     public static final String OK = "ok";
-    /** Why an abandoned attempt ended. */
-    static final String TAKEN_UP_AGAIN = "its worker stopped answering; the render was taken up again";
 
     private final Database db;
 
@@ -92,13 +89,6 @@ public final class Renders {
         GroupRows group = new GroupRows(db, "u", GroupRows.text("recipe"));
         recipes.forEach(group::add);
         Map<String, Integer> found = new java.util.HashMap<>();
-        if (postgresql()) { // the attempts' rows in the same statement
-            RenderStatements.claim(c, group, worker, System.currentTimeMillis())
-                    .forEach(k -> found.put(k.recipe(), (int) k.number()));
-            Map<String, Integer> attempts = new LinkedHashMap<>();
-            recipes.stream().filter(found::containsKey).forEach(r -> attempts.put(r, found.get(r)));
-            return attempts;
-        }
         try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE renders SET status = ?, started_at = ?,"
                 + " attempt = attempt + 1 WHERE " + group.keyAmong("recipe", "recipe")
                 + " AND status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM takes t WHERE t.recipe = renders.recipe"
@@ -139,7 +129,7 @@ public final class Renders {
                 int i = group.bind(c, st, 1);
                 st.setLong(i++, now);
                 st.setString(i++, ABANDONED);
-                st.setString(i, TAKEN_UP_AGAIN);
+                st.setString(i, "its worker stopped answering; the render was taken up again");
                 st.executeUpdate();
             }
         }
@@ -192,11 +182,7 @@ public final class Renders {
         GroupRows group = new GroupRows(db, "u", GroupRows.text("recipe"), GroupRows.integer("attempt"),
                 GroupRows.real("cost"));
         made.forEach(m -> group.add(m.recipe(), m.attempt(), m.cost().isPresent() ? m.cost().getAsDouble() : null));
-        List<Changed> asked = made.stream().map(m -> new Changed(m.recipe(), m.attempt())).toList();
-        if (postgresql()) { // the fence and the attempts in one statement
-            return RenderStatements.firstOf(asked, RenderStatements.rendered(c, group, now));
-        }
-        List<Changed> ended = new ArrayList<>();
+        List<Key> ended = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE renders SET status = ?, reason = NULL,"
                 + " finished_at = ?, cost = u.cost FROM u WHERE " + group.keyAmong("renders.recipe", "recipe")
                 + " AND renders.recipe = u.recipe AND renders.status = ? AND renders.attempt = u.attempt"
@@ -207,11 +193,11 @@ public final class Renders {
             st.setString(i, RenderRecord.RENDERING);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    ended.add(new Changed(rs.getString(1), rs.getLong(2)));
+                    ended.add(new Key(rs.getString(1), rs.getLong(2)));
                 }
             }
         }
-        boolean[] held = RenderStatements.firstOf(asked, ended);
+        boolean[] held = Key.firstOf(made.stream().map(m -> new Key(m.recipe(), m.attempt())).toList(), ended);
         GroupRows ok = new GroupRows(db, "u", GroupRows.text("recipe"), GroupRows.integer("attempt"));
         for (int i = 0; i < held.length; i++) {
             if (held[i]) {
@@ -244,7 +230,7 @@ public final class Renders {
         for (int i = 0; i < recipes.size(); i++) {
             group.add(recipes.get(i), versions.get(i));
         }
-        List<Changed> gone = new ArrayList<>();
+        List<Key> gone = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(group.with() + "DELETE FROM scheduled_tasks WHERE task_name = ?"
                 + " AND " + group.keyAmong("task_instance", "recipe")
                 + " AND (task_instance, version) IN (SELECT u.recipe, u.version FROM u) RETURNING task_instance, version")) {
@@ -252,19 +238,31 @@ public final class Renders {
             st.setString(i, task);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    gone.add(new Changed(rs.getString(1), rs.getLong(2)));
+                    gone.add(new Key(rs.getString(1), rs.getLong(2)));
                 }
             }
         }
-        List<Changed> asked = new ArrayList<>();
+        List<Key> asked = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
-            asked.add(new Changed(recipes.get(i), versions.get(i)));
+            asked.add(new Key(recipes.get(i), versions.get(i)));
         }
-        return RenderStatements.firstOf(asked, gone);
+        return Key.firstOf(asked, gone);
     }
 
-    private boolean postgresql() {
-        return "postgresql".equals(db.dialect());
+    /** A row a group statement names: a recipe and the attempt (or queue version) it was asked at. */
+    private record Key(String recipe, long number) {
+        /**
+         * Which of {@code asked}, in order, the statement changed ({@code changed}, each row once):
+         * a key asked twice changed only once, as row-by-row statements would have it (the first).
+         */
+        static boolean[] firstOf(List<Key> asked, List<Key> changed) {
+            java.util.Set<Key> left = new java.util.HashSet<>(changed);
+            boolean[] out = new boolean[asked.size()];
+            for (int i = 0; i < asked.size(); i++) {
+                out[i] = left.remove(asked.get(i));
+            }
+            return out;
+        }
     }
 
     /** Closes an attempt with its outcome ({@code ok}, {@code transient}, {@code permanent}, {@code timeout}). */
