@@ -51,29 +51,28 @@ final class FarmQueue {
      */
     List<Entry> pick(int most, Instant now) {
         String in = String.join(", ", Collections.nCopies(backends.size(), "?"));
-        return store.database().read(c -> {
-            // The due entries first (in execution-time order, by its index, joined to their renders only
-            // to keep this worker's backends), locked as they are read; then those alone are marked.
+        return store.database().autocommit(c -> {
+            // The due entries first (in execution-time order, by the index of waiting entries, joined to their
+            // renders only to keep this worker's backends), locked as they are read; then those alone are marked,
+            // each found by its key. The literal "picked = false" is what lets both databases use that partial index.
+            // (A WITH query, which the database runs once: as a subquery in FROM it could be run again for every
+            // row, locking more than it marks.)
             try (PreparedStatement st = c.prepareStatement("WITH due AS (SELECT q.task_instance FROM scheduled_tasks q"
-                    + " WHERE q.task_name = ? AND q.picked = ? AND q.execution_time <= ? AND EXISTS (SELECT 1 FROM"
+                    + " WHERE q.task_name = ? AND q.picked = false AND q.execution_time <= ? AND EXISTS (SELECT 1 FROM"
                     + " renders r WHERE r.recipe = q.task_instance AND r.backend IN (" + in + "))"
                     + " ORDER BY q.execution_time LIMIT ?" + (skipLocked ? " FOR UPDATE OF q SKIP LOCKED" : "") + ")"
-                    + " UPDATE scheduled_tasks SET picked = ?, picked_by = ?, last_heartbeat = ?, version = version + 1"
-                    + " WHERE task_name = ? AND picked = ? AND task_instance IN (SELECT task_instance FROM due)"
-                    + " RETURNING task_instance, version")) {
+                    + " UPDATE scheduled_tasks SET picked = true, picked_by = ?, last_heartbeat = ?, version = version + 1"
+                    + " WHERE task_name = ? AND " + among("due") + " AND picked = false RETURNING task_instance, version")) {
                 int i = 1;
                 st.setString(i++, Builder.TASK);
-                st.setBoolean(i++, false);
                 sql.setInstant(st, i++, now);
                 for (String b : backends) {
                     st.setString(i++, b);
                 }
                 st.setInt(i++, most);
-                st.setBoolean(i++, true);
                 st.setString(i++, worker);
                 sql.setInstant(st, i++, now);
-                st.setString(i++, Builder.TASK);
-                st.setBoolean(i, false);
+                st.setString(i, Builder.TASK);
                 List<Entry> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -87,17 +86,16 @@ final class FarmQueue {
 
     /** Renews the heartbeat of every entry this worker holds, in one statement. */
     void heartbeat(Instant now) {
-        store.database().read(c -> {
+        store.database().autocommit(c -> {
             // Rows another transaction holds (this worker's record deleting them) are left alone, not
             // waited for: two statements over the same rows in different orders could deadlock.
-            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET last_heartbeat = ?"
-                    + " WHERE task_name = ? AND task_instance IN (SELECT task_instance FROM scheduled_tasks"
-                    + " WHERE task_name = ? AND picked = ? AND picked_by = ?" + locked() + ")")) {
-                sql.setInstant(st, 1, now);
-                st.setString(2, Builder.TASK);
-                st.setString(3, Builder.TASK);
-                st.setBoolean(4, true);
-                st.setString(5, worker);
+            try (PreparedStatement st = c.prepareStatement("WITH held AS (SELECT task_instance FROM scheduled_tasks"
+                    + " WHERE task_name = ? AND picked = true AND picked_by = ?" + locked() + ")"
+                    + " UPDATE scheduled_tasks SET last_heartbeat = ? WHERE task_name = ? AND " + among("held"))) {
+                st.setString(1, Builder.TASK);
+                st.setString(2, worker);
+                sql.setInstant(st, 3, now);
+                st.setString(4, Builder.TASK);
                 return st.executeUpdate();
             }
         });
@@ -109,19 +107,26 @@ final class FarmQueue {
      * the head of the queue. Returns how many.
      */
     int reviveDead(Instant deadBefore) {
-        return store.database().read(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
-                    + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND task_instance IN"
-                    + " (SELECT task_instance FROM scheduled_tasks WHERE task_name = ? AND picked = ?"
-                    + " AND last_heartbeat < ?" + locked() + ")")) {
-                st.setBoolean(1, false);
-                st.setString(2, Builder.TASK);
+        return store.database().autocommit(c -> {
+            try (PreparedStatement st = c.prepareStatement("WITH dead AS (SELECT task_instance FROM scheduled_tasks"
+                    + " WHERE task_name = ? AND picked = true AND last_heartbeat < ?" + locked() + ")"
+                    + " UPDATE scheduled_tasks SET picked = false, picked_by = NULL, last_heartbeat = NULL,"
+                    + " version = version + 1 WHERE task_name = ? AND " + among("dead"))) {
+                st.setString(1, Builder.TASK);
+                sql.setInstant(st, 2, deadBefore);
                 st.setString(3, Builder.TASK);
-                st.setBoolean(4, true);
-                sql.setInstant(st, 5, deadBefore);
                 return st.executeUpdate();
             }
         });
+    }
+
+    /**
+     * The rows whose key the WITH query {@code query} names, found by the key's index: on PostgreSQL an
+     * array of them (a join could be planned as a scan of the whole queue), on SQLite a subquery.
+     */
+    private String among(String query) {
+        return skipLocked ? "task_instance = ANY (ARRAY(SELECT task_instance FROM " + query + "))"
+                : "task_instance IN (SELECT task_instance FROM " + query + ")";
     }
 
     private String locked() {
@@ -130,7 +135,7 @@ final class FarmQueue {
 
     /** Puts {@code entry} back in the queue, due at {@code at} (a retry), if this worker still holds it. */
     void later(Entry entry, Instant at) {
-        store.database().read(c -> {
+        store.database().autocommit(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
                     + " last_heartbeat = NULL, execution_time = ?, version = version + 1 WHERE task_name = ?"
                     + " AND task_instance = ? AND version = ?")) {
@@ -146,7 +151,7 @@ final class FarmQueue {
 
     /** Removes {@code entry} (its render ended some other way than with its take), if this worker still holds it. */
     void remove(Entry entry) {
-        store.database().read(c -> {
+        store.database().autocommit(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM scheduled_tasks WHERE task_name = ?"
                     + " AND task_instance = ? AND version = ?")) {
                 st.setString(1, Builder.TASK);
@@ -159,13 +164,11 @@ final class FarmQueue {
 
     /** Hands back at once everything this worker still holds (it is stopping). */
     void handBackAll() {
-        store.database().read(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
-                    + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND picked = ? AND picked_by = ?")) {
-                st.setBoolean(1, false);
-                st.setString(2, Builder.TASK);
-                st.setBoolean(3, true);
-                st.setString(4, worker);
+        store.database().autocommit(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = false, picked_by = NULL,"
+                    + " last_heartbeat = NULL, version = version + 1 WHERE task_name = ? AND picked = true AND picked_by = ?")) {
+                st.setString(1, Builder.TASK);
+                st.setString(2, worker);
                 return st.executeUpdate();
             }
         });

@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
      * all (it costs a command half a second). {@code DatabaseTest} checks this list against the
      * folders.
      */
-    public static final List<String> MIGRATIONS = List.of("1", "2", "4", "5", "6", "7");
+    public static final List<String> MIGRATIONS = List.of("1", "2", "4", "5", "6", "7", "8");
 
     /** Set by {@link #checkpointAfterCommit()} inside a transaction, read when it has committed. */
     private static final ThreadLocal<Boolean> CHECKPOINT = ThreadLocal.withInitial(() -> false);
@@ -212,8 +212,17 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Work on one connection in autocommit mode. */
+    /** Reads on one connection (in autocommit mode). */
     public <T> T read(Work<T> work) {
+        return autocommit(work);
+    }
+
+    /**
+     * Work on one connection in autocommit mode: each statement commits by itself. For writes that
+     * are one statement (the farm queue's pick, heartbeat, hand-back), where a transaction would
+     * only add its round trips.
+     */
+    public <T> T autocommit(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.on(c);
         } catch (SQLException e) {

@@ -29,26 +29,26 @@ public final class EventLog {
         appendAll(c, List.of(e));
     }
 
-    /** Appends {@code events} in order inside the caller's transaction, in one batch. */
+    /**
+     * Appends {@code events} in order inside the caller's transaction, in one statement (their ids
+     * rise in the list's order).
+     */
     public void appendAll(Connection c, List<Event> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        GroupRows group = new GroupRows(db, "e", GroupRows.text("actor"), GroupRows.text("action"),
+                GroupRows.text("object"), GroupRows.text("shot"), GroupRows.text("details"), GroupRows.text("reason"));
+        for (Event e : events) {
+            group.add(e.actor(), e.action(), e.object(), e.shot().orElse(null), e.details().orElse(null),
+                    e.reason().orElse(null));
+        }
         try (PreparedStatement st = c.prepareStatement("INSERT INTO events (at, actor, action, object, shot, details, reason)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            long now = System.currentTimeMillis();
-            for (Event e : events) {
-                st.setLong(1, now);
-                st.setString(2, e.actor());
-                st.setString(3, e.action());
-                st.setString(4, e.object());
-                st.setString(5, e.shot().orElse(null));
-                st.setString(6, e.details().orElse(null));
-                st.setString(7, e.reason().orElse(null));
-                if (events.size() == 1) {
-                    st.executeUpdate(); // the common single event: no batch round
-                    return;
-                }
-                st.addBatch();
-            }
-            st.executeBatch();
+                + " SELECT ?, e.actor, e.action, e.object, e.shot, e.details, e.reason FROM " + group.table()
+                + " ORDER BY e.n")) {
+            st.setLong(1, System.currentTimeMillis());
+            group.bind(c, st, 2);
+            st.executeUpdate();
         }
     }
 

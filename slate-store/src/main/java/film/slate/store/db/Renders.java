@@ -82,19 +82,21 @@ public final class Renders {
      * A few statements for the whole batch, however many renders it holds.
      */
     public Map<String, Integer> claim(Connection c, List<String> recipes, String worker) throws SQLException {
+        if (recipes.isEmpty()) {
+            return Map.of();
+        }
         // One statement for the whole group: the update says which rows it started and at which attempt.
+        GroupRows group = new GroupRows(db, "u", GroupRows.text("recipe"));
+        recipes.forEach(group::add);
         Map<String, Integer> found = new java.util.HashMap<>();
-        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, started_at = ?,"
-                + " attempt = attempt + 1 WHERE recipe IN (" + String.join(", ", java.util.Collections.nCopies(
-                        recipes.size(), "?")) + ") AND status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM takes t"
-                + " WHERE t.recipe = renders.recipe AND t.status = ? AND t.shot = renders.shot"
-                + " AND t.take_number = renders.take_number) RETURNING recipe, attempt")) {
-            int i = 1;
+        try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE renders SET status = ?, started_at = ?,"
+                + " attempt = attempt + 1 WHERE " + group.keyAmong("recipe", "recipe")
+                + " AND status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM takes t WHERE t.recipe = renders.recipe"
+                + " AND t.status = ? AND t.shot = renders.shot AND t.take_number = renders.take_number)"
+                + " RETURNING recipe, attempt")) {
+            int i = group.bind(c, st, 1);
             st.setString(i++, RenderRecord.RENDERING);
             st.setLong(i++, System.currentTimeMillis());
-            for (String recipe : recipes) {
-                st.setString(i++, recipe);
-            }
             st.setString(i++, RenderRecord.QUEUED);
             st.setString(i++, RenderRecord.RENDERING);
             st.setString(i, TakeRecord.RENDERED);
@@ -114,42 +116,31 @@ public final class Renders {
     }
 
     /** Opens each attempt of {@code attempts} (by recipe), closing any earlier one of its render still open. */
-    private static Map<String, Integer> opened(Connection c, Map<String, Integer> attempts, String worker)
+    private Map<String, Integer> opened(Connection c, Map<String, Integer> attempts, String worker)
             throws SQLException {
         long now = System.currentTimeMillis();
+        GroupRows group = new GroupRows(db, "u", GroupRows.text("recipe"), GroupRows.integer("attempt"));
+        attempts.forEach(group::add);
         // An earlier attempt still open was abandoned (its process died, or stopped answering): close it.
         if (attempts.values().stream().anyMatch(a -> a > 1)) {
-            close(c, attempts, now);
+            try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE attempts SET finished_at = ?,"
+                    + " outcome = ?, reason = ? WHERE " + group.keyAmong("recipe", "recipe") + " AND finished_at IS NULL"
+                    + " AND EXISTS (SELECT 1 FROM u WHERE u.recipe = attempts.recipe AND attempts.attempt < u.attempt)")) {
+                int i = group.bind(c, st, 1);
+                st.setLong(i++, now);
+                st.setString(i++, ABANDONED);
+                st.setString(i, "its worker stopped answering; the render was taken up again");
+                st.executeUpdate();
+            }
         }
         try (PreparedStatement st = c.prepareStatement("INSERT INTO attempts (recipe, attempt, worker, started_at)"
-                + " VALUES (?, ?, ?, ?)")) {
-            for (var a : attempts.entrySet()) {
-                st.setString(1, a.getKey());
-                st.setInt(2, a.getValue());
-                st.setString(3, worker);
-                st.setLong(4, now);
-                st.addBatch();
-            }
-            st.executeBatch();
+                + " SELECT u.recipe, u.attempt, ?, ? FROM " + group.table())) {
+            st.setString(1, worker);
+            st.setLong(2, now);
+            group.bind(c, st, 3);
+            st.executeUpdate();
         }
         return attempts;
-    }
-
-    private static void close(Connection c, Map<String, Integer> attempts, long now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE attempts SET finished_at = ?, outcome = ?, reason = ?"
-                + " WHERE recipe = ? AND attempt < ? AND finished_at IS NULL")) {
-            for (var a : attempts.entrySet()) {
-                if (a.getValue() > 1) {
-                    st.setLong(1, now);
-                    st.setString(2, ABANDONED);
-                    st.setString(3, "its worker stopped answering; the render was taken up again");
-                    st.setString(4, a.getKey());
-                    st.setInt(5, a.getValue());
-                    st.addBatch();
-                }
-            }
-            st.executeBatch();
-        }
     }
 
     /**
@@ -184,40 +175,44 @@ public final class Renders {
      * order, whether each one held.
      */
     public boolean[] rendered(Connection c, List<Made> made) throws SQLException {
-        boolean[] held = new boolean[made.size()];
+        if (made.isEmpty()) {
+            return new boolean[0];
+        }
         long now = System.currentTimeMillis();
-        try (PreparedStatement st = c.prepareStatement("UPDATE renders SET status = ?, reason = NULL, finished_at = ?,"
-                + " cost = ? WHERE recipe = ? AND status = ? AND attempt = ?")) {
-            for (Made m : made) {
-                st.setString(1, RenderRecord.RENDERED);
-                st.setLong(2, now);
-                if (m.cost().isPresent()) {
-                    st.setDouble(3, m.cost().getAsDouble());
-                } else {
-                    st.setNull(3, Types.DOUBLE);
+        GroupRows group = new GroupRows(db, "u", GroupRows.text("recipe"), GroupRows.integer("attempt"),
+                GroupRows.real("cost"));
+        made.forEach(m -> group.add(m.recipe(), m.attempt(), m.cost().isPresent() ? m.cost().getAsDouble() : null));
+        List<Key> ended = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE renders SET status = ?, reason = NULL,"
+                + " finished_at = ?, cost = u.cost FROM u WHERE " + group.keyAmong("renders.recipe", "recipe")
+                + " AND renders.recipe = u.recipe AND renders.status = ? AND renders.attempt = u.attempt"
+                + " RETURNING renders.recipe, renders.attempt")) {
+            int i = group.bind(c, st, 1);
+            st.setString(i++, RenderRecord.RENDERED);
+            st.setLong(i++, now);
+            st.setString(i, RenderRecord.RENDERING);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ended.add(new Key(rs.getString(1), rs.getLong(2)));
                 }
-                st.setString(4, m.recipe());
-                st.setString(5, RenderRecord.RENDERING);
-                st.setInt(6, m.attempt());
-                st.addBatch();
-            }
-            int[] n = st.executeBatch();
-            for (int i = 0; i < n.length; i++) {
-                held[i] = n[i] == 1;
             }
         }
-        try (PreparedStatement st = c.prepareStatement("UPDATE attempts SET finished_at = ?, outcome = ?, reason = NULL"
-                + " WHERE recipe = ? AND attempt = ?")) {
-            for (int i = 0; i < held.length; i++) {
-                if (held[i]) {
-                    st.setLong(1, now);
-                    st.setString(2, OK);
-                    st.setString(3, made.get(i).recipe());
-                    st.setInt(4, made.get(i).attempt());
-                    st.addBatch();
-                }
+        boolean[] held = Key.firstOf(made.stream().map(m -> new Key(m.recipe(), m.attempt())).toList(), ended);
+        GroupRows ok = new GroupRows(db, "u", GroupRows.text("recipe"), GroupRows.integer("attempt"));
+        for (int i = 0; i < held.length; i++) {
+            if (held[i]) {
+                ok.add(made.get(i).recipe(), made.get(i).attempt());
             }
-            st.executeBatch();
+        }
+        if (!ok.isEmpty()) {
+            try (PreparedStatement st = c.prepareStatement(ok.with() + "UPDATE attempts SET finished_at = ?, outcome = ?,"
+                    + " reason = NULL WHERE " + ok.keyAmong("recipe", "recipe")
+                    + " AND (recipe, attempt) IN (SELECT u.recipe, u.attempt FROM u)")) {
+                int i = ok.bind(c, st, 1);
+                st.setLong(i++, now);
+                st.setString(i, OK);
+                st.executeUpdate();
+            }
         }
         return held;
     }
@@ -228,21 +223,46 @@ public final class Renders {
      * to its new holder); returns, in order, whether each was removed.
      */
     public boolean[] dequeue(Connection c, String task, List<String> recipes, List<Long> versions) throws SQLException {
-        boolean[] removed = new boolean[recipes.size()];
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM scheduled_tasks WHERE task_name = ?"
-                + " AND task_instance = ? AND version = ?")) {
-            for (int i = 0; i < recipes.size(); i++) {
-                st.setString(1, task);
-                st.setString(2, recipes.get(i));
-                st.setLong(3, versions.get(i));
-                st.addBatch();
-            }
-            int[] n = st.executeBatch();
-            for (int i = 0; i < n.length; i++) {
-                removed[i] = n[i] == 1;
+        if (recipes.isEmpty()) {
+            return new boolean[0];
+        }
+        GroupRows group = new GroupRows(db, "u", GroupRows.text("recipe"), GroupRows.bigint("version"));
+        for (int i = 0; i < recipes.size(); i++) {
+            group.add(recipes.get(i), versions.get(i));
+        }
+        List<Key> gone = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(group.with() + "DELETE FROM scheduled_tasks WHERE task_name = ?"
+                + " AND " + group.keyAmong("task_instance", "recipe")
+                + " AND (task_instance, version) IN (SELECT u.recipe, u.version FROM u) RETURNING task_instance, version")) {
+            int i = group.bind(c, st, 1);
+            st.setString(i, task);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    gone.add(new Key(rs.getString(1), rs.getLong(2)));
+                }
             }
         }
-        return removed;
+        List<Key> asked = new ArrayList<>();
+        for (int i = 0; i < recipes.size(); i++) {
+            asked.add(new Key(recipes.get(i), versions.get(i)));
+        }
+        return Key.firstOf(asked, gone);
+    }
+
+    /** A row a group statement names: a recipe and the attempt (or queue version) it was asked at. */
+    private record Key(String recipe, long number) {
+        /**
+         * Which of {@code asked}, in order, the statement changed ({@code changed}, each row once):
+         * a key asked twice changed only once, as row-by-row statements would have it (the first).
+         */
+        static boolean[] firstOf(List<Key> asked, List<Key> changed) {
+            java.util.Set<Key> left = new java.util.HashSet<>(changed);
+            boolean[] out = new boolean[asked.size()];
+            for (int i = 0; i < asked.size(); i++) {
+                out[i] = left.remove(asked.get(i));
+            }
+            return out;
+        }
     }
 
     /** Closes an attempt with its outcome ({@code ok}, {@code transient}, {@code permanent}, {@code timeout}). */

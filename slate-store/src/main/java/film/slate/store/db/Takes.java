@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,34 +68,26 @@ public final class Takes {
             return versions;
         }
         Map<Label, Integer> latest = latestVersions(c, made);
+        GroupRows group = new GroupRows(db, "t", GroupRows.text("shot"), GroupRows.integer("take_number"),
+                GroupRows.integer("version"), GroupRows.text("recipe"), GroupRows.text("backend"), GroupRows.text("master"),
+                GroupRows.text("proxy"), GroupRows.text("depth"), GroupRows.bigint("started_at"),
+                GroupRows.bigint("finished_at"), GroupRows.real("cost"));
+        for (int i = 0; i < made.size(); i++) {
+            TakeReceipt t = made.get(i);
+            Label label = new Label(t.shot(), t.take());
+            versions[i] = latest.getOrDefault(label, 0) + 1;
+            latest.put(label, versions[i]);
+            group.add(t.shot(), t.take(), versions[i], t.recipe(), t.backend(), t.master(), t.proxy().orElse(null),
+                    t.depth().orElse(null), t.startedAt(), t.finishedAt(), t.cost().isPresent() ? t.cost().getAsDouble()
+                    : null);
+        }
         try (PreparedStatement st = c.prepareStatement("INSERT INTO takes (shot, take_number, version, recipe, backend,"
-                        + " status, master, proxy, depth, started_at, finished_at, render_ms, cost)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < made.size(); i++) {
-                TakeReceipt t = made.get(i);
-                Label label = new Label(t.shot(), t.take());
-                versions[i] = latest.getOrDefault(label, 0) + 1;
-                latest.put(label, versions[i]);
-                st.setString(1, t.shot());
-                st.setInt(2, t.take());
-                st.setInt(3, versions[i]);
-                st.setString(4, t.recipe());
-                st.setString(5, t.backend());
-                st.setString(6, TakeRecord.RENDERED);
-                st.setString(7, t.master());
-                st.setString(8, t.proxy().orElse(null));
-                st.setString(9, t.depth().orElse(null));
-                st.setLong(10, t.startedAt());
-                st.setLong(11, t.finishedAt());
-                st.setLong(12, t.finishedAt() - t.startedAt());
-                if (t.cost().isPresent()) {
-                    st.setDouble(13, t.cost().getAsDouble());
-                } else {
-                    st.setNull(13, Types.DOUBLE);
-                }
-                st.addBatch();
-            }
-            st.executeBatch();
+                + " status, master, proxy, depth, started_at, finished_at, render_ms, cost) SELECT t.shot, t.take_number,"
+                + " t.version, t.recipe, t.backend, ?, t.master, t.proxy, t.depth, t.started_at, t.finished_at,"
+                + " t.finished_at - t.started_at, t.cost FROM " + group.table() + " ORDER BY t.n")) {
+            st.setString(1, TakeRecord.RENDERED);
+            group.bind(c, st, 2);
+            st.executeUpdate();
         }
         return versions;
     }
@@ -105,15 +96,14 @@ public final class Takes {
     }
 
     /** The latest version of each take in {@code made} that has one: one query for the whole group. */
-    private static Map<Label, Integer> latestVersions(Connection c, List<TakeReceipt> made) throws SQLException {
+    private Map<Label, Integer> latestVersions(Connection c, List<TakeReceipt> made) throws SQLException {
         Map<Label, Integer> latest = new java.util.HashMap<>();
-        String pairs = String.join(" OR ", java.util.Collections.nCopies(made.size(), "(shot = ? AND take_number = ?)"));
-        try (PreparedStatement max = c.prepareStatement("SELECT shot, take_number, MAX(version) FROM takes WHERE " + pairs
-                + " GROUP BY shot, take_number")) {
-            for (int i = 0; i < made.size(); i++) {
-                max.setString(2 * i + 1, made.get(i).shot());
-                max.setInt(2 * i + 2, made.get(i).take());
-            }
+        GroupRows group = new GroupRows(db, "u", GroupRows.text("shot"), GroupRows.integer("take_number"));
+        made.forEach(t -> group.add(t.shot(), t.take()));
+        try (PreparedStatement max = c.prepareStatement(group.with() + "SELECT t.shot, t.take_number, MAX(t.version)"
+                + " FROM takes t WHERE " + group.keyAmong("t.shot", "shot")
+                + " AND (t.shot, t.take_number) IN (SELECT u.shot, u.take_number FROM u) GROUP BY t.shot, t.take_number")) {
+            group.bind(c, max, 1);
             try (ResultSet rs = max.executeQuery()) {
                 while (rs.next()) {
                     latest.put(new Label(rs.getString(1), rs.getInt(2)), rs.getInt(3));

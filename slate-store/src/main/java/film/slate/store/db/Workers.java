@@ -141,8 +141,10 @@ public final class Workers {
     /** How many entries of task {@code task} the queue holds for renders of {@code backends} (waiting, running, retrying). */
     public int queued(String task, List<String> backends) {
         return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks q JOIN renders r"
-                    + " ON r.recipe = q.task_instance WHERE q.task_name = ? AND r.backend IN ("
+            // Each entry's render looked up by its key: a join would be planned as a scan of every render
+            // the store ever made, where the queue is what is small.
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks q WHERE q.task_name = ?"
+                    + " AND (SELECT r.backend FROM renders r WHERE r.recipe = q.task_instance) IN ("
                     + String.join(", ", java.util.Collections.nCopies(backends.size(), "?")) + ")")) {
                 st.setString(1, task);
                 for (int i = 0; i < backends.size(); i++) {
