@@ -27,6 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -110,6 +115,57 @@ class FarmQueueTest {
         void later(Held h, Duration delay) {
             recorder.retry(h.recipe(), h.attempt(), AttemptOutcome.TRANSIENT, "try again", delay);
             queues.get(h.worker()).later(h.entry(), now.plus(delay));
+        }
+    }
+
+    /**
+     * Property: workers picking at once, each on its own connection, never pick one entry twice;
+     * together they pick every due entry (PostgreSQL's SKIP LOCKED, SQLite's single writer). The
+     * threads start together at a barrier; the seed sets each pick's batch size.
+     */
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("trials")
+    void workersPickingAtOnceNeverPickOneEntryTwice(StoreKind kind, long seed) throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("c"), 10, 6);
+        if (kind == StoreKind.POSTGRESQL) {
+            Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + STORES.storeYaml());
+        }
+        Production p = ProductionReader.read(dir).production();
+        Instant start = Instant.parse("2026-12-03T00:00:00Z");
+        try (Store store = STORES.open(kind, dir); Backends backends = new Backends(p, new Generators(Map.of())
+                .with(new TestPatternGenerator.Provider(TestPatternGenerator.Faults.NONE)))) {
+            BuildPlan plan = BuildPlan.of(new RecipeCompiler(p), backends.target("main"), ShotSelector.all(),
+                    Optional.empty(), store);
+            Map<String, Recipe> recipes = new Builder(store, backends, BuildOptions.defaults(),
+                    Clock.fixed(start, ZoneOffset.UTC)).enqueue(plan, e -> { }).recipes();
+            int workers = 6;
+            CyclicBarrier together = new CyclicBarrier(workers);
+            ExecutorService threads = Executors.newFixedThreadPool(workers);
+            try {
+                List<Future<List<String>>> picks = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    FarmQueue queue = new FarmQueue(store, List.of("main"), "w" + w);
+                    Random batch = new Random(seed * 31 + w);
+                    picks.add(threads.submit(() -> {
+                        together.await(1, TimeUnit.MINUTES);
+                        List<String> mine = new ArrayList<>();
+                        for (int empty = 0; empty < 3; ) { // three empty picks in a row: nothing left for this worker
+                            List<FarmQueue.Entry> got = queue.pick(1 + batch.nextInt(8), start.plusSeconds(60));
+                            got.forEach(e -> mine.add(e.recipe()));
+                            empty = got.isEmpty() ? empty + 1 : 0;
+                        }
+                        return mine;
+                    }));
+                }
+                List<String> all = new ArrayList<>();
+                for (Future<List<String>> f : picks) {
+                    all.addAll(f.get(2, TimeUnit.MINUTES));
+                }
+                assertThat(all).as("picked by %d workers at once", workers).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(recipes.keySet());
+            } finally {
+                threads.shutdownNow();
+            }
         }
     }
 
