@@ -157,16 +157,15 @@ class PassVideoEncoderTest {
         }
     }
 
-    /** Past 512 jumps in time the holds are not named to FFmpeg: every frame is piped and decodes all the same. */
+    /** Many short holds (once too many jumps to name on FFmpeg's command line) each cross with their time and decode exactly. */
     @Test
-    void aTakeOfManyShortHoldsIsPipedWhole() throws Exception {
+    void aTakeOfManyShortHoldsDecodesFrameForFrame() throws Exception {
         int frames = 1200;
         BitSet held = new BitSet();
         for (int f = 1; f < frames; f += 2) {
             held.set(f);
         }
         var holds = new PassVideoEncoder.Holds(frames, held);
-        assertThat(holds.timestamps()).isEmpty();
         Path out = dir.resolve("pose.mov");
         int[] palette = {0, 0xffffff};
         List<byte[]> sent = new ArrayList<>();
