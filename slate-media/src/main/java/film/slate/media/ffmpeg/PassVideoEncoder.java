@@ -22,19 +22,23 @@ import java.util.TreeMap;
  * a pixel, and one process starts a take instead of one a video (FFmpeg's own {@code pal8} input
  * was measured dearer than grey bytes and a lookup). Frames go through a {@link FramePipe}.
  *
- * <p>A frame that holds the picture of the frame before ({@link Holds}: a still camera on a still
- * cast, two frames in three of the example) is not piped: FFmpeg is told at the start where each
- * piped picture falls ({@code setpts}) and repeats it after the splitting and the lookup
- * ({@code fps}), so the filters run once a picture and the files are the very bytes piping every
- * frame makes.
+ * <p>In a take of known length, a frame that holds the picture of the frame before (the same
+ * arrays or equal ones: a still camera on a still cast, two frames in three of the example) is not
+ * piped: each piped frame crosses with its time ({@link TimedGreyFrames}) and FFmpeg repeats it
+ * after the splitting and the lookup ({@code fps}), so the filters run once a picture and the files
+ * are the very bytes piping every frame makes. FFmpeg starts with the take, not after it is
+ * staged, and hears of each hold as it comes.
  */
 public final class PassVideoEncoder implements AutoCloseable {
     private final int width;
     private final int height;
+    private final int fps;
     private final boolean matte;
     private final boolean pose;
     private final int[] palette;
-    /** The take's held frames, when FFmpeg is told of them (else every frame is piped). */
+    /** The take's length when known: its frames then cross with their times and held ones are not piped (else 0). */
+    private final int takeFrames;
+    /** The take's held frames, when named at the start (each is checked to be the picture before), or null. */
     private final Holds holds;
     private final FramePipe pipe;
     /** Frames written, piped or held. */
@@ -44,14 +48,15 @@ public final class PassVideoEncoder implements AutoCloseable {
     private boolean finished;
 
     private PassVideoEncoder(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose, int[] rgb,
-            Holds holds) {
+            int takeFrames, Holds holds) {
         this.width = shape.width();
         this.height = shape.height();
+        this.fps = shape.fps();
         this.matte = !masks.isEmpty();
         this.pose = pose.isPresent();
         this.palette = rgb.clone();
-        // Too many jumps to name on FFmpeg's command line: every frame is piped, as without holds.
-        this.holds = holds != null && holds.timestamps().isPresent() ? holds : null;
+        this.takeFrames = takeFrames;
+        this.holds = holds;
         List<Path> outputs = new ArrayList<>(new TreeMap<>(masks).values());
         pose.ifPresent(outputs::add);
         this.pipe = new FramePipe(ffmpeg, arguments(shape, new TreeMap<>(masks), pose), outputs, "pass");
@@ -63,13 +68,10 @@ public final class PassVideoEncoder implements AutoCloseable {
 
     /**
      * Which of a take's {@code frames} hold the picture of the frame before: bit {@code i} set when
-     * frame {@code i} shows what frame {@code i - 1} shows (never frame 0). Known before the first
-     * frame is written, as FFmpeg is told at its start where each piped picture falls.
+     * frame {@code i} shows what frame {@code i - 1} shows (never frame 0), each checked as it is
+     * written.
      */
     public record Holds(int frames, BitSet held) {
-        /** Past this many jumps in time the map would swell FFmpeg's command line: every frame is piped instead. */
-        static final int MOST_JUMPS = 512;
-
         public Holds {
             if (frames < 1) {
                 throw new IllegalArgumentException("a take has at least one frame, not " + frames);
@@ -89,44 +91,6 @@ public final class PassVideoEncoder implements AutoCloseable {
         boolean held(int i) {
             return held.get(i);
         }
-
-        /** Whether frame {@code i} is piped: a picture of its own, or the last frame (which ends the take). */
-        boolean piped(int i) {
-            return !held(i) || i == frames - 1;
-        }
-
-        /**
-         * Where each piped picture falls, as an FFmpeg expression of the piped count {@code N}:
-         * {@code N} plus the frames held before it, a binary search over the jumps; empty when
-         * nothing is held (or the jumps are too many to name).
-         */
-        Optional<String> timestamps() {
-            List<int[]> jumps = new ArrayList<>(); // {first piped count after the jump, frames held before it}
-            int n = 0;
-            for (int i = 0; i < frames; i++) {
-                if (piped(i)) {
-                    int before = i - n;
-                    if (before != (jumps.isEmpty() ? 0 : jumps.get(jumps.size() - 1)[1])) {
-                        jumps.add(new int[] {n, before});
-                    }
-                    n++;
-                }
-            }
-            if (jumps.isEmpty() || jumps.size() > MOST_JUMPS) {
-                return Optional.empty();
-            }
-            jumps.add(0, new int[] {0, 0});
-            return Optional.of("N+" + held(jumps, 0, jumps.size()));
-        }
-
-        private static String held(List<int[]> jumps, int from, int to) {
-            if (to - from == 1) {
-                return Integer.toString(jumps.get(from)[1]);
-            }
-            int middle = (from + to) >>> 1;
-            return "if(lt(N," + jumps.get(middle)[0] + ")," + held(jumps, from, middle) + "," + held(jumps, middle, to)
-                    + ")";
-        }
     }
 
     /**
@@ -136,7 +100,7 @@ public final class PassVideoEncoder implements AutoCloseable {
      */
     public static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
             int[] palette) {
-        return open(ffmpeg, shape, masks, pose, palette, Optional.empty());
+        return open(ffmpeg, shape, masks, pose, palette, 0, null);
     }
 
     /**
@@ -147,11 +111,24 @@ public final class PassVideoEncoder implements AutoCloseable {
      */
     public static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
             int[] palette, Holds holds) {
-        return open(ffmpeg, shape, masks, pose, palette, Optional.of(holds));
+        return open(ffmpeg, shape, masks, pose, palette, holds.frames(), holds);
+    }
+
+    /**
+     * Opens the encoder as {@link #open(Ffmpeg, Shape, Map, Optional, int[])} does, for a take of
+     * {@code frames} frames: exactly that many are then written, and one whose arrays are the
+     * frame before's (or equal to them) does not cross the pipe.
+     */
+    public static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
+            int[] palette, int frames) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("a take has at least one frame, not " + frames);
+        }
+        return open(ffmpeg, shape, masks, pose, palette, frames, null);
     }
 
     private static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
-            int[] palette, Optional<Holds> holds) {
+            int[] palette, int frames, Holds holds) {
         if (shape.width() < 2 || shape.height() < 2 || shape.width() % 2 != 0 || shape.height() % 2 != 0) {
             throw new IllegalArgumentException("frame size must be even and at least 2x2, not " + shape.width() + "x"
                     + shape.height());
@@ -169,7 +146,7 @@ public final class PassVideoEncoder implements AutoCloseable {
             movie(m.getValue());
         }
         pose.ifPresent(PassVideoEncoder::movie);
-        return new PassVideoEncoder(ffmpeg, shape, masks, pose, palette, holds.orElse(null));
+        return new PassVideoEncoder(ffmpeg, shape, masks, pose, palette, frames, holds);
     }
 
     private static void movie(Path p) {
@@ -180,9 +157,10 @@ public final class PassVideoEncoder implements AutoCloseable {
 
     private List<String> arguments(Shape s, Map<Integer, Path> masks, Optional<Path> poseVideo) {
         int bands = (matte ? 1 : 0) + (pose ? 1 : 0);
-        List<String> a = new ArrayList<>(List.of("-y", "-f", "rawvideo", "-pix_fmt", "gray", "-s",
-                width + "x" + height * bands, "-r", Integer.toString(s.fps()), "-i", "pipe:0", "-filter_complex",
-                graph(masks.keySet().stream().toList(), s.fps())));
+        List<String> a = new ArrayList<>(takeFrames > 0 ? List.of("-y", "-f", "matroska", "-i", "pipe:0")
+                : List.of("-y", "-f", "rawvideo", "-pix_fmt", "gray", "-s", width + "x" + height * bands, "-r",
+                        Integer.toString(s.fps()), "-i", "pipe:0"));
+        a.addAll(List.of("-filter_complex", graph(masks.keySet().stream().toList(), s.fps())));
         String keyEvery = Integer.toString(s.fps());
         int n = 0;
         for (Path p : masks.values()) {
@@ -211,11 +189,13 @@ public final class PassVideoEncoder implements AutoCloseable {
 
     /** The matte band split into each character's mask; the pose band's indices looked up. */
     private String graph(List<Integer> ids, int fps) {
-        Optional<String> timestamps = holds == null ? Optional.empty() : holds.timestamps();
-        // Each piped picture put where it falls; each output then repeats it over the held frames.
-        String repeat = timestamps.isPresent() ? ",fps=" + fps : "";
+        // Each piped picture's time counted in frames again, its pixel shape left unsaid as raw frames leave
+        // it (Matroska says square, which the .mov would record); each output then repeats it over the held frames.
+        String repeat = takeFrames > 0 ? ",fps=" + fps : "";
         StringBuilder g = new StringBuilder("[0:v]");
-        timestamps.ifPresent(t -> g.append("setpts='").append(t).append("',"));
+        if (takeFrames > 0) {
+            g.append("settb=1/").append(fps).append(",setsar=0,");
+        }
         String poseBand = "[0:v]";
         if (matte && pose) {
             g.append("split=2[matte][poses];[matte]crop=").append(width).append(':').append(height).append(":0:0,");
@@ -276,18 +256,25 @@ public final class PassVideoEncoder implements AutoCloseable {
             parts.add(band(pose, "pose"));
         }
         int frame = written;
-        if (holds != null && frame >= holds.frames()) {
-            throw new IllegalStateException("the take has " + holds.frames() + " frames; frame " + frame
+        if (takeFrames > 0 && frame >= takeFrames) {
+            throw new IllegalStateException("the take has " + takeFrames + " frames; frame " + frame
                     + " is past its end");
         }
-        if (holds != null && holds.held(frame) && (this.matte && !same(matte, lastMatte) || this.pose
-                && !same(pose, lastPose))) {
+        boolean same = frame > 0 && (!this.matte || same(matte, lastMatte)) && (!this.pose || same(pose, lastPose));
+        if (holds != null && holds.held(frame) && !same) {
             throw new IllegalArgumentException("frame " + frame + " holds the frame before but is not its picture");
         }
         written++;
         lastMatte = this.matte ? matte : null;
         lastPose = this.pose ? pose : null;
-        if (holds == null || holds.piped(frame)) {
+        if (takeFrames == 0) {
+            pipe.put(parts.toArray(byte[][]::new));
+        } else if (!same || frame == takeFrames - 1) { // the last frame is piped: it ends the take
+            int bands = parts.size();
+            if (frame == 0) {
+                parts.add(0, TimedGreyFrames.header(width, height * bands, fps));
+            }
+            parts.add(frame == 0 ? 1 : 0, TimedGreyFrames.frameHead(frame, fps, width * height * bands));
             pipe.put(parts.toArray(byte[][]::new));
         }
     }
@@ -321,9 +308,9 @@ public final class PassVideoEncoder implements AutoCloseable {
             return;
         }
         finished = true;
-        if (holds != null && written != holds.frames()) {
+        if (takeFrames > 0 && written != takeFrames) {
             pipe.abort(); // the held frames after the last written one would be lost
-            throw new IllegalStateException("the take has " + holds.frames() + " frames but " + written
+            throw new IllegalStateException("the take has " + takeFrames + " frames but " + written
                     + " were written; no video was kept");
         }
         pipe.close();

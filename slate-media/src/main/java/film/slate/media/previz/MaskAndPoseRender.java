@@ -87,10 +87,10 @@ public final class MaskAndPoseRender {
      * index; a character outside the cast has none), {@code pose.mov}, {@code matte.mkv}, {@code pose.json}.
      */
     public static Passes render(PrevizShot shot, Ffmpeg ffmpeg, Path dir, Videos wanted) throws IOException {
-        // Staged first, so the bound videos' encoder knows the held frames from its start and pipes only the others.
+        // Staged a batch ahead while FFmpeg encodes: a held frame is the frame before, which the bound videos do not pipe.
         StagedFrames frames = StagedFrames.stage(shot, wanted.masks().stream().anyMatch(shot.cast()::contains),
                 wanted.pose());
-        PassVideos passes = new PassVideos(shot, ffmpeg, dir, wanted, true, Optional.of(frames.holds()));
+        PassVideos passes = new PassVideos(shot, ffmpeg, dir, wanted, true, true);
         try (passes) {
             for (int frame = 0; frame < shot.frames(); frame++) {
                 passes.write(frame, frames.frame(frame));

@@ -44,15 +44,15 @@ final class PassVideos implements AutoCloseable {
 
     /** Opens every video asked for, for frames written as they are staged. */
     PassVideos(PrevizShot shot, Ffmpeg ffmpeg, Path dir, MaskAndPoseRender.Videos wanted, boolean stills) {
-        this(shot, ffmpeg, dir, wanted, stills, Optional.empty());
+        this(shot, ffmpeg, dir, wanted, stills, false);
     }
 
     /**
-     * Opens every video asked for; with {@code holds}, the frames of the whole take that hold the
-     * picture before ({@link StagedFrames}), which the bound videos' encoder then does not pipe.
+     * Opens every video asked for; with {@code wholeTake}, every frame of the shot will be written,
+     * so the bound videos' encoder does not pipe a frame that holds the picture before.
      */
     PassVideos(PrevizShot shot, Ffmpeg ffmpeg, Path dir, MaskAndPoseRender.Videos wanted, boolean stills,
-            Optional<PassVideoEncoder.Holds> holds) {
+            boolean wholeTake) {
         this.shot = shot;
         this.dir = dir;
         this.stills = stills;
@@ -67,18 +67,18 @@ final class PassVideos implements AutoCloseable {
         }
         this.pose = wanted.pose();
         this.bound = masks.isEmpty() && !pose ? null : open(ffmpeg, shot, masks, pose ? Optional.of(poseVideo(dir))
-                : Optional.empty(), dir, holds);
+                : Optional.empty(), dir, wholeTake);
     }
 
     /** One encoder for the mask videos of {@code masks} (by matte number) and the pose video. */
     private static PassVideoEncoder open(Ffmpeg ffmpeg, PrevizShot shot, Map<String, Integer> masks,
-            Optional<Path> pose, Path dir, Optional<PassVideoEncoder.Holds> holds) {
+            Optional<Path> pose, Path dir, boolean wholeTake) {
         Map<Integer, Path> videos = new LinkedHashMap<>();
         masks.forEach((who, id) -> videos.put(id, maskVideo(dir, id)));
         var f = shot.format();
         var shape = new PassVideoEncoder.Shape(f.width(), f.height(), f.fps());
         int[] palette = PoseDrawing.passPaletteRgb();
-        return holds.isPresent() ? PassVideoEncoder.open(ffmpeg, shape, videos, pose, palette, holds.get())
+        return wholeTake ? PassVideoEncoder.open(ffmpeg, shape, videos, pose, palette, shot.frames())
                 : PassVideoEncoder.open(ffmpeg, shape, videos, pose, palette);
     }
 

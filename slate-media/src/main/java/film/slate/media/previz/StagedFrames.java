@@ -5,40 +5,47 @@ import java.util.BitSet;
 import java.util.stream.IntStream;
 
 /**
- * Every frame of a take staged for its passes before the first is drawn, so that the pass
- * encoder knows from its start which frames hold the picture before ({@link PassVideoEncoder.Holds})
- * and pipes only the others. A frame holds when the videos asked for would show the same picture
+ * A take's frames staged for its passes a batch ahead of their drawing, on every core (a frame's
+ * staging depends on nothing but its instant and camera), while FFmpeg, started with the take,
+ * encodes the frames before. A frame holds when the videos asked for would show the same picture
  * as the frame before: the same masks when mask videos are made, the same pose picture when the
- * pose video is. The staged frames are kept for the drawing (a frame with the same masks and
- * skeletons as the one before shares it), up to {@link #KEPT} of them; a longer take stages the
+ * pose video is. A frame with the same masks and skeletons as the one before is that frame, so its
+ * pictures are drawn once and the pass encoder sees the same arrays and does not pipe them
+ * ({@link PassVideoEncoder}). Up to {@link #KEPT} staged frames are kept; a longer take stages the
  * rest again when they are drawn.
  */
 final class StagedFrames {
     /** Staged frames kept at most: a minute of a moving camera at 24 fps, some tens of megabytes. */
     static final int KEPT = 1440;
 
-    /**
-     * Frames staged at once, on every core (a frame's staging depends on nothing but its instant
-     * and camera), so the staging before FFmpeg starts takes less wall time; few enough that a long
-     * take's memory stays small.
-     */
+    /** Frames staged at once: enough to keep both cores busy, few enough that a long take's memory stays small. */
     private static final int BATCH = 48;
 
     private final PrevizShot shot;
+    private final boolean masks;
+    private final boolean pose;
     private final PassFrame[] frames;
     private final BitSet held = new BitSet();
+    /** Frames staged so far, the last of them, and how many are kept. */
+    private int staged;
+    private PassFrame last;
+    private int kept;
 
     private StagedFrames(PrevizShot shot, boolean masks, boolean pose) {
         this.shot = shot;
+        this.masks = masks;
+        this.pose = pose;
         this.frames = new PassFrame[shot.frames()];
-        PassFrame last = null;
-        int kept = 0;
-        PassFrame[] batch = new PassFrame[0];
-        for (int i = 0; i < frames.length; i++) {
-            if (i % BATCH == 0) {
-                batch = stage(shot, i, Math.min(frames.length, i + BATCH));
-            }
-            PassFrame frame = batch[i % BATCH];
+    }
+
+    /** Stages the next batch of frames. */
+    private void stageBatch() {
+        int from = staged;
+        int to = Math.min(frames.length, from + BATCH);
+        PassFrame[] batch = IntStream.range(from, to).parallel().mapToObj(i -> PassFrame.of(shot, shot.setup(i)))
+                .toArray(PassFrame[]::new);
+        for (int i = from; i < to; i++) {
+            PassFrame frame = batch[i - from];
             boolean sameMasks = frame.sameMasks(last);
             boolean samePose = frame.samePose(last);
             if (last != null && (!masks || sameMasks) && (!pose || samePose)) {
@@ -52,25 +59,30 @@ final class StagedFrames {
             }
             last = frame;
         }
+        staged = to;
     }
 
-    private static PassFrame[] stage(PrevizShot shot, int from, int to) {
-        return IntStream.range(from, to).parallel().mapToObj(i -> PassFrame.of(shot, shot.setup(i)))
-                .toArray(PassFrame[]::new);
-    }
-
-    /** Stages every frame of {@code shot}, noting the held ones for the mask videos ({@code masks}) and the pose video ({@code pose}). */
+    /** Stages {@code shot}'s frames as they are asked for, noting the held ones for the mask videos ({@code masks}) and the pose video ({@code pose}). */
     static StagedFrames stage(PrevizShot shot, boolean masks, boolean pose) {
         return new StagedFrames(shot, masks, pose);
     }
 
-    /** The held frames of the take. */
+    /** The held frames of the take (staging every frame not staged yet). */
     PassVideoEncoder.Holds holds() {
+        while (staged < frames.length) {
+            stageBatch();
+        }
         return new PassVideoEncoder.Holds(frames.length, held);
     }
 
-    /** Frame {@code i}, staged (again, past the frames kept); a held frame is the frame it holds. */
+    /**
+     * Frame {@code i}, staged (again, past the frames kept); a held frame is the frame it holds.
+     * Frames are asked for in order, as a take is drawn.
+     */
     PassFrame frame(int i) {
+        while (staged <= i) {
+            stageBatch();
+        }
         PassFrame f = frames[i];
         return f != null ? f : PassFrame.of(shot, shot.setup(i));
     }
