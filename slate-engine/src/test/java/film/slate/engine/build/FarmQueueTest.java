@@ -61,6 +61,36 @@ class FarmQueueTest {
         return Stream.of(StoreKind.values()).flatMap(k -> LongStream.range(1, 9).mapToObj(seed -> Arguments.of(k, seed)));
     }
 
+    private static final Instant START = Instant.parse("2026-12-03T00:00:00Z");
+
+    /** A synthetic production of {@code scenes} x {@code shots} on a store of {@code kind}, every take queued at {@link #START}. */
+    private record Queued(Store store, Backends backends, Map<String, Recipe> recipes) implements AutoCloseable {
+        static Queued of(StoreKind kind, Path folder, int scenes, int shots) throws Exception {
+            Path dir = SyntheticProduction.write(folder, scenes, shots);
+            if (kind == StoreKind.POSTGRESQL) {
+                Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + STORES.storeYaml());
+            }
+            Production p = ProductionReader.read(dir).production();
+            Store store = STORES.open(kind, dir);
+            Backends backends = new Backends(p, new Generators(Map.of())
+                    .with(new TestPatternGenerator.Provider(TestPatternGenerator.Faults.NONE)));
+            BuildPlan plan = BuildPlan.of(new RecipeCompiler(p), backends.target("main"), ShotSelector.all(),
+                    Optional.empty(), store);
+            Map<String, Recipe> recipes = new Builder(store, backends, BuildOptions.defaults(),
+                    Clock.fixed(START, ZoneOffset.UTC)).enqueue(plan, e -> { }).recipes();
+            return new Queued(store, backends, recipes);
+        }
+
+        @Override
+        public void close() {
+            try {
+                backends.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+
     /** A claimed render a simulated worker holds: its entry, recipe and attempt. */
     private record Held(int worker, FarmQueue.Entry entry, Recipe recipe, int attempt) {
     }
@@ -126,18 +156,10 @@ class FarmQueueTest {
     @ParameterizedTest(name = "{0} seed {1}")
     @MethodSource("trials")
     void workersPickingAtOnceNeverPickOneEntryTwice(StoreKind kind, long seed) throws Exception {
-        Path dir = SyntheticProduction.write(tmp.resolve("c"), 10, 6);
-        if (kind == StoreKind.POSTGRESQL) {
-            Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + STORES.storeYaml());
-        }
-        Production p = ProductionReader.read(dir).production();
-        Instant start = Instant.parse("2026-12-03T00:00:00Z");
-        try (Store store = STORES.open(kind, dir); Backends backends = new Backends(p, new Generators(Map.of())
-                .with(new TestPatternGenerator.Provider(TestPatternGenerator.Faults.NONE)))) {
-            BuildPlan plan = BuildPlan.of(new RecipeCompiler(p), backends.target("main"), ShotSelector.all(),
-                    Optional.empty(), store);
-            Map<String, Recipe> recipes = new Builder(store, backends, BuildOptions.defaults(),
-                    Clock.fixed(start, ZoneOffset.UTC)).enqueue(plan, e -> { }).recipes();
+        try (Queued q = Queued.of(kind, tmp.resolve("c"), 10, 6)) {
+            Store store = q.store();
+            Map<String, Recipe> recipes = q.recipes();
+            Instant start = START;
             int workers = 6;
             CyclicBarrier together = new CyclicBarrier(workers);
             ExecutorService threads = Executors.newFixedThreadPool(workers);
@@ -173,18 +195,10 @@ class FarmQueueTest {
     @MethodSource("trials")
     void everyTakeIsRecordedOnceWhateverTheHoldersDo(StoreKind kind, long seed) throws Exception {
         Random random = new Random(seed);
-        Path dir = SyntheticProduction.write(tmp.resolve("p"), 2, 3);
-        if (kind == StoreKind.POSTGRESQL) {
-            Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + STORES.storeYaml());
-        }
-        Production p = ProductionReader.read(dir).production();
-        Instant start = Instant.parse("2026-12-03T00:00:00Z");
-        try (Store store = STORES.open(kind, dir); Backends backends = new Backends(p, new Generators(Map.of())
-                .with(new TestPatternGenerator.Provider(TestPatternGenerator.Faults.NONE)))) {
-            BuildPlan plan = BuildPlan.of(new RecipeCompiler(p), backends.target("main"), ShotSelector.all(),
-                    Optional.empty(), store);
-            Map<String, Recipe> recipes = new Builder(store, backends, BuildOptions.defaults(),
-                    Clock.fixed(start, ZoneOffset.UTC)).enqueue(plan, e -> { }).recipes();
+        try (Queued q = Queued.of(kind, tmp.resolve("p"), 2, 3)) {
+            Store store = q.store();
+            Map<String, Recipe> recipes = q.recipes();
+            Instant start = START;
             assertThat(recipes).hasSizeGreaterThanOrEqualTo(6);
             Farm farm = new Farm(store, recipes, start);
             int refused = 0;
