@@ -3,6 +3,7 @@ package film.slate.engine.build;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A worker's loop over the shared queue: it picks as many entries as it has free job slots in one
- * statement ({@link FarmQueue#pick}), claims their renders together in one transaction
- * ({@link RenderJob#claimTogether}), and hands each to a job thread; renders that end together are
+ * statement ({@link FarmQueue#pick}) and claims their renders together, in one transaction
+ * ({@link RenderJob#pickAndClaim}), and hands each to a job thread; renders that end together are
  * recorded together ({@link TakeRecorder}'s group commit). So the statements and commits a take
  * costs fall with the number of slots, where db-scheduler handed entries to job threads one by one.
  * A thread beside it heartbeats what the worker holds and revives what dead processes held.
@@ -86,8 +87,9 @@ final class FarmLoop {
             try {
                 settleOwed();
                 int free = freeSlots();
-                List<FarmQueue.Entry> picked = free == 0 ? List.of() : queue.pick(free, clock.instant());
-                dispatch(picked);
+                List<FarmQueue.Entry> picked = new ArrayList<>();
+                List<RenderJob.Step> steps = free == 0 ? List.of() : pickAndClaim(free, picked);
+                dispatch(picked, steps);
                 if (!picked.isEmpty()) {
                     continue; // more may be due (another worker held some rows a moment): look again at once
                 }
@@ -129,17 +131,24 @@ final class FarmLoop {
         }
     }
 
-    private void dispatch(List<FarmQueue.Entry> picked) {
-        if (picked.isEmpty()) {
-            return;
-        }
-        List<RenderJob.Step> steps;
+    /**
+     * Picks and claims in one transaction ({@link RenderJob#pickAndClaim}: one commit a batch). When it
+     * fails it rolled back, unless only its commit's answer was lost: what it may have picked is put back
+     * (a no-op for entries this worker does not hold), so no entry stays held with no job behind it.
+     */
+    private List<RenderJob.Step> pickAndClaim(int free, List<FarmQueue.Entry> picked) {
+        Instant now = clock.instant();
         try {
-            steps = job.claimTogether(picked);
+            return job.pickAndClaim(queue, free, now, picked);
         } catch (RuntimeException e) {
-            Instant now = clock.instant();
             picked.forEach(entry -> settle(() -> queue.later(entry, now)));
             throw e;
+        }
+    }
+
+    private void dispatch(List<FarmQueue.Entry> picked, List<RenderJob.Step> steps) {
+        if (picked.isEmpty()) {
+            return;
         }
         synchronized (wake) {
             running += picked.size();

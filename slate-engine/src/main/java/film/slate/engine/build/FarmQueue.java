@@ -4,8 +4,10 @@ import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
 import film.slate.store.Store;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,38 +52,44 @@ final class FarmQueue {
      * (PostgreSQL), SQLite's single writer makes the statement atomic there.
      */
     List<Entry> pick(int most, Instant now) {
+        return store.database().autocommit(c -> pick(c, most, now));
+    }
+
+    /**
+     * As {@link #pick(int, Instant)}, on {@code c}, inside the caller's transaction: the worker's loop
+     * picks and claims in one ({@link RenderJob#pickAndClaim}), one commit a batch.
+     */
+    List<Entry> pick(Connection c, int most, Instant now) throws SQLException {
         String in = String.join(", ", Collections.nCopies(backends.size(), "?"));
-        return store.database().autocommit(c -> {
-            // The due entries first (in execution-time order, by the index of waiting entries, joined to their
-            // renders only to keep this worker's backends), locked as they are read; then those alone are marked,
-            // each found by its key. The literal "picked = false" is what lets both databases use that partial index.
-            // (A WITH query, which the database runs once: as a subquery in FROM it could be run again for every
-            // row, locking more than it marks.)
-            try (PreparedStatement st = c.prepareStatement("WITH due AS (SELECT q.task_instance FROM scheduled_tasks q"
-                    + " WHERE q.task_name = ? AND q.picked = false AND q.execution_time <= ? AND EXISTS (SELECT 1 FROM"
-                    + " renders r WHERE r.recipe = q.task_instance AND r.backend IN (" + in + "))"
-                    + " ORDER BY q.execution_time LIMIT ?" + (skipLocked ? " FOR UPDATE OF q SKIP LOCKED" : "") + ")"
-                    + " UPDATE scheduled_tasks SET picked = true, picked_by = ?, last_heartbeat = ?, version = version + 1"
-                    + " WHERE task_name = ? AND " + among("due") + " AND picked = false RETURNING task_instance, version")) {
-                int i = 1;
-                st.setString(i++, Builder.TASK);
-                sql.setInstant(st, i++, now);
-                for (String b : backends) {
-                    st.setString(i++, b);
-                }
-                st.setInt(i++, most);
-                st.setString(i++, worker);
-                sql.setInstant(st, i++, now);
-                st.setString(i, Builder.TASK);
-                List<Entry> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Entry(rs.getString(1), rs.getLong(2)));
-                    }
-                }
-                return out;
+        // The due entries first (in execution-time order, by the index of waiting entries, joined to their
+        // renders only to keep this worker's backends), locked as they are read; then those alone are marked,
+        // each found by its key. The literal "picked = false" is what lets both databases use that partial index.
+        // (A WITH query, which the database runs once: as a subquery in FROM it could be run again for every
+        // row, locking more than it marks.)
+        try (PreparedStatement st = c.prepareStatement("WITH due AS (SELECT q.task_instance FROM scheduled_tasks q"
+                + " WHERE q.task_name = ? AND q.picked = false AND q.execution_time <= ? AND EXISTS (SELECT 1 FROM"
+                + " renders r WHERE r.recipe = q.task_instance AND r.backend IN (" + in + "))"
+                + " ORDER BY q.execution_time LIMIT ?" + (skipLocked ? " FOR UPDATE OF q SKIP LOCKED" : "") + ")"
+                + " UPDATE scheduled_tasks SET picked = true, picked_by = ?, last_heartbeat = ?, version = version + 1"
+                + " WHERE task_name = ? AND " + among("due") + " AND picked = false RETURNING task_instance, version")) {
+            int i = 1;
+            st.setString(i++, Builder.TASK);
+            sql.setInstant(st, i++, now);
+            for (String b : backends) {
+                st.setString(i++, b);
             }
-        });
+            st.setInt(i++, most);
+            st.setString(i++, worker);
+            sql.setInstant(st, i++, now);
+            st.setString(i, Builder.TASK);
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getString(1), rs.getLong(2)));
+                }
+            }
+            return out;
+        }
     }
 
     /** Renews the heartbeat of every entry this worker holds, in one statement. */
@@ -133,17 +141,22 @@ final class FarmQueue {
         return skipLocked ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
-    /** Puts {@code entry} back in the queue, due at {@code at} (a retry), if this worker still holds it. */
+    /**
+     * Puts {@code entry} back in the queue, due at {@code at} (a retry), if this worker still holds it:
+     * at its version and in its name (a pick whose transaction rolled back gave its version to no one,
+     * and the next worker to pick the entry reaches the same number).
+     */
     void later(Entry entry, Instant at) {
         store.database().autocommit(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL,"
                     + " last_heartbeat = NULL, execution_time = ?, version = version + 1 WHERE task_name = ?"
-                    + " AND task_instance = ? AND version = ?")) {
+                    + " AND task_instance = ? AND version = ? AND picked_by = ?")) {
                 st.setBoolean(1, false);
                 sql.setInstant(st, 2, at);
                 st.setString(3, Builder.TASK);
                 st.setString(4, entry.recipe());
                 st.setLong(5, entry.version());
+                st.setString(6, worker);
                 return st.executeUpdate();
             }
         });

@@ -89,9 +89,12 @@ public final class FarmWorker implements AutoCloseable {
         }
     }
 
-    /** How many renders of this worker's backends the queue still holds (waiting, running or retrying). */
+    /**
+     * Whether the queue still holds renders of this worker's backends (waiting, running or retrying):
+     * 1 if so, else 0. Not the whole count: that reads every entry of the queue, and an idle worker asks often.
+     */
     public int queued() {
-        return store.workers().queued(Builder.TASK, backendNames);
+        return store.workers().queued(Builder.TASK, backendNames, 1);
     }
 
     /** The longest a render abandoned by a dead process waits before a worker takes it up. */

@@ -192,41 +192,52 @@ final class RenderJob {
     }
 
     /**
-     * The entries a worker picked together: the renders that need nothing first (no input to wait
-     * for, a backend this worker knows, within the budget) are claimed in one transaction, their
-     * recipes read in one query; a step for each entry, in order: a claimed render's execution, or
-     * the whole job ({@link #run}) for the others.
+     * Picks up to {@code most} due entries from {@code queue} and claims their renders, in one
+     * transaction (one commit a batch): the renders that need nothing first (no input to wait for, a
+     * backend this worker knows, within the budget) are claimed together, their recipes read in one
+     * query. A step for each entry picked (added to {@code picked} as soon as the pick answers, so a
+     * caller whose commit failed knows what it may hold), in order: a claimed render's execution, or
+     * the whole job ({@link #run}) for the others. When the transaction fails nothing is picked or
+     * claimed and the budget's reservations are given back.
      */
-    List<Step> claimTogether(List<FarmQueue.Entry> entries) {
-        List<String> missing = entries.stream().map(FarmQueue.Entry::recipe).filter(id -> !known.containsKey(id))
-                .distinct().toList();
-        if (!missing.isEmpty()) {
-            List<Optional<Recipe>> read = store.recipes().getAll(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                String id = missing.get(i);
-                read.get(i).ifPresent(r -> known.put(id, r));
-            }
-        }
+    List<Step> pickAndClaim(FarmQueue queue, int most, java.time.Instant now, List<FarmQueue.Entry> picked) {
         Map<String, Generator> ready = new LinkedHashMap<>();
-        List<Recipe> claim = new ArrayList<>();
-        for (FarmQueue.Entry e : entries) {
-            Recipe r = known.get(e.recipe());
-            Optional<Generator> g = r == null || !r.content().inputs().isEmpty() || diskFull.get() != null
-                    ? Optional.empty() : generator(r);
-            if (g.isPresent() && !ready.containsKey(r.id()) && budget.reserve(estimate(r))) {
-                ready.put(r.id(), g.get());
-                claim.add(r);
-            }
-        }
         Map<String, Integer> attempts;
         try {
-            attempts = claim.isEmpty() ? Map.of() : claims.claimTogether(claim);
+            attempts = store.database().transaction(c -> {
+                picked.addAll(queue.pick(c, most, now));
+                List<String> missing = picked.stream().map(FarmQueue.Entry::recipe).filter(id -> !known.containsKey(id))
+                        .distinct().toList();
+                if (!missing.isEmpty()) {
+                    List<Optional<Recipe>> read = store.recipes().getAll(c, missing);
+                    for (int i = 0; i < missing.size(); i++) {
+                        String id = missing.get(i);
+                        read.get(i).ifPresent(r -> known.put(id, r));
+                    }
+                }
+                List<Recipe> claim = new ArrayList<>();
+                for (FarmQueue.Entry e : picked) {
+                    Recipe r = known.get(e.recipe());
+                    Optional<Generator> g = r == null || !r.content().inputs().isEmpty() || diskFull.get() != null
+                            ? Optional.empty() : generator(r);
+                    if (g.isPresent() && !ready.containsKey(r.id()) && budget.reserve(estimate(r))) {
+                        ready.put(r.id(), g.get());
+                        claim.add(r);
+                    }
+                }
+                return claim.isEmpty() ? Map.<String, Integer>of() : claims.claimTogether(c, claim);
+            });
         } catch (RuntimeException e) {
-            claim.forEach(r -> budget.settle(estimate(r), 0));
+            ready.keySet().forEach(id -> budget.settle(estimate(known.get(id)), 0));
             throw e;
         }
+        return steps(picked, ready, attempts);
+    }
+
+    /** Each picked entry's step: its claimed render's execution, nothing (made already) or the whole job. */
+    private List<Step> steps(List<FarmQueue.Entry> picked, Map<String, Generator> ready, Map<String, Integer> attempts) {
         List<Step> steps = new ArrayList<>();
-        for (FarmQueue.Entry e : entries) {
+        for (FarmQueue.Entry e : picked) {
             Generator g = ready.remove(e.recipe());
             if (g == null) {
                 steps.add(() -> run(e.recipe(), e.version()));

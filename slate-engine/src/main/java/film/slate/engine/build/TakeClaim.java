@@ -88,7 +88,12 @@ final class TakeClaim {
      * in one transaction; the attempt each starts by recipe, 0 where there is nothing to do.
      */
     Map<String, Integer> claimTogether(List<Recipe> recipes) {
-        List<Integer> started = claimAll(recipes);
+        return store.database().transaction(c -> claimTogether(c, recipes));
+    }
+
+    /** As {@link #claimTogether(List)}, on {@code c}, inside the caller's transaction (the pick's). */
+    Map<String, Integer> claimTogether(java.sql.Connection c, List<Recipe> recipes) throws java.sql.SQLException {
+        List<Integer> started = claimAll(c, recipes);
         Map<String, Integer> out = new HashMap<>();
         for (int i = 0; i < recipes.size(); i++) {
             out.put(recipes.get(i).id(), started.get(i));
@@ -108,19 +113,21 @@ final class TakeClaim {
 
     /** One transaction: starts each render still to be made, with its {@code started} event; 0 for the others. */
     private List<Integer> claimAll(List<Recipe> recipes) {
-        return store.database().transaction(c -> {
-            Map<String, Integer> started = store.renders().claim(c, recipes.stream().map(Recipe::id).toList(), worker);
-            List<Integer> out = new ArrayList<>();
-            List<Recipe> claimed = new ArrayList<>();
-            for (Recipe r : recipes) {
-                int n = started.getOrDefault(r.id(), 0);
-                out.add(n);
-                if (n > 0) {
-                    claimed.add(r);
-                }
+        return store.database().transaction(c -> claimAll(c, recipes));
+    }
+
+    private List<Integer> claimAll(java.sql.Connection c, List<Recipe> recipes) throws java.sql.SQLException {
+        Map<String, Integer> started = store.renders().claim(c, recipes.stream().map(Recipe::id).toList(), worker);
+        List<Integer> out = new ArrayList<>();
+        List<Recipe> claimed = new ArrayList<>();
+        for (Recipe r : recipes) {
+            int n = started.getOrDefault(r.id(), 0);
+            out.add(n);
+            if (n > 0) {
+                claimed.add(r);
             }
-            recorder.started(c, claimed, started);
-            return out;
-        });
+        }
+        recorder.started(c, claimed, started);
+        return out;
     }
 }

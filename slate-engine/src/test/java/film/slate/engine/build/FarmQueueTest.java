@@ -116,10 +116,10 @@ class FarmQueueTest {
             }
         }
 
+        /** Picks and claims in one transaction, as the worker's loop does ({@link RenderJob#pickAndClaim}). */
         void pick(int w, int most) {
-            List<FarmQueue.Entry> picked = queues.get(w).pick(most, now);
-            List<Recipe> rs = picked.stream().map(e -> recipes.get(e.recipe())).toList();
-            Map<String, Integer> attempts = rs.isEmpty() ? Map.of() : claims.get(w).claimTogether(rs);
+            List<FarmQueue.Entry> picked = new ArrayList<>();
+            Map<String, Integer> attempts = store.database().transaction(c -> pickAndClaim(c, w, most, picked));
             for (FarmQueue.Entry e : picked) {
                 int n = attempts.get(e.recipe());
                 if (n > 0) {
@@ -128,6 +128,49 @@ class FarmQueueTest {
                     queues.get(w).remove(e); // rendered already: the entry just goes
                 }
             }
+        }
+
+        private Map<String, Integer> pickAndClaim(java.sql.Connection c, int w, int most, List<FarmQueue.Entry> picked)
+                throws java.sql.SQLException {
+            picked.addAll(queues.get(w).pick(c, most, now));
+            List<Recipe> rs = picked.stream().map(e -> recipes.get(e.recipe())).toList();
+            return rs.isEmpty() ? Map.of() : claims.get(w).claimTogether(c, rs);
+        }
+
+        /**
+         * A pick and claim whose transaction fails after claiming: nothing is picked or claimed; then another
+         * worker picks (reaching the versions the failed pick had given), and the failed one puts back what
+         * it had picked, as the worker's loop does when it cannot tell whether its commit took: that moves
+         * no entry it does not hold.
+         */
+        void pickThatRollsBack(int w, int most) {
+            List<FarmQueue.Entry> picked = new ArrayList<>();
+            Map<String, List<Object>> before = queueRows();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.database().transaction(c -> {
+                pickAndClaim(c, w, most, picked);
+                throw new IllegalStateException("the commit's answer was lost");
+            })).hasMessageContaining("lost");
+            assertThat(queueRows()).as("a pick and claim rolled back").isEqualTo(before);
+            pick((w + 1) % 3, most);
+            Map<String, List<Object>> other = queueRows();
+            picked.forEach(e -> queues.get(w).later(e, now));
+            assertThat(queueRows()).as("putting back a rolled-back pick's entries").isEqualTo(other);
+        }
+
+        /** Every queue entry's version, holder and due time, and every render's status and attempt. */
+        Map<String, List<Object>> queueRows() {
+            return store.database().read(c -> {
+                Map<String, List<Object>> out = new java.util.HashMap<>();
+                try (var st = c.prepareStatement("SELECT q.task_instance, q.version, q.picked_by, q.execution_time,"
+                        + " r.status, r.attempt FROM scheduled_tasks q JOIN renders r ON r.recipe = q.task_instance");
+                        var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), java.util.Arrays.asList(rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getInt(6)));
+                    }
+                }
+                return out;
+            });
         }
 
         /** Records a held render's take; false when the fence refused it (its attempt no longer holds the render). */
@@ -205,8 +248,9 @@ class FarmQueueTest {
             for (int step = 0; step < 120; step++) {
                 int w = random.nextInt(3);
                 List<Held> mine = farm.holding.stream().filter(h -> h.worker() == w).toList();
-                switch (random.nextInt(6)) {
+                switch (random.nextInt(7)) {
                     case 0 -> farm.pick(w, 1 + random.nextInt(4));
+                    case 6 -> farm.pickThatRollsBack(w, 1 + random.nextInt(4));
                     case 1 -> farm.queues.get(w).heartbeat(farm.now);
                     case 2 -> farm.now = farm.now.plusMillis(random.nextInt(12_000));
                     case 3 -> farm.queues.get(w).reviveDead(farm.now.minus(DEAD_AFTER));

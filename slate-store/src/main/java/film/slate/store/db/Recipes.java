@@ -86,21 +86,29 @@ public final class Recipes {
      * the takes a worker's jobs picked together. A fix's id is looked up alone ({@link #get}).
      */
     public List<Optional<Recipe>> getAll(List<String> ids) {
-        java.util.Map<String, Recipe> found = db.read(c -> {
-            java.util.Map<String, Recipe> out = new java.util.HashMap<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id, body FROM recipes WHERE id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    st.setString(i + 1, ids.get(i));
-                }
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), stored(rs.getString(2)));
-                    }
+        java.util.Map<String, Recipe> found = db.read(c -> bodies(c, ids));
+        return ids.stream().map(id -> found.containsKey(id) ? Optional.of(found.get(id)) : get(id)).toList();
+    }
+
+    /** As {@link #getAll(List)}, on {@code c} (inside the caller's transaction: a worker's pick and claim). */
+    public List<Optional<Recipe>> getAll(Connection c, List<String> ids) throws SQLException {
+        java.util.Map<String, Recipe> found = bodies(c, ids);
+        return ids.stream().map(id -> found.containsKey(id) ? Optional.of(found.get(id)) : get(id)).toList();
+    }
+
+    private static java.util.Map<String, Recipe> bodies(Connection c, List<String> ids) throws SQLException {
+        java.util.Map<String, Recipe> out = new java.util.HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT id, body FROM recipes WHERE id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                st.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), stored(rs.getString(2)));
                 }
             }
-            return out;
-        });
-        return ids.stream().map(id -> found.containsKey(id) ? Optional.of(found.get(id)) : get(id)).toList();
+        }
+        return out;
     }
 }
