@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
      * all (it costs a command half a second). {@code DatabaseTest} checks this list against the
      * folders.
      */
-    public static final List<String> MIGRATIONS = List.of("1", "2", "4", "5", "6", "7", "8");
+    public static final List<String> MIGRATIONS = List.of("1", "2", "4", "5", "6", "7", "8", "9");
 
     /** Set by {@link #checkpointAfterCommit()} inside a transaction, read when it has committed. */
     private static final ThreadLocal<Boolean> CHECKPOINT = ThreadLocal.withInitial(() -> false);
