@@ -89,21 +89,21 @@ public final class Sight {
 
     /**
      * Who of the cast, or failing them which piece of the set, stands between the lens and {@code
-     * prop} at {@code t} ({@link #prop}), as {@link #hiddenBy(String, double)} measures a face: the
-     * one who holds it hides nothing of it, and neither does a piece under their mark, nor the
-     * piece it rests on. Empty when nothing does, or when the prop is nowhere.
+     * prop} at {@code t} ({@link #prop}), as {@link #hiddenBy(String, double)} measures a face. The
+     * one who holds it is a figure like any other (their body hides the hand from behind them), but
+     * a piece under their mark hides nothing of what they hold, and the piece it rests on nothing
+     * of it. Empty when nothing does, or when the prop is nowhere.
      */
     public Optional<Occluder> propHiddenBy(String prop, double t) {
         Optional<Vec3> target = prop(prop, t);
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> holder = holder(prop, t);
-        return between(target.get(), t, holder.orElse(null),
-                holder.flatMap(h -> staging.position(h, t)).orElse(target.get().plan()));
+        Point under = holder(prop, t).flatMap(h -> staging.position(h, t)).orElse(target.get().plan());
+        return between(target.get(), t, null, under);
     }
 
-    /** The first of the cast but {@code owner}, else the first piece not under {@code under}, on the sight line to {@code target}. */
+    /** The first of the cast but {@code owner} (none when null), else the first piece not under {@code under}, on the sight line to {@code target}. */
     private Optional<Occluder> between(Vec3 target, double t, String owner, Point under) {
         Vec3 eye = staging.camera(t).eye();
         for (String other : staging.cast()) {
