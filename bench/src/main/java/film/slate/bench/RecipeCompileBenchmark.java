@@ -8,6 +8,7 @@ import film.slate.core.recipe.RecipeCompiler;
 import film.slate.core.recipe.Target;
 import film.slate.engine.build.Backends;
 import film.slate.engine.generator.Generator;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Generators;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public class RecipeCompileBenchmark {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path productionRoot) {
+        public Generator open(BackendConfig backend, GeneratorPlace place) {
             return new NoOpGenerator();
         }
     }

@@ -5,6 +5,7 @@ import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Capabilities;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Progress;
 import film.slate.engine.generator.RenderRequest;
@@ -45,7 +46,7 @@ public final class FullDiskGenerator implements Generator {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path productionRoot) {
+        public Generator open(BackendConfig backend, GeneratorPlace place) {
             return new FullDiskGenerator();
         }
     }

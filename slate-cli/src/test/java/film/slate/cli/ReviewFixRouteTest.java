@@ -11,6 +11,7 @@ import film.slate.core.testing.SyntheticProduction;
 import film.slate.core.yaml.Fields;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Generators;
 import film.slate.media.composite.ChangedPixels;
@@ -92,9 +93,9 @@ class ReviewFixRouteTest {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path root) throws GeneratorFault {
+        public Generator open(BackendConfig backend, GeneratorPlace place) throws GeneratorFault {
             opened.incrementAndGet();
-            return inner.open(backend, root);
+            return inner.open(backend, place);
         }
 
         @Override

@@ -84,16 +84,36 @@ public final class Sight {
         if (target.isEmpty()) {
             return Optional.empty();
         }
+        return between(target.get(), t, character, staging.position(character, t).orElseThrow());
+    }
+
+    /**
+     * Who of the cast, or failing them which piece of the set, stands between the lens and {@code
+     * prop} at {@code t} ({@link #prop}), as {@link #hiddenBy(String, double)} measures a face. The
+     * one who holds it is a figure like any other (their body hides the hand from behind them), but
+     * a piece under their mark hides nothing of what they hold, and the piece it rests on nothing
+     * of it. Empty when nothing does, or when the prop is nowhere.
+     */
+    public Optional<Occluder> propHiddenBy(String prop, double t) {
+        Optional<Vec3> target = prop(prop, t);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        Point under = holder(prop, t).flatMap(h -> staging.position(h, t)).orElse(target.get().plan());
+        return between(target.get(), t, null, under);
+    }
+
+    /** The first of the cast but {@code owner} (none when null), else the first piece not under {@code under}, on the sight line to {@code target}. */
+    private Optional<Occluder> between(Vec3 target, double t, String owner, Point under) {
         Vec3 eye = staging.camera(t).eye();
         for (String other : staging.cast()) {
             Optional<Point> at = staging.position(other, t);
-            if (!other.equals(character) && at.isPresent() && blocks(eye, target.get(), at.get(), staging.top(other, t))) {
+            if (!other.equals(owner) && at.isPresent() && blocks(eye, target, at.get(), staging.top(other, t))) {
                 return Optional.of(new Occluder(other, false));
             }
         }
-        Point standing = staging.position(character, t).orElseThrow();
         for (SetPiece piece : staging.state().pieces()) {
-            if (!piece.covers(standing) && blocks(eye, target.get(), piece)) { // one in a doorway is framed by the door
+            if (!piece.covers(under) && blocks(eye, target, piece)) { // one in a doorway is framed by the door
                 return Optional.of(new Occluder(piece.id(), true));
             }
         }
@@ -160,14 +180,12 @@ public final class Sight {
      * neither place.
      */
     public Optional<Vec3> prop(String prop, double t) {
+        Optional<String> holder = holder(prop, t);
+        if (holder.isPresent()) {
+            return staging.hand(holder.get(), t);
+        }
         ShotState state = staging.state();
         boolean after = t >= EVENT_TIME;
-        for (String c : staging.cast()) {
-            CharacterState s = after ? state.end().get(c) : state.start().get(c);
-            if (s != null && s.holds().contains(prop)) {
-                return staging.hand(c, t);
-            }
-        }
         Point rest = (after ? state.setEnd() : state.setStart()).get(prop);
         if (rest != null) {
             return Optional.of(staging.resting(rest, 0));
@@ -178,6 +196,18 @@ public final class Sight {
                 Point spot = staging.position(c, EVENT_TIME).orElseThrow()
                         .plus(Point.ofBearing(staging.facing(c, EVENT_TIME)).times(film.slate.core.continuity.Continuity.REACH));
                 return Optional.of(staging.resting(spot, staging.facing(c, t)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Who holds {@code prop} at {@code t}: it changes hands at {@link #EVENT_TIME}. */
+    private Optional<String> holder(String prop, double t) {
+        ShotState state = staging.state();
+        for (String c : staging.cast()) {
+            CharacterState s = t >= EVENT_TIME ? state.end().get(c) : state.start().get(c);
+            if (s != null && s.holds().contains(prop)) {
+                return Optional.of(c);
             }
         }
         return Optional.empty();

@@ -321,6 +321,11 @@ class RuleFixturesTest {
                 p -> p.replace(SHOTS, "framing: CU", "framing: MCU")));
         all.add(c("an insert of empty floor", Rule.FRAMING_INSERT, SHOTS, "subjects: [CUP]",
                 appendToShots(insertOfCup("[5, 5, 0.7]")), appendToShots(insertOfCup("[2.09, 2.68, 0.71]"))));
+        all.add(c("an insert of a cup behind a cabinet", Rule.FRAMING_INSERT, SHOTS, "at: [2.1, 1.8]",
+                p -> piece("{ at: [2.1, 2.25], size: [0.4, 0.2], height: 1.0 }").apply(
+                        appendToShots(insertOfCup("[2.09, 2.68, 0.71]")).apply(p)),
+                p -> piece("{ at: [2.1, 2.25], size: [0.4, 0.2], height: 0.8 }").apply( // the sight line passes over it
+                        appendToShots(insertOfCup("[2.09, 2.68, 0.71]")).apply(p))));
         all.add(c("a speaker without a bible entry", Rule.REF_SPEAKER, SCREENPLAY, "DAN",
                 p -> p.append(SCREENPLAY, "\nDAN\nHi.\n").replace(SHOTS, "lines: [1, 2]", "lines: [1, 2, 3]"),
                 p -> p.append(SCREENPLAY, "\nCAL\nHi.\n").replace(SHOTS, "lines: [1, 2]", "lines: [1, 2, 3]")));

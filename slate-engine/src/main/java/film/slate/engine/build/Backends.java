@@ -6,6 +6,7 @@ import film.slate.core.recipe.Target;
 import film.slate.engine.generator.Capability;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Generators;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class Backends implements AutoCloseable {
                 + " backend type '" + c.type() + "' (backend " + name + ") is installed in this Slate; use another backend"
                 + " with --backend"));
         try {
-            g = p.open(c, production.root());
+            g = p.open(c, GeneratorPlace.of(production.root(), name));
         } catch (GeneratorFault e) {
             throw cannotStart(name, e);
         }

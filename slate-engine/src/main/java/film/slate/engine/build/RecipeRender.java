@@ -12,6 +12,7 @@ import film.slate.core.yaml.YamlMapping;
 import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Generators;
 import film.slate.engine.generator.Progress;
@@ -90,7 +91,8 @@ public final class RecipeRender {
     /** The generator, opened and ready to render: one that cannot render here is named with its sentence. */
     private Generator open(GeneratorProvider provider, BackendConfig backend) throws BuildException {
         try {
-            Generator g = provider.open(backend, config.map(RecipeRender::folder).orElse(Path.of(".")));
+            Generator g = provider.open(backend, GeneratorPlace.of(config.map(RecipeRender::folder).orElse(Path.of(".")),
+                    backend.name()));
             try {
                 g.ready();
             } catch (GeneratorFault e) {

@@ -9,6 +9,7 @@ import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Capabilities;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Progress;
 import film.slate.engine.generator.RenderRequest;
@@ -18,7 +19,6 @@ import film.slate.engine.remote.Http;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.FfmpegException;
 import film.slate.media.footage.Footage;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,9 +128,9 @@ public final class ComfyGenerator implements Generator {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
+        public Generator open(BackendConfig backend, GeneratorPlace place) throws GeneratorFault {
             ComfySettings s = ComfySettings.read(backend);
-            ComfyWorkflow workflow = ComfyWorkflow.read(productionRoot.resolve(s.workflow()), s.bind());
+            ComfyWorkflow workflow = ComfyWorkflow.read(place.production().resolve(s.workflow()), s.bind());
             Http http = new Http(s.requestTimeout());
             String clientId = "slate-" + UUID.randomUUID();
             List<ComfyServer> servers = s.servers().stream()

@@ -12,6 +12,7 @@ import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Capabilities;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Progress;
 import film.slate.engine.generator.RenderRequest;
@@ -192,15 +193,15 @@ public final class CommandGenerator implements Generator {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
-            CommandSettings s = CommandSettings.read(backend, productionRoot, environment);
+        public Generator open(BackendConfig backend, GeneratorPlace place) throws GeneratorFault {
+            CommandSettings s = CommandSettings.read(backend, place.production(), environment);
             Ffmpeg ffmpeg;
             try {
                 ffmpeg = Ffmpeg.find();
             } catch (FfmpegException e) {
                 throw GeneratorFault.permanent(e.getMessage(), e);
             }
-            return new CommandGenerator(s, version(s.command(), productionRoot, s.workdir()), ffmpeg);
+            return new CommandGenerator(s, version(s.command(), place.production(), s.workdir()), ffmpeg);
         }
 
         /** {@code command/1} and a hash of the program files the command names inside the production. */

@@ -3,7 +3,6 @@ package film.slate.engine.generator;
 import film.slate.core.model.BackendConfig;
 import film.slate.core.read.SettingsFiles;
 import film.slate.core.yaml.Fields;
-import java.nio.file.Path;
 
 /**
  * Makes generators of one backend type ({@code previz}, {@code comfyui}, {@code command},
@@ -14,11 +13,12 @@ public interface GeneratorProvider {
     String type();
 
     /**
-     * Opens a generator for a configured backend.
+     * Opens a generator for a configured backend, in {@code place}: the production's folder and the
+     * folder where the generator may keep state between runs ({@link GeneratorPlace}).
      *
      * @throws GeneratorFault (permanent) when the configuration cannot work, with a sentence that says why
      */
-    Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault;
+    Generator open(BackendConfig backend, GeneratorPlace place) throws GeneratorFault;
 
     /**
      * Checks this type's settings in slate.yaml at their lines, before any build meets them (what

@@ -10,6 +10,7 @@ import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Capabilities;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Progress;
 import film.slate.engine.generator.RenderRequest;
@@ -37,7 +38,7 @@ import java.util.function.Function;
 /**
  * Renders takes on a hosted task API. Per take: create a task with {@code POST url} and the
  * {@code request} template filled in (with an {@code Idempotency-Key} naming the take version),
- * keep its id under {@code .slate/tasks/} ({@link TaskRecord}) so that a retry or a later build
+ * keep its id in the backend's state folder ({@link TaskRecord}, {@link GeneratorPlace#state()}) so that a retry or a later build
  * resumes the same task instead of paying for another, poll {@code poll} until {@code status} is
  * one of {@code done} or {@code failed}, and download the URL at {@code result}. The API key comes
  * from the environment variable {@code api_key_env} names, is substituted for {@code ${api_key}}
@@ -52,7 +53,7 @@ public final class HttpTaskGenerator implements Generator {
     private final Ffmpeg ffmpeg;
     private final Path tasks;
 
-    HttpTaskGenerator(HttpTaskSettings config, Http http, BackendTime time, Ffmpeg ffmpeg, Path productionRoot)
+    HttpTaskGenerator(HttpTaskSettings config, Http http, BackendTime time, Ffmpeg ffmpeg, Path tasks)
             throws GeneratorFault {
         this.config = config;
         this.redactor = new Redactor(config.apiKey().map(List::of).orElse(List.of()));
@@ -60,7 +61,7 @@ public final class HttpTaskGenerator implements Generator {
         this.api = new TaskApi(config, http, template, redactor, time);
         this.time = time;
         this.ffmpeg = ffmpeg;
-        this.tasks = productionRoot.resolve(".slate").resolve("tasks").resolve(config.backend());
+        this.tasks = tasks;
     }
 
     @Override
@@ -270,7 +271,7 @@ public final class HttpTaskGenerator implements Generator {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
+        public Generator open(BackendConfig backend, GeneratorPlace place) throws GeneratorFault {
             HttpTaskSettings c = HttpTaskSettings.read(backend, env);
             Ffmpeg ffmpeg;
             try {
@@ -278,7 +279,7 @@ public final class HttpTaskGenerator implements Generator {
             } catch (FfmpegException e) {
                 throw GeneratorFault.permanent(e.getMessage(), e);
             }
-            return new HttpTaskGenerator(c, new Http(c.requestTimeout()), time, ffmpeg, productionRoot);
+            return new HttpTaskGenerator(c, new Http(c.requestTimeout()), time, ffmpeg, place.state());
         }
     }
 }

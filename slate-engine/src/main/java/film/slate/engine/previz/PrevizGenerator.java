@@ -5,6 +5,7 @@ import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Capabilities;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Progress;
 import film.slate.engine.generator.RenderRequest;
@@ -123,7 +124,7 @@ public final class PrevizGenerator implements Generator {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path base) {
+        public Generator open(BackendConfig backend, GeneratorPlace place) {
             return new PrevizGenerator(find);
         }
     }

@@ -13,6 +13,7 @@ import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Capabilities;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Generators;
 import film.slate.engine.generator.Progress;
@@ -50,7 +51,7 @@ class DiskFullTest {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path productionRoot) {
+        public Generator open(BackendConfig backend, GeneratorPlace place) {
             Generator pattern = new TestPatternGenerator(TestPatternGenerator.Faults.NONE);
             return new Generator() {
                 @Override

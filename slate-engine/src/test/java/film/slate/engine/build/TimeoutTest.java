@@ -8,6 +8,7 @@ import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Capabilities;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Progress;
 import film.slate.engine.generator.RenderRequest;
@@ -44,7 +45,7 @@ class TimeoutTest {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path productionRoot) {
+        public Generator open(BackendConfig backend, GeneratorPlace place) {
             return new Generator() {
                 @Override
                 public String version() {

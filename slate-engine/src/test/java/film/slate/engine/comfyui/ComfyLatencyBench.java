@@ -5,6 +5,7 @@ import film.slate.engine.generator.Cancellation;
 import film.slate.engine.generator.Capabilities;
 import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
 import film.slate.engine.generator.GeneratorProvider;
 import film.slate.engine.generator.Progress;
 import film.slate.engine.generator.RenderRequest;
@@ -69,8 +70,8 @@ class ComfyLatencyBench {
         }
 
         @Override
-        public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
-            Generator g = inner.open(backend, productionRoot);
+        public Generator open(BackendConfig backend, GeneratorPlace place) throws GeneratorFault {
+            Generator g = inner.open(backend, place);
             return new Generator() {
                 @Override
                 public String version() {

@@ -99,7 +99,7 @@ class ProviderChecksTest {
             }
 
             @Override
-            public Generator open(BackendConfig backend, Path productionRoot) throws GeneratorFault {
+            public Generator open(BackendConfig backend, GeneratorPlace place) throws GeneratorFault {
                 throw new UnsupportedOperationException("only checked here");
             }
         };

@@ -74,6 +74,11 @@ public final class FakeTaskApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** A task an earlier run of Slate created (the API knows it; this run's creations are counted on top). */
+    String earlierTask() {
+        return "task_" + creations.incrementAndGet();
+    }
+
     public void fault(String route, Fault f, int times) {
         Deque<Fault> q = faults.computeIfAbsent(route, k -> new ArrayDeque<>());
         synchronized (q) {

@@ -2,16 +2,29 @@ package film.slate.engine.httptask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import film.slate.core.model.Production;
+import film.slate.core.read.ProductionReader;
+import film.slate.core.recipe.Recipe;
+import film.slate.core.recipe.RecipeCompiler;
 import film.slate.core.testing.SyntheticProduction;
+import film.slate.engine.build.Backends;
 import film.slate.engine.build.BuildEvent;
+import film.slate.engine.generator.Generator;
+import film.slate.engine.generator.GeneratorFault;
+import film.slate.engine.generator.GeneratorPlace;
+import film.slate.engine.generator.GeneratorProvider;
+import film.slate.engine.generator.Generators;
 import film.slate.engine.testing.BackendBuild;
 import film.slate.engine.testing.DrivenTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The http-task backend end to end against a fake task API, with the key never leaving memory. */
@@ -49,8 +62,87 @@ class HttpTaskBackendTest {
                 """.formatted(api.url(), api.url()) + extra);
     }
 
+    private static HttpTaskGenerator.Provider provider() {
+        return new HttpTaskGenerator.Provider(Map.of("FAKE_VIDEO_API_KEY", SECRET)::get);
+    }
+
     private static BackendBuild.Result build(Path dir) throws Exception {
-        return BackendBuild.run(dir, 2, new HttpTaskGenerator.Provider(Map.of("FAKE_VIDEO_API_KEY", SECRET)::get));
+        return BackendBuild.run(dir, 2, provider());
+    }
+
+    /** The recipes of the takes of backend main, as a build compiles them. */
+    private static List<String> recipesOfMain(Path dir) throws Exception {
+        Production p = ProductionReader.read(dir).production();
+        try (Backends backends = new Backends(p, Generators.discover().with(provider()))) {
+            var target = backends.target("main");
+            RecipeCompiler compiler = new RecipeCompiler(p);
+            return p.shots().stream().flatMap(s -> compiler.compile(s, target, Optional.empty()).stream())
+                    .map(Recipe::id).toList();
+        }
+    }
+
+    /** Records, as an earlier build that was stopped while its tasks rendered left them, a task for each recipe. */
+    private static void earlierTasks(FakeTaskApi api, Path folder, List<String> recipes) throws Exception {
+        Files.createDirectories(folder);
+        for (String recipe : recipes) {
+            Files.writeString(folder.resolve(recipe + ".json"), "{\"task\":\"" + api.earlierTask()
+                    + "\",\"backend\":\"main\",\"created\":\"2026-12-02T21:04:00Z\"}");
+        }
+    }
+
+    @ParameterizedTest(name = "objects elsewhere: {0}")
+    @ValueSource(booleans = {false, true})
+    void tasksAnEarlierBuildLeftInTheStoreAreResumedNotPaidForAgain(boolean objectsElsewhere) throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            Path dir = production(api, "");
+            Path shared = tmp.resolve("shared/objects");
+            if (objectsElsewhere) { // a farm's checkout: the objects on shared storage, the tasks this machine's
+                Files.writeString(dir.resolve("slate.yaml"), "store:\n  objects: " + shared + "\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+            List<String> recipes = recipesOfMain(dir);
+            assertThat(recipes).hasSize(2);
+            earlierTasks(api, dir.resolve(".slate/tasks/main"), recipes); // where Slate has always kept them
+
+            var r = build(dir);
+
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(r.summary().rendered()).isEqualTo(4);
+            assertThat(api.bodies).as("no task created: both resumed").isEmpty();
+            assertThat(api.creations.get()).isEqualTo(2);
+            assertThat(dir.resolve(".slate/tasks/main")).as("each record forgotten once its take is stored")
+                    .isEmptyDirectory();
+            assertThat(Files.isDirectory(shared)).isEqualTo(objectsElsewhere);
+            assertThat(shared.resolve(".slate")).doesNotExist();
+        }
+    }
+
+    @Test
+    void theGeneratorKeepsItsTasksInTheStateFolderItIsGiven() throws Exception {
+        try (FakeTaskApi api = new FakeTaskApi(SECRET)) {
+            Path dir = production(api, "");
+            Path state = tmp.resolve("state-of-main");
+            earlierTasks(api, state, recipesOfMain(dir));
+            GeneratorProvider elsewhere = new GeneratorProvider() {
+                @Override
+                public String type() {
+                    return "http-task";
+                }
+
+                @Override
+                public Generator open(film.slate.core.model.BackendConfig backend, GeneratorPlace place)
+                        throws GeneratorFault {
+                    return provider().open(backend, new GeneratorPlace(place.production(), state));
+                }
+            };
+
+            var r = BackendBuild.run(dir, 2, elsewhere);
+
+            assertThat(r.of(BuildEvent.Kind.FAILED)).isEmpty();
+            assertThat(api.bodies).as("the tasks recorded in the given folder are resumed").isEmpty();
+            assertThat(state).isEmptyDirectory();
+            assertThat(dir.resolve(".slate/tasks")).doesNotExist();
+        }
     }
 
     private static void assertNoSecretUnder(Path dir, BackendBuild.Result r) throws Exception {

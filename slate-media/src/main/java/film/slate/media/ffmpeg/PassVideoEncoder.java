@@ -3,7 +3,6 @@ package film.slate.media.ffmpeg;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +37,6 @@ public final class PassVideoEncoder implements AutoCloseable {
     private final int[] palette;
     /** The take's length when known: its frames then cross with their times and held ones are not piped (else 0). */
     private final int takeFrames;
-    /** The take's held frames, when named at the start (each is checked to be the picture before), or null. */
-    private final Holds holds;
     private final FramePipe pipe;
     /** Frames written, piped or held. */
     private int written;
@@ -48,7 +45,7 @@ public final class PassVideoEncoder implements AutoCloseable {
     private boolean finished;
 
     private PassVideoEncoder(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose, int[] rgb,
-            int takeFrames, Holds holds) {
+            int takeFrames) {
         this.width = shape.width();
         this.height = shape.height();
         this.fps = shape.fps();
@@ -56,7 +53,6 @@ public final class PassVideoEncoder implements AutoCloseable {
         this.pose = pose.isPresent();
         this.palette = rgb.clone();
         this.takeFrames = takeFrames;
-        this.holds = holds;
         List<Path> outputs = new ArrayList<>(new TreeMap<>(masks).values());
         pose.ifPresent(outputs::add);
         this.pipe = new FramePipe(ffmpeg, arguments(shape, new TreeMap<>(masks), pose), outputs, "pass");
@@ -67,51 +63,13 @@ public final class PassVideoEncoder implements AutoCloseable {
     }
 
     /**
-     * Which of a take's {@code frames} hold the picture of the frame before: bit {@code i} set when
-     * frame {@code i} shows what frame {@code i - 1} shows (never frame 0), each checked as it is
-     * written.
-     */
-    public record Holds(int frames, BitSet held) {
-        public Holds {
-            if (frames < 1) {
-                throw new IllegalArgumentException("a take has at least one frame, not " + frames);
-            }
-            held = (BitSet) held.clone();
-            if (held.get(0) || held.length() > frames) {
-                throw new IllegalArgumentException("held frames are 1 to " + (frames - 1) + ", not " + held);
-            }
-        }
-
-        @Override
-        public BitSet held() {
-            return (BitSet) held.clone();
-        }
-
-        /** Whether frame {@code i} holds the picture before. */
-        boolean held(int i) {
-            return held.get(i);
-        }
-    }
-
-    /**
      * Opens the encoder: {@code masks} maps a matte number (1 to 255) to the mask video of whoever
      * holds it; {@code pose} is the pose video; {@code palette} the colours ({@code 0xRRGGBB}) of
      * the pose's indices, at most 256.
      */
     public static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
             int[] palette) {
-        return open(ffmpeg, shape, masks, pose, palette, 0, null);
-    }
-
-    /**
-     * Opens the encoder as {@link #open(Ffmpeg, Shape, Map, Optional, int[])} does, for a take of
-     * {@code holds.frames()} frames of which the {@code holds} repeat the picture before: exactly
-     * that many frames are then written, a held one as the same arrays (or equal ones) as the
-     * frame before, and only the others cross the pipe.
-     */
-    public static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
-            int[] palette, Holds holds) {
-        return open(ffmpeg, shape, masks, pose, palette, holds.frames(), holds);
+        return start(ffmpeg, shape, masks, pose, palette, 0);
     }
 
     /**
@@ -124,11 +82,12 @@ public final class PassVideoEncoder implements AutoCloseable {
         if (frames < 1) {
             throw new IllegalArgumentException("a take has at least one frame, not " + frames);
         }
-        return open(ffmpeg, shape, masks, pose, palette, frames, null);
+        return start(ffmpeg, shape, masks, pose, palette, frames);
     }
 
-    private static PassVideoEncoder open(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
-            int[] palette, int frames, Holds holds) {
+    /** Opens the encoder for a take of {@code frames} frames, or of a length not known (0). */
+    private static PassVideoEncoder start(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose,
+            int[] palette, int frames) {
         if (shape.width() < 2 || shape.height() < 2 || shape.width() % 2 != 0 || shape.height() % 2 != 0) {
             throw new IllegalArgumentException("frame size must be even and at least 2x2, not " + shape.width() + "x"
                     + shape.height());
@@ -146,7 +105,7 @@ public final class PassVideoEncoder implements AutoCloseable {
             movie(m.getValue());
         }
         pose.ifPresent(PassVideoEncoder::movie);
-        return new PassVideoEncoder(ffmpeg, shape, masks, pose, palette, frames, holds);
+        return new PassVideoEncoder(ffmpeg, shape, masks, pose, palette, frames);
     }
 
     private static void movie(Path p) {
@@ -261,9 +220,6 @@ public final class PassVideoEncoder implements AutoCloseable {
                     + " is past its end");
         }
         boolean same = frame > 0 && (!this.matte || same(matte, lastMatte)) && (!this.pose || same(pose, lastPose));
-        if (holds != null && holds.held(frame) && !same) {
-            throw new IllegalArgumentException("frame " + frame + " holds the frame before but is not its picture");
-        }
         written++;
         lastMatte = this.matte ? matte : null;
         lastPose = this.pose ? pose : null;

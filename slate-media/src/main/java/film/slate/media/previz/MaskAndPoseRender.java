@@ -88,8 +88,7 @@ public final class MaskAndPoseRender {
      */
     public static Passes render(PrevizShot shot, Ffmpeg ffmpeg, Path dir, Videos wanted) throws IOException {
         // Staged a batch ahead while FFmpeg encodes: a held frame is the frame before, which the bound videos do not pipe.
-        StagedFrames frames = StagedFrames.stage(shot, wanted.masks().stream().anyMatch(shot.cast()::contains),
-                wanted.pose());
+        StagedFrames frames = StagedFrames.stage(shot);
         PassVideos passes = new PassVideos(shot, ffmpeg, dir, wanted, true, true);
         try (passes) {
             for (int frame = 0; frame < shot.frames(); frame++) {

@@ -9,13 +9,23 @@ import java.util.List;
 
 /**
  * One frame staged for its passes: the staging every drawing of it starts from, what its owner
- * picture is drawn from and its skeletons. Two frames with the same mask source have the same
- * masks, two with the same skeletons the same pose picture: a still camera on a still cast, two
- * frames in three of the example, is drawn once.
+ * picture is drawn from and its skeletons (null when it is staged for its masks alone: no pose
+ * is drawn from it). Two frames with the same mask source have the same masks, two with the same
+ * skeletons the same pose picture: a still camera on a still cast, two frames in three of the
+ * example, is drawn once.
  */
 record PassFrame(FrameSetup setup, MaskSource masks, List<Point2D.Double[]> skeletons) {
     PassFrame {
-        skeletons = List.copyOf(skeletons);
+        skeletons = skeletons == null ? null : List.copyOf(skeletons);
+    }
+
+    /** The skeletons, which a frame staged for its masks alone does not have. */
+    @Override
+    public List<Point2D.Double[]> skeletons() {
+        if (skeletons == null) {
+            throw new IllegalStateException("frame " + setup.index() + " was staged for its masks alone");
+        }
+        return skeletons;
     }
 
     /**
@@ -39,6 +49,11 @@ record PassFrame(FrameSetup setup, MaskSource masks, List<Point2D.Double[]> skel
         return new PassFrame(frame, MaskSource.of(frame), shot.skeletons(frame));
     }
 
+    /** {@code frame}, staged for its masks alone: the skeletons, which cost more to stage than the faces, are left out. */
+    static PassFrame masksOf(FrameSetup frame) {
+        return new PassFrame(frame, MaskSource.of(frame), null);
+    }
+
     /** Whether this frame's masks are those of {@code other}. */
     boolean sameMasks(PassFrame other) {
         return other == this || other != null && masks.equals(other.masks);
@@ -49,11 +64,12 @@ record PassFrame(FrameSetup setup, MaskSource masks, List<Point2D.Double[]> skel
         if (other == this) {
             return true;
         }
-        if (other == null || other.skeletons.size() != skeletons.size()) {
+        List<Point2D.Double[]> mine = skeletons();
+        if (other == null || other.skeletons().size() != mine.size()) {
             return false;
         }
-        for (int i = 0; i < skeletons.size(); i++) {
-            if (!Arrays.equals(skeletons.get(i), other.skeletons.get(i))) {
+        for (int i = 0; i < mine.size(); i++) {
+            if (!Arrays.equals(mine.get(i), other.skeletons().get(i))) {
                 return false;
             }
         }

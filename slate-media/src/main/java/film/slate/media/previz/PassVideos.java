@@ -91,9 +91,17 @@ final class PassVideos implements AutoCloseable {
         return dir.resolve("pose.mov");
     }
 
-    /** Draws and queues {@code frame}'s passes (the stills too, on the first frame, when asked). */
+    /**
+     * Draws and queues {@code frame}'s passes (the stills too, on the first frame, when asked); its
+     * skeletons are staged only when a pose is drawn or kept from it.
+     */
     void write(FrameSetup frame) throws IOException {
-        write(frame.index(), PassFrame.of(shot, frame));
+        write(frame.index(), posed(frame.index()) ? PassFrame.of(shot, frame) : PassFrame.masksOf(frame));
+    }
+
+    /** Whether frame {@code index} gives a pose: to the keypoints, the pose video or, the first, the pose still. */
+    private boolean posed(int index) {
+        return keypoints != null || pose || stills && index == 0;
     }
 
     /**
@@ -118,7 +126,7 @@ final class PassVideos implements AutoCloseable {
             }
         }
         byte[] poseIndices = null;
-        if (keypoints != null || pose || first) {
+        if (posed(index)) {
             int w = shot.format().width();
             int h = shot.format().height();
             if (first) {

@@ -1,18 +1,15 @@
 package film.slate.media.previz;
 
 import film.slate.media.ffmpeg.PassVideoEncoder;
-import java.util.BitSet;
 import java.util.stream.IntStream;
 
 /**
  * A take's frames staged for its passes a batch ahead of their drawing, on every core (a frame's
  * staging depends on nothing but its instant and camera), while FFmpeg, started with the take,
- * encodes the frames before. A frame holds when the videos asked for would show the same picture
- * as the frame before: the same masks when mask videos are made, the same pose picture when the
- * pose video is. A frame with the same masks and skeletons as the one before is that frame, so its
- * pictures are drawn once and the pass encoder sees the same arrays and does not pipe them
- * ({@link PassVideoEncoder}). Up to {@link #KEPT} staged frames are kept; a longer take stages the
- * rest again when they are drawn.
+ * encodes the frames before. A frame with the same masks and skeletons as the one before holds
+ * it: it is that frame, so its pictures are drawn once and the pass encoder sees the same arrays
+ * and does not pipe them ({@link PassVideoEncoder}). Up to {@link #KEPT} staged frames are kept;
+ * a longer take stages the rest again when they are drawn.
  */
 final class StagedFrames {
     /** Staged frames kept at most: a minute of a moving camera at 24 fps, some tens of megabytes. */
@@ -22,19 +19,14 @@ final class StagedFrames {
     private static final int BATCH = 48;
 
     private final PrevizShot shot;
-    private final boolean masks;
-    private final boolean pose;
     private final PassFrame[] frames;
-    private final BitSet held = new BitSet();
     /** Frames staged so far, the last of them, and how many are kept. */
     private int staged;
     private PassFrame last;
     private int kept;
 
-    private StagedFrames(PrevizShot shot, boolean masks, boolean pose) {
+    private StagedFrames(PrevizShot shot) {
         this.shot = shot;
-        this.masks = masks;
-        this.pose = pose;
         this.frames = new PassFrame[shot.frames()];
     }
 
@@ -46,12 +38,7 @@ final class StagedFrames {
                 .toArray(PassFrame[]::new);
         for (int i = from; i < to; i++) {
             PassFrame frame = batch[i - from];
-            boolean sameMasks = frame.sameMasks(last);
-            boolean samePose = frame.samePose(last);
-            if (last != null && (!masks || sameMasks) && (!pose || samePose)) {
-                held.set(i);
-            }
-            if (sameMasks && samePose) {
+            if (frame.sameMasks(last) && frame.samePose(last)) {
                 frames[i] = frames[i - 1];
             } else if (kept < KEPT) {
                 frames[i] = frame;
@@ -62,22 +49,14 @@ final class StagedFrames {
         staged = to;
     }
 
-    /** Stages {@code shot}'s frames as they are asked for, noting the held ones for the mask videos ({@code masks}) and the pose video ({@code pose}). */
-    static StagedFrames stage(PrevizShot shot, boolean masks, boolean pose) {
-        return new StagedFrames(shot, masks, pose);
-    }
-
-    /** The held frames of the take (staging every frame not staged yet). */
-    PassVideoEncoder.Holds holds() {
-        while (staged < frames.length) {
-            stageBatch();
-        }
-        return new PassVideoEncoder.Holds(frames.length, held);
+    /** Stages {@code shot}'s frames as they are asked for. */
+    static StagedFrames stage(PrevizShot shot) {
+        return new StagedFrames(shot);
     }
 
     /**
-     * Frame {@code i}, staged (again, past the frames kept); a held frame is the frame it holds.
-     * Frames are asked for in order, as a take is drawn.
+     * Frame {@code i}, staged (again, past the frames kept); a held frame is the frame it holds,
+     * the very object. Frames are asked for in order, as a take is drawn.
      */
     PassFrame frame(int i) {
         while (staged <= i) {

@@ -93,8 +93,8 @@ class PassVideoEncoderTest {
     /**
      * A take whose frames hold the picture before in seeded runs (long holds, single frames, a
      * held last frame, none held) decodes to every frame, and its files are the very bytes that
-     * piping every frame makes: the held frames never cross the pipe but are repeated by FFmpeg,
-     * whether they are named at the start or found by the encoder in a take of known length.
+     * piping every frame makes: in a take of known length the held frames, found by the encoder,
+     * never cross the pipe but are repeated by FFmpeg.
      */
     @ParameterizedTest
     @MethodSource("seeds")
@@ -125,15 +125,13 @@ class PassVideoEncoderTest {
         Ffmpeg ffmpeg = Ffmpeg.find();
         var shape = new PassVideoEncoder.Shape(width, height, 24);
         Map<String, Path> made = new LinkedHashMap<>();
-        for (String way : List.of("every", "held", "take")) { // take: its length named, its holds found by the encoder
+        for (String way : List.of("every", "take")) { // take: its length named, its holds found by the encoder
             Map<Integer, Path> masks = new LinkedHashMap<>();
             masks.put(1, dir.resolve(way + "-mask-1.mov"));
             masks.put(3, dir.resolve(way + "-mask-3.mov"));
             Optional<Path> pose = Optional.of(dir.resolve(way + "-pose.mov"));
             try (PassVideoEncoder e = way.equals("every") ? PassVideoEncoder.open(ffmpeg, shape, masks, pose, palette)
-                    : way.equals("take") ? PassVideoEncoder.open(ffmpeg, shape, masks, pose, palette, frames)
-                    : PassVideoEncoder.open(ffmpeg, shape, masks, pose, palette,
-                            new PassVideoEncoder.Holds(frames, held))) {
+                    : PassVideoEncoder.open(ffmpeg, shape, masks, pose, palette, frames)) {
                 for (int f = 0; f < frames; f++) {
                     // a held frame passed as an equal copy, not the same arrays, now and then
                     boolean copy = held.get(f) && r.nextBoolean();
@@ -145,14 +143,12 @@ class PassVideoEncoderTest {
             made.put(way + "pose", pose.get());
         }
         for (String what : List.of("1", "3", "pose")) {
-            assertThat(Files.readAllBytes(made.get("held" + what))).as("seed %d, %s, %s held", seed, what, held)
-                    .isEqualTo(Files.readAllBytes(made.get("every" + what)));
             assertThat(Files.readAllBytes(made.get("take" + what))).as("seed %d, %s, %s found held", seed, what, held)
                     .isEqualTo(Files.readAllBytes(made.get("every" + what)));
         }
-        List<BufferedImage> got = VideoDecoder.readAll(ffmpeg, made.get("held3"), PixelFormat.GRAY8);
+        List<BufferedImage> got = VideoDecoder.readAll(ffmpeg, made.get("take3"), PixelFormat.GRAY8);
         assertThat(got).hasSize(frames);
-        List<BufferedImage> pictures = VideoDecoder.readAll(ffmpeg, made.get("heldpose"), PixelFormat.BGR24);
+        List<BufferedImage> pictures = VideoDecoder.readAll(ffmpeg, made.get("takepose"), PixelFormat.BGR24);
         assertThat(got).hasSize(frames);
         assertThat(pictures).hasSize(frames);
         for (int f = 0; f < frames; f++) {
@@ -169,12 +165,11 @@ class PassVideoEncoderTest {
         for (int f = 1; f < frames; f += 2) {
             held.set(f);
         }
-        var holds = new PassVideoEncoder.Holds(frames, held);
         Path out = dir.resolve("pose.mov");
         int[] palette = {0, 0xffffff};
         List<byte[]> sent = new ArrayList<>();
         try (PassVideoEncoder e = PassVideoEncoder.open(Ffmpeg.find(), new PassVideoEncoder.Shape(2, 2, 24), Map.of(),
-                Optional.of(out), palette, holds)) {
+                Optional.of(out), palette, frames)) {
             for (int f = 0; f < frames; f++) {
                 byte[] indices = held.get(f) ? sent.get(f - 1) : new byte[] {(byte) (f / 2 % 2), 0, 1, (byte) (f % 3 % 2)};
                 sent.add(indices);
@@ -189,25 +184,23 @@ class PassVideoEncoderTest {
     }
 
     @Test
-    void aHeldFrameIsThePictureBeforeAndATakeIsWrittenWhole() throws Exception {
+    void aTakeIsWrittenWholeOrNotKept() throws Exception {
         var shape = new PassVideoEncoder.Shape(4, 4, 24);
-        BitSet held = new BitSet();
-        held.set(1);
         Path out = dir.resolve("pose.mov");
-        PassVideoEncoder e = PassVideoEncoder.open(Ffmpeg.find(), shape, Map.of(), Optional.of(out), new int[4],
-                new PassVideoEncoder.Holds(3, held));
-        e.write(null, new byte[16]);
-        byte[] other = new byte[16];
-        other[5] = 1;
-        assertThatThrownBy(() -> e.write(null, other)).hasMessageContaining("frame 1 holds the frame before");
-        e.write(null, new byte[16]);
+        PassVideoEncoder e = PassVideoEncoder.open(Ffmpeg.find(), shape, Map.of(), Optional.of(out), new int[4], 3);
+        byte[] still = new byte[16];
+        e.write(null, still);
+        e.write(null, still); // held: not piped
         assertThatThrownBy(e::close).hasMessageContaining("3 frames but 2 were written");
         assertThat(out).doesNotExist();
         assertThat(Ffmpeg.partOf(out)).doesNotExist();
-        assertThatThrownBy(() -> new PassVideoEncoder.Holds(3, BitSet.valueOf(new long[] {1})))
-                .hasMessageContaining("held frames are 1 to 2");
-        assertThatThrownBy(() -> new PassVideoEncoder.Holds(2, BitSet.valueOf(new long[] {4})))
-                .hasMessageContaining("held frames are 1 to 1");
+        PassVideoEncoder one = PassVideoEncoder.open(Ffmpeg.find(), shape, Map.of(), Optional.of(out), new int[4], 1);
+        one.write(null, still);
+        assertThatThrownBy(() -> one.write(null, still)).hasMessageContaining("frame 1 is past its end");
+        one.close();
+        assertThat(VideoDecoder.readAll(Ffmpeg.find(), out, PixelFormat.BGR24)).hasSize(1);
+        assertThatThrownBy(() -> PassVideoEncoder.open(Ffmpeg.find(), shape, Map.of(), Optional.of(out), new int[4], 0))
+                .hasMessageContaining("at least one frame, not 0");
     }
 
     /** Flat rectangles of random values, or noise, or the frame before changed in places. */

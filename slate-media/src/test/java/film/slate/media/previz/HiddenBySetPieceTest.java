@@ -124,7 +124,7 @@ class HiddenBySetPieceTest {
     }
 
     /** How deep the segment from {@code a} to {@code b} gets inside the block (negative: how near it comes), marched in 1 mm steps. */
-    private static double deepest(SetPiece piece, Vec3 a, Vec3 b) {
+    static double deepest(SetPiece piece, Vec3 a, Vec3 b) {
         Point across = Point.ofBearing(piece.facing() + 90);
         Point along = Point.ofBearing(piece.facing());
         int steps = (int) Math.ceil(b.minus(a).length() / 0.001);
@@ -139,15 +139,15 @@ class HiddenBySetPieceTest {
         return best;
     }
 
-    private static boolean inside(SetPiece piece) {
+    static boolean inside(SetPiece piece) {
         return piece.corners().stream().allMatch(c -> c.x() > 0 && c.y() > 0 && c.x() < 6 && c.y() < 6);
     }
 
-    private static double mm(double v) {
+    static double mm(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private static Point round(Point p) {
+    static Point round(Point p) {
         return new Point(mm(p.x()), mm(p.y()));
     }
 }

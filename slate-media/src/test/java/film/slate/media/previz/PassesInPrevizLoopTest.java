@@ -95,11 +95,37 @@ class PassesInPrevizLoopTest {
         MaskAndPoseRender.Passes masks = PrevizRender.encode(shot, ffmpeg,
                 EncodeTargets.masterOnly(some.resolve("master.mkv")), some, new MaskAndPoseRender.Videos(true, false, Set.of(), false));
         assertThat(masks.keypoints()).isNull();
-        assertSameFiles(Map.of("matte", apart.matte()), Map.of("matte", masks.matte()));
+        // Its frames are staged without skeletons but the first, whose pose still it still draws.
+        assertSameFiles(Map.of("matte", apart.matte(), "still", apart.poseStill()),
+                Map.of("matte", masks.matte(), "still", masks.poseStill()));
+        assertSameFiles(apart.maskStill(), masks.maskStill());
         try (var files = Files.list(some)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".png")))
                     .as("only the master and the matte besides the stills").containsExactlyInAnyOrder("master.mkv",
                             "matte.mkv");
+        }
+    }
+
+    /** The bound videos drawn in the previz loop, with the pose video and without it, are those drawn apart. */
+    @Test
+    void boundVideosInThePrevizLoopAreThoseDrawnApart() throws Exception {
+        var production = TestFilm.read(TestFilm.write(dir.resolve("film"), SCENE, 24, 160, 90)).production();
+        PrevizShot shot = Previz.of(production).shot("1/1", 1).orElseThrow();
+        Ffmpeg ffmpeg = Ffmpeg.find();
+        for (boolean pose : new boolean[] {true, false}) {
+            var wanted = MaskAndPoseRender.Videos.bound(Set.of("MARA", "TOM"), pose);
+            MaskAndPoseRender.Passes apart = MaskAndPoseRender.render(shot, ffmpeg,
+                    Files.createDirectories(dir.resolve("apart-" + pose)), wanted);
+            Path loop = Files.createDirectories(dir.resolve("loop-" + pose));
+            MaskAndPoseRender.Passes together = PrevizRender.encode(shot, ffmpeg,
+                    EncodeTargets.masterOnly(loop.resolve("master.mkv")), loop, wanted);
+            assertSameFiles(apart.maskVideo(), together.maskVideo());
+            assertSameFiles(apart.maskStill(), together.maskStill());
+            assertSameFiles(Map.of("pose still", apart.poseStill()), Map.of("pose still", together.poseStill()));
+            assertThat(together.poseVideo() != null).isEqualTo(pose);
+            if (pose) {
+                assertSameFiles(Map.of("pose video", apart.poseVideo()), Map.of("pose video", together.poseVideo()));
+            }
         }
     }
 

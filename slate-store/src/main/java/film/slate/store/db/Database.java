@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(60_000);
+        SqliteLibrary.prepare();
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
@@ -89,6 +90,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         // Write transactions take the write lock at BEGIN, so two processes never deadlock on upgrade.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SqliteLibrary.prepare();
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         HikariConfig pool = new HikariConfig();
@@ -114,6 +116,7 @@ public final class Database implements AutoCloseable {
      * read-only command sees of a production that has no store yet, without writing one.
      */
     public static Database empty() {
+        SqliteLibrary.prepare();
         SQLiteDataSource ds = new SQLiteDataSource(new SQLiteConfig());
         ds.setUrl("jdbc:sqlite::memory:");
         HikariConfig pool = new HikariConfig();
