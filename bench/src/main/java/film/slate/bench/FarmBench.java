@@ -129,6 +129,9 @@ public final class FarmBench {
                 recovery(s, killedAt, held);
             }
         }
+        if (Boolean.getBoolean("slate.bench.series")) {
+            System.out.println("  the workers' files (series of takes and JIT CPU): " + root);
+        }
     }
 
     /** The synthetic production of {@code scenes} scenes in {@code root}/p, its store on {@code place}. */

@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * CPU time and its threads' and answers with {@code marked.NAME}; CPU before it is the cold batch's,
  * after it the measured one's. Writes {@code B count first_start_us last_end_us cpu_us} for each
  * batch B, then {@code L B latency_us} a claim, to OUT; the measured batch's CPU by kind of thread to
- * OUT.threads; with {@code -Dslate.bench.series=true}, {@code uptime_ms takes cpu_us c1_ticks c2_ticks}
- * every second or so to OUT.series (how the JIT settles, by compiler).
+ * OUT.threads; with {@code -Dslate.bench.series=true}, {@code uptime_ms takes cpu_us c1_ticks c2_ticks
+ * measured} every second or so to OUT.series (how the JIT settles, by compiler; measured: 1 from the mark on).
  * Run: {@code FarmBenchWorker DIR JOBS GO OUT}; the worker is named after OUT's file name ({@code w0}).
  */
 public final class FarmBenchWorker {
@@ -103,12 +103,13 @@ public final class FarmBenchWorker {
                     cpu[1] = FarmCpu.process();
                     threads = FarmThreads.read();
                     Files.createFile(go.resolveSibling("marked." + name));
+                    tick = 0; // the series' next line is the warm-up's end
                 }
                 long now = batches[0].count.get() + batches[1].count.get();
                 if (series && tick % 5 == 0) {
                     Files.writeString(out.resolveSibling(out.getFileName() + ".series"), String.format(java.util.Locale.ROOT,
-                            "%d %d %d %d %d%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), now,
-                            FarmCpu.process() - cpu[0], FarmThreads.compilers("C1"), FarmThreads.compilers("C2")),
+                            "%d %d %d %d %d %d%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), now,
+                            FarmCpu.process() - cpu[0], FarmThreads.compilers("C1"), FarmThreads.compilers("C2"), cpu[1] > 0 ? 1 : 0),
                             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
                 }
                 // The queue's size only when no take ended for a second: a count asked every 0.2 s was a
