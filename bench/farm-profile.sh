@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Profile of the farm path (issue 17): one FarmBench run (STORE WORKERS JOBS; default PostgreSQL, 1 x 4)
+# Profile of the farm path (issue 17): one FarmBench run (STORE WORKERS JOBS; default PostgreSQL, 1 x 4; its warm-up
+# batch then the measured one, as bench/farm-bench.sh runs them; WARMUP=N takes of warm-up, 0 for one cold batch)
 # with JFR (settings=profile) on every worker process and pg_stat_statements on a throw-away
 # PostgreSQL 15 cluster; prints the statements by calls and by time, and the workers' hottest
 # methods (SLATE_PROFILE_JFR=0: no JFR; SLATE_BENCH_JARS=DIR: another build's jars). Run from the repository root after packaging the bench module: bench/farm-profile.sh [WORKERS] [JOBS]
@@ -17,7 +18,7 @@ psql() { PGPASSWORD="$SLATE_DB_PASSWORD" "$bin/psql" -h 127.0.0.1 -p "$port" -U 
 psql -c 'CREATE EXTENSION pg_stat_statements'
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 java "-Dslate.bench.postmaster=$(head -1 "$dir/data/postmaster.pid")" \
-  "$jfr" \
+  "$jfr" -Dslate.bench.warmup="${WARMUP:-2400}" \
   -cp "$cp" film.slate.bench.FarmBench "postgresql://127.0.0.1:$port" "$workers" "$jobs"
 psql -P pager=off -c "SELECT calls, round(total_exec_time::numeric, 0) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) AS query
   FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 40"

@@ -1,5 +1,9 @@
 package film.slate.bench;
 
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
+import film.slate.core.model.Production;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.recipe.RecipeCompiler;
 import film.slate.core.testing.SyntheticProduction;
@@ -17,27 +21,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Farm throughput (issue 17): 2,000 takes (200 scenes x 10 shots) with the no-op backend queued by
- * {@link Builder#enqueue}, then rendered by W worker processes ({@link FarmBenchWorker}, released
- * together) through one store; prints takes per second (first claim to last record, over all
- * workers), claim latency p50/p99, and checks every take was recorded once. With {@code kill}, one
- * of two workers is killed (SIGKILL) after a quarter of the takes, and the time until its abandoned
- * takes are recorded by the other is printed (the dead-worker recovery cost).
- * Beside each figure: the CPU time of the worker processes (start to stop) and, given the server's
- * postmaster pid in {@code -Dslate.bench.postmaster}, of PostgreSQL, and takes per CPU-second of both.
+ * Farm throughput (issue 17) of warm workers, as a farm runs them: W worker processes
+ * ({@link FarmBenchWorker}, released together) through one store, with the no-op backend. They first
+ * render a warm-up batch (2,400 takes unless {@code -Dslate.bench.warmup=N} says otherwise; 0: none),
+ * which is also the cold figure earlier runs printed (first claim to last record of a fresh set of
+ * processes). The measured batch (200 scenes x 12 = 2,400 takes, {@code -Dslate.bench.scenes}) is
+ * enqueued before the warm-up, held back (scheduled far ahead), and released in one statement once
+ * the warm-up is recorded and every worker has taken its CPU readings: its takes per second (first
+ * claim to last record), claim latency p50/p99, and CPU a take (workers and PostgreSQL, by kind of
+ * thread) are the warm figures. Every take of both batches must be recorded exactly once.
+ * With {@code kill}, one of two workers is killed (SIGKILL) after a quarter of the takes (no warm-up),
+ * and the time until its abandoned takes are recorded by the other is printed (the recovery cost).
+ * PostgreSQL's CPU is read from its processes when {@code -Dslate.bench.postmaster} gives the server's pid.
  * Run: {@code FarmBench STORE WORKERS JOBS [kill]}: STORE is {@code sqlite} or a PostgreSQL server's
  * {@code postgresql://HOST:PORT} (user {@code SLATE_BENCH_USER}, password in {@code SLATE_DB_PASSWORD}).
  */
 public final class FarmBench {
+    /** Takes a scene of the synthetic production (10 shots, two of them with two takes). */
+    private static final int TAKES_A_SCENE = 12;
+    /** db-scheduler's task name of a queued take (Builder's). */
+    private static final String TASK = "render-take";
+
     private FarmBench() {
     }
 
@@ -46,7 +64,78 @@ public final class FarmBench {
         int workers = Integer.parseInt(args[1]);
         int jobs = Integer.parseInt(args[2]);
         boolean kill = args.length > 3 && args[3].equals("kill");
+        int warmScenes = kill ? 0 : (Integer.getInteger("slate.bench.warmup", 2_400) + TAKES_A_SCENE - 1) / TAKES_A_SCENE;
+        int scenes = Integer.getInteger("slate.bench.scenes", 200);
         Path root = Files.createTempDirectory("slate-farm-bench-");
+        Path dir = production(root, place, workers, warmScenes + scenes);
+        var production = ProductionReader.read(dir).production();
+        int measured;
+        int warm = 0;
+        try (Store s = Store.open(dir)) {
+            // The measured batch first, held back while the workers warm up on theirs
+            Set<String> ids = enqueue(s, production, warmScenes + 1, warmScenes + scenes);
+            measured = ids.size();
+            if (warmScenes > 0) {
+                Files.write(root.resolve("measured"), ids);
+                schedule(s, Instant.now().plus(Duration.ofDays(365)));
+                warm = enqueue(s, production, 1, warmScenes).size();
+            }
+        }
+        Path go = root.resolve("go");
+        List<Process> ps = new ArrayList<>();
+        List<Path> outs = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            outs.add(root.resolve("w" + i + ".txt"));
+            ps.add(worker(i, dir, jobs, go, outs.get(i)));
+        }
+        long pg = Long.getLong("slate.bench.postmaster", 0);
+        long[] pgCpu = {pg > 0 ? FarmCpu.postgres(pg) : 0, 0, 0}; // at go, at the release, at the end
+        Files.createFile(go);
+        long killedAt = 0;
+        List<String> held = List.of();
+        if (warm > 0) {
+            release(dir, root, warm, workers);
+            pgCpu[1] = pg > 0 ? FarmCpu.postgres(pg) : 0;
+        }
+        if (kill) {
+            try (Store s = Store.open(dir)) {
+                while (s.takes().ofAll().size() < measured / 4) {
+                    Thread.sleep(100);
+                }
+                ps.get(0).destroyForcibly();
+                killedAt = System.currentTimeMillis();
+                held = heldBy(s, "w0");
+            }
+        }
+        for (Process p : ps) {
+            p.waitFor();
+        }
+        Thread.sleep(300); // the server processes of the closed connections end and are reaped
+        pgCpu[2] = pg > 0 ? FarmCpu.postgres(pg) : 0;
+        FarmReport report = FarmReport.read(outs);
+        String who = String.format(Locale.ROOT, "%s, %d worker process(es) x %d jobs", place.startsWith("postgresql")
+                ? "postgresql" : place, workers, jobs);
+        report.cold(who + (kill ? " (one killed)" : warm > 0 ? ", cold (the warm-up batch)" : ", cold"),
+                pg > 0 ? (warm > 0 ? pgCpu[1] : pgCpu[2]) - pgCpu[0] : 0);
+        if (warm > 0) {
+            report.warm(pg > 0 ? pgCpu[2] - pgCpu[1] : 0, outs);
+        }
+        try (Store s = Store.open(dir)) {
+            long takes = s.takes().ofAll().size();
+            long versions = s.takes().ofAll().stream().filter(t -> t.version() > 1).count();
+            System.out.printf(Locale.ROOT, "  check: %d takes recorded of %d queued (%d warm-up + %d measured), %d second"
+                    + " versions%n", takes, warm + measured, warm, measured, versions);
+            if (kill) {
+                recovery(s, killedAt, held);
+            }
+        }
+        if (Boolean.getBoolean("slate.bench.series")) {
+            System.out.println("  the workers' files (series of takes and JIT CPU): " + root);
+        }
+    }
+
+    /** The synthetic production of {@code scenes} scenes in {@code root}/p, its store on {@code place}. */
+    private static Path production(Path root, String place, int workers, int scenes) throws Exception {
         String store = "";
         if (!place.equals("sqlite")) {
             String db = "farm_" + workers + "_" + ProcessHandle.current().pid();
@@ -57,147 +146,101 @@ public final class FarmBench {
             store = "store:\n  database: " + place + "/" + db + "\n  user: " + System.getenv("SLATE_BENCH_USER")
                     + "\n  objects: " + root.resolve("objects") + "\n";
         }
-        // 200 scenes (2,400 takes) unless -Dslate.bench.scenes says more: a longer run for the steady state
-        Path dir = SyntheticProduction.write(root.resolve("p"), Integer.getInteger("slate.bench.scenes", 200), 10,
-                NoOpGenerator.TYPE, "");
+        Path dir = SyntheticProduction.write(root.resolve("p"), scenes, 10, NoOpGenerator.TYPE, "");
         Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + store);
-        var production = ProductionReader.read(dir).production();
-        int queued;
-        try (Store s = Store.open(dir); Backends backends = new Backends(production,
-                Generators.discover().with(new NoOpGenerator.Provider()))) {
-            BuildPlan plan = BuildPlan.of(new RecipeCompiler(production), backends.target("main"), ShotSelector.all(),
+        return dir;
+    }
+
+    /** Enqueues the takes of scenes {@code from} to {@code to} as {@code slate build --farm} does; their recipe ids. */
+    private static Set<String> enqueue(Store s, Production production, int from, int to) throws Exception {
+        ShotSelector scenes = ShotSelector.parse(IntStream.rangeClosed(from, to).mapToObj(i -> i + "/*")
+                .collect(Collectors.joining(",")));
+        try (Backends backends = new Backends(production, Generators.discover().with(new NoOpGenerator.Provider()))) {
+            BuildPlan plan = BuildPlan.of(new RecipeCompiler(production), backends.target("main"), scenes,
                     Optional.empty(), s);
-            queued = new Builder(s, backends, BuildOptions.defaults()).enqueue(plan, e -> { }).recipes().size();
+            return new Builder(s, backends, BuildOptions.defaults()).enqueue(plan, e -> { }).recipes().keySet();
         }
-        Path go = root.resolve("go");
-        List<Process> ps = new ArrayList<>();
-        List<Path> outs = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            Path out = root.resolve("w" + i + ".txt");
-            outs.add(out);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString()));
-            // e.g. -XX:StartFlightRecording=settings=profile,filename=w%d.jfr (%d: the worker's number), to profile
-            for (String a : System.getProperty("slate.bench.workerJvm", "").split(" ")) {
-                if (!a.isBlank()) {
-                    command.add(a.replace("%d", String.valueOf(i)));
-                }
+    }
+
+    /** Every waiting entry of the queue comes due at {@code at}, in one statement (far ahead: held back). */
+    private static void schedule(Store s, Instant at) {
+        JdbcCustomization sql = s.database().dialect().equals("postgresql") ? new PostgreSqlJdbcCustomization(true, false)
+                : new SqliteJdbcCustomization();
+        int n = s.database().transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = ?"
+                    + " AND picked = false")) {
+                sql.setInstant(st, 1, at);
+                st.setString(2, TASK);
+                return st.executeUpdate();
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), FarmBenchWorker.class.getName(),
-                    dir.toString(), String.valueOf(jobs), go.toString(), out.toString()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-            Process p = pb.start();
-            ps.add(p);
-            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line = r.readLine();
-            while (line != null && !line.equals("ready")) {
-                line = r.readLine(); // what the JVM says first (JFR's "Started recording")
-            }
-            if (line == null) {
-                throw new IllegalStateException("worker " + i + " did not start");
-            }
+        });
+        if (n == 0) {
+            throw new IllegalStateException("no queued take to schedule at " + at);
         }
-        long killedAt = 0;
-        List<String> held = List.of();
-        long pg = Long.getLong("slate.bench.postmaster", 0);
-        long pgCpu0 = pg > 0 ? FarmCpu.postgres(pg) : 0;
-        Files.createFile(go);
-        long[] mark = {0, 0};
-        if (!kill) {
-            try (Store s = Store.open(dir)) {
-                while (s.takes().count() < queued / 4) {
-                    Thread.sleep(250); // the first quarter of the takes is the warm-up (JIT, first connections)
-                }
-            }
-            mark[0] = pg > 0 ? FarmCpu.postgres(pg) : 0;
-            Files.createFile(root.resolve("mark"));
-        }
-        if (kill) {
-            try (Store s = Store.open(dir)) {
-                while (s.takes().ofAll().size() < queued / 4) {
-                    Thread.sleep(100);
-                }
-                ps.get(0).destroyForcibly();
-                killedAt = System.currentTimeMillis();
-                held = s.database().read(c -> {
-                    List<String> out = new ArrayList<>();
-                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT task_instance FROM"
-                            + " scheduled_tasks WHERE picked = TRUE AND picked_by = 'w0'")) {
-                        while (rs.next()) {
-                            out.add(rs.getString(1));
-                        }
-                    }
-                    return out;
-                });
-            }
-        }
-        for (Process p : ps) {
-            p.waitFor();
-        }
-        Thread.sleep(300); // the server processes of the closed connections end and are reaped
-        long pgCpu = pg > 0 ? FarmCpu.postgres(pg) - pgCpu0 : 0;
-        report(place, workers, jobs, queued, outs, kill, pgCpu, pg > 0 && !kill ? pgCpu0 + pgCpu - mark[0] : 0);
+    }
+
+    /**
+     * Waits until the warm-up's {@code warm} takes are recorded, has each worker take its readings
+     * (file {@code mark}; each answers {@code marked.wN}), then releases the measured batch.
+     */
+    private static void release(Path dir, Path root, int warm, int workers) throws Exception {
         try (Store s = Store.open(dir)) {
-            long takes = s.takes().ofAll().size();
-            long versions = s.takes().ofAll().stream().filter(t -> t.version() > 1).count();
-            System.out.printf(Locale.ROOT, "  check: %d takes recorded of %d queued, %d second versions%n", takes, queued,
-                    versions);
-            if (kill) {
-                recovery(s, killedAt, held);
+            while (s.takes().count() < warm) {
+                Thread.sleep(250);
             }
+            Files.createFile(root.resolve("mark"));
+            for (int i = 0; i < workers; i++) {
+                while (!Files.exists(root.resolve("marked.w" + i))) {
+                    Thread.sleep(20);
+                }
+            }
+            schedule(s, Instant.now());
         }
     }
 
-    private static void report(String place, int workers, int jobs, int queued, List<Path> outs, boolean kill,
-            long pgCpu, long pgSteady) throws Exception {
-        long first = Long.MAX_VALUE;
-        long last = 0;
-        long count = 0;
-        long cpu = 0;
-        long markAt = Long.MAX_VALUE;
-        long steadyCount = 0;
-        long steadyCpu = 0;
-        List<Long> latencies = new ArrayList<>();
-        for (Path out : outs) {
-            if (!Files.exists(out)) {
-                continue; // the killed worker
+    /** Worker process {@code i}, started and ready (its store open, waiting for {@code go}). */
+    private static Process worker(int i, Path dir, int jobs, Path go, Path out) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // e.g. -XX:StartFlightRecording=settings=profile,filename=w%d.jfr (%d: the worker's number), to profile
+        for (String a : System.getProperty("slate.bench.workerJvm", "").split(" ")) {
+            if (!a.isBlank()) {
+                command.add(a.replace("%d", String.valueOf(i)));
             }
-            List<String> lines = Files.readAllLines(out);
-            String[] head = lines.get(0).split(" ");
-            count += Long.parseLong(head[0]);
-            first = Math.min(first, Long.parseLong(head[1]));
-            last = Math.max(last, Long.parseLong(head[2]));
-            cpu += Long.parseLong(head[3]);
-            if (head.length > 4 && Long.parseLong(head[4]) > 0) {
-                markAt = Math.min(markAt, Long.parseLong(head[4]));
-                steadyCpu += Long.parseLong(head[3]) - Long.parseLong(head[5]);
-                steadyCount += Long.parseLong(head[0]) - Long.parseLong(head[6]);
+        }
+        for (String p : List.of("slate.bench.series")) { // the bench's own options that concern the workers
+            if (System.getProperty(p) != null) {
+                command.add("-D" + p + "=" + System.getProperty(p));
             }
-            lines.subList(1, lines.size()).forEach(l -> latencies.add(Long.parseLong(l)));
         }
-        latencies.sort(null);
-        double seconds = (last - first) / 1e6;
-        System.out.printf(Locale.ROOT, "%s, %d worker process(es) x %d jobs%s: %d takes in %.2f s = %.0f takes/s;"
-                + " claim latency p50 %.1f ms, p99 %.1f ms (%d claims)%n", place.startsWith("postgresql") ? "postgresql"
-                : place, workers, jobs, kill ? " (one killed)" : "", count, seconds, count / seconds,
-                pct(latencies, 0.50) / 1000.0, pct(latencies, 0.99) / 1000.0, latencies.size());
-        System.out.printf(Locale.ROOT, "  CPU: workers %.1f s%s = %.0f takes per CPU-second; load %s%n", cpu / 1e6,
-                pgCpu > 0 ? String.format(Locale.ROOT, " + PostgreSQL %.1f s", pgCpu / 1e6) : "",
-                count / ((cpu + pgCpu) / 1e6), FarmCpu.load());
-        if (steadyCount > 0) {
-            System.out.printf(Locale.ROOT, "  steady state (after the first quarter): %d takes in %.2f s = %.0f takes/s;"
-                    + " CPU per take: workers %.2f ms%s = %.0f takes per CPU-second%n", steadyCount, (last - markAt) / 1e6,
-                    steadyCount / ((last - markAt) / 1e6), steadyCpu / 1e3 / steadyCount, pgSteady > 0
-                    ? String.format(Locale.ROOT, " + PostgreSQL %.2f ms", pgSteady / 1e3 / steadyCount) : "",
-                    steadyCount / ((steadyCpu + pgSteady) / 1e6));
-            List<Path> split = outs.stream().map(o -> o.resolveSibling(o.getFileName() + ".threads")).toList();
-            System.out.printf(Locale.ROOT, "  steady state, all workers' CPU a take by thread (ms): %s%n",
-                    FarmThreads.perTake(Map.of(), FarmThreads.sum(split), steadyCount));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FarmBenchWorker.class.getName(),
+                dir.toString(), String.valueOf(jobs), go.toString(), out.toString()));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = r.readLine();
+        while (line != null && !line.equals("ready")) {
+            line = r.readLine(); // what the JVM says first (JFR's "Started recording")
         }
+        if (line == null) {
+            throw new IllegalStateException("worker " + i + " did not start");
+        }
+        return p;
     }
 
-    private static long pct(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
+    /** The recipes of the queue entries worker {@code name} holds. */
+    private static List<String> heldBy(Store s, String name) {
+        return s.database().read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT task_instance FROM scheduled_tasks WHERE picked = TRUE"
+                    + " AND picked_by = ?")) {
+                st.setString(1, name);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** When the takes the killed worker held were taken up and recorded by the other, counted from the kill. */

@@ -11,20 +11,27 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One worker process of {@link FarmBench}: {@code slate worker}'s {@link FarmWorker} with the
- * no-op backend, started when the file GO appears, stopped when the queue is empty. Claim latency
- * is measured per job slot: from a take's end (its slot free) to the next claim committed (a
- * {@code started} event), each claim paired with the earliest slot freed and not yet taken, i.e.
- * fetch from the queue plus the claim transaction, whichever thread runs the take (a worker's job
- * threads need not be its slots). Writes {@code count first_start_us last_end_us cpu_us mark_us mark_cpu_us mark_count} (CPU
- * from start to stop; the mark: when the file MARK beside GO appeared, the end of the warm-up) and then
- * one latency (us) a line to OUT.
+ * no-op backend, started when the file GO appears, stopped when the queue is empty (the measured
+ * batch, held back during the warm-up, counts as queued). A take belongs to the measured batch
+ * (1) when its recipe is listed in the file {@code measured} beside GO, else to the cold one (0).
+ * Claim latency is measured per job slot: from a take's end (its slot free) to the next claim
+ * committed (a {@code started} event) of the same batch, each claim paired with the earliest slot
+ * freed and not yet taken, i.e. fetch from the queue plus the claim transaction, whichever thread
+ * runs the take. When the file {@code mark} appears (the warm-up is recorded), the worker reads its
+ * CPU time and its threads' and answers with {@code marked.NAME}; CPU before it is the cold batch's,
+ * after it the measured one's. Writes {@code B count first_start_us last_end_us cpu_us} for each
+ * batch B, then {@code L B latency_us} a claim, to OUT; the measured batch's CPU by kind of thread to
+ * OUT.threads; with {@code -Dslate.bench.series=true}, {@code uptime_ms takes cpu_us c1_ticks c2_ticks
+ * measured} every second or so to OUT.series (how the JIT settles, by compiler; measured: 1 from the mark on).
  * Run: {@code FarmBenchWorker DIR JOBS GO OUT}; the worker is named after OUT's file name ({@code w0}).
  */
 public final class FarmBenchWorker {
@@ -36,58 +43,75 @@ public final class FarmBenchWorker {
         return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
     }
 
+    /** What the worker saw of one batch, from its events. */
+    private static final class Batch {
+        final ConcurrentLinkedQueue<Long> freed = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        final AtomicLong last = new AtomicLong();
+        final AtomicLong count = new AtomicLong();
+
+        void on(BuildEvent e) {
+            long now = micros();
+            if (e.kind() == BuildEvent.Kind.STARTED) {
+                first.accumulateAndGet(now, Math::min);
+                Long end = freed.poll();
+                if (end != null) {
+                    latencies.add(now - end);
+                }
+            } else if (e.kind() == BuildEvent.Kind.RENDERED) {
+                freed.add(now);
+                last.accumulateAndGet(now, Math::max);
+                count.incrementAndGet();
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int jobs = Integer.parseInt(args[1]);
         Path go = Path.of(args[2]);
         Path out = Path.of(args[3]);
+        String name = out.getFileName().toString().replace(".txt", "");
         var production = ProductionReader.read(dir).production();
-        ConcurrentLinkedQueue<Long> freed = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong first = new AtomicLong(Long.MAX_VALUE);
-        AtomicLong last = new AtomicLong();
-        AtomicLong count = new AtomicLong();
-        long[] marked = new long[3]; // when the steady state began: time (us), CPU (us), takes recorded
-        long cpu;
+        Path list = go.resolveSibling("measured");
+        Set<String> measured = Files.exists(list) ? new HashSet<>(Files.readAllLines(list)) : Set.of();
+        Batch[] batches = {new Batch(), new Batch()};
+        long[] cpu = new long[3]; // at go, at the mark (0: none), at the end
+        Map<String, Long> threads = Map.of();
         try (Store store = Store.open(dir); Backends backends = new Backends(production,
                 Generators.discover().with(new NoOpGenerator.Provider()))) {
             BuildOptions d = BuildOptions.defaults();
             BuildOptions options = new BuildOptions(d.backend(), d.shots(), d.takes(), jobs, d.budget(), d.retryBase(),
-                    out.getFileName().toString().replace(".txt", ""));
-            FarmWorker worker = new FarmWorker(store, backends, List.of("main"), options, Duration.ofSeconds(5), e -> {
-                long now = micros();
-                if (e.kind() == BuildEvent.Kind.STARTED) {
-                    first.accumulateAndGet(now, Math::min);
-                    Long end = freed.poll();
-                    if (end != null) {
-                        latencies.add(now - end);
-                    }
-                } else if (e.kind() == BuildEvent.Kind.RENDERED) {
-                    freed.add(now);
-                    last.accumulateAndGet(now, Math::max);
-                    count.incrementAndGet();
-                }
-            });
+                    name);
+            FarmWorker worker = new FarmWorker(store, backends, List.of("main"), options, Duration.ofSeconds(5),
+                    e -> batches[measured.contains(e.recipe()) ? 1 : 0].on(e));
             System.out.println("ready");
             System.out.flush();
             while (!Files.exists(go)) {
                 Thread.sleep(5);
             }
-            long cpu0 = FarmCpu.process();
+            cpu[0] = FarmCpu.process();
             worker.start();
             Path mark = go.resolveSibling("mark");
+            boolean series = Boolean.getBoolean("slate.bench.series");
             long seen = -1;
-            Map<String, Long> threads = Map.of();
             int quiet = 0;
-            while (true) {
+            for (int tick = 0; ; tick++) {
                 Thread.sleep(200);
-                if (marked[0] == 0 && Files.exists(mark)) { // the warm-up is over: the steady state counts from here
-                    marked[0] = micros();
-                    marked[1] = FarmCpu.process() - cpu0;
-                    marked[2] = count.get();
+                if (cpu[1] == 0 && Files.exists(mark)) { // the warm-up is recorded: the measured batch counts from here
+                    cpu[1] = FarmCpu.process();
                     threads = FarmThreads.read();
+                    Files.createFile(go.resolveSibling("marked." + name));
+                    tick = 0; // the series' next line is the warm-up's end
                 }
-                long now = count.get();
+                long now = batches[0].count.get() + batches[1].count.get();
+                if (series && tick % 5 == 0) {
+                    Files.writeString(out.resolveSibling(out.getFileName() + ".series"), String.format(java.util.Locale.ROOT,
+                            "%d %d %d %d %d %d%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), now,
+                            FarmCpu.process() - cpu[0], FarmThreads.compilers("C1"), FarmThreads.compilers("C2"), cpu[1] > 0 ? 1 : 0),
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                }
                 // The queue's size only when no take ended for a second: a count asked every 0.2 s was a
                 // load of its own on the database (a tenth of its CPU in the run).
                 quiet = now == seen ? quiet + 1 : 0;
@@ -96,19 +120,27 @@ public final class FarmBenchWorker {
                 }
                 seen = now;
             }
-            if (marked[0] > 0) { // where the steady state's CPU went, ms a take by kind of thread, to stderr
+            if (cpu[1] > 0) { // where the measured batch's CPU went, ms a take by kind of thread, to stderr
                 Map<String, Long> end = FarmThreads.read();
-                System.err.println(out.getFileName() + " steady ms/take by thread: " + FarmThreads.perTake(threads,
-                        end, count.get() - marked[2]));
+                System.err.println(name + " warm ms/take by thread: " + FarmThreads.perTake(threads, end,
+                        batches[1].count.get()));
                 FarmThreads.write(out.resolveSibling(out.getFileName() + ".threads"), threads, end); // FarmBench sums them
             }
             worker.stop();
-            cpu = FarmCpu.process() - cpu0;
+            cpu[2] = FarmCpu.process();
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
-            w.println(count.get() + " " + first.get() + " " + last.get() + " " + cpu + " " + marked[0] + " " + marked[1]
-                    + " " + marked[2]);
-            latencies.forEach(w::println);
+            long mark = cpu[1] > 0 ? cpu[1] : cpu[2];
+            long[] spent = {mark - cpu[0], cpu[2] - mark};
+            for (int b = 0; b < 2; b++) {
+                w.println(b + " " + batches[b].count.get() + " " + batches[b].first.get() + " " + batches[b].last.get() + " "
+                        + spent[b]);
+            }
+            for (int b = 0; b < 2; b++) {
+                for (long l : batches[b].latencies) {
+                    w.println("L " + b + " " + l);
+                }
+            }
         }
     }
 }

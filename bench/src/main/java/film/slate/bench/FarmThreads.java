@@ -41,6 +41,27 @@ final class FarmThreads {
         return out;
     }
 
+    /** CPU ticks so far of this process's compiler threads of one kind ({@code C1} or {@code C2}). */
+    static long compilers(String kind) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    if (stat.substring(stat.indexOf('(') + 1).startsWith(kind + " Comp")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
+    }
+
     private static String kind(String thread) {
         if (thread.startsWith("C1 Comp") || thread.startsWith("C2 Comp")) {
             return "jit";
