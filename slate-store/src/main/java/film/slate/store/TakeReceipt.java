@@ -2,7 +2,6 @@ package film.slate.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +27,13 @@ public record TakeReceipt(String shot, int take, String recipe, String backend, 
         return shot + "#" + take;
     }
 
-    /** The receipt's bytes (fields in a fixed order, so the same take gives the same object). */
+    /**
+     * The receipt's bytes (fields in a fixed order, so the same take gives the same object): those
+     * Jackson wrote from a tree before, written without one ({@link FlatJson}); the same bytes, or
+     * the object's name would change.
+     */
     public byte[] bytes() {
-        ObjectNode o = JSON.createObjectNode().put("kind", KIND).put("shot", shot).put("take", take).put("recipe", recipe)
+        FlatJson o = new FlatJson().put("kind", KIND).put("shot", shot).put("take", take).put("recipe", recipe)
                 .put("backend", backend).put("master", master);
         proxy.ifPresent(p -> o.put("proxy", p));
         depth.ifPresent(d -> o.put("depth", d));
@@ -38,11 +41,7 @@ public record TakeReceipt(String shot, int take, String recipe, String backend, 
         if (cost.isPresent()) {
             o.put("cost", cost.getAsDouble());
         }
-        try {
-            return JSON.writeValueAsBytes(o);
-        } catch (IOException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
-        }
+        return o.bytes();
     }
 
     /** The receipt that {@code bytes} hold, if they are one. */

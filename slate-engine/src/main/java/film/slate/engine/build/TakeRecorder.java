@@ -1,8 +1,7 @@
 package film.slate.engine.build;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.Recipe;
+import film.slate.store.FlatJson;
 import film.slate.store.ObjectStore;
 import film.slate.store.Store;
 import film.slate.store.db.Event;
@@ -28,8 +27,6 @@ import java.util.OptionalDouble;
  * group commits are the next group, one transaction and one commit (one WAL checkpoint on SQLite).
  */
 final class TakeRecorder {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The most finished takes one transaction records. */
     private static final int GROUP = 64;
 
@@ -211,9 +208,9 @@ final class TakeRecorder {
                 Optional.empty(), Optional.empty()));
     }
 
-    private static String details(Recipe r, int attempt) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("take", r.take()).put("recipe", r.id()).put("backend", r.backend()).put("attempt", attempt);
-        return o.toString();
+    /** An event's details, {@code {"take":..,"recipe":..,"backend":..,"attempt":..}} (two a take: started, rendered). */
+    static String details(Recipe r, int attempt) {
+        return new FlatJson().put("take", r.take()).put("recipe", r.id()).put("backend", r.backend())
+                .put("attempt", attempt).text();
     }
 }
