@@ -29,9 +29,13 @@ import java.util.stream.Stream;
 public final class ObjectStore {
     /** Each thread's buffer for hashing a render's output as it is read. */
     private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+    /** Each thread's SHA-256 for what it sets aside: looking one up (the providers) costs more than hashing a receipt. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::digest);
 
     private final Path root;
     private final Path tmp;
+    /** The 256 folders {@code sha256/00} to {@code ff}, made into paths once (immutable: a racing fill is harmless). */
+    private final Path[] folders = new Path[256];
 
     /** The store under {@code root}; its folders are made by the first write, so that reading writes nothing. */
     public ObjectStore(Path root) {
@@ -47,7 +51,13 @@ public final class ObjectStore {
         if (!Sha256.isHex(hash)) {
             throw new IllegalArgumentException("not a SHA-256 object name: " + hash);
         }
-        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2));
+        int i = Character.digit(hash.charAt(0), 16) << 4 | Character.digit(hash.charAt(1), 16);
+        Path folder = folders[i];
+        if (folder == null) {
+            folder = root.resolve(hash.substring(0, 2));
+            folders[i] = folder;
+        }
+        return folder.resolve(hash.substring(2));
     }
 
     public boolean has(String hash) {
@@ -132,7 +142,7 @@ public final class ObjectStore {
      * never a link, in a folder of the store's file system), where it stays until {@link #keep}.
      */
     public Aside aside(Path output) throws IOException {
-        MessageDigest md = Sha256.digest();
+        MessageDigest md = digest();
         long size = 0;
         try (FileChannel ch = FileChannel.open(output, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(CHUNK.get());
@@ -147,12 +157,13 @@ public final class ObjectStore {
 
     /** {@link #put(byte[])} without the sync and the rename: the bytes, hashed as they are, written to a new file in {@code objects/tmp/}. */
     public Aside aside(byte[] bytes) throws IOException {
-        String hash = HexFormat.of().formatHex(Sha256.digest().digest(bytes));
+        String hash = HexFormat.of().formatHex(digest().digest(bytes));
         if (sound(hash, bytes.length)) {
             return new Aside(hash, Optional.empty());
         }
-        Path temp = tmp.resolve("incoming-" + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current()
-                .nextLong(), 36) + ".part");
+        // hex, not base 36: Long.toUnsignedString(x, 36) goes through BigInteger for half the longs
+        Path temp = tmp.resolve("incoming-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
+                .nextLong()) + ".part");
         try (FileChannel ch = create(temp)) {
             for (java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes); b.hasRemaining(); ) {
                 ch.write(b);
@@ -162,6 +173,13 @@ public final class ObjectStore {
             throw e;
         }
         return new Aside(hash, Optional.of(temp));
+    }
+
+    /** This thread's digest, reset (a read that failed half-way leaves it mid-hash). */
+    private static MessageDigest digest() {
+        MessageDigest md = DIGEST.get();
+        md.reset();
+        return md;
     }
 
     private FileChannel create(Path temp) throws IOException {
@@ -286,6 +304,7 @@ public final class ObjectStore {
      */
     private boolean sound(String hash, long size) throws IOException {
         Path p = path(hash);
+        // isRegularFile first: an absent object (the usual case) costs one stat and no exception
         return Files.isRegularFile(p) && Files.size(p) == size && check(hash) == Health.SOUND;
     }
 

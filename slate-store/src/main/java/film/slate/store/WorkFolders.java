@@ -2,6 +2,7 @@ package film.slate.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -76,9 +77,13 @@ public final class WorkFolders {
 
     /** Removes what is in {@code dir}, keeping the folder for the next render (as far as it can, like {@link #discard}). */
     public static void empty(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            s.forEach(WorkFolders::discard);
-        } catch (IOException | UncheckedIOException e) {
+        // a directory stream, not Files.list: after a render whose outputs went into the store it is
+        // empty, and this runs once a take
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                discard(p);
+            }
+        } catch (IOException | UncheckedIOException | java.nio.file.DirectoryIteratorException e) {
             // left for the next build or gc
         }
     }
