@@ -2,6 +2,7 @@ package film.slate.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,9 @@ public record TakeReceipt(String shot, int take, String recipe, String backend, 
         return shot + "#" + take;
     }
 
-    /**
-     * The receipt's bytes (fields in a fixed order, so the same take gives the same object): those
-     * Jackson wrote from a tree before, written without one ({@link FlatJson}); the same bytes, or
-     * the object's name would change.
-     */
+    /** The receipt's bytes (fields in a fixed order, so the same take gives the same object). */
     public byte[] bytes() {
-        FlatJson o = new FlatJson().put("kind", KIND).put("shot", shot).put("take", take).put("recipe", recipe)
+        ObjectNode o = JSON.createObjectNode().put("kind", KIND).put("shot", shot).put("take", take).put("recipe", recipe)
                 .put("backend", backend).put("master", master);
         proxy.ifPresent(p -> o.put("proxy", p));
         depth.ifPresent(d -> o.put("depth", d));
@@ -41,7 +38,11 @@ public record TakeReceipt(String shot, int take, String recipe, String backend, 
         if (cost.isPresent()) {
             o.put("cost", cost.getAsDouble());
         }
-        return o.bytes();
+        try {
+            return JSON.writeValueAsBytes(o);
+        } catch (IOException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
     }
 
     /** The receipt that {@code bytes} hold, if they are one. */

@@ -1,7 +1,8 @@
 package film.slate.engine.build;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.Recipe;
-import film.slate.store.FlatJson;
 import film.slate.store.ObjectStore;
 import film.slate.store.Store;
 import film.slate.store.db.Event;
@@ -27,6 +28,8 @@ import java.util.OptionalDouble;
  * group commits are the next group, one transaction and one commit (one WAL checkpoint on SQLite).
  */
 final class TakeRecorder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The most finished takes one transaction records. */
     private static final int GROUP = 64;
 
@@ -208,9 +211,9 @@ final class TakeRecorder {
                 Optional.empty(), Optional.empty()));
     }
 
-    /** An event's details, {@code {"take":..,"recipe":..,"backend":..,"attempt":..}} (two a take: started, rendered). */
-    static String details(Recipe r, int attempt) {
-        return new FlatJson().put("take", r.take()).put("recipe", r.id()).put("backend", r.backend())
-                .put("attempt", attempt).text();
+    private static String details(Recipe r, int attempt) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("take", r.take()).put("recipe", r.id()).put("backend", r.backend()).put("attempt", attempt);
+        return o.toString();
     }
 }
