@@ -34,8 +34,6 @@ public final class ObjectStore {
 
     private final Path root;
     private final Path tmp;
-    /** The 256 folders {@code sha256/00} to {@code ff}, made into paths once (immutable: a racing fill is harmless). */
-    private final Path[] folders = new Path[256];
 
     /** The store under {@code root}; its folders are made by the first write, so that reading writes nothing. */
     public ObjectStore(Path root) {
@@ -51,13 +49,7 @@ public final class ObjectStore {
         if (!Sha256.isHex(hash)) {
             throw new IllegalArgumentException("not a SHA-256 object name: " + hash);
         }
-        int i = Character.digit(hash.charAt(0), 16) << 4 | Character.digit(hash.charAt(1), 16);
-        Path folder = folders[i];
-        if (folder == null) {
-            folder = root.resolve(hash.substring(0, 2));
-            folders[i] = folder;
-        }
-        return folder.resolve(hash.substring(2));
+        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2));
     }
 
     public boolean has(String hash) {
