@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 public final class ObjectStore {
     /** Each thread's buffer for hashing a render's output as it is read. */
     private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[1 << 16]);
-    /** Each thread's SHA-256 for what it sets aside: looking one up (the providers) costs more than hashing a receipt. */
+    /** Each thread's SHA-256 for what it sets aside (a look-up costs more than a receipt's hash); reset before use. */
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::digest);
 
     private final Path root;
@@ -134,7 +134,8 @@ public final class ObjectStore {
      * never a link, in a folder of the store's file system), where it stays until {@link #keep}.
      */
     public Aside aside(Path output) throws IOException {
-        MessageDigest md = digest();
+        MessageDigest md = DIGEST.get();
+        md.reset(); // a read that failed half-way left it mid-hash
         long size = 0;
         try (FileChannel ch = FileChannel.open(output, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(CHUNK.get());
@@ -149,11 +150,12 @@ public final class ObjectStore {
 
     /** {@link #put(byte[])} without the sync and the rename: the bytes, hashed as they are, written to a new file in {@code objects/tmp/}. */
     public Aside aside(byte[] bytes) throws IOException {
-        String hash = HexFormat.of().formatHex(digest().digest(bytes));
+        MessageDigest md = DIGEST.get();
+        md.reset();
+        String hash = HexFormat.of().formatHex(md.digest(bytes));
         if (sound(hash, bytes.length)) {
             return new Aside(hash, Optional.empty());
         }
-        // hex, not base 36: Long.toUnsignedString(x, 36) goes through BigInteger for half the longs
         Path temp = tmp.resolve("incoming-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
                 .nextLong()) + ".part");
         try (FileChannel ch = create(temp)) {
@@ -165,13 +167,6 @@ public final class ObjectStore {
             throw e;
         }
         return new Aside(hash, Optional.of(temp));
-    }
-
-    /** This thread's digest, reset (a read that failed half-way leaves it mid-hash). */
-    private static MessageDigest digest() {
-        MessageDigest md = DIGEST.get();
-        md.reset();
-        return md;
     }
 
     private FileChannel create(Path temp) throws IOException {
@@ -296,7 +291,6 @@ public final class ObjectStore {
      */
     private boolean sound(String hash, long size) throws IOException {
         Path p = path(hash);
-        // isRegularFile first: an absent object (the usual case) costs one stat and no exception
         return Files.isRegularFile(p) && Files.size(p) == size && check(hash) == Health.SOUND;
     }
 
