@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 public final class ObjectStore {
     /** Each thread's buffer for hashing a render's output as it is read. */
     private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+    /** Each thread's SHA-256 for what it sets aside (a look-up costs more than a receipt's hash); reset before use. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::digest);
 
     private final Path root;
     private final Path tmp;
@@ -132,7 +134,8 @@ public final class ObjectStore {
      * never a link, in a folder of the store's file system), where it stays until {@link #keep}.
      */
     public Aside aside(Path output) throws IOException {
-        MessageDigest md = Sha256.digest();
+        MessageDigest md = DIGEST.get();
+        md.reset(); // a read that failed half-way left it mid-hash
         long size = 0;
         try (FileChannel ch = FileChannel.open(output, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(CHUNK.get());
@@ -147,12 +150,14 @@ public final class ObjectStore {
 
     /** {@link #put(byte[])} without the sync and the rename: the bytes, hashed as they are, written to a new file in {@code objects/tmp/}. */
     public Aside aside(byte[] bytes) throws IOException {
-        String hash = HexFormat.of().formatHex(Sha256.digest().digest(bytes));
+        MessageDigest md = DIGEST.get();
+        md.reset();
+        String hash = HexFormat.of().formatHex(md.digest(bytes));
         if (sound(hash, bytes.length)) {
             return new Aside(hash, Optional.empty());
         }
-        Path temp = tmp.resolve("incoming-" + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current()
-                .nextLong(), 36) + ".part");
+        Path temp = tmp.resolve("incoming-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
+                .nextLong()) + ".part");
         try (FileChannel ch = create(temp)) {
             for (java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes); b.hasRemaining(); ) {
                 ch.write(b);

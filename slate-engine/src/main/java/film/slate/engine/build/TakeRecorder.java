@@ -145,9 +145,9 @@ final class TakeRecorder {
         try {
             for (Made m : winners) {
                 group.addAll(m.outputs());
-                if (!objects.has(m.recipe().id())) { // a recipe's id is the hash of its body: stored once
-                    written.add(objects.aside(m.recipe().canonical().getBytes(StandardCharsets.UTF_8)));
-                }
+                // a recipe's id is the hash of its body: aside writes nothing when the store holds it whole
+                // (one stat, as a look first cost, and a damaged copy is replaced)
+                written.add(objects.aside(m.recipe().canonical().getBytes(StandardCharsets.UTF_8)));
                 written.add(objects.aside(m.take().bytes()));
             }
             group.addAll(written);
