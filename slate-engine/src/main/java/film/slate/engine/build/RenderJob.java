@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,7 +201,7 @@ final class RenderJob {
      * the whole job ({@link #run}) for the others. When the transaction fails nothing is picked or
      * claimed and the budget's reservations are given back.
      */
-    List<Step> pickAndClaim(FarmQueue queue, int most, java.time.Instant now, List<FarmQueue.Entry> picked) {
+    List<Step> pickAndClaim(FarmQueue queue, int most, Instant now, List<FarmQueue.Entry> picked) {
         Map<String, Generator> ready = new LinkedHashMap<>();
         Map<String, Integer> attempts;
         try {

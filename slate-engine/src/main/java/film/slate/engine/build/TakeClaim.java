@@ -4,6 +4,8 @@ import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.RecipeContent;
 import film.slate.store.Store;
 import film.slate.store.db.RenderRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,14 +87,10 @@ final class TakeClaim {
 
     /**
      * Claims {@code recipes} (picked together, none waiting for an input, their estimates reserved)
-     * in one transaction; the attempt each starts by recipe, 0 where there is nothing to do.
+     * in the caller's transaction (the pick's, {@link RenderJob#pickAndClaim}); the attempt each starts
+     * by recipe, 0 where there is nothing to do.
      */
-    Map<String, Integer> claimTogether(List<Recipe> recipes) {
-        return store.database().transaction(c -> claimTogether(c, recipes));
-    }
-
-    /** As {@link #claimTogether(List)}, on {@code c}, inside the caller's transaction (the pick's). */
-    Map<String, Integer> claimTogether(java.sql.Connection c, List<Recipe> recipes) throws java.sql.SQLException {
+    Map<String, Integer> claimTogether(Connection c, List<Recipe> recipes) throws SQLException {
         List<Integer> started = claimAll(c, recipes);
         Map<String, Integer> out = new HashMap<>();
         for (int i = 0; i < recipes.size(); i++) {
@@ -116,7 +114,7 @@ final class TakeClaim {
         return store.database().transaction(c -> claimAll(c, recipes));
     }
 
-    private List<Integer> claimAll(java.sql.Connection c, List<Recipe> recipes) throws java.sql.SQLException {
+    private List<Integer> claimAll(Connection c, List<Recipe> recipes) throws SQLException {
         Map<String, Integer> started = store.renders().claim(c, recipes.stream().map(Recipe::id).toList(), worker);
         List<Integer> out = new ArrayList<>();
         List<Recipe> claimed = new ArrayList<>();

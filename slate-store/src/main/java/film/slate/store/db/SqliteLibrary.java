@@ -49,10 +49,10 @@ final class SqliteLibrary {
         }
     }
 
-    /** Sets the driver's properties to the kept library; false when it is left to the driver. */
-    private static boolean place(Map<String, String> env, String home) {
+    /** Sets the driver's properties to the kept library, or leaves the library to the driver. */
+    private static void place(Map<String, String> env, String home) {
         if (System.getProperty(PATH) != null || System.getProperty(NAME) != null || home == null) {
-            return false;
+            return;
         }
         String cache = env.getOrDefault("XDG_CACHE_HOME", "");
         Path dir = (cache.startsWith("/") ? Path.of(cache) : Path.of(home, ".cache")).resolve("slate").resolve("sqlite");
@@ -65,9 +65,8 @@ final class SqliteLibrary {
                     System.setProperty(TMPDIR, dir.toString()); // the driver's sweep of stale copies looks there
                 }
             });
-            return lib.isPresent();
         } catch (IOException | RuntimeException e) {
-            return false;
+            // the driver extracts its own copy, as it always did
         }
     }
 
