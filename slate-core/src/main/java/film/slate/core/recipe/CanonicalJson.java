@@ -109,29 +109,6 @@ public final class CanonicalJson {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        String known = WRITTEN.get(d);
-        if (known != null) {
-            return known;
-        }
-        String text = shortest(d);
-        if (WRITTEN.size() < MAX_WRITTEN) {
-            WRITTEN.putIfAbsent(d, text);
-        }
-        return text;
-    }
-
-    /**
-     * Fractions already written, by value: a production's recipes repeat the same few (heights, lens,
-     * positions), and a worker re-writes every recipe it reads. Their BigDecimal search below then runs
-     * once a value, not a few times a take, and stays out of the compiled code of every canonical write
-     * (C2 inlined it there: a 35 KB method, compiled in seconds of a worker's CPU, again after a
-     * deoptimisation).
-     */
-    private static final java.util.Map<Double, String> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_WRITTEN = 4096;
-
-    /** ECMAScript's text of a finite double that is not a small integer: the search for its shortest digits. */
-    private static String shortest(double d) {
         BigDecimal exact = new BigDecimal(d);
         BigDecimal shortest = exact;
         for (int p = 1; p <= 17; p++) {
