@@ -1,6 +1,7 @@
 package film.slate.core.stage;
 
 import film.slate.core.continuity.CharacterState;
+import film.slate.core.continuity.Continuity;
 import film.slate.core.continuity.ShotState;
 import film.slate.core.model.Framing;
 import film.slate.core.model.Point;
@@ -193,8 +194,7 @@ public final class Sight {
         for (String c : staging.cast()) { // picked up in this shot, from where it lay beside them
             CharacterState end = state.end().get(c);
             if (!after && end != null && end.holds().contains(prop)) {
-                Point spot = staging.position(c, EVENT_TIME).orElseThrow()
-                        .plus(Point.ofBearing(staging.facing(c, EVENT_TIME)).times(film.slate.core.continuity.Continuity.REACH));
+                Point spot = Continuity.setDown(staging.position(c, EVENT_TIME).orElseThrow(), staging.facing(c, EVENT_TIME));
                 return Optional.of(staging.resting(spot, staging.facing(c, t)));
             }
         }

@@ -151,8 +151,7 @@ final class Scenery {
             }
             own.forEach(f -> out.add(f.ownedBy(c)));
             for (String prop : onFloorAt(c, t)) {
-                Point spot = staging.position(c, Sight.EVENT_TIME).orElse(at)
-                        .plus(Point.ofBearing(staging.facing(c, Sight.EVENT_TIME)).times(Continuity.REACH));
+                Point spot = Continuity.setDown(staging.position(c, Sight.EVENT_TIME).orElse(at), staging.facing(c, Sight.EVENT_TIME));
                 out.addAll(propBox(staging.resting(spot, facing), facing, prop));
             }
         }
