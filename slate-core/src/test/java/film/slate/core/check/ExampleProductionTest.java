@@ -1,23 +1,31 @@
 package film.slate.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import film.slate.core.continuity.Continuity;
 import film.slate.core.continuity.ShotState;
 import film.slate.core.diagnostic.Diagnostic;
 import film.slate.core.model.Framing;
+import film.slate.core.model.Point;
 import film.slate.core.model.Production;
 import film.slate.core.model.ScenePlan;
+import film.slate.core.model.SetPiece;
 import film.slate.core.model.Shot;
+import film.slate.core.model.ShotEvent;
 import film.slate.core.read.ProductionReader;
 import film.slate.core.read.ReadProduction;
 import film.slate.core.stage.CameraPose;
+import film.slate.core.stage.Sight;
 import film.slate.core.stage.Staging;
 import film.slate.core.stage.Vec3;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +92,46 @@ class ExampleProductionTest {
             }
         }
         assertThat(outside).as("subjects out of frame").isEmpty();
+    }
+
+    /**
+     * A prop put down where the action says ("leaves it on the rail", "at the range") rests there:
+     * on the top of a piece the action names, as the rules see it ({@link Sight#prop}) and the
+     * floor plan names it. "On the" names a piece the set must have.
+     */
+    @Test
+    void aPropPutDownRestsOnThePieceTheActionNames() throws Exception {
+        Production p = read().production();
+        Continuity continuity = Continuity.of(p);
+        int count = 0;
+        for (Shot shot : p.shots()) {
+            ShotState state = continuity.shot(shot.fullId()).orElseThrow();
+            String action = shot.action().toLowerCase(Locale.ROOT);
+            Matcher on = Pattern.compile("\\bon the (\\w+)").matcher(action);
+            List<SetPiece> named = state.pieces().stream()
+                    .filter(piece -> Pattern.compile("\\b" + piece.id().toLowerCase(Locale.ROOT) + "\\b").matcher(action).find())
+                    .toList();
+            for (ShotEvent e : shot.events()) {
+                Point spot = state.setEnd().get(e.object());
+                if (e.kind() != ShotEvent.Kind.PUTS_DOWN || spot == null) {
+                    continue; // still in hand, or handed over
+                }
+                while (on.find()) {
+                    assertThat(named).as("%s: '%s' names a piece of the set", shot.fullId(), on.group())
+                            .anyMatch(piece -> piece.id().equalsIgnoreCase(on.group(1)));
+                }
+                if (named.isEmpty()) {
+                    continue;
+                }
+                Vec3 rest = new Sight(new Staging(state, p.bible()), 0.5625).prop(e.object(), 1).orElseThrow();
+                Optional<SetPiece> under = SetPiece.under(state.pieces(), spot, Sight.PROP_SIZE / 2, 0);
+                assertThat(under).as("%s: %s, where '%s' says", shot.fullId(), e.object(), shot.action()).isPresent();
+                assertThat(named).as(shot.fullId()).contains(under.get());
+                assertThat(rest.z()).as(shot.fullId()).isCloseTo(under.get().height() + Sight.PROP_SIZE / 2, within(1e-9));
+                count++;
+            }
+        }
+        assertThat(count).as("put-downs whose action says where").isGreaterThanOrEqualTo(3);
     }
 
     /** How far past the frame edge a secondary subject's eyes may be (a shoulder in the foreground). */
