@@ -23,8 +23,8 @@ class CheckCommandTest {
     static final Path EXAMPLE = Path.of("..", "examples", "lighthouse");
     static final ObjectMapper JSON = new ObjectMapper();
     /** Shot 2E of the example, over Mara's shoulder, moved to the far side of the Tom-Mara line. */
-    static final String GOOD_2E = "at: [4.2, 1.75]";
-    static final String CROSSED_2E = "at: [4.2, 2.6]";
+    static final String GOOD_2E = "at: [3.2, 2.8]";
+    static final String CROSSED_2E = "at: [2.0, 3.8]";
 
     record Result(int exit, String out, String err) {
     }

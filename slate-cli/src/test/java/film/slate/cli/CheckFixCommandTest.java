@@ -52,7 +52,7 @@ class CheckFixCommandTest {
         int to = replacement.get("deletedRegion").get("endColumn").asInt();
         String original = Files.readAllLines(film.resolve("shots/002.yaml")).get(line - 1);
         assertThat(original.substring(from - 1, to - 1)).isEqualTo(CheckCommandTest.CROSSED_2E.substring(4));
-        assertThat(replacement.get("insertedContent").get("text").asText()).matches("\\[4\\.\\d+, 1\\.\\d+\\]");
+        assertThat(replacement.get("insertedContent").get("text").asText()).matches("\\[3\\.\\d+, 2\\.\\d+\\]");
     }
 
     @Test

@@ -134,6 +134,35 @@ class ExampleProductionTest {
         assertThat(count).as("put-downs whose action says where").isGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * A prop picked up from where it rests lies within an arm's length and a lean of the one who
+     * picks it up ("sets the mug down in front of him"; he takes it in the next shot), as previz
+     * stages it at the moment it changes hands.
+     */
+    @Test
+    void aPropPickedUpFromTheSetIsWithinReach() throws Exception {
+        Production p = read().production();
+        Continuity continuity = Continuity.of(p);
+        int count = 0;
+        for (Shot shot : p.shots()) {
+            ShotState state = continuity.shot(shot.fullId()).orElseThrow();
+            for (ShotEvent e : shot.events()) {
+                Point rest = state.setStart().get(e.object());
+                if (e.kind() != ShotEvent.Kind.PICKS_UP || rest == null) {
+                    continue; // handed over in this shot, or lying ready beside them
+                }
+                Point at = new Staging(state, p.bible()).position(e.character(), Sight.EVENT_TIME).orElseThrow();
+                assertThat(at.distance(rest)).as("%s: %s at %s, %s at %s", shot.fullId(), e.character(), at, e.object(), rest)
+                        .isLessThanOrEqualTo(ARM);
+                count++;
+            }
+        }
+        assertThat(count).as("props picked up from the set").isPositive();
+    }
+
+    /** How far from their mark someone reaches for a prop: an arm's length and a lean. */
+    static final double ARM = 0.7;
+
     /** How far past the frame edge a secondary subject's eyes may be (a shoulder in the foreground). */
     static final double EDGE = 1.3;
 }

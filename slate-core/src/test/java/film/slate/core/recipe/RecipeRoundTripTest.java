@@ -44,9 +44,10 @@ class RecipeRoundTripTest {
      * their prop by its description in the prompt, issue 12 §5; and when insert 2D's camera moved west of the table,
      * whose edge hid that hand once framing/insert counted set pieces; and when a prop's resting point
      * was written to the millimetre, so scene 2's kettle rests at 3.65, no longer 3.6500000000000004; and when
-     * the lamp room got the brass rail that 3G leaves the logbook on).
+     * the lamp room got the brass rail that 3G leaves the logbook on; and when 2C's Mara crossed to Tom's side of
+     * the kitchen table to set the mug down within his reach, with 2E, 2F and 2G's cameras placed around her there).
      */
-    static final String GOLDEN = "d2b11f582246c795468983805421a963f5c511e4174623cddc5b2dc622d25d1d";
+    static final String GOLDEN = "381afb4373e0ecddfce8af733e7d081c1200d2cbb6045c8cf93c3032c886b39b";
     static final int HOW_MANY = 232;
 
     @Test
