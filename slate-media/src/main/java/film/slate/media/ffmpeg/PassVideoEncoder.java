@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *
  * <p>In a take of known length, a frame that holds the picture of the frame before (the same
  * arrays or equal ones: a still camera on a still cast, two frames in three of the example) is not
- * piped: each piped frame crosses with its time ({@link TimedGreyFrames}) and FFmpeg repeats it
+ * piped: each piped frame crosses with its time ({@link TimedFrames}) and FFmpeg repeats it
  * after the splitting and the lookup ({@code fps}), so the filters run once a picture and the files
  * are the very bytes piping every frame makes. FFmpeg starts with the take, not after it is
  * staged, and hears of each hold as it comes.
@@ -228,9 +228,9 @@ public final class PassVideoEncoder implements AutoCloseable {
         } else if (!same || frame == takeFrames - 1) { // the last frame is piped: it ends the take
             int bands = parts.size();
             if (frame == 0) {
-                parts.add(0, TimedGreyFrames.header(width, height * bands, fps));
+                parts.add(0, TimedFrames.header(width, height * bands, fps, TimedFrames.GREY));
             }
-            parts.add(frame == 0 ? 1 : 0, TimedGreyFrames.frameHead(frame, fps, width * height * bands));
+            parts.add(frame == 0 ? 1 : 0, TimedFrames.frameHead(frame, fps, width * height * bands));
             pipe.put(parts.toArray(byte[][]::new));
         }
     }
