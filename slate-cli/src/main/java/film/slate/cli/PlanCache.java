@@ -7,6 +7,8 @@ import film.slate.store.Store;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +80,11 @@ final class PlanCache {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            Lines in = new Lines(Files.readAllBytes(file));
+        try (FileChannel channel = FileChannel.open(file)) {
+            // Mapped, not read: the file's pages are the page cache's own, not copied through a
+            // temporary direct buffer into a 4 MB array (both fresh memory a short command faults in).
+            // The file is only ever replaced by a rename, never changed in place.
+            Lines in = new Lines(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
             if (!HEADER.equals(in.next())) {
                 return Optional.empty();
             }
@@ -103,7 +108,8 @@ final class PlanCache {
                 }
             }
             return Optional.of(new Entry(code, key, at, new InputFiles(files), scenes));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InternalError e) {
+            // InternalError: the mapped file was cut short under the reader (by someone else: Slate renames)
             return Optional.empty(); // a cache that cannot be read is a miss, never a failure
         }
     }
@@ -115,12 +121,14 @@ final class PlanCache {
      * multi-byte UTF-8 character, so the bytes can be cut before they are decoded.
      */
     private static final class Lines {
-        private final byte[] bytes;
+        private final ByteBuffer bytes;
         private final int end;
         private int at;
+        /** A field's bytes on their way to a string: one array, as long as the longest field. */
+        private byte[] field = new byte[1 << 14];
 
         /** Checks the sum line first: recipes are read only when asked for, long after this read. */
-        Lines(byte[] bytes) throws IOException {
+        Lines(ByteBuffer bytes) throws IOException {
             this.bytes = bytes;
             this.end = whole(bytes);
         }
@@ -131,7 +139,7 @@ final class PlanCache {
                 return null;
             }
             int stop = indexOf('\n', at, end);
-            String line = new String(bytes, at, stop - at, StandardCharsets.UTF_8);
+            String line = text(at, stop);
             at = Math.min(end, stop + 1);
             return line;
         }
@@ -155,13 +163,18 @@ final class PlanCache {
         }
 
         private String text(int from, int to) {
-            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            int length = to - from;
+            if (length > field.length) {
+                field = new byte[Math.max(length, 2 * field.length)];
+            }
+            bytes.get(from, field, 0, length);
+            return new String(field, 0, length, StandardCharsets.UTF_8);
         }
 
         /** Where {@code b} first is in {@code [from, to)}; {@code to} when nowhere. */
         private int indexOf(char b, int from, int to) {
             for (int i = from; i < to; i++) {
-                if (bytes[i] == b) {
+                if (bytes.get(i) == b) {
                     return i;
                 }
             }
@@ -175,27 +188,32 @@ final class PlanCache {
      * misses). A check against damage, not against an adversary: the cache is the user's own. The sum
      * is taken over the bytes as read.
      */
-    private static int whole(byte[] bytes) throws IOException {
+    private static int whole(ByteBuffer bytes) throws IOException {
         byte[] mark = SUM.getBytes(StandardCharsets.US_ASCII);
-        int end = lastIndexOf(bytes, mark, bytes.length - 2);
+        int end = lastIndexOf(bytes, mark, bytes.limit() - 2);
         if (end < 0) {
             throw new IOException("not whole");
         }
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, end + 1);
-        String stated = new String(bytes, end + mark.length, bytes.length - end - mark.length, StandardCharsets.US_ASCII);
-        if (!stated.strip().equals(Long.toHexString(crc.getValue()))) {
+        crc.update(bytes.slice(0, end + 1));
+        byte[] sum = new byte[bytes.limit() - end - mark.length];
+        bytes.get(end + mark.length, sum);
+        if (!new String(sum, StandardCharsets.US_ASCII).strip().equals(Long.toHexString(crc.getValue()))) {
             throw new IOException("not whole");
         }
         return end + 1;
     }
 
     /** Where {@code mark} last starts in {@code bytes} at or before {@code from}; -1 when nowhere. */
-    private static int lastIndexOf(byte[] bytes, byte[] mark, int from) {
-        for (int i = Math.min(from, bytes.length - mark.length); i >= 0; i--) {
-            if (Arrays.equals(bytes, i, i + mark.length, mark, 0, mark.length)) {
-                return i;
+    private static int lastIndexOf(ByteBuffer bytes, byte[] mark, int from) {
+        search:
+        for (int i = Math.min(from, bytes.limit() - mark.length); i >= 0; i--) {
+            for (int k = 0; k < mark.length; k++) {
+                if (bytes.get(i + k) != mark[k]) {
+                    continue search;
+                }
             }
+            return i;
         }
         return -1;
     }
