@@ -39,8 +39,9 @@ public final class VideoEncoder implements AutoCloseable {
     /** The take's length when known: its frames then cross with their times and held ones are not piped (else 0). */
     private final int takeFrames;
     private final FramePipe pipe;
-    /** Frames written, piped or held, and the last one's bytes. */
-    private int written;
+    /** The take of known length its frames cross in, with their times (else null). */
+    private final HeldTake take;
+    /** The last frame's bytes. */
     private byte[] last;
     private boolean finished;
 
@@ -53,6 +54,8 @@ public final class VideoEncoder implements AutoCloseable {
         this.targets = targets;
         this.takeFrames = takeFrames;
         this.pipe = new FramePipe(ffmpeg, arguments(), outputs(targets), "encode");
+        this.take = takeFrames == 0 ? null
+                : new HeldTake(pipe, takeFrames, fps, TimedFrames.header(width, height, fps, TimedFrames.tag(format)));
     }
 
     /** Opens an encoder for frames of {@code width} x {@code height} at {@code fps}. */
@@ -184,31 +187,17 @@ public final class VideoEncoder implements AutoCloseable {
         if (bytes.length != format.frameBytes(width, height)) {
             throw new IllegalArgumentException("the frame is a view into a larger image; copy it first");
         }
-        int index = written;
-        if (takeFrames == 0) {
+        if (take == null) {
             pipe.put(bytes);
-            written++;
             return;
         }
-        if (index >= takeFrames) {
-            throw new IllegalStateException("the take has " + takeFrames + " frames; frame " + index + " is past its end");
-        }
-        boolean held = index > 0 && (bytes == last || Arrays.equals(bytes, last));
-        written++;
+        take.write(take.written() > 0 && (bytes == last || Arrays.equals(bytes, last)), bytes);
         last = bytes;
-        if (!held || index == takeFrames - 1) { // the last frame is piped: it ends the take
-            byte[] head = TimedFrames.frameHead(index, fps, bytes.length);
-            if (index == 0) {
-                pipe.put(TimedFrames.header(width, height, fps, TimedFrames.tag(format)), head, bytes);
-            } else {
-                pipe.put(head, bytes);
-            }
-        }
     }
 
     /** Frames written so far, held ones too. */
     public long frames() {
-        return written;
+        return take == null ? pipe.frames() : take.written();
     }
 
     /** Stops FFmpeg and removes the partial outputs. */
@@ -224,11 +213,10 @@ public final class VideoEncoder implements AutoCloseable {
             return;
         }
         finished = true;
-        if (takeFrames > 0 && written != takeFrames) {
-            pipe.abort(); // the held frames after the last piped one would be lost
-            throw new IllegalStateException("the take has " + takeFrames + " frames but " + written
-                    + " were written; no video was kept");
+        if (take != null) {
+            take.close();
+        } else {
+            pipe.close();
         }
-        pipe.close();
     }
 }
