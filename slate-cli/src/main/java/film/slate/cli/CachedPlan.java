@@ -81,8 +81,8 @@ final class CachedPlan {
      * meanwhile (status's answer and this write each take about 50 ms on the bench feature), and
      * {@link Planned#close()} waits for it. What it writes is immutable.
      */
-    private static Optional<Thread> writeAside(Path file, PlanCache.Entry entry) {
-        Thread t = new Thread(() -> PlanCache.write(file, entry), "plan cache writer");
+    private static Optional<Thread> writeAside(Path file, PlanCache.Entry entry, Optional<PlanCache.Read> previous) {
+        Thread t = new Thread(() -> PlanCache.write(file, entry, previous), "plan cache writer");
         t.start();
         return Optional.of(t);
     }
@@ -96,7 +96,9 @@ final class CachedPlan {
         if (file.isEmpty()) {
             return uncached(dir, backend, takes, rig);
         }
-        Optional<PlanCache.Entry> previous = PlanCache.read(file.get()).filter(e -> e.code().equals(code()));
+        // The file as read: its unchanged scenes' lines are copied into the next one as they are.
+        Optional<PlanCache.Read> previousRead = PlanCache.readLines(file.get()).filter(r -> r.entry().code().equals(code()));
+        Optional<PlanCache.Entry> previous = previousRead.map(PlanCache.Read::entry);
         long scannedAt = System.currentTimeMillis();
         Optional<InputFiles> scanned = scan(root, previous);
         if (scanned.isEmpty()) {
@@ -138,7 +140,7 @@ final class CachedPlan {
                     || !previous.get().files().equals(inputs);
             return new Planned(ws, plan,
                     scenes.stream().map(PlanCache.Scene::file).filter(f -> !reuse || changed.contains(f)).toList(),
-                    stale ? writeAside(file.get(), new PlanCache.Entry(code(), key, scannedAt, inputs, scenes))
+                    stale ? writeAside(file.get(), new PlanCache.Entry(code(), key, scannedAt, inputs, scenes), previousRead)
                             : Optional.empty());
         } catch (BuildException e) {
             ws.close();
@@ -185,7 +187,7 @@ final class CachedPlan {
             BuildPlan plan = BuildPlan.of(name, recipes(scenes), ws.store);
             return new Planned(ws, plan, scenes.stream().map(PlanCache.Scene::file).toList(), writeAside(file,
                     new PlanCache.Entry(code(), key(inputs, ProductionReader.shotFiles(root), target, takes), scannedAt,
-                            inputs, scenes)));
+                            inputs, scenes), Optional.empty()));
         } catch (BuildException e) {
             ws.close();
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());

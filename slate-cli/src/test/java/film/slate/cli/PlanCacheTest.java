@@ -195,6 +195,38 @@ class PlanCacheTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(first);
     }
 
+    /**
+     * A write given the file as read copies the lines of the scenes it is given again as they are:
+     * the bytes are those encoding every scene makes, whichever scenes are kept, replaced or moved.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aSceneKeptFromTheFileIsCopiedAsTheBytesEncodingItMakes(long seed) throws Exception {
+        Random random = new Random(seed);
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 3 + random.nextInt(3), 2);
+        Path userCache = tmp.resolve("cache");
+        planned(dir, userCache);
+        Path file = PlanCache.location(dir.toAbsolutePath().normalize(), Optional.of(userCache)).get();
+        PlanCache.Read read = PlanCache.readLines(file).orElseThrow();
+        List<PlanCache.Scene> scenes = new ArrayList<>();
+        for (PlanCache.Scene s : read.entry().scenes()) {
+            switch (random.nextInt(3)) {
+                case 0 -> scenes.add(s); // kept: copied
+                case 1 -> scenes.add(new PlanCache.Scene(s.file(), s.sha256(), s.id() + random.nextInt(9), s.continues(),
+                        s.recipes())); // replaced: encoded
+                default -> scenes.add(0, s); // kept, moved first
+            }
+        }
+        PlanCache.Entry next = new PlanCache.Entry(read.entry().code(), read.entry().key(), random.nextLong(),
+                read.entry().files(), scenes);
+        Path copied = tmp.resolve("copied.txt");
+        Path encoded = tmp.resolve("encoded.txt");
+        PlanCache.write(copied, next, Optional.of(read));
+        PlanCache.write(encoded, next);
+        assertThat(Files.readAllBytes(copied)).isEqualTo(Files.readAllBytes(encoded));
+        assertThat(PlanCache.read(copied)).contains(next);
+    }
+
     private static String text(Random random) {
         String[] parts = {"a", "Mara", "\t", "\n", "%", "%2F", "+", " ", "é", "雨", "😀", "\\", "\""};
         StringBuilder b = new StringBuilder();
