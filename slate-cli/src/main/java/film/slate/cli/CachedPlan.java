@@ -96,8 +96,7 @@ final class CachedPlan {
         if (file.isEmpty()) {
             return uncached(dir, backend, takes, rig);
         }
-        // The file as read: its unchanged scenes' lines are copied into the next one as they are.
-        Optional<PlanCache.Read> previousRead = PlanCache.readLines(file.get()).filter(r -> r.entry().code().equals(code()));
+        Optional<PlanCache.Read> previousRead = written(file.get());
         Optional<PlanCache.Entry> previous = previousRead.map(PlanCache.Read::entry);
         long scannedAt = System.currentTimeMillis();
         Optional<InputFiles> scanned = scan(root, previous);
@@ -108,9 +107,7 @@ final class CachedPlan {
         List<String> sceneFiles = ProductionReader.shotFiles(root);
         Map<String, PlanCache.Scene> known = previous.map(e -> e.scenes().stream()
                 .collect(Collectors.toMap(PlanCache.Scene::file, Function.identity(), (a, b) -> a))).orElse(Map.of());
-        Set<String> changed = sceneFiles.stream()
-                .filter(f -> !known.containsKey(f) || !known.get(f).sha256().equals(inputs.sha256(f)))
-                .collect(Collectors.toSet());
+        Set<String> changed = changed(sceneFiles, known, inputs);
         // Nothing but the scenes' own files can have changed the rest: then slate.yaml alone is read.
         boolean sameRest = previous.isPresent() && changed.isEmpty()
                 && rest(previous.get().files(), known.keySet()).equals(rest(inputs, Set.copyOf(sceneFiles)));
@@ -149,6 +146,17 @@ final class CachedPlan {
             ws.close(); // a cached recipe this Slate cannot read back: compile as without the cache
             return uncached(dir, backend, takes, rig);
         }
+    }
+
+    /** The cache file as this Slate wrote it, if whole: its unchanged scenes' lines are copied into the next one. */
+    private static Optional<PlanCache.Read> written(Path file) {
+        return PlanCache.readLines(file).filter(r -> r.entry().code().equals(code()));
+    }
+
+    /** The scene files that are new or whose bytes are not the cached ones. */
+    private static Set<String> changed(List<String> sceneFiles, Map<String, PlanCache.Scene> known, InputFiles inputs) {
+        return sceneFiles.stream().filter(f -> !known.containsKey(f) || !known.get(f).sha256().equals(inputs.sha256(f)))
+                .collect(Collectors.toSet());
     }
 
     private static Optional<InputFiles> scan(Path root, Optional<PlanCache.Entry> previous) {
