@@ -3,6 +3,7 @@
 # the bench's synthetic feature (120 scenes, 2,000 shots, 40 characters, two to six cast a scene,
 # props and dialogue in every scene; nothing rendered). Run from the repository root:
 #   bench/speed-bench.sh [RUNS] [BEFORE]
+# ONLY, when set, is a word of the measures to run (e.g. ONLY=after for the two after an edit).
 # BEFORE, when given, is another checkout (built) whose launcher runs the same commands on the same
 # feature, interleaved run by run with this one, so both see the same load. Each figure is the
 # median of RUNS runs after one warm-up: wall time, and CPU time (user + system, children included).
@@ -24,8 +25,9 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 time_ms() {
   local file="$1"; shift
   local t; t="$(mktemp)"
-  /usr/bin/time -f '%e %U %S' -o "$t" "$@" >/dev/null 2>"$dir/stderr" || [ $? = 1 ]
+  /usr/bin/time -f '%e %U %S %R' -o "$t" "$@" >/dev/null 2>"$dir/stderr" || [ $? = 1 ]
   awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$t" >>"$file"
+  awk '{print $4}' "$t" >>"$file.faults"
   rm -f "$t"
 }
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
@@ -33,6 +35,10 @@ report() {
   local name="$1" file="$2"
   [ -s "$file" ] || return 0
   echo "$name: wall $(cut -d' ' -f1 "$file" | median) ms, cpu $(cut -d' ' -f2 "$file" | median) ms (median of $(wc -l <"$file"))"
+}
+faults() {
+  [ -s "$2" ] || return 0
+  echo "$1: $(median <"$2") minor page faults (median)"
 }
 # Appends a word to the first shot's action of one scene file: an edit a crew makes all day.
 edit_one_scene() {
@@ -42,6 +48,7 @@ edit_one_scene() {
 # measure NAME EDIT ARGS...: the command through each launcher, interleaved.
 measure() {
   local name="$1" edit="$2"; shift 2
+  [[ -z "${ONLY:-}" || "$name" == *"$ONLY"* ]] || return 0
   local key; key="$(echo "$name" | tr -c 'a-z0-9' '_')"
   for i in $(seq 0 "$runs"); do
     for side in after before; do
@@ -59,6 +66,8 @@ measure() {
   report "$name, before" "$dir/$key.before"
   report "$name, after" "$dir/$key.after"
   report "$name, limit (java -version)" "$dir/$key.limit"
+  faults "$name, before" "$dir/$key.before.faults"
+  faults "$name, after" "$dir/$key.after.faults"
 }
 measure "slate check" same check
 measure "slate status --format json" same status --format json

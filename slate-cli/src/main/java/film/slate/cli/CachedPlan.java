@@ -81,8 +81,8 @@ final class CachedPlan {
      * meanwhile (status's answer and this write each take about 50 ms on the bench feature), and
      * {@link Planned#close()} waits for it. What it writes is immutable.
      */
-    private static Optional<Thread> writeAside(Path file, PlanCache.Entry entry) {
-        Thread t = new Thread(() -> PlanCache.write(file, entry), "plan cache writer");
+    private static Optional<Thread> writeAside(Path file, PlanCache.Entry entry, Optional<PlanCache.Read> previous) {
+        Thread t = new Thread(() -> PlanCache.write(file, entry, previous), "plan cache writer");
         t.start();
         return Optional.of(t);
     }
@@ -96,7 +96,8 @@ final class CachedPlan {
         if (file.isEmpty()) {
             return uncached(dir, backend, takes, rig);
         }
-        Optional<PlanCache.Entry> previous = PlanCache.read(file.get()).filter(e -> e.code().equals(code()));
+        Optional<PlanCache.Read> previousRead = written(file.get());
+        Optional<PlanCache.Entry> previous = previousRead.map(PlanCache.Read::entry);
         long scannedAt = System.currentTimeMillis();
         Optional<InputFiles> scanned = scan(root, previous);
         if (scanned.isEmpty()) {
@@ -106,9 +107,7 @@ final class CachedPlan {
         List<String> sceneFiles = ProductionReader.shotFiles(root);
         Map<String, PlanCache.Scene> known = previous.map(e -> e.scenes().stream()
                 .collect(Collectors.toMap(PlanCache.Scene::file, Function.identity(), (a, b) -> a))).orElse(Map.of());
-        Set<String> changed = sceneFiles.stream()
-                .filter(f -> !known.containsKey(f) || !known.get(f).sha256().equals(inputs.sha256(f)))
-                .collect(Collectors.toSet());
+        Set<String> changed = changed(sceneFiles, known, inputs);
         // Nothing but the scenes' own files can have changed the rest: then slate.yaml alone is read.
         boolean sameRest = previous.isPresent() && changed.isEmpty()
                 && rest(previous.get().files(), known.keySet()).equals(rest(inputs, Set.copyOf(sceneFiles)));
@@ -138,7 +137,7 @@ final class CachedPlan {
                     || !previous.get().files().equals(inputs);
             return new Planned(ws, plan,
                     scenes.stream().map(PlanCache.Scene::file).filter(f -> !reuse || changed.contains(f)).toList(),
-                    stale ? writeAside(file.get(), new PlanCache.Entry(code(), key, scannedAt, inputs, scenes))
+                    stale ? writeAside(file.get(), new PlanCache.Entry(code(), key, scannedAt, inputs, scenes), previousRead)
                             : Optional.empty());
         } catch (BuildException e) {
             ws.close();
@@ -147,6 +146,17 @@ final class CachedPlan {
             ws.close(); // a cached recipe this Slate cannot read back: compile as without the cache
             return uncached(dir, backend, takes, rig);
         }
+    }
+
+    /** The cache file as this Slate wrote it, if whole: its unchanged scenes' lines are copied into the next one. */
+    private static Optional<PlanCache.Read> written(Path file) {
+        return PlanCache.readLines(file).filter(r -> r.entry().code().equals(code()));
+    }
+
+    /** The scene files that are new or whose bytes are not the cached ones. */
+    private static Set<String> changed(List<String> sceneFiles, Map<String, PlanCache.Scene> known, InputFiles inputs) {
+        return sceneFiles.stream().filter(f -> !known.containsKey(f) || !known.get(f).sha256().equals(inputs.sha256(f)))
+                .collect(Collectors.toSet());
     }
 
     private static Optional<InputFiles> scan(Path root, Optional<PlanCache.Entry> previous) {
@@ -185,7 +195,7 @@ final class CachedPlan {
             BuildPlan plan = BuildPlan.of(name, recipes(scenes), ws.store);
             return new Planned(ws, plan, scenes.stream().map(PlanCache.Scene::file).toList(), writeAside(file,
                     new PlanCache.Entry(code(), key(inputs, ProductionReader.shotFiles(root), target, takes), scannedAt,
-                            inputs, scenes)));
+                            inputs, scenes), Optional.empty()));
         } catch (BuildException e) {
             ws.close();
             throw new CommandError(ExitCode.CANNOT_RUN, e.getMessage());

@@ -7,11 +7,14 @@ import film.slate.store.Store;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +51,15 @@ final class PlanCache {
         }
     }
 
+    /**
+     * An entry as read, and where each of its scenes' lines lie in the file's bytes: a later write
+     * copies the lines of a scene it is given again (the very {@link Scene} object, unchanged) as
+     * they are, instead of encoding its recipes again. The bytes are the mapped file's, which Slate
+     * only ever replaces by a rename.
+     */
+    record Read(Entry entry, ByteBuffer bytes, IdentityHashMap<Scene, int[]> lines) {
+    }
+
     private PlanCache() {
     }
 
@@ -75,11 +87,20 @@ final class PlanCache {
     }
 
     static Optional<Entry> read(Path file) {
+        return readLines(file).map(Read::entry);
+    }
+
+    /** The entry and where its scenes' lines are ({@link Read}); empty when the file is not whole. */
+    static Optional<Read> readLines(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            Lines in = new Lines(Files.readAllBytes(file));
+        try (FileChannel channel = FileChannel.open(file)) {
+            // Mapped, not read: the file's pages are the page cache's own, not copied through a
+            // temporary direct buffer into a 4 MB array (both fresh memory a short command faults in).
+            // The file is only ever replaced by a rename, never changed in place.
+            ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            Lines in = new Lines(bytes);
             if (!HEADER.equals(in.next())) {
                 return Optional.empty();
             }
@@ -88,7 +109,9 @@ final class PlanCache {
             long at = Long.parseLong(field(in.next(), "at")[1]);
             Map<String, InputFiles.Stamp> files = new TreeMap<>();
             List<Scene> scenes = new ArrayList<>();
-            for (String line; (line = in.next()) != null;) {
+            IdentityHashMap<Scene, int[]> lines = new IdentityHashMap<>();
+            int from = in.at;
+            for (String line; (line = in.next()) != null; from = in.at) {
                 String[] f = line.split("\t", -1);
                 if (f[0].equals("file") && f.length == 5) {
                     files.put(decode(f[4]), new InputFiles.Stamp(f[1], Long.parseLong(f[2]), Long.parseLong(f[3])));
@@ -97,13 +120,16 @@ final class PlanCache {
                     for (int i = Integer.parseInt(f[5]); i > 0; i--) {
                         recipes.add(in.recipe());
                     }
-                    scenes.add(new Scene(decode(f[1]), f[2], decode(f[4]), f[3].equals("1"), recipes));
+                    Scene scene = new Scene(decode(f[1]), f[2], decode(f[4]), f[3].equals("1"), recipes);
+                    scenes.add(scene);
+                    lines.put(scene, new int[] {from, in.at});
                 } else {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new Entry(code, key, at, new InputFiles(files), scenes));
-        } catch (IOException | RuntimeException e) {
+            return Optional.of(new Read(new Entry(code, key, at, new InputFiles(files), scenes), bytes, lines));
+        } catch (IOException | RuntimeException | InternalError e) {
+            // InternalError: the mapped file was cut short under the reader (by someone else: Slate renames)
             return Optional.empty(); // a cache that cannot be read is a miss, never a failure
         }
     }
@@ -115,12 +141,14 @@ final class PlanCache {
      * multi-byte UTF-8 character, so the bytes can be cut before they are decoded.
      */
     private static final class Lines {
-        private final byte[] bytes;
+        private final ByteBuffer bytes;
         private final int end;
         private int at;
+        /** A field's bytes on their way to a string: one array, as long as the longest field. */
+        private byte[] field = new byte[1 << 14];
 
         /** Checks the sum line first: recipes are read only when asked for, long after this read. */
-        Lines(byte[] bytes) throws IOException {
+        Lines(ByteBuffer bytes) throws IOException {
             this.bytes = bytes;
             this.end = whole(bytes);
         }
@@ -131,7 +159,7 @@ final class PlanCache {
                 return null;
             }
             int stop = indexOf('\n', at, end);
-            String line = new String(bytes, at, stop - at, StandardCharsets.UTF_8);
+            String line = text(at, stop);
             at = Math.min(end, stop + 1);
             return line;
         }
@@ -155,13 +183,18 @@ final class PlanCache {
         }
 
         private String text(int from, int to) {
-            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            int length = to - from;
+            if (length > field.length) {
+                field = new byte[Math.max(length, 2 * field.length)];
+            }
+            bytes.get(from, field, 0, length);
+            return new String(field, 0, length, StandardCharsets.UTF_8);
         }
 
         /** Where {@code b} first is in {@code [from, to)}; {@code to} when nowhere. */
         private int indexOf(char b, int from, int to) {
             for (int i = from; i < to; i++) {
-                if (bytes[i] == b) {
+                if (bytes.get(i) == b) {
                     return i;
                 }
             }
@@ -175,34 +208,49 @@ final class PlanCache {
      * misses). A check against damage, not against an adversary: the cache is the user's own. The sum
      * is taken over the bytes as read.
      */
-    private static int whole(byte[] bytes) throws IOException {
+    private static int whole(ByteBuffer bytes) throws IOException {
         byte[] mark = SUM.getBytes(StandardCharsets.US_ASCII);
-        int end = lastIndexOf(bytes, mark, bytes.length - 2);
+        int end = lastIndexOf(bytes, mark, bytes.limit() - 2);
         if (end < 0) {
             throw new IOException("not whole");
         }
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, end + 1);
-        String stated = new String(bytes, end + mark.length, bytes.length - end - mark.length, StandardCharsets.US_ASCII);
-        if (!stated.strip().equals(Long.toHexString(crc.getValue()))) {
+        crc.update(bytes.slice(0, end + 1));
+        byte[] sum = new byte[bytes.limit() - end - mark.length];
+        bytes.get(end + mark.length, sum);
+        if (!new String(sum, StandardCharsets.US_ASCII).strip().equals(Long.toHexString(crc.getValue()))) {
             throw new IOException("not whole");
         }
         return end + 1;
     }
 
     /** Where {@code mark} last starts in {@code bytes} at or before {@code from}; -1 when nowhere. */
-    private static int lastIndexOf(byte[] bytes, byte[] mark, int from) {
-        for (int i = Math.min(from, bytes.length - mark.length); i >= 0; i--) {
-            if (Arrays.equals(bytes, i, i + mark.length, mark, 0, mark.length)) {
-                return i;
+    private static int lastIndexOf(ByteBuffer bytes, byte[] mark, int from) {
+        search:
+        for (int i = Math.min(from, bytes.limit() - mark.length); i >= 0; i--) {
+            for (int k = 0; k < mark.length; k++) {
+                if (bytes.get(i + k) != mark[k]) {
+                    continue search;
+                }
             }
+            return i;
         }
         return -1;
     }
 
     /** Writes the entry whole (aside, then renamed); a cache that cannot be written is only slower. */
     static void write(Path file, Entry e) {
-        Utf8 out = text(e);
+        write(file, e, Optional.empty());
+    }
+
+    /** Writes the entry as {@link #write(Path, Entry)} does, the lines of scenes {@code from} read copied as they are. */
+    static void write(Path file, Entry e, Optional<Read> from) {
+        Utf8 out;
+        try {
+            out = text(e, from);
+        } catch (InternalError mappingCutShort) {
+            out = text(e, Optional.empty());
+        }
         CRC32C crc = new CRC32C();
         crc.update(out.bytes, 0, out.size);
         out.append(SUM.substring(1)).append(Long.toHexString(crc.getValue())).append("\n");
@@ -215,9 +263,15 @@ final class PlanCache {
     }
 
     /** The entry's lines as UTF-8, in one buffer sized up front: the recipes' JSON is megabytes on a feature. */
-    private static Utf8 text(Entry e) {
+    private static Utf8 text(Entry e, Optional<Read> from) {
+        Map<Scene, int[]> read = from.<Map<Scene, int[]>>map(Read::lines).orElse(Map.of());
         int size = 4096 + e.files().files().size() * 200;
         for (Scene s : e.scenes()) {
+            int[] lines = read.get(s);
+            if (lines != null) {
+                size += lines[1] - lines[0];
+                continue;
+            }
             for (Recipe r : s.recipes()) {
                 size += r.canonical().length() + 200;
             }
@@ -228,6 +282,11 @@ final class PlanCache {
                 .append(Long.toString(s.size())).append("\t").append(Long.toString(s.modified())).append("\t")
                 .append(encode(name)).append("\n"));
         for (Scene s : e.scenes()) {
+            int[] lines = read.get(s);
+            if (lines != null) {
+                out.append(from.get().bytes(), lines[0], lines[1]);
+                continue;
+            }
             out.append("scene\t").append(encode(s.file())).append("\t").append(s.sha256()).append("\t")
                     .append(s.continues() ? "1" : "0").append("\t").append(encode(s.id())).append("\t")
                     .append(Integer.toString(s.recipes().size())).append("\n");
@@ -258,6 +317,17 @@ final class PlanCache {
             }
             System.arraycopy(utf8, 0, bytes, size, utf8.length);
             size += utf8.length;
+            return this;
+        }
+
+        /** Bytes {@code [from, to)} of {@code source} as they are. */
+        Utf8 append(ByteBuffer source, int from, int to) {
+            int length = to - from;
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+            }
+            source.get(from, bytes, size, length);
+            size += length;
             return this;
         }
 

@@ -132,6 +132,36 @@ class PlanCacheTest {
     }
 
     /**
+     * The file is mapped, not read into an array: a file cut short at any byte (or grown by any) is a
+     * miss, and an entry read from it keeps its own text whatever becomes of the file afterwards.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aMappedCacheFileCutOrGrownIsAMissAndAnEntryOutlivesItsFile(long seed) throws Exception {
+        Random random = new Random(seed);
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 2, 2);
+        Path userCache = tmp.resolve("cache");
+        planned(dir, userCache);
+        Path file = PlanCache.location(dir.toAbsolutePath().normalize(), Optional.of(userCache)).get();
+        byte[] whole = Files.readAllBytes(file);
+        PlanCache.Entry entry = PlanCache.read(file).orElseThrow();
+        List<String> texts = entry.scenes().stream().flatMap(s -> s.recipes().stream()).map(Recipe::canonical).toList();
+        assertThat(texts).isNotEmpty();
+        int cut = random.nextInt(whole.length);
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(cut); // in place, under the same name: what Slate itself never does
+        }
+        assertThat(PlanCache.read(file)).as("cut at %d of %d", cut, whole.length).isEmpty();
+        byte[] grown = java.util.Arrays.copyOf(whole, whole.length + 1 + random.nextInt(8));
+        Files.write(file, grown);
+        assertThat(PlanCache.read(file)).as("grown by %d", grown.length - whole.length).isEmpty();
+        assertThat(entry.scenes().stream().flatMap(s -> s.recipes().stream()).map(Recipe::canonical).toList())
+                .isEqualTo(texts);
+        Files.write(file, whole);
+        assertThat(PlanCache.read(file)).contains(entry);
+    }
+
+    /**
      * The file reads back as written, whatever its names and texts hold (tabs, line feeds, percent
      * signs, accented and wide letters, characters outside the BMP): fields are cut from the bytes
      * before they are decoded, and a second write of what was read is the same bytes.
@@ -163,6 +193,38 @@ class PlanCacheTest {
         byte[] first = Files.readAllBytes(file);
         PlanCache.write(file, read);
         assertThat(Files.readAllBytes(file)).isEqualTo(first);
+    }
+
+    /**
+     * A write given the file as read copies the lines of the scenes it is given again as they are:
+     * the bytes are those encoding every scene makes, whichever scenes are kept, replaced or moved.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aSceneKeptFromTheFileIsCopiedAsTheBytesEncodingItMakes(long seed) throws Exception {
+        Random random = new Random(seed);
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 3 + random.nextInt(3), 2);
+        Path userCache = tmp.resolve("cache");
+        planned(dir, userCache);
+        Path file = PlanCache.location(dir.toAbsolutePath().normalize(), Optional.of(userCache)).get();
+        PlanCache.Read read = PlanCache.readLines(file).orElseThrow();
+        List<PlanCache.Scene> scenes = new ArrayList<>();
+        for (PlanCache.Scene s : read.entry().scenes()) {
+            switch (random.nextInt(3)) {
+                case 0 -> scenes.add(s); // kept: copied
+                case 1 -> scenes.add(new PlanCache.Scene(s.file(), s.sha256(), s.id() + random.nextInt(9), s.continues(),
+                        s.recipes())); // replaced: encoded
+                default -> scenes.add(0, s); // kept, moved first
+            }
+        }
+        PlanCache.Entry next = new PlanCache.Entry(read.entry().code(), read.entry().key(), random.nextLong(),
+                read.entry().files(), scenes);
+        Path copied = tmp.resolve("copied.txt");
+        Path encoded = tmp.resolve("encoded.txt");
+        PlanCache.write(copied, next, Optional.of(read));
+        PlanCache.write(encoded, next);
+        assertThat(Files.readAllBytes(copied)).isEqualTo(Files.readAllBytes(encoded));
+        assertThat(PlanCache.read(copied)).contains(next);
     }
 
     private static String text(Random random) {

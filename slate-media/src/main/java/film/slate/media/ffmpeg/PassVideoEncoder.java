@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *
  * <p>In a take of known length, a frame that holds the picture of the frame before (the same
  * arrays or equal ones: a still camera on a still cast, two frames in three of the example) is not
- * piped: each piped frame crosses with its time ({@link TimedGreyFrames}) and FFmpeg repeats it
+ * piped: each piped frame crosses with its time ({@link TimedFrames}) and FFmpeg repeats it
  * after the splitting and the lookup ({@code fps}), so the filters run once a picture and the files
  * are the very bytes piping every frame makes. FFmpeg starts with the take, not after it is
  * staged, and hears of each hold as it comes.
@@ -38,8 +38,8 @@ public final class PassVideoEncoder implements AutoCloseable {
     /** The take's length when known: its frames then cross with their times and held ones are not piped (else 0). */
     private final int takeFrames;
     private final FramePipe pipe;
-    /** Frames written, piped or held. */
-    private int written;
+    /** The take of known length its frames cross in, with their times (else null). */
+    private final HeldTake take;
     private byte[] lastMatte;
     private byte[] lastPose;
     private boolean finished;
@@ -56,6 +56,9 @@ public final class PassVideoEncoder implements AutoCloseable {
         List<Path> outputs = new ArrayList<>(new TreeMap<>(masks).values());
         pose.ifPresent(outputs::add);
         this.pipe = new FramePipe(ffmpeg, arguments(shape, new TreeMap<>(masks), pose), outputs, "pass");
+        int bands = (matte ? 1 : 0) + (this.pose ? 1 : 0);
+        this.take = takeFrames == 0 ? null
+                : new HeldTake(pipe, takeFrames, fps, TimedFrames.header(width, height * bands, fps, TimedFrames.GREY));
     }
 
     /** Frame size and rate. */
@@ -214,25 +217,15 @@ public final class PassVideoEncoder implements AutoCloseable {
         if (this.pose) {
             parts.add(band(pose, "pose"));
         }
-        int frame = written;
-        if (takeFrames > 0 && frame >= takeFrames) {
-            throw new IllegalStateException("the take has " + takeFrames + " frames; frame " + frame
-                    + " is past its end");
+        if (take == null) {
+            pipe.put(parts.toArray(byte[][]::new));
+            return;
         }
-        boolean same = frame > 0 && (!this.matte || same(matte, lastMatte)) && (!this.pose || same(pose, lastPose));
-        written++;
+        boolean same = take.written() > 0 && (!this.matte || same(matte, lastMatte))
+                && (!this.pose || same(pose, lastPose));
+        take.write(same, parts.toArray(byte[][]::new));
         lastMatte = this.matte ? matte : null;
         lastPose = this.pose ? pose : null;
-        if (takeFrames == 0) {
-            pipe.put(parts.toArray(byte[][]::new));
-        } else if (!same || frame == takeFrames - 1) { // the last frame is piped: it ends the take
-            int bands = parts.size();
-            if (frame == 0) {
-                parts.add(0, TimedGreyFrames.header(width, height * bands, fps));
-            }
-            parts.add(frame == 0 ? 1 : 0, TimedGreyFrames.frameHead(frame, fps, width * height * bands));
-            pipe.put(parts.toArray(byte[][]::new));
-        }
     }
 
     private static boolean same(byte[] a, byte[] b) {
@@ -249,7 +242,7 @@ public final class PassVideoEncoder implements AutoCloseable {
 
     /** Frames written so far, held ones too. */
     public long frames() {
-        return written;
+        return take == null ? pipe.frames() : take.written();
     }
 
     /** Stops FFmpeg and removes the partial outputs. */
@@ -264,11 +257,10 @@ public final class PassVideoEncoder implements AutoCloseable {
             return;
         }
         finished = true;
-        if (takeFrames > 0 && written != takeFrames) {
-            pipe.abort(); // the held frames after the last written one would be lost
-            throw new IllegalStateException("the take has " + takeFrames + " frames but " + written
-                    + " were written; no video was kept");
+        if (take != null) {
+            take.close();
+        } else {
+            pipe.close();
         }
-        pipe.close();
     }
 }

@@ -4,12 +4,20 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * One frame stream into FFmpeg through its standard input, as raw video, to a lossless master and
  * an H.264 proxy in a single pass, through a {@link FramePipe} (drawing hides behind encoding;
  * outputs appear only when FFmpeg succeeds).
+ *
+ * <p>In a take of known length, a frame that holds the picture of the frame before (the same
+ * array or an equal one: a still camera on a still cast, two frames in three of the example) is
+ * not piped: each piped frame crosses with its time ({@link TimedFrames}), is converted to each
+ * output's pixel format and then repeated over the held frames ({@code fps}), so the pipe, the
+ * demuxer and the conversions work once a picture while the encoders still see every frame: the
+ * files are the very bytes piping every frame makes (VideoEncoderTest).
  */
 public final class VideoEncoder implements AutoCloseable {
     /** FFmpeg threads of a master's encoder: the two cores of the machine Slate is made for. */
@@ -27,27 +35,58 @@ public final class VideoEncoder implements AutoCloseable {
     private final int height;
     private final PixelFormat format;
     private final EncodeTargets targets;
+    private final int fps;
+    /** The take's length when known: its frames then cross with their times and held ones are not piped (else 0). */
+    private final int takeFrames;
     private final FramePipe pipe;
+    /** The take of known length its frames cross in, with their times (else null). */
+    private final HeldTake take;
+    /** The last frame's bytes. */
+    private byte[] last;
+    private boolean finished;
 
-    private VideoEncoder(Ffmpeg ffmpeg, int width, int height, int fps, PixelFormat format, EncodeTargets targets) {
+    private VideoEncoder(Ffmpeg ffmpeg, Picture picture, PixelFormat format, EncodeTargets targets, int takeFrames) {
         this.ffmpeg = ffmpeg;
-        this.width = width;
-        this.height = height;
+        this.width = picture.width();
+        this.height = picture.height();
+        this.fps = picture.fps();
         this.format = format;
         this.targets = targets;
-        this.pipe = new FramePipe(ffmpeg, arguments(fps), outputs(targets), "encode");
+        this.takeFrames = takeFrames;
+        this.pipe = new FramePipe(ffmpeg, arguments(), outputs(targets), "encode");
+        this.take = takeFrames == 0 ? null
+                : new HeldTake(pipe, takeFrames, fps, TimedFrames.header(width, height, fps, TimedFrames.tag(format)));
     }
 
     /** Opens an encoder for frames of {@code width} x {@code height} at {@code fps}. */
     public static VideoEncoder open(Ffmpeg ffmpeg, int width, int height, int fps, PixelFormat format,
             EncodeTargets targets) {
-        if (width < 2 || height < 2 || width % 2 != 0 || height % 2 != 0) {
-            throw new IllegalArgumentException("frame size must be even and at least 2x2, not " + width + "x" + height);
+        return start(ffmpeg, new Picture(width, height, fps), format, targets, 0);
+    }
+
+    /**
+     * Opens an encoder as {@link #open(Ffmpeg, int, int, int, PixelFormat, EncodeTargets)} does, for
+     * a take of {@code frames} frames: exactly that many are then written, and one whose bytes are
+     * the frame before's does not cross the pipe. The outputs are the same bytes either way.
+     */
+    public static VideoEncoder open(Ffmpeg ffmpeg, int width, int height, int fps, PixelFormat format,
+            EncodeTargets targets, int frames) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("a take has at least one frame, not " + frames);
+        }
+        return start(ffmpeg, new Picture(width, height, fps), format, targets, frames);
+    }
+
+    private static VideoEncoder start(Ffmpeg ffmpeg, Picture picture, PixelFormat format, EncodeTargets targets,
+            int frames) {
+        if (picture.width() < 2 || picture.height() < 2 || picture.width() % 2 != 0 || picture.height() % 2 != 0) {
+            throw new IllegalArgumentException("frame size must be even and at least 2x2, not " + picture.width() + "x"
+                    + picture.height());
         }
         for (Path p : outputs(targets)) {
             Ffmpeg.muxer(p);
         }
-        return new VideoEncoder(ffmpeg, width, height, fps, format, targets);
+        return new VideoEncoder(ffmpeg, picture, format, targets, frames);
     }
 
     static List<Path> outputs(EncodeTargets t) {
@@ -57,12 +96,34 @@ public final class VideoEncoder implements AutoCloseable {
         return out;
     }
 
-    private List<String> arguments(int fps) {
-        List<String> a = new ArrayList<>(List.of("-y", "-f", "rawvideo", "-pix_fmt", format.ffmpegName(),
-                "-s", width + "x" + height, "-r", Integer.toString(fps), "-i", "pipe:0"));
-        a.addAll(outputArguments(ffmpeg, targets, format, new Picture(width, height, fps), List.of("-map", "0:v"),
-                List.of("-map", "0:v")));
+    private List<String> arguments() {
+        Picture picture = new Picture(width, height, fps);
+        if (takeFrames == 0) {
+            List<String> a = new ArrayList<>(List.of("-y", "-f", "rawvideo", "-pix_fmt", format.ffmpegName(),
+                    "-s", width + "x" + height, "-r", Integer.toString(fps), "-i", "pipe:0"));
+            a.addAll(outputArguments(ffmpeg, targets, format, picture, List.of("-map", "0:v"), List.of("-map", "0:v")));
+            return a;
+        }
+        List<String> a = new ArrayList<>(List.of("-y", "-f", "matroska", "-i", "pipe:0", "-filter_complex", heldGraph()));
+        a.addAll(outputArguments(ffmpeg, targets, format, picture, List.of("-map", "[master]"),
+                List.of("-map", "[proxy]")));
         return a;
+    }
+
+    /**
+     * Each piped picture's time counted in frames again and its pixel shape left unsaid, as raw
+     * frames leave it (Matroska says square, which the outputs would record); then, for each
+     * output, the picture converted to its pixel format and repeated over the held frames.
+     */
+    private String heldGraph() {
+        boolean both = targets.master().isPresent() && targets.proxy().isPresent();
+        StringBuilder g = new StringBuilder("[0:v]settb=1/").append(fps).append(",setsar=0");
+        g.append(both ? ",split=2[m][p];[m]" : ",");
+        targets.master().ifPresent(m -> g.append("format=").append(format.masterFormat()).append(",fps=").append(fps)
+                .append("[master]"));
+        g.append(both ? ";[p]" : "");
+        targets.proxy().ifPresent(p -> g.append("format=yuv420p,fps=").append(fps).append("[proxy]"));
+        return g.toString();
     }
 
     /** Size and rate of the frames that reach the outputs. */
@@ -126,22 +187,36 @@ public final class VideoEncoder implements AutoCloseable {
         if (bytes.length != format.frameBytes(width, height)) {
             throw new IllegalArgumentException("the frame is a view into a larger image; copy it first");
         }
-        pipe.put(bytes);
+        if (take == null) {
+            pipe.put(bytes);
+            return;
+        }
+        take.write(take.written() > 0 && (bytes == last || Arrays.equals(bytes, last)), bytes);
+        last = bytes;
     }
 
-    /** Frames written so far. */
+    /** Frames written so far, held ones too. */
     public long frames() {
-        return pipe.frames();
+        return take == null ? pipe.frames() : take.written();
     }
 
     /** Stops FFmpeg and removes the partial outputs. */
     public void abort() {
+        finished = true;
         pipe.abort();
     }
 
     /** Ends the stream, waits for FFmpeg and moves the finished outputs into place. */
     @Override
     public void close() {
-        pipe.close();
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (take != null) {
+            take.close();
+        } else {
+            pipe.close();
+        }
     }
 }

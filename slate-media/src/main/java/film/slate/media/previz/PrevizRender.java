@@ -21,11 +21,14 @@ public final class PrevizRender {
     public static int encode(PrevizShot shot, Ffmpeg ffmpeg, EncodeTargets picture, Optional<EncodeTargets> depth,
             Optional<BurnIn> burnIn) {
         var f = shot.format();
-        try (VideoEncoder pictures = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.BGR24, picture);
+        try (VideoEncoder pictures = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.BGR24, picture,
+                shot.frames());
                 VideoEncoder depths = depth.map(d -> VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(),
-                        PixelFormat.GRAY8, d)).orElse(null)) {
+                        PixelFormat.GRAY8, d, shot.frames())).orElse(null)) {
+            HeldPictures held = new HeldPictures(shot);
             for (int i = 0; i < shot.frames(); i++) {
-                pictures.write(shot.picture(shot.setup(i), burnIn.orElse(null)));
+                FrameSetup frame = shot.setup(i);
+                pictures.write(burnIn.isPresent() ? shot.picture(frame, burnIn.get()) : held.picture(frame));
                 if (depths != null) {
                     depths.write(shot.depth(i));
                 }
@@ -46,10 +49,11 @@ public final class PrevizRender {
         var f = shot.format();
         PassVideos videos = new PassVideos(shot, ffmpeg, passes, wanted, true);
         try (videos; VideoEncoder pictures = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.BGR24,
-                picture)) {
+                picture, shot.frames())) {
+            HeldPictures held = new HeldPictures(shot);
             for (int i = 0; i < shot.frames(); i++) {
                 FrameSetup frame = shot.setup(i);
-                pictures.write(shot.picture(frame, null));
+                pictures.write(held.picture(frame));
                 videos.write(frame);
             }
         }
@@ -59,7 +63,8 @@ public final class PrevizRender {
     /** Renders the depth picture of every frame of {@code shot} alone, as the depth outputs above get it. */
     public static void depth(PrevizShot shot, Ffmpeg ffmpeg, EncodeTargets depth) {
         var f = shot.format();
-        try (VideoEncoder depths = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.GRAY8, depth)) {
+        try (VideoEncoder depths = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.GRAY8, depth,
+                shot.frames())) {
             for (int i = 0; i < shot.frames(); i++) {
                 depths.write(shot.depth(i));
             }

@@ -9,6 +9,7 @@ import film.slate.core.model.VideoFormat;
 import film.slate.core.stage.CameraPose;
 import film.slate.core.stage.Staging;
 import film.slate.core.stage.Vec3;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -114,6 +115,27 @@ public final class PrevizShot {
     /** Frame {@code frame} with the slate burnt in. */
     public BufferedImage picture(int frame, BurnIn burnIn) {
         return draw(setup(frame), burnIn, true, true);
+    }
+
+    /**
+     * What the picture of a staged frame (without a burn-in) is drawn from: the camera (the set's
+     * faces and the picture plane follow it), the cast's faces in painting order and the names over
+     * their heads. Two frames with equal sources have the same picture, pixel for pixel.
+     */
+    record PictureSource(CameraPose camera, List<List<Vec3>> corners, List<Color> colours, List<String> owners,
+            List<Label> labels) {
+    }
+
+    PictureSource pictureSource(FrameSetup frame) {
+        List<List<Vec3>> corners = new ArrayList<>(frame.cast().size());
+        List<Color> colours = new ArrayList<>(frame.cast().size());
+        List<String> owners = new ArrayList<>(frame.cast().size());
+        for (Face f : frame.cast()) {
+            corners.add(f.corners());
+            colours.add(f.color());
+            owners.add(f.owner());
+        }
+        return new PictureSource(frame.camera(), corners, colours, owners, scenery.names(frame.instant()));
     }
 
     /** The picture of a staged frame, with the slate burnt in when {@code burnIn} is not null. */

@@ -3,15 +3,18 @@ package film.slate.media.previz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import film.slate.media.TestFilm;
+import film.slate.media.ffmpeg.EncodeTargets;
 import film.slate.media.ffmpeg.Ffmpeg;
 import film.slate.media.ffmpeg.PixelFormat;
 import film.slate.media.ffmpeg.VideoDecoder;
+import film.slate.media.ffmpeg.VideoEncoder;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +89,43 @@ class HeldFramesTest {
         }
         Path everyFrame = MaskAndPoseRender.poseVideo(kept, ffmpeg, dir.resolve("pose.mov"));
         assertThat(Files.readAllBytes(bound.poseVideo())).as("pose video").isEqualTo(Files.readAllBytes(everyFrame));
+    }
+
+    /**
+     * The take's picture, its held frames neither drawn nor piped again ({@link HeldPictures}), is
+     * the very master and proxy that drawing every frame and piping it as raw video makes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "0.75", "3"})
+    void heldPicturesMakeTheMasterAndProxyEveryFrameDrawnMakes(String seconds) throws Exception {
+        var production = TestFilm.read(TestFilm.write(dir.resolve("film"), SCENE.formatted(seconds, ""), 24, 164, 90))
+                .production();
+        PrevizShot shot = Previz.of(production).shot("1/1", 1).orElseThrow();
+        HeldPictures pictures = new HeldPictures(shot);
+        BufferedImage before = null;
+        int held = 0;
+        for (int i = 0; i < shot.frames(); i++) {
+            BufferedImage picture = pictures.picture(shot.setup(i));
+            held += picture == before ? 1 : 0;
+            before = picture;
+        }
+        assertThat(held).as("pictures held").isBetween(shot.frames() / 2, shot.frames() - 2);
+
+        Ffmpeg ffmpeg = Ffmpeg.find();
+        Path master = dir.resolve("held.mkv");
+        Path proxy = dir.resolve("held.mp4");
+        PrevizRender.encode(shot, ffmpeg, EncodeTargets.both(master, proxy), Optional.empty(), Optional.empty());
+        Path everyMaster = dir.resolve("every.mkv");
+        Path everyProxy = dir.resolve("every.mp4");
+        var f = shot.format();
+        try (VideoEncoder every = VideoEncoder.open(ffmpeg, f.width(), f.height(), f.fps(), PixelFormat.BGR24,
+                EncodeTargets.both(everyMaster, everyProxy))) {
+            for (int i = 0; i < shot.frames(); i++) {
+                every.write(shot.picture(i));
+            }
+        }
+        assertThat(Files.readAllBytes(master)).as("master").isEqualTo(Files.readAllBytes(everyMaster));
+        assertThat(Files.readAllBytes(proxy)).as("proxy").isEqualTo(Files.readAllBytes(everyProxy));
     }
 
     /** The frames staged as the very frame before (asked for in order, as a take is drawn): drawn once, not piped. */

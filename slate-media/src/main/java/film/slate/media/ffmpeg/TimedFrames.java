@@ -4,26 +4,40 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Grey frames (a byte a pixel) with their own timestamps, as a Matroska stream FFmpeg reads from
- * a pipe: uncompressed video ({@code V_UNCOMPRESSED}, {@code Y800}), one cluster a frame. Unlike
- * raw frames, whose times are their count, a frame may come after a gap (the frames between hold
- * its picture) without FFmpeg being told of the gaps at its start. Times are in nanoseconds, a
- * frame at the nanosecond its number starts at (rounded down), which FFmpeg's {@code settb}
- * brings back to the frame's number.
+ * Raw frames with their own timestamps, as a Matroska stream FFmpeg reads from a pipe:
+ * uncompressed video ({@code V_UNCOMPRESSED}: grey {@code Y800}, or {@code BGR} 24 bits), one
+ * cluster a frame. Unlike raw frames, whose times are their count, a frame may come after a gap
+ * (the frames between hold its picture) without FFmpeg being told of the gaps at its start. Times
+ * are in nanoseconds, a frame at the nanosecond its number starts at (rounded down), which
+ * FFmpeg's {@code settb} brings back to the frame's number.
  */
-final class TimedGreyFrames {
+final class TimedFrames {
+    /** Grey frames: a byte a pixel. */
+    static final byte[] GREY = "Y800".getBytes(StandardCharsets.US_ASCII);
+    /** Blue, green and red bytes a pixel ({@link PixelFormat#BGR24}): FFmpeg's raw tag {@code BGR} and 24. */
+    static final byte[] BGR = {'B', 'G', 'R', 24};
     private static final long UNKNOWN_SIZE = 0x01ffffffffffffffL;
 
-    private TimedGreyFrames() {
+    private TimedFrames() {
     }
 
-    /** The stream's start: its header and the one video track, {@code width} by {@code height}. */
-    static byte[] header(int width, int height, int fps) {
+    /** The tag of a pixel format's frames. */
+    static byte[] tag(PixelFormat format) {
+        return switch (format) {
+            case BGR24 -> BGR;
+            case GRAY8 -> GREY;
+        };
+    }
+
+    /**
+     * The stream's start: its header and the one video track, {@code width} by {@code height},
+     * its pixels laid out as {@code fourcc} says ({@link #GREY}, {@link #BGR}).
+     */
+    static byte[] header(int width, int height, int fps, byte[] fourcc) {
         var ebml = new Element(0x1a45dfa3).uint(0x4286, 1).uint(0x42f7, 1).uint(0x42f2, 4).uint(0x42f3, 8)
                 .text(0x4282, "matroska").uint(0x4287, 4).uint(0x4285, 2);
         var info = new Element(0x1549a966).uint(0x2ad7b1, 1);
-        var video = new Element(0xe0).uint(0xb0, width).uint(0xba, height).bytes(0x2eb524,
-                "Y800".getBytes(StandardCharsets.US_ASCII));
+        var video = new Element(0xe0).uint(0xb0, width).uint(0xba, height).bytes(0x2eb524, fourcc);
         var track = new Element(0xae).uint(0xd7, 1).uint(0x73c5, 1).uint(0x83, 1).text(0x86, "V_UNCOMPRESSED")
                 .text(0x22b59c, "und").uint(0x9c, 0).uint(0x23e383, 1_000_000_000L / fps).child(video);
         var tracks = new Element(0x1654ae6b).child(track);
@@ -90,7 +104,7 @@ final class TimedGreyFrames {
         }
 
         Element uint(int child, long value) {
-            return bytes(child, TimedGreyFrames.uint(value));
+            return bytes(child, TimedFrames.uint(value));
         }
 
         Element text(int child, String value) {
