@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One take of one shot, compiled: what it says ({@link #content()}), its canonical JSON and that
@@ -85,6 +88,33 @@ public final class Recipe {
         }
         return r;
     }
+
+    /**
+     * A recipe from the text a store keeps, when that text is exactly what this Slate writes for
+     * what it says: canonical ({@link CanonicalTree}, one pass), and its content written back as a
+     * tree ({@link RecipeJson#tree}) equal to the tree read, member for member and value for value
+     * (numbers as the doubles the canonical text writes). That is what {@link #parse} establishes for
+     * canonical text by canonicalising it again, without doing so (and without Jackson's parser);
+     * empty for any other text, which {@code parse} reads, or refuses with a sentence.
+     */
+    public static Optional<Recipe> ofStored(String text) {
+        try {
+            Optional<ObjectNode> tree = CanonicalTree.object(text);
+            if (tree.isEmpty()) {
+                return Optional.empty();
+            }
+            RecipeContent content = RecipeJson.read(tree.get());
+            return RecipeJson.tree(content).equals(SAME_TEXT, tree.get())
+                    ? Optional.of(new Recipe(Sha256.hex(text.getBytes(StandardCharsets.UTF_8)), text, content, List.of()))
+                    : Optional.empty();
+        } catch (RuntimeException notRead) {
+            return Optional.empty(); // parse says what is wrong
+        }
+    }
+
+    /** Two values with the same canonical text: numbers by their doubles (an int and a double of 3 alike), others as Jackson compares. */
+    private static final Comparator<JsonNode> SAME_TEXT = (a, b) ->
+            (a.isNumber() && b.isNumber() ? a.doubleValue() == b.doubleValue() : a.equals(b)) ? 0 : 1;
 
     /**
      * A recipe from canonical text that this Slate wrote itself and kept under a content hash (the

@@ -126,7 +126,7 @@ class RecipeRoundTripTest {
     }
 
     /** Random recipe contents over every member, optional or not, with awkward text and numbers. */
-    private record Generated(Random random) {
+    record Generated(Random random) {
         RecipeContent content() {
             return new RecipeContent(1, text(), text() + "/" + text(), 1 + random.nextInt(9), seed(), random.nextBoolean(),
                     new RecipeContent.Format(1 + random.nextInt(60), 1 + random.nextInt(4000), 1 + random.nextInt(3000),

@@ -162,19 +162,22 @@ final class FarmLoop {
 
     /** Runs one entry's step on a job thread, then removes the entry or puts it back for later. */
     private void finish(FarmQueue.Entry entry, RenderJob.Step step) {
+        boolean again = false;
         try {
             if (!step.run()) {
                 settle(() -> queue.remove(entry));
             }
         } catch (RetryLater r) {
+            again = true;
             settle(() -> queue.later(entry, clock.instant().plus(r.delay())));
         } catch (RuntimeException | Error e) {
-            Optional<Duration> again = Optional.empty();
+            Optional<Duration> retry = Optional.empty();
             try {
-                again = job.unexpected(entry.recipe(), e);
+                retry = job.unexpected(entry.recipe(), e);
             } finally {
-                Optional<Duration> delay = again;
-                if (delay.isPresent()) {
+                Optional<Duration> delay = retry;
+                again = delay.isPresent();
+                if (again) {
                     settle(() -> queue.later(entry, clock.instant().plus(delay.get())));
                 } else {
                     job.givenUp().add(entry.recipe()); // even when recording it failed
@@ -182,6 +185,9 @@ final class FarmLoop {
                 }
             }
         } finally {
+            if (!again) {
+                job.left(entry.recipe());
+            }
             synchronized (wake) {
                 running--;
                 wake.notifyAll();

@@ -202,19 +202,17 @@ final class RenderJob {
      * claimed and the budget's reservations are given back.
      */
     List<Step> pickAndClaim(FarmQueue queue, int most, Instant now, List<FarmQueue.Entry> picked) {
-        Map<String, Generator> ready = new LinkedHashMap<>();
+        Map<String, Ready> ready = new LinkedHashMap<>();
         Map<String, Integer> attempts;
         try {
             attempts = store.database().transaction(c -> {
                 picked.addAll(queue.pick(c, most, now));
                 List<String> missing = picked.stream().map(FarmQueue.Entry::recipe).filter(id -> !known.containsKey(id))
                         .distinct().toList();
-                if (!missing.isEmpty()) {
-                    List<Optional<Recipe>> read = store.recipes().getAll(c, missing);
-                    for (int i = 0; i < missing.size(); i++) {
-                        String id = missing.get(i);
-                        read.get(i).ifPresent(r -> known.put(id, r));
-                    }
+                List<Optional<Recipe>> read = missing.isEmpty() ? List.of() : store.recipes().getAll(c, missing);
+                for (int i = 0; i < read.size(); i++) {
+                    String id = missing.get(i);
+                    read.get(i).ifPresent(r -> known.put(id, r));
                 }
                 List<Recipe> claim = new ArrayList<>();
                 for (FarmQueue.Entry e : picked) {
@@ -222,29 +220,32 @@ final class RenderJob {
                     Optional<Generator> g = r == null || !r.content().inputs().isEmpty() || diskFull.get() != null
                             ? Optional.empty() : generator(r);
                     if (g.isPresent() && !ready.containsKey(r.id()) && budget.reserve(estimate(r))) {
-                        ready.put(r.id(), g.get());
+                        ready.put(r.id(), new Ready(r, g.get()));
                         claim.add(r);
                     }
                 }
                 return claim.isEmpty() ? Map.<String, Integer>of() : claims.claimTogether(c, claim);
             });
         } catch (RuntimeException e) {
-            ready.keySet().forEach(id -> budget.settle(estimate(known.get(id)), 0));
+            ready.values().forEach(x -> budget.settle(estimate(x.recipe()), 0));
             throw e;
         }
         return steps(picked, ready, attempts);
     }
 
+    /** A render claimed in a batch: its recipe (held by the step, whatever {@link #left} lets go) and generator. */
+    private record Ready(Recipe recipe, Generator generator) { }
+
     /** Each picked entry's step: its claimed render's execution, nothing (made already) or the whole job. */
-    private List<Step> steps(List<FarmQueue.Entry> picked, Map<String, Generator> ready, Map<String, Integer> attempts) {
+    private List<Step> steps(List<FarmQueue.Entry> picked, Map<String, Ready> ready, Map<String, Integer> attempts) {
         List<Step> steps = new ArrayList<>();
         for (FarmQueue.Entry e : picked) {
-            Generator g = ready.remove(e.recipe());
-            if (g == null) {
+            Ready claimed = ready.remove(e.recipe());
+            if (claimed == null) {
                 steps.add(() -> run(e.recipe(), e.version()));
                 continue;
             }
-            Recipe r = known.get(e.recipe());
+            Recipe r = claimed.recipe();
             int n = attempts.getOrDefault(r.id(), 0);
             if (n == 0) {
                 budget.settle(estimate(r), 0);
@@ -252,11 +253,19 @@ final class RenderJob {
             } else {
                 steps.add(() -> {
                     recorder.startedEvent(r, n);
-                    return execute(r, g, n, estimate(r), e.version());
+                    return execute(r, claimed.generator(), n, estimate(r), e.version());
                 });
             }
         }
         return steps;
+    }
+
+    /** A farm worker's entry of {@code recipeId} left it (recorded, failed or given up): its recipe is let go (read
+     * again if queued again); kept, a worker held every recipe it ever rendered (~5 KB a take, RESULTS.md). */
+    void left(String recipeId) {
+        known.remove(recipeId);
+        renderedHere.remove(recipeId);
+        errors.remove(recipeId);
     }
 
     private Optional<Generator> generator(Recipe r) {

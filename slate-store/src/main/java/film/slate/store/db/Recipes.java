@@ -50,20 +50,13 @@ public final class Recipes {
     }
 
     /**
-     * A recipe from the body this store keeps: the canonical text a Slate wrote under its hash. Read
-     * once and written back canonical once: when that gives the same text again (the same hash),
-     * this Slate knows every member, which is what {@link Recipe#parse} checks by canonicalising the
-     * text a second time. Any other text goes through {@code parse}, which says what is wrong.
+     * A recipe from the body this store keeps: the canonical text a Slate wrote under its hash,
+     * accepted when this Slate would write exactly that text for what it says ({@link
+     * Recipe#ofStored}: it knows every member and value). Any other text goes through {@code parse},
+     * which reads it as before or says what is wrong.
      */
     static Recipe stored(String body) {
-        Recipe read = Recipe.ofCanonical(body);
-        Recipe again;
-        try {
-            again = Recipe.of(read.content(), List.of());
-        } catch (RuntimeException e) {
-            return Recipe.parse(body);
-        }
-        return again.id().equals(read.id()) ? again : Recipe.parse(body);
+        return Recipe.ofStored(body).orElseGet(() -> Recipe.parse(body));
     }
 
     /** A recipe by id; for a fix's id ({@link Fixes}), the render recipe the fix belongs to (its root). */
