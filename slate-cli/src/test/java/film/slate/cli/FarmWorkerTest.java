@@ -113,13 +113,51 @@ class FarmWorkerTest {
         }
     }
 
+    /**
+     * A worker that does not run for seconds while it holds a render (stopped by SIGSTOP, as the
+     * scheduler of a loaded machine may starve it) is not taken for dead: another worker renders
+     * every other take meanwhile, seven renders of 0.6 s one after another (longer than the 3.5 s in
+     * which a process silent past dead-after of 2 s would have lost its take), and never starts
+     * the held one; resumed, the stalled worker finishes it. Each take starts once.
+     */
+    @Test
+    void aStalledWorkerKeepsItsTakeWhileAnotherRendersTheRest() throws Exception {
+        FarmProcesses farm = new FarmProcesses(STORES, tmp);
+        Path dir = farm.checkout("prod", 2, 4, "");
+        int takes = farm.missing(dir);
+        assertThat(takes).isGreaterThanOrEqualTo(8);
+        assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
+        Path hold = Files.createFile(tmp.resolve("hold"));
+        Process stalled = farm.start(List.of("-Dslate.test.hold=" + hold), "worker", dir.toString(), "--jobs", "1",
+                "--until-idle", "--name", "stalled");
+        Process busy = null;
+        try {
+            farm.awaitStarts(1, stalled);
+            FarmProcesses.stall(stalled);
+            busy = farm.start(List.of("-Dslate.test.delay.ms=600"), "worker", dir.toString(), "--jobs", "1",
+                    "--until-idle", "--name", "busy");
+            farm.await("done", takes - 1, busy); // the busy worker stays while the queue holds the stalled one's take
+        } finally {
+            FarmProcesses.resume(stalled);
+            Files.delete(hold);
+        }
+        for (Process p : List.of(stalled, busy)) {
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(farm.printed()).isZero();
+        }
+        assertThat(farm.count("start")).hasSize(takes);
+        assertThat(farm.count("start").values()).containsOnly(1);
+        assertThat(farm.count("done").values()).containsOnly(1);
+        assertOneVersionEachAndWholeObjects(dir, takes);
+    }
+
     /** A worker killed at a seeded random moment: the other takes its renders up; one version each, whole objects. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("trials")
     void aKilledWorkersTakesAreFinishedByAnotherWithoutASecondVersion(long seed) throws Exception {
         Random random = new Random(seed);
         FarmProcesses farm = new FarmProcesses(STORES, tmp);
-        Path dir = farm.checkout("prod", 3, 4, "");
+        Path dir = farm.checkout("prod", 3, 4, "", FarmProcesses.DEAD_AFTER_A_KILL);
         assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
         Process victim = farm.start(List.of("-Dslate.test.delay.ms=" + (20 + random.nextInt(60))), "worker",
                 dir.toString(), "--jobs", "2", "--name", "victim");
@@ -142,15 +180,14 @@ class FarmWorkerTest {
     /**
      * A plain {@code slate build} killed (SIGKILL) mid-render, then a plain build again at once: the
      * new build hands the dead build's takes back as it starts ({@code Workers.handBackDead}), not
-     * after dead-after (set to an hour here, so waiting for it would fail the test), and finishes
-     * everything: each take once, the held ones' first attempts closed as abandoned, whole objects.
+     * after dead-after (an hour, {@link FarmProcesses#NEVER_DEAD}, so waiting for it would fail the
+     * test), and finishes everything: each take once, the held ones' first attempts closed as
+     * abandoned, whole objects.
      */
     @Test
     void aPlainBuildAfterAKilledBuildHandsBackItsTakesAndFinishesEachOnce() throws Exception {
         FarmProcesses farm = new FarmProcesses(STORES, tmp);
         Path dir = farm.checkout("prod", 1, 4, "");
-        Path yaml = dir.resolve("slate.yaml");
-        Files.writeString(yaml, Files.readString(yaml).replace("dead_after: 2", "dead_after: 3600"));
         Path hold = Files.createFile(tmp.resolve("hold"));
         Process killed = farm.start(List.of("-Dslate.test.hold=" + hold), "build", dir.toString(), "--jobs", "2");
         farm.awaitStarts(2, killed); // both jobs inside a render, held there
