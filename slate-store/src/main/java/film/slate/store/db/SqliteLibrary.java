@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
@@ -39,9 +40,10 @@ import org.sqlite.util.LibraryLoaderUtil;
  * cut short) that no process has started with for {@link #UNUSED}: a process that finds its copy
  * marks it in use (its modified time, brought up to date at most once every {@link #MARKED}), so
  * a Slate of another version still run on this machine keeps its own. No copy a process may be
- * loading is removed: one chosen within the week is never old enough, and should a removal cross
- * a choice, the driver, not finding the file it was told of, extracts its own as before (a
- * library already loaded stays mapped). Pruning that fails is left for the next new driver.
+ * loading is removed: one chosen within the week is never old enough, a process loads its copy
+ * as soon as it has chosen it (a library loaded stays mapped when its file is removed), and
+ * should a removal cross that moment the driver extracts its own as before. Pruning that fails
+ * is left for the next new driver.
  */
 final class SqliteLibrary {
     private static final String PATH = "org.sqlite.lib.path";
@@ -93,9 +95,24 @@ final class SqliteLibrary {
                 if (System.getProperty(TMPDIR) == null) {
                     System.setProperty(TMPDIR, dir.toString()); // the driver's sweep of stale copies looks there
                 }
+                load();
             });
         } catch (IOException | RuntimeException e) {
             // the driver extracts its own copy, as it always did
+        }
+    }
+
+    /**
+     * Loads the kept copy at once, while it is surely there. Should it have gone in between (pruned
+     * by another Slate's new driver), the driver, told of a file that is not there, would find
+     * nothing else under that name: it is told of none, and extracts its own, as it always did.
+     */
+    private static void load() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            System.clearProperty(PATH);
+            System.clearProperty(NAME);
         }
     }
 
