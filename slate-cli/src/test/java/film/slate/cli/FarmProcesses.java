@@ -12,6 +12,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,13 @@ final class FarmProcesses {
     static final double NEVER_DEAD = 3600;
     /** Dead-after where revival is what is tested (the death itself a SIGKILL): picked up within 3.5 s. */
     static final double DEAD_AFTER_A_KILL = 2;
+
+    /**
+     * How long a test waits for a process before it calls it hung: half an hour, far beyond any run
+     * on a starved machine (at nice 19 among busy loops these tests ran twelve times slower), so that
+     * no wait cut short fails a test on timing rather than behaviour.
+     */
+    static final Duration HANG = Duration.ofMinutes(30);
 
     private final TestStores stores;
     private final Path tmp;
@@ -79,7 +87,7 @@ final class FarmProcesses {
     /** Runs {@code slate ARGS} to its end; returns its exit code. */
     int run(String... args) throws Exception {
         Process p = start(List.of(), args);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("slate %s ended", List.of(args)).isTrue();
+        assertThat(ends(p)).as("slate %s ended", List.of(args)).isTrue();
         return p.exitValue();
     }
 
@@ -104,8 +112,13 @@ final class FarmProcesses {
 
     private static void signal(String name, Process p) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
-        assertThat(kill.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(ends(kill)).isTrue();
         assertThat(kill.exitValue()).as("kill -%s %d", name, p.pid()).isZero();
+    }
+
+    /** Waits for {@code p} to end; false only when it hangs ({@link #HANG}). */
+    static boolean ends(Process p) throws InterruptedException {
+        return p.waitFor(HANG.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Everything every process printed, output and errors. */
@@ -161,11 +174,11 @@ final class FarmProcesses {
     /**
      * Waits until {@code condition} holds, looking again whenever a file or folder under
      * {@code folder} changes (inotify, through a {@link WatchService}; new folders are watched as
-     * they appear), not on a timer. Fails when {@code alive} ends first, and after five minutes (a
+     * they appear), not on a timer. Fails when {@code alive} ends first, and after {@link #HANG} (a
      * hang guard: a process's death is no file event, so the wait wakes once a second to look).
      */
     static void awaitChange(Path folder, Condition condition, Process alive, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long deadline = System.nanoTime() + HANG.toNanos();
         try (WatchService watch = folder.getFileSystem().newWatchService()) {
             watchTree(watch, folder);
             while (!condition.holds()) {
