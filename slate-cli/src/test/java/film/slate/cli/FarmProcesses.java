@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import film.slate.core.testing.SyntheticProduction;
 import film.slate.store.testing.TestStores;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +26,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class FarmProcesses {
     /**
-     * Every process of a test judges dead renders alike: dead after 2 s, picked up within 3.5 s
-     * (slate.yaml's {@code farm:}, the last mapping of the file, so a test may add fields to it).
+     * Dead-after where a death is not what a test is about: an hour, so that no worker starved of
+     * the CPU on a loaded machine (a heartbeat late by seconds) is taken for dead and its take
+     * rendered twice; only a process that ends hands its takes on (SIGTERM, or a build's hand-back).
      */
-    static final String FARM = "farm:\n  dead_after: 2\n";
+    static final double NEVER_DEAD = 3600;
+    /** Dead-after where revival is what is tested (the death itself a SIGKILL): picked up within 3.5 s. */
+    static final double DEAD_AFTER_A_KILL = 2;
+
+    /**
+     * How long a test waits for a process before it calls it hung: half an hour, far beyond any run
+     * on a starved machine (at nice 19 among busy loops these tests ran twelve times slower), so that
+     * no wait cut short fails a test on timing rather than behaviour.
+     */
+    static final Duration HANG = Duration.ofMinutes(30);
 
     private final TestStores stores;
     private final Path tmp;
@@ -40,11 +52,20 @@ final class FarmProcesses {
         this.log = tmp.resolve("render.log");
     }
 
-    /** A checkout of a production of {@code scenes} x {@code shots} on the class's database and a shared objects folder. */
+    /** A checkout of a production of {@code scenes} x {@code shots} on the class's database and a shared objects folder; no one dies of silence. */
     Path checkout(String name, int scenes, int shots, String backendSettings) throws Exception {
+        return checkout(name, scenes, shots, backendSettings, NEVER_DEAD);
+    }
+
+    /**
+     * As above, where every process judges dead renders alike: silent for {@code deadAfter} seconds
+     * (slate.yaml's {@code farm:}, the last mapping of the file, so a test may add fields to it).
+     */
+    Path checkout(String name, int scenes, int shots, String backendSettings, double deadAfter) throws Exception {
         Path dir = SyntheticProduction.write(tmp.resolve(name), scenes, shots, "previz", backendSettings);
         Files.writeString(dir.resolve("slate.yaml"), Files.readString(dir.resolve("slate.yaml")) + stores.storeYaml()
-                + "  objects: " + tmp.resolve("shared/objects") + "\n" + FARM);
+                + "  objects: " + tmp.resolve("shared/objects") + "\nfarm:\n  dead_after: "
+                + BigDecimal.valueOf(deadAfter).stripTrailingZeros().toPlainString() + "\n");
         return dir;
     }
 
@@ -66,8 +87,38 @@ final class FarmProcesses {
     /** Runs {@code slate ARGS} to its end; returns its exit code. */
     int run(String... args) throws Exception {
         Process p = start(List.of(), args);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("slate %s ended", List.of(args)).isTrue();
+        assertThat(ends(p)).as("slate %s ended", List.of(args)).isTrue();
         return p.exitValue();
+    }
+
+    /** How many takes {@code slate build DIR --dry-run} would render. */
+    int missing(Path dir) throws Exception {
+        Path out = tmp.resolve("p" + n + ".out");
+        assertThat(run("build", dir.toString(), "--dry-run", "--json")).isZero();
+        return (int) Files.readAllLines(out).stream().filter(l -> l.contains("\"event\":\"queued\"")).count();
+    }
+
+    /**
+     * Stops {@code p} where it stands (SIGSTOP) until {@link #resume}: to the other processes it is
+     * one starved of the CPU, silent for as long as the test says.
+     */
+    static void stall(Process p) throws Exception {
+        signal("STOP", p);
+    }
+
+    static void resume(Process p) throws Exception {
+        signal("CONT", p);
+    }
+
+    private static void signal(String name, Process p) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
+        assertThat(ends(kill)).isTrue();
+        assertThat(kill.exitValue()).as("kill -%s %d", name, p.pid()).isZero();
+    }
+
+    /** Waits for {@code p} to end; false only when it hangs ({@link #HANG}). */
+    static boolean ends(Process p) throws InterruptedException {
+        return p.waitFor(HANG.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Everything every process printed, output and errors. */
@@ -123,11 +174,11 @@ final class FarmProcesses {
     /**
      * Waits until {@code condition} holds, looking again whenever a file or folder under
      * {@code folder} changes (inotify, through a {@link WatchService}; new folders are watched as
-     * they appear), not on a timer. Fails when {@code alive} ends first, and after five minutes (a
+     * they appear), not on a timer. Fails when {@code alive} ends first, and after {@link #HANG} (a
      * hang guard: a process's death is no file event, so the wait wakes once a second to look).
      */
     static void awaitChange(Path folder, Condition condition, Process alive, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long deadline = System.nanoTime() + HANG.toNanos();
         try (WatchService watch = folder.getFileSystem().newWatchService()) {
             watchTree(watch, folder);
             while (!condition.holds()) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * second version and no partial object; SIGTERM hands back what a worker holds; a backend's
  * {@code concurrency:} holds across workers; the password is in no output and no dump.
  * {@code -Dslate.farm.trials=N} runs more kill trials (default 2).
+ * <p>
+ * Nothing here rests on the scheduler: a worker is taken for dead only where revival is the
+ * subject, after an explicit SIGKILL ({@link FarmProcesses#DEAD_AFTER_A_KILL}); everywhere else
+ * dead-after is an hour ({@link FarmProcesses#NEVER_DEAD}), so a worker starved of the CPU on a
+ * loaded machine keeps its take, as a SIGSTOP-stalled one shows; waits end on events, with a
+ * hang guard of half an hour ({@link FarmProcesses#HANG}).
  */
 class FarmWorkerTest {
     @RegisterExtension
@@ -86,7 +91,7 @@ class FarmWorkerTest {
                     "--until-idle", "--name", "w" + i));
         }
         for (Process p : ps) {
-            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(FarmProcesses.ends(p)).isTrue();
             assertThat(p.exitValue()).as(farm.printed()).isZero();
         }
         int takes = farm.count("start").size();
@@ -97,7 +102,7 @@ class FarmWorkerTest {
         // slate build --farm after the workers: everything is cached, nothing queued
         assertThat(farm.run("build", dir.toString(), "--farm", "--json")).isZero();
         Process list = farm.start(List.of(), "workers", dir.toString(), "--format", "json");
-        assertThat(list.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(FarmProcesses.ends(list)).isTrue();
         assertThat(list.exitValue()).isZero();
         assertThat(farm.run("workers", dir.toString())).isZero();
         String password = STORES.cluster().password();
@@ -113,13 +118,51 @@ class FarmWorkerTest {
         }
     }
 
+    /**
+     * A worker that does not run for seconds while it holds a render (stopped by SIGSTOP, as the
+     * scheduler of a loaded machine may starve it) is not taken for dead: another worker renders
+     * every other take meanwhile, seven renders of 0.6 s one after another (longer than the 3.5 s in
+     * which a process silent past dead-after of 2 s would have lost its take), and never starts
+     * the held one; resumed, the stalled worker finishes it. Each take starts once.
+     */
+    @Test
+    void aStalledWorkerKeepsItsTakeWhileAnotherRendersTheRest() throws Exception {
+        FarmProcesses farm = new FarmProcesses(STORES, tmp);
+        Path dir = farm.checkout("prod", 2, 4, "");
+        int takes = farm.missing(dir);
+        assertThat(takes).isGreaterThanOrEqualTo(8);
+        assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
+        Path hold = Files.createFile(tmp.resolve("hold"));
+        Process stalled = farm.start(List.of("-Dslate.test.hold=" + hold), "worker", dir.toString(), "--jobs", "1",
+                "--until-idle", "--name", "stalled");
+        Process busy = null;
+        try {
+            farm.awaitStarts(1, stalled);
+            FarmProcesses.stall(stalled);
+            busy = farm.start(List.of("-Dslate.test.delay.ms=600"), "worker", dir.toString(), "--jobs", "1",
+                    "--until-idle", "--name", "busy");
+            farm.await("done", takes - 1, busy); // the busy worker stays while the queue holds the stalled one's take
+        } finally {
+            FarmProcesses.resume(stalled);
+            Files.delete(hold);
+        }
+        for (Process p : List.of(stalled, busy)) {
+            assertThat(FarmProcesses.ends(p)).isTrue();
+            assertThat(p.exitValue()).as(farm.printed()).isZero();
+        }
+        assertThat(farm.count("start")).hasSize(takes);
+        assertThat(farm.count("start").values()).containsOnly(1);
+        assertThat(farm.count("done").values()).containsOnly(1);
+        assertOneVersionEachAndWholeObjects(dir, takes);
+    }
+
     /** A worker killed at a seeded random moment: the other takes its renders up; one version each, whole objects. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("trials")
     void aKilledWorkersTakesAreFinishedByAnotherWithoutASecondVersion(long seed) throws Exception {
         Random random = new Random(seed);
         FarmProcesses farm = new FarmProcesses(STORES, tmp);
-        Path dir = farm.checkout("prod", 3, 4, "");
+        Path dir = farm.checkout("prod", 3, 4, "", FarmProcesses.DEAD_AFTER_A_KILL);
         assertThat(farm.run("build", dir.toString(), "--farm", "--detach")).isZero();
         Process victim = farm.start(List.of("-Dslate.test.delay.ms=" + (20 + random.nextInt(60))), "worker",
                 dir.toString(), "--jobs", "2", "--name", "victim");
@@ -127,10 +170,10 @@ class FarmWorkerTest {
         // the seed says which, by the render log's events, not by a wait on the wall clock.
         farm.await(random.nextBoolean() ? "start" : "done", 1 + random.nextInt(6), victim);
         victim.destroyForcibly(); // SIGKILL
-        assertThat(victim.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(FarmProcesses.ends(victim)).isTrue();
         assertRowsNameWholeObjects(dir); // before anyone else writes: what the victim committed is whole
         Process heir = farm.start(List.of(), "worker", dir.toString(), "--jobs", "2", "--until-idle", "--name", "heir");
-        assertThat(heir.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(FarmProcesses.ends(heir)).isTrue();
         assertThat(heir.exitValue()).as(farm.printed()).isZero();
         int takes = farm.count("done").size();
         assertThat(takes).isGreaterThanOrEqualTo(12);
@@ -142,20 +185,19 @@ class FarmWorkerTest {
     /**
      * A plain {@code slate build} killed (SIGKILL) mid-render, then a plain build again at once: the
      * new build hands the dead build's takes back as it starts ({@code Workers.handBackDead}), not
-     * after dead-after (set to an hour here, so waiting for it would fail the test), and finishes
-     * everything: each take once, the held ones' first attempts closed as abandoned, whole objects.
+     * after dead-after (an hour, {@link FarmProcesses#NEVER_DEAD}, so waiting for it would fail the
+     * test), and finishes everything: each take once, the held ones' first attempts closed as
+     * abandoned, whole objects.
      */
     @Test
     void aPlainBuildAfterAKilledBuildHandsBackItsTakesAndFinishesEachOnce() throws Exception {
         FarmProcesses farm = new FarmProcesses(STORES, tmp);
         Path dir = farm.checkout("prod", 1, 4, "");
-        Path yaml = dir.resolve("slate.yaml");
-        Files.writeString(yaml, Files.readString(yaml).replace("dead_after: 2", "dead_after: 3600"));
         Path hold = Files.createFile(tmp.resolve("hold"));
         Process killed = farm.start(List.of("-Dslate.test.hold=" + hold), "build", dir.toString(), "--jobs", "2");
         farm.awaitStarts(2, killed); // both jobs inside a render, held there
         killed.destroyForcibly(); // SIGKILL
-        assertThat(killed.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(FarmProcesses.ends(killed)).isTrue();
         List<String> held = farm.lines().stream().filter(l -> l[0].equals("start")).map(l -> l[1]).toList();
         Files.delete(hold);
         assertThat(farm.run("build", dir.toString(), "--jobs", "2")).as(farm.printed()).isZero();
@@ -184,7 +226,7 @@ class FarmWorkerTest {
                 "--grace", "0.2", "--name", "stopping");
         farm.awaitStarts(1, worker);
         worker.destroy(); // SIGTERM
-        assertThat(worker.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(FarmProcesses.ends(worker)).isTrue();
         assertThat(worker.exitValue()).as(farm.printed()).isZero();
         Files.delete(hold);
         assertThat(farm.run("worker", dir.toString(), "--until-idle", "--name", "after")).isZero();
@@ -210,7 +252,7 @@ class FarmWorkerTest {
                     "--until-idle"));
         }
         for (Process p : ps) {
-            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(FarmProcesses.ends(p)).isTrue();
             assertThat(p.exitValue()).as(farm.printed()).isZero();
         }
         assertThat(farm.count("done").size()).isGreaterThanOrEqualTo(8);

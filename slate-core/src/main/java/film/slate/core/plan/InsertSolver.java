@@ -8,7 +8,6 @@ import film.slate.core.model.Camera;
 import film.slate.core.model.Framing;
 import film.slate.core.model.Point;
 import film.slate.core.model.Shot;
-import film.slate.core.stage.CameraPose;
 import film.slate.core.stage.ShotSize;
 import film.slate.core.stage.Sight;
 import film.slate.core.stage.Staging;
@@ -23,7 +22,8 @@ import java.util.stream.DoubleStream;
  * Places the camera of an insert: round the prop where it is at the middle of the shot (in a hand,
  * or resting on the set), a little above it and looking down, at the distance that makes the picture
  * {@link #PICTURE} metres tall, through the same gates as every other camera (room, cast, side of
- * the line, in frame, not hidden); nearest square to the line with a lens near 65 mm wins.
+ * the line, in frame, not hidden: {@link Sight#propHiddenBy}, the measure of {@code framing/insert}, so
+ * a camera placed here passes that rule); nearest square to the line with a lens near 65 mm wins.
  */
 final class InsertSolver {
     /** The picture's height at the prop: a hand and what it holds. */
@@ -95,14 +95,8 @@ final class InsertSolver {
             return Optional.empty();
         }
         tally.passed(Candidates.Gate.FRAME);
-        CameraPose pose = staging.camera(Sight.EVENT_TIME);
-        for (String c : staging.cast()) {
-            if (Sight.blocks(pose.eye(), p, staging.position(c, Sight.EVENT_TIME).orElseThrow(), staging.height(c))) {
-                return Optional.empty();
-            }
-        }
-        if (state.pieces().stream().anyMatch(piece -> Sight.blocks(pose.eye(), p, piece))) {
-            return Optional.empty(); // behind a piece of the set, as previz would hide it
+        if (sight.propHiddenBy(prop, Sight.EVENT_TIME).isPresent()) {
+            return Optional.empty(); // someone or a piece of the set in the way, measured as framing/insert measures it
         }
         for (Candidates.Gate g : List.of(Candidates.Gate.HIDDEN, Candidates.Gate.SIZE, Candidates.Gate.ORDER,
                 Candidates.Gate.GAZE, Candidates.Gate.CUT)) {

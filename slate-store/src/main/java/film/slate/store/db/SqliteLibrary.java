@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
@@ -28,13 +35,28 @@ import org.sqlite.util.LibraryLoaderUtil;
  * (made 0700, refused when it is another's or others may write to it); a first extraction writes
  * a file of its own and renames it into place, so processes starting together each load a whole
  * file. Whatever goes wrong leaves the driver to its own way; settings already given win.
+ * <p>
+ * A new driver's first extraction prunes the copies of other driver versions (and extractions
+ * cut short) that no process has started with for {@link #UNUSED}: a process that finds its copy
+ * marks it in use (its modified time, brought up to date at most once every {@link #MARKED}), so
+ * a Slate of another version still run on this machine keeps its own. No copy a process may be
+ * loading is removed: one chosen within the week is never old enough, a process loads its copy
+ * as soon as it has chosen it (a library loaded stays mapped when its file is removed), and
+ * should a removal cross that moment the driver extracts its own as before. Pruning that fails
+ * is left for the next new driver.
  */
 final class SqliteLibrary {
     private static final String PATH = "org.sqlite.lib.path";
     private static final String NAME = "org.sqlite.lib.name";
     private static final String TMPDIR = "org.sqlite.tmpdir";
+    private static final String PART = "part-";
     private static final Set<PosixFilePermission> OTHERS_WRITE = Set.of(PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_WRITE);
+
+    /** A copy of another driver's library no process has started with for this long is removed. */
+    static final Duration UNUSED = Duration.ofDays(7);
+    /** A copy in use has its modified time brought up to date when it is older than this. */
+    static final Duration MARKED = Duration.ofDays(1);
 
     private static boolean prepared;
 
@@ -49,29 +71,57 @@ final class SqliteLibrary {
         }
     }
 
+    /**
+     * The folder of kept libraries: {@code slate/sqlite} in {@code $XDG_CACHE_HOME}, or in {@code
+     * ~/.cache} when it is unset, empty or relative (the XDG base-directory specification: a
+     * relative path is invalid and ignored).
+     */
+    static Path folder(Map<String, String> env, String home) {
+        String cache = env.getOrDefault("XDG_CACHE_HOME", "");
+        return (cache.startsWith("/") ? Path.of(cache) : Path.of(home, ".cache")).resolve("slate").resolve("sqlite");
+    }
+
     /** Sets the driver's properties to the kept library, or leaves the library to the driver. */
     private static void place(Map<String, String> env, String home) {
         if (System.getProperty(PATH) != null || System.getProperty(NAME) != null || home == null) {
             return;
         }
-        String cache = env.getOrDefault("XDG_CACHE_HOME", "");
-        Path dir = (cache.startsWith("/") ? Path.of(cache) : Path.of(home, ".cache")).resolve("slate").resolve("sqlite");
+        Path dir = folder(env, home);
         try {
-            Optional<Path> lib = kept(dir, Path.of(home));
+            Optional<Path> lib = kept(dir, Path.of(home), Instant.now());
             lib.ifPresent(p -> {
                 System.setProperty(PATH, dir.toString());
                 System.setProperty(NAME, p.getFileName().toString());
                 if (System.getProperty(TMPDIR) == null) {
                     System.setProperty(TMPDIR, dir.toString()); // the driver's sweep of stale copies looks there
                 }
+                load();
             });
         } catch (IOException | RuntimeException e) {
             // the driver extracts its own copy, as it always did
         }
     }
 
-    /** The library in {@code dir}, extracted when absent; empty when the driver has none for this machine or the folder is unsafe. */
-    static Optional<Path> kept(Path dir, Path home) throws IOException {
+    /**
+     * Loads the kept copy at once, while it is surely there. Should it have gone in between (pruned
+     * by another Slate's new driver), the driver, told of a file that is not there, would find
+     * nothing else under that name: it is told of none, and extracts its own, as it always did.
+     */
+    private static void load() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            System.clearProperty(PATH);
+            System.clearProperty(NAME);
+        }
+    }
+
+    /**
+     * The library in {@code dir}, marked in use at {@code now}, or extracted when absent (then the
+     * copies unused since {@code now} minus {@link #UNUSED} are pruned); empty when the driver has
+     * none for this machine or the folder is unsafe.
+     */
+    static Optional<Path> kept(Path dir, Path home, Instant now) throws IOException {
         String name = LibraryLoaderUtil.getNativeLibName();
         URL resource = SqliteLibrary.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
         if (resource == null || !(resource.openConnection() instanceof JarURLConnection jar)) {
@@ -90,10 +140,10 @@ final class SqliteLibrary {
         if (!ours(dir, home)) {
             return Optional.empty();
         }
-        if (Files.isRegularFile(lib) && Files.size(lib) == entry.getSize() && ours(lib, home)) {
+        if (Files.isRegularFile(lib) && Files.size(lib) == entry.getSize() && ours(lib, home) && markedInUse(lib, now)) {
             return Optional.of(lib);
         }
-        Path part = Files.createTempFile(dir, "part-", ".so");
+        Path part = Files.createTempFile(dir, PART, ".so");
         try {
             CRC32 crc = new CRC32();
             try (InputStream in = resource.openStream()) {
@@ -105,9 +155,54 @@ final class SqliteLibrary {
                 return Optional.empty();
             }
             Files.move(part, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            prune(dir, lib, name, now.minus(UNUSED));
             return Optional.of(lib);
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * Brings {@code lib}'s modified time up to {@code now} when it is older than {@link #MARKED};
+     * false when the file went away meanwhile (pruned by a new driver: extract it again).
+     */
+    private static boolean markedInUse(Path lib, Instant now) {
+        try {
+            if (Files.getLastModifiedTime(lib).toInstant().isBefore(now.minus(MARKED))) {
+                Files.setLastModifiedTime(lib, FileTime.from(now));
+            }
+            return true;
+        } catch (IOException e) {
+            return Files.isRegularFile(lib); // a time it may not set (read-only disk) takes nothing away
+        }
+    }
+
+    /**
+     * Removes from {@code dir} the kept copies of other versions of the library {@code name}
+     * ({@code NAME-SIZE-CRC.EXT}) and the extractions cut short, each when it was last modified
+     * before {@code unusedSince}; nothing else there (the driver's own copies are its sweep's).
+     * Never fails: what cannot be removed now is tried at the next new driver.
+     */
+    private static void prune(Path dir, Path lib, String name, Instant unusedSince) {
+        int dot = name.lastIndexOf('.');
+        String base = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot);
+        Pattern copy = Pattern.compile(Pattern.quote(base) + "-\\d+-[0-9a-f]+" + Pattern.quote(ext) + "|"
+                + Pattern.quote(PART) + ".*\\.so");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                try {
+                    if (!f.equals(lib) && copy.matcher(f.getFileName().toString()).matches()
+                            && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(unusedSince)) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // left for the next new driver
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the folder cannot be listed now: nothing is pruned this time
         }
     }
 
