@@ -1,5 +1,6 @@
 package film.slate.cli;
 
+import film.slate.core.read.UserCache;
 import film.slate.core.recipe.Recipe;
 import film.slate.core.recipe.Sha256;
 import film.slate.media.file.WholeFile;
@@ -76,14 +77,9 @@ final class PlanCache {
         return userCache.map(d -> d.resolve("slate").resolve("plans").resolve(name + ".txt"));
     }
 
-    /** The user's cache folder: $XDG_CACHE_HOME, else ~/.cache. */
+    /** The user's cache folder ({@link UserCache}). */
     static Optional<Path> userCache() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Optional.of(Path.of(xdg));
-        }
-        String home = System.getProperty("user.home");
-        return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home, ".cache"));
+        return UserCache.folder();
     }
 
     static Optional<Entry> read(Path file) {

@@ -2,6 +2,7 @@ package film.slate.media.ffmpeg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import film.slate.core.read.UserCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
  * One FFmpeg installation: the {@code ffmpeg} and {@code ffprobe} executables and the environment
  * they run in. {@link #find()} takes the one the user names ({@code SLATE_FFMPEG}, or the system
  * property {@code slate.ffmpeg}) and otherwise the build that the {@code org.bytedeco:ffmpeg} jar
- * ships, unpacked once into {@code org.bytedeco.javacpp.cachedir} (the user cache
- * {@code ~/.cache/slate/javacpp} unless set).
+ * ships, unpacked once into {@code org.bytedeco.javacpp.cachedir} ({@code slate/javacpp} in the
+ * user cache folder, {@link UserCache}, unless set).
  */
 public final class Ffmpeg {
     /** Environment variable naming a system ffmpeg (a path, or a name on PATH). */
@@ -79,7 +80,8 @@ public final class Ffmpeg {
 
     private static Ffmpeg unpack() {
         if (System.getProperty(CACHE_PROPERTY) == null) {
-            System.setProperty(CACHE_PROPERTY, Path.of(System.getProperty("user.home"), ".cache", "slate", "javacpp").toString());
+            Path cache = UserCache.folder().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+            System.setProperty(CACHE_PROPERTY, cache.resolve("slate").resolve("javacpp").toString());
         }
         Optional<UnpackedFfmpeg> unpacked = UnpackedFfmpeg.find(Path.of(System.getProperty(CACHE_PROPERTY)));
         if (unpacked.isPresent()) {

@@ -1,5 +1,6 @@
 package film.slate.store.db;
 
+import film.slate.core.read.UserCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -77,8 +78,8 @@ final class SqliteLibrary {
      * relative path is invalid and ignored).
      */
     static Path folder(Map<String, String> env, String home) {
-        String cache = env.getOrDefault("XDG_CACHE_HOME", "");
-        return (cache.startsWith("/") ? Path.of(cache) : Path.of(home, ".cache")).resolve("slate").resolve("sqlite");
+        return UserCache.folder(env, home).orElseThrow(() -> new IllegalArgumentException("no home folder"))
+                .resolve("slate").resolve("sqlite");
     }
 
     /** Sets the driver's properties to the kept library, or leaves the library to the driver. */
