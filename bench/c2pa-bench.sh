@@ -30,7 +30,7 @@ for k in $(seq 0 "$runs"); do
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "slate conform --allow-unapproved (all formats, signed): runs ${#sorted[@]}  min ${sorted[0]} ms  median ${sorted[$(( ${#sorted[@]} / 2 ))]} ms  max ${sorted[-1]} ms"
-ff_dir="$(dirname "$(find "${HOME}/.cache/slate/javacpp" -name ffmpeg -type f | head -1)")"
+ff_dir="$(dirname "$(find "${XDG_CACHE_HOME:-${HOME}/.cache}/slate/javacpp" -name ffmpeg -type f | head -1)")"
 LD_LIBRARY_PATH="$ff_dir" "$ff_dir/ffmpeg" -hide_banner -loglevel error -nostdin -y -i "$dir/out/cut.mp4" -map 0:v -c copy \
   -movflags +faststart "$dir/cut-unsigned.mp4"
 mapfile -t proxies < <(python3 -c "

@@ -24,7 +24,7 @@ else
 fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$slate" conform "$dir/p" --out "$dir/cut" --allow-unapproved --json > "$dir/cut.json"
-ff_dir="$(dirname "$(find "${HOME}/.cache/slate/javacpp" -name ffmpeg -type f | head -1)")"
+ff_dir="$(dirname "$(find "${XDG_CACHE_HOME:-${HOME}/.cache}/slate/javacpp" -name ffmpeg -type f | head -1)")"
 export LD_LIBRARY_PATH="$ff_dir"
 enc=libopenh264; "$ff_dir/ffmpeg" -hide_banner -encoders 2>/dev/null | grep -q ' libx264 ' && enc=libx264
 # The same graph conform runs: each master cut to its frames, joined, H.264, tmcd from 01:00:00:00.

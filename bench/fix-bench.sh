@@ -17,7 +17,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 java -jar "$jar" recipe 1/1A "$dir/p" > "$dir/recipe.json" 2>/dev/null
 hash="$(java -jar "$jar" history 1/1A "$dir/p" --format json | python3 -c "import json,sys; print(json.load(sys.stdin)['takes'][0]['versions'][0]['master'])")"
 master_path="$dir/p/.slate/objects/sha256/${hash:0:2}/${hash:2}"
-ff_dir="$(dirname "$(find "${HOME}/.cache/slate/javacpp" -name ffmpeg -type f | head -1)")"
+ff_dir="$(dirname "$(find "${XDG_CACHE_HOME:-${HOME}/.cache}/slate/javacpp" -name ffmpeg -type f | head -1)")"
 export LD_LIBRARY_PATH="$ff_dir"
 measure() {
   local name="$1"; shift
