@@ -101,10 +101,42 @@ public final class PrevizShot {
 
     /** Frame {@code frame} staged once for every drawing of it: camera, picture plane, the cast's faces in order. */
     FrameSetup setup(int frame) {
+        return setup(draft(frame));
+    }
+
+    /** A drafted frame put in painting order. */
+    FrameSetup setup(Draft draft) {
+        return new FrameSetup(draft.index(), draft.instant(), draft.camera(), draft.view(),
+                sorted(draft.view(), draft.camera().eye(), draft.faces()));
+    }
+
+    /**
+     * A frame before its painting order: camera, picture plane and the cast's faces as built. Painting
+     * order depends on nothing else, so two frames with the same draft have the same setup, and the
+     * second (a held frame) need not be ordered again.
+     */
+    record Draft(int index, double instant, CameraPose camera, FrameView view, List<Face> faces) {
+        /** Whether {@code other} has this draft's camera and the same faces, corner for corner, colour and owner. */
+        boolean sameAs(Draft other) {
+            if (other == null || !camera.equals(other.camera) || faces.size() != other.faces.size()) {
+                return false;
+            }
+            for (int i = 0; i < faces.size(); i++) {
+                Face a = faces.get(i);
+                Face b = other.faces.get(i);
+                if (!a.corners().equals(b.corners()) || !a.color().equals(b.color()) || !a.owner().equals(b.owner())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Frame {@code frame} drafted: camera, picture plane and the cast's faces, unsorted. */
+    Draft draft(int frame) {
         CameraPose pose = camera(frame);
-        FrameView view = new FrameView(pose, format.width(), format.height());
         double t = instant(frame);
-        return new FrameSetup(frame, t, pose, view, sorted(view, pose.eye(), scenery.cast(t)));
+        return new Draft(frame, t, pose, new FrameView(pose, format.width(), format.height()), scenery.cast(t));
     }
 
     /** Frame {@code frame} as the camera sees it, without a burn-in. */
@@ -189,11 +221,20 @@ public final class PrevizShot {
 
     /** A staged frame's skeletons as keypoints, in drawing order ({@link PoseDrawing#skeletons}). */
     List<java.awt.geom.Point2D.Double[]> skeletons(FrameSetup frame) {
+        return skeletons(frame.view(), frame.camera(), frame.instant());
+    }
+
+    /** A drafted frame's skeletons, as those of its setup. */
+    List<java.awt.geom.Point2D.Double[]> skeletons(Draft frame) {
+        return skeletons(frame.view(), frame.camera(), frame.instant());
+    }
+
+    private List<java.awt.geom.Point2D.Double[]> skeletons(FrameView view, CameraPose camera, double instant) {
         List<film.slate.core.stage.Body> bodies = new ArrayList<>();
         for (String c : staging().cast()) {
-            staging().body(c, frame.instant()).ifPresent(bodies::add);
+            staging().body(c, instant).ifPresent(bodies::add);
         }
-        return PoseDrawing.skeletons(frame.view(), frame.camera().eye(), bodies);
+        return PoseDrawing.skeletons(view, camera.eye(), bodies);
     }
 
     private BufferedImage draw(FrameSetup frame, BurnIn burnIn, boolean names, boolean antialias) {

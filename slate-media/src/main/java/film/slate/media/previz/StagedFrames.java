@@ -1,6 +1,8 @@
 package film.slate.media.previz;
 
 import film.slate.media.ffmpeg.PassVideoEncoder;
+import java.awt.geom.Point2D;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -23,6 +25,7 @@ final class StagedFrames {
     /** Frames staged so far, the last of them, and how many are kept. */
     private int staged;
     private PassFrame last;
+    private Drafted lastDraft;
     private int kept;
 
     private StagedFrames(PrevizShot shot) {
@@ -30,23 +33,48 @@ final class StagedFrames {
         this.frames = new PassFrame[shot.frames()];
     }
 
-    /** Stages the next batch of frames. */
+    /**
+     * Stages the next batch of frames: each drafted with its skeletons, on every core; a frame whose
+     * draft and skeletons are those of the frame before holds it without being put in painting order
+     * (the costliest part of staging); the others are ordered, on every core, and held when their
+     * masks and pose are those of the frame before all the same.
+     */
     private void stageBatch() {
         int from = staged;
         int to = Math.min(frames.length, from + BATCH);
-        PassFrame[] batch = IntStream.range(from, to).parallel().mapToObj(i -> PassFrame.of(shot, shot.setup(i)))
+        Drafted[] drafts = IntStream.range(from, to).parallel().mapToObj(i -> {
+            PrevizShot.Draft d = shot.draft(i);
+            return new Drafted(d, shot.skeletons(d));
+        }).toArray(Drafted[]::new);
+        boolean[] repeats = new boolean[drafts.length];
+        Drafted before = lastDraft;
+        for (int k = 0; k < drafts.length; k++) {
+            repeats[k] = drafts[k].repeats(before);
+            before = drafts[k];
+        }
+        lastDraft = before;
+        PassFrame[] batch = IntStream.range(0, drafts.length).parallel()
+                .mapToObj(k -> repeats[k] ? null : PassFrame.of(shot, drafts[k].draft(), drafts[k].skeletons()))
                 .toArray(PassFrame[]::new);
         for (int i = from; i < to; i++) {
             PassFrame frame = batch[i - from];
-            if (frame.sameMasks(last) && frame.samePose(last)) {
+            if (frame == null || frame.sameMasks(last) && frame.samePose(last)) {
                 frames[i] = frames[i - 1];
             } else if (kept < KEPT) {
                 frames[i] = frame;
                 kept++;
             }
-            last = frame;
+            last = frame != null ? frame : last;
         }
         staged = to;
+    }
+
+    /** A frame drafted, with its skeletons. */
+    private record Drafted(PrevizShot.Draft draft, List<Point2D.Double[]> skeletons) {
+        /** Whether this frame is {@code before} again: the same draft (so the same setup) and the same skeletons. */
+        boolean repeats(Drafted before) {
+            return before != null && draft.sameAs(before.draft) && PassFrame.sameSkeletons(skeletons, before.skeletons);
+        }
     }
 
     /** Stages {@code shot}'s frames as they are asked for. */
