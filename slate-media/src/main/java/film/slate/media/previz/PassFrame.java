@@ -49,11 +49,6 @@ record PassFrame(FrameSetup setup, MaskSource masks, List<Point2D.Double[]> skel
         return new PassFrame(frame, MaskSource.of(frame), shot.skeletons(frame));
     }
 
-    /** {@code frame} of {@code shot}, put in painting order, with the skeletons already worked out from its draft. */
-    static PassFrame of(PrevizShot shot, PrevizShot.Draft frame, List<Point2D.Double[]> skeletons) {
-        FrameSetup setup = shot.setup(frame);
-        return new PassFrame(setup, MaskSource.of(setup), skeletons);
-    }
 
     /** {@code frame}, staged for its masks alone: the skeletons, which cost more to stage than the faces, are left out. */
     static PassFrame masksOf(FrameSetup frame) {

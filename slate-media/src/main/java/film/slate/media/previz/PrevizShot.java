@@ -104,39 +104,28 @@ public final class PrevizShot {
         return setup(draft(frame));
     }
 
-    /** A drafted frame put in painting order. */
+    /** A drafted frame staged: its cast's faces built and put in painting order. */
     FrameSetup setup(Draft draft) {
-        return new FrameSetup(draft.index(), draft.instant(), draft.camera(), draft.view(),
-                sorted(draft.view(), draft.camera().eye(), draft.faces()));
+        FrameView view = new FrameView(draft.camera(), format.width(), format.height());
+        return new FrameSetup(draft.index(), draft.instant(), draft.camera(), view,
+                sorted(view, draft.camera().eye(), scenery.cast(draft.instant())));
     }
 
     /**
-     * A frame before its painting order: camera, picture plane and the cast's faces as built. Painting
-     * order depends on nothing else, so two frames with the same draft have the same setup, and the
-     * second (a held frame) need not be ordered again.
+     * A frame before its staging: its camera and what its cast's faces are built from ({@link
+     * Scenery#castKey}). Two frames with the same draft have the same setup, so the second (a held
+     * frame) need not have its faces built and put in painting order again.
      */
-    record Draft(int index, double instant, CameraPose camera, FrameView view, List<Face> faces) {
-        /** Whether {@code other} has this draft's camera and the same faces, corner for corner, colour and owner. */
+    record Draft(int index, double instant, CameraPose camera, List<Object> cast) {
         boolean sameAs(Draft other) {
-            if (other == null || !camera.equals(other.camera) || faces.size() != other.faces.size()) {
-                return false;
-            }
-            for (int i = 0; i < faces.size(); i++) {
-                Face a = faces.get(i);
-                Face b = other.faces.get(i);
-                if (!a.corners().equals(b.corners()) || !a.color().equals(b.color()) || !a.owner().equals(b.owner())) {
-                    return false;
-                }
-            }
-            return true;
+            return other != null && camera.equals(other.camera) && cast.equals(other.cast);
         }
     }
 
-    /** Frame {@code frame} drafted: camera, picture plane and the cast's faces, unsorted. */
+    /** Frame {@code frame} drafted: its camera and its cast's key. */
     Draft draft(int frame) {
-        CameraPose pose = camera(frame);
         double t = instant(frame);
-        return new Draft(frame, t, pose, new FrameView(pose, format.width(), format.height()), scenery.cast(t));
+        return new Draft(frame, t, camera(frame), scenery.castKey(t));
     }
 
     /** Frame {@code frame} as the camera sees it, without a burn-in. */
@@ -221,11 +210,6 @@ public final class PrevizShot {
 
     /** A staged frame's skeletons as keypoints, in drawing order ({@link PoseDrawing#skeletons}). */
     List<java.awt.geom.Point2D.Double[]> skeletons(FrameSetup frame) {
-        return skeletons(frame.view(), frame.camera(), frame.instant());
-    }
-
-    /** A drafted frame's skeletons, as those of its setup. */
-    List<java.awt.geom.Point2D.Double[]> skeletons(Draft frame) {
         return skeletons(frame.view(), frame.camera(), frame.instant());
     }
 

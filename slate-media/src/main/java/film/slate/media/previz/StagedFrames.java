@@ -1,8 +1,6 @@
 package film.slate.media.previz;
 
 import film.slate.media.ffmpeg.PassVideoEncoder;
-import java.awt.geom.Point2D;
-import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -25,7 +23,7 @@ final class StagedFrames {
     /** Frames staged so far, the last of them, and how many are kept. */
     private int staged;
     private PassFrame last;
-    private Drafted lastDraft;
+    private PrevizShot.Draft lastDraft;
     private int kept;
 
     private StagedFrames(PrevizShot shot) {
@@ -34,27 +32,25 @@ final class StagedFrames {
     }
 
     /**
-     * Stages the next batch of frames: each drafted with its skeletons, on every core; a frame whose
-     * draft and skeletons are those of the frame before holds it without being put in painting order
-     * (the costliest part of staging); the others are ordered, on every core, and held when their
-     * masks and pose are those of the frame before all the same.
+     * Stages the next batch of frames: each drafted (camera and cast key), then, on every core, the
+     * frames that are not their predecessor's draft again staged (faces built and put in painting
+     * order, the costliest part) and held when their masks and pose are those of the frame before
+     * all the same; a repeated draft holds the frame before without being staged.
      */
     private void stageBatch() {
         int from = staged;
         int to = Math.min(frames.length, from + BATCH);
-        Drafted[] drafts = IntStream.range(from, to).parallel().mapToObj(i -> {
-            PrevizShot.Draft d = shot.draft(i);
-            return new Drafted(d, shot.skeletons(d));
-        }).toArray(Drafted[]::new);
+        PrevizShot.Draft[] drafts = IntStream.range(from, to).parallel().mapToObj(shot::draft)
+                .toArray(PrevizShot.Draft[]::new);
         boolean[] repeats = new boolean[drafts.length];
-        Drafted before = lastDraft;
+        PrevizShot.Draft before = lastDraft;
         for (int k = 0; k < drafts.length; k++) {
-            repeats[k] = drafts[k].repeats(before);
+            repeats[k] = drafts[k].sameAs(before);
             before = drafts[k];
         }
         lastDraft = before;
         PassFrame[] batch = IntStream.range(0, drafts.length).parallel()
-                .mapToObj(k -> repeats[k] ? null : PassFrame.of(shot, drafts[k].draft(), drafts[k].skeletons()))
+                .mapToObj(k -> repeats[k] ? null : PassFrame.of(shot, shot.setup(drafts[k])))
                 .toArray(PassFrame[]::new);
         for (int i = from; i < to; i++) {
             PassFrame frame = batch[i - from];
@@ -67,14 +63,6 @@ final class StagedFrames {
             last = frame != null ? frame : last;
         }
         staged = to;
-    }
-
-    /** A frame drafted, with its skeletons. */
-    private record Drafted(PrevizShot.Draft draft, List<Point2D.Double[]> skeletons) {
-        /** Whether this frame is {@code before} again: the same draft (so the same setup) and the same skeletons. */
-        boolean repeats(Drafted before) {
-            return before != null && draft.sameAs(before.draft) && PassFrame.sameSkeletons(skeletons, before.skeletons);
-        }
     }
 
     /** Stages {@code shot}'s frames as they are asked for. */
