@@ -32,7 +32,9 @@ public class PassesBench {
         System.setProperty("java.awt.headless", "true");
         String mode = args[0];
         Production production = ProductionReader.read(Path.of(args[1])).production();
-        Path out = Files.createTempDirectory("slate-passes-bench");
+        // PASSES_KEEP=dir keeps the outputs there, to compare their bytes between two trees.
+        String keep = System.getenv("PASSES_KEEP");
+        Path out = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("slate-passes-bench");
         Previz previz = Previz.of(production);
         Ffmpeg ffmpeg = Ffmpeg.find();
         long t0 = System.nanoTime();
@@ -69,6 +71,9 @@ public class PassesBench {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         System.out.printf("%s: %d shots, %d frames, %.0f ms inside the process, JVM CPU %.1f s%n", mode, shots, frames,
                 (System.nanoTime() - t0) / 1e6, jvm / 1e9);
+        if (keep != null) {
+            return;
+        }
         try (var files = Files.walk(out)) { // the outputs are only measured, never kept
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -42,7 +42,7 @@ final class Figure {
         Vec3 hw = side.times(0.045 * h);
         Vec3 lo = body.level(0.90).plus(proud);
         Vec3 hi = body.level(0.94).plus(proud);
-        out.add(new Face(outward(List.of(lo.minus(hw), lo.plus(hw), hi.plus(hw), hi.minus(hw)), body.level(0.90)), VISOR));
+        out.add(outward(List.of(lo.minus(hw), lo.plus(hw), hi.plus(hw), hi.minus(hw)), body.level(0.90), VISOR));
         Vec3 nose = front.times(HEAD_HALF_DEPTH * h + 0.012 * h);
         out.addAll(prism(body.level(0.875).plus(nose), body.level(0.90).plus(nose), side, 0.011 * h, 0.012 * h,
                 shade(color, 1.15), light));
@@ -106,10 +106,10 @@ final class Figure {
         List<Face> out = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             int k = (i + 1) % 4;
-            out.add(light.face(outward(List.of(lo[i], lo[k], hi[k], hi[i]), centre), color));
+            out.add(light.face(outward(List.of(lo[i], lo[k], hi[k], hi[i]), centre, color)));
         }
-        out.add(light.face(outward(List.of(lo[0], lo[1], lo[2], lo[3]), centre), color));
-        out.add(light.face(outward(List.of(hi[0], hi[1], hi[2], hi[3]), centre), color));
+        out.add(light.face(outward(List.of(lo[0], lo[1], lo[2], lo[3]), centre, color)));
+        out.add(light.face(outward(List.of(hi[0], hi[1], hi[2], hi[3]), centre, color)));
         return out;
     }
 
@@ -121,15 +121,18 @@ final class Figure {
         return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
 
-    /** The corners wound so that the face's normal points away from {@code centre}. */
-    static List<Vec3> outward(List<Vec3> corners, Vec3 centre) {
-        Face f = new Face(corners, Color.BLACK);
+    /**
+     * A face of {@code color} on the corners, wound so that its normal points away from {@code centre}:
+     * the face the test is made on is the one returned, so its centroid and normal are worked out once.
+     */
+    static Face outward(List<Vec3> corners, Vec3 centre, Color color) {
+        Face f = new Face(corners, color);
         if (f.normal().dot(f.centroid().minus(centre)) >= 0) {
-            return corners;
+            return f;
         }
         List<Vec3> reversed = new ArrayList<>(corners);
         java.util.Collections.reverse(reversed);
-        return reversed;
+        return new Face(reversed, color);
     }
 
     /** An axis-aligned (to the figure) box: {@code f} forward, {@code r} right, from {@code z0} to {@code z1}. */
@@ -148,7 +151,7 @@ final class Figure {
                 List.of(Vec3.of(bl, z0), Vec3.of(fl, z0), Vec3.of(fl, z1), Vec3.of(bl, z1)),
                 List.of(Vec3.of(fl, z1), Vec3.of(fr, z1), Vec3.of(br, z1), Vec3.of(bl, z1)),
                 List.of(Vec3.of(bl, z0), Vec3.of(br, z0), Vec3.of(fr, z0), Vec3.of(fl, z0)))) {
-            out.add(light.face(outward(quad, centre), color));
+            out.add(light.face(outward(quad, centre, color)));
         }
         return out;
     }

@@ -49,6 +49,7 @@ record PassFrame(FrameSetup setup, MaskSource masks, List<Point2D.Double[]> skel
         return new PassFrame(frame, MaskSource.of(frame), shot.skeletons(frame));
     }
 
+
     /** {@code frame}, staged for its masks alone: the skeletons, which cost more to stage than the faces, are left out. */
     static PassFrame masksOf(FrameSetup frame) {
         return new PassFrame(frame, MaskSource.of(frame), null);
@@ -64,12 +65,16 @@ record PassFrame(FrameSetup setup, MaskSource masks, List<Point2D.Double[]> skel
         if (other == this) {
             return true;
         }
-        List<Point2D.Double[]> mine = skeletons();
-        if (other == null || other.skeletons().size() != mine.size()) {
+        return other != null && sameSkeletons(skeletons(), other.skeletons());
+    }
+
+    /** Whether two frames' skeletons are the same, keypoint for keypoint. */
+    static boolean sameSkeletons(List<Point2D.Double[]> mine, List<Point2D.Double[]> others) {
+        if (others == null || others.size() != mine.size()) {
             return false;
         }
         for (int i = 0; i < mine.size(); i++) {
-            if (!Arrays.equals(mine.get(i), other.skeletons().get(i))) {
+            if (!Arrays.equals(mine.get(i), others.get(i))) {
                 return false;
             }
         }

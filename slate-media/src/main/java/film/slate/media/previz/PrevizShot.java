@@ -101,10 +101,31 @@ public final class PrevizShot {
 
     /** Frame {@code frame} staged once for every drawing of it: camera, picture plane, the cast's faces in order. */
     FrameSetup setup(int frame) {
-        CameraPose pose = camera(frame);
-        FrameView view = new FrameView(pose, format.width(), format.height());
+        return setup(draft(frame));
+    }
+
+    /** A drafted frame staged: its cast's faces built and put in painting order. */
+    FrameSetup setup(Draft draft) {
+        FrameView view = new FrameView(draft.camera(), format.width(), format.height());
+        return new FrameSetup(draft.index(), draft.instant(), draft.camera(), view,
+                sorted(view, draft.camera().eye(), scenery.cast(draft.instant())));
+    }
+
+    /**
+     * A frame before its staging: its camera and what its cast's faces are built from ({@link
+     * Scenery#castKey}). Two frames with the same draft have the same setup, so the second (a held
+     * frame) need not have its faces built and put in painting order again.
+     */
+    record Draft(int index, double instant, CameraPose camera, List<Object> cast) {
+        boolean sameAs(Draft other) {
+            return other != null && camera.equals(other.camera) && cast.equals(other.cast);
+        }
+    }
+
+    /** Frame {@code frame} drafted: its camera and its cast's key. */
+    Draft draft(int frame) {
         double t = instant(frame);
-        return new FrameSetup(frame, t, pose, view, sorted(view, pose.eye(), scenery.cast(t)));
+        return new Draft(frame, t, camera(frame), scenery.castKey(t));
     }
 
     /** Frame {@code frame} as the camera sees it, without a burn-in. */
@@ -189,11 +210,15 @@ public final class PrevizShot {
 
     /** A staged frame's skeletons as keypoints, in drawing order ({@link PoseDrawing#skeletons}). */
     List<java.awt.geom.Point2D.Double[]> skeletons(FrameSetup frame) {
+        return skeletons(frame.view(), frame.camera(), frame.instant());
+    }
+
+    private List<java.awt.geom.Point2D.Double[]> skeletons(FrameView view, CameraPose camera, double instant) {
         List<film.slate.core.stage.Body> bodies = new ArrayList<>();
         for (String c : staging().cast()) {
-            staging().body(c, frame.instant()).ifPresent(bodies::add);
+            staging().body(c, instant).ifPresent(bodies::add);
         }
-        return PoseDrawing.skeletons(frame.view(), frame.camera().eye(), bodies);
+        return PoseDrawing.skeletons(view, camera.eye(), bodies);
     }
 
     private BufferedImage draw(FrameSetup frame, BurnIn burnIn, boolean names, boolean antialias) {

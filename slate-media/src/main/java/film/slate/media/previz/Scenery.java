@@ -135,6 +135,25 @@ final class Scenery {
         return out;
     }
 
+    /**
+     * Everything {@link #cast} at {@code t} depends on that changes with {@code t}: which side of the
+     * event it is, and each character's body, place, facing and hand. Equal keys, equal faces.
+     */
+    List<Object> castKey(double t) {
+        List<Object> key = new ArrayList<>();
+        key.add(t < Sight.EVENT_TIME);
+        for (String c : staging.cast()) {
+            Optional<Body> body = staging.body(c, t);
+            key.add(body);
+            if (body.isPresent()) {
+                key.add(staging.position(c, t));
+                key.add(staging.facing(c, t));
+                key.add(staging.hand(c, t));
+            }
+        }
+        return key;
+    }
+
     /** The cast and the props at {@code t}, unsorted; a figure's faces and those of the props in its hands are its own. */
     List<Face> cast(double t) {
         List<Face> out = new ArrayList<>();

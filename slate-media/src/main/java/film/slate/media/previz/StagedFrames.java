@@ -23,6 +23,7 @@ final class StagedFrames {
     /** Frames staged so far, the last of them, and how many are kept. */
     private int staged;
     private PassFrame last;
+    private PrevizShot.Draft lastDraft;
     private int kept;
 
     private StagedFrames(PrevizShot shot) {
@@ -30,21 +31,36 @@ final class StagedFrames {
         this.frames = new PassFrame[shot.frames()];
     }
 
-    /** Stages the next batch of frames. */
+    /**
+     * Stages the next batch of frames: each drafted (camera and cast key), then, on every core, the
+     * frames that are not their predecessor's draft again staged (faces built and put in painting
+     * order, the costliest part) and held when their masks and pose are those of the frame before
+     * all the same; a repeated draft holds the frame before without being staged.
+     */
     private void stageBatch() {
         int from = staged;
         int to = Math.min(frames.length, from + BATCH);
-        PassFrame[] batch = IntStream.range(from, to).parallel().mapToObj(i -> PassFrame.of(shot, shot.setup(i)))
+        PrevizShot.Draft[] drafts = IntStream.range(from, to).parallel().mapToObj(shot::draft)
+                .toArray(PrevizShot.Draft[]::new);
+        boolean[] repeats = new boolean[drafts.length];
+        PrevizShot.Draft before = lastDraft;
+        for (int k = 0; k < drafts.length; k++) {
+            repeats[k] = drafts[k].sameAs(before);
+            before = drafts[k];
+        }
+        lastDraft = before;
+        PassFrame[] batch = IntStream.range(0, drafts.length).parallel()
+                .mapToObj(k -> repeats[k] ? null : PassFrame.of(shot, shot.setup(drafts[k])))
                 .toArray(PassFrame[]::new);
         for (int i = from; i < to; i++) {
             PassFrame frame = batch[i - from];
-            if (frame.sameMasks(last) && frame.samePose(last)) {
+            if (frame == null || frame.sameMasks(last) && frame.samePose(last)) {
                 frames[i] = frames[i - 1];
             } else if (kept < KEPT) {
                 frames[i] = frame;
                 kept++;
             }
-            last = frame;
+            last = frame != null ? frame : last;
         }
         staged = to;
     }
