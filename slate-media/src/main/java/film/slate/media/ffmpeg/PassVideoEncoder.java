@@ -247,6 +247,7 @@ public final class PassVideoEncoder implements AutoCloseable {
 
     /** Stops FFmpeg and removes the partial outputs. */
     public void abort() {
+        finished = true; // a close after it (try-with-resources) must not report a short take over the abort's reason
         pipe.abort();
     }
 

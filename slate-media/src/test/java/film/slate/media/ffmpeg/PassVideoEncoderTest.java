@@ -184,6 +184,18 @@ class PassVideoEncoderTest {
     }
 
     @Test
+    void anAbortedTakeClosesQuietlyAndKeepsNothing() throws Exception {
+        var shape = new PassVideoEncoder.Shape(4, 4, 24);
+        Path out = dir.resolve("aborted.mov");
+        PassVideoEncoder e = PassVideoEncoder.open(Ffmpeg.find(), shape, Map.of(), Optional.of(out), new int[4], 3);
+        e.write(null, new byte[16]);
+        e.abort();
+        e.close(); // as try-with-resources does after an abort: the abort's reason is the one that stands
+        assertThat(out).doesNotExist();
+        assertThat(Ffmpeg.partOf(out)).doesNotExist();
+    }
+
+    @Test
     void aTakeIsWrittenWholeOrNotKept() throws Exception {
         var shape = new PassVideoEncoder.Shape(4, 4, 24);
         Path out = dir.resolve("pose.mov");
