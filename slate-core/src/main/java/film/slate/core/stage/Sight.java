@@ -7,6 +7,7 @@ import film.slate.core.model.Framing;
 import film.slate.core.model.Point;
 import film.slate.core.model.SetPiece;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the camera of a staged shot sees: whether a point is in the picture, how big a figure is in
@@ -85,7 +86,8 @@ public final class Sight {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        return between(target.get(), t, character, staging.position(character, t).orElseThrow());
+        Point mark = staging.position(character, t).orElseThrow();
+        return between(target.get(), t, character, piece -> piece.covers(mark)); // one in a doorway is framed by the door
     }
 
     /**
@@ -100,12 +102,19 @@ public final class Sight {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        Point under = holder(prop, t).flatMap(h -> staging.position(h, t)).orElse(target.get().plan());
-        return between(target.get(), t, null, under);
+        Optional<Point> mark = holder(prop, t).flatMap(h -> staging.position(h, t));
+        if (mark.isPresent()) {
+            return between(target.get(), t, null, piece -> piece.covers(mark.get()));
+        }
+        Optional<SetPiece> on = restsOn(prop, t); // found from its footprint, as previz stands it there
+        return between(target.get(), t, null, piece -> on.isPresent() && piece.equals(on.get()));
     }
 
-    /** The first of the cast but {@code owner} (none when null), else the first piece not under {@code under}, on the sight line to {@code target}. */
-    private Optional<Occluder> between(Vec3 target, double t, String owner, Point under) {
+    /**
+     * The first of the cast but {@code owner} (none when null), else the first piece of the set
+     * that is not {@code spared}, on the sight line to {@code target}.
+     */
+    private Optional<Occluder> between(Vec3 target, double t, String owner, Predicate<SetPiece> spared) {
         Vec3 eye = staging.camera(t).eye();
         for (String other : staging.cast()) {
             Optional<Point> at = staging.position(other, t);
@@ -114,7 +123,7 @@ public final class Sight {
             }
         }
         for (SetPiece piece : staging.state().pieces()) {
-            if (!piece.covers(under) && blocks(eye, target, piece)) { // one in a doorway is framed by the door
+            if (!spared.test(piece) && blocks(eye, target, piece)) {
                 return Optional.of(new Occluder(piece.id(), true));
             }
         }
@@ -185,20 +194,41 @@ public final class Sight {
         if (holder.isPresent()) {
             return staging.hand(holder.get(), t);
         }
+        return lying(prop, t).map(l -> staging.resting(l.spot(), l.facing()));
+    }
+
+    /**
+     * Where {@code prop} lies on the set at {@code t}, when no one holds it then: where it was put
+     * down (square to the plan), or in front of the one who picks it up in this shot (turned their
+     * way); empty when it is in a hand or nowhere.
+     */
+    public Optional<Lying> lying(String prop, double t) {
+        if (holder(prop, t).isPresent()) {
+            return Optional.empty();
+        }
         ShotState state = staging.state();
         boolean after = t >= EVENT_TIME;
         Point rest = (after ? state.setEnd() : state.setStart()).get(prop);
         if (rest != null) {
-            return Optional.of(staging.resting(rest, 0));
+            return Optional.of(new Lying(rest, 0));
         }
         for (String c : staging.cast()) { // picked up in this shot, from where it lay beside them
             CharacterState end = state.end().get(c);
             if (!after && end != null && end.holds().contains(prop)) {
                 Point spot = Continuity.setDown(staging.position(c, EVENT_TIME).orElseThrow(), staging.facing(c, EVENT_TIME));
-                return Optional.of(staging.resting(spot, staging.facing(c, t)));
+                return Optional.of(new Lying(spot, staging.facing(c, t)));
             }
         }
         return Optional.empty();
+    }
+
+    /** The set piece {@code prop} rests on at {@code t} ({@link #lying}, {@link Staging#restsOn}); empty in a hand, on the floor or nowhere. */
+    public Optional<SetPiece> restsOn(String prop, double t) {
+        return lying(prop, t).flatMap(l -> staging.restsOn(l.spot(), l.facing()));
+    }
+
+    /** A prop lying on the set: its spot on the plan and the compass bearing its footprint is turned to. */
+    public record Lying(Point spot, double facing) {
     }
 
     /** Who holds {@code prop} at {@code t}: it changes hands at {@link #EVENT_TIME}. */

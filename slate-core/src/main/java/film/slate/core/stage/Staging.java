@@ -53,8 +53,12 @@ public final class Staging {
      * highest set piece under its footprint, on the floor when none is.
      */
     public Vec3 resting(Point spot, double facing) {
-        double half = Sight.PROP_SIZE / 2;
-        return Vec3.of(spot, SetPiece.under(state.pieces(), spot, half, facing).map(SetPiece::height).orElse(0.0) + half);
+        return Vec3.of(spot, restsOn(spot, facing).map(SetPiece::height).orElse(0.0) + Sight.PROP_SIZE / 2);
+    }
+
+    /** The set piece a prop resting at {@code spot}, turned to {@code facing}, rests on: the highest under its footprint; empty on the floor. */
+    public Optional<SetPiece> restsOn(Point spot, double facing) {
+        return SetPiece.under(state.pieces(), spot, Sight.PROP_SIZE / 2, facing);
     }
 
     /** The characters in the scene, in cast order. */
