@@ -17,6 +17,7 @@ public final class Checker {
             new ReferenceRules(),
             new ScriptRules(),
             new ContinuityRules(),
+            new ReachRule(),
             new ActionLineRule(),
             new JumpCutRule(),
             new ScreenDirectionRule(),

@@ -28,6 +28,8 @@ public enum Rule {
             "A continuing scene starts a character in other wardrobe than it ended in."),
     CONTINUITY_NOT_IN_SCENE("continuity/not-in-scene", Severity.ERROR,
             "A shot's subject or event names a character absent from the scene's cast."),
+    CONTINUITY_OUT_OF_REACH("continuity/out-of-reach", Severity.WARNING,
+            "A character puts a prop down on, or picks one up from, a set piece whose top is above their reach."),
     GRAMMAR_180("grammar/180", Severity.ERROR,
             "Consecutive shots put the camera on opposite sides of the action line."),
     GRAMMAR_30_DEGREE("grammar/30-degree", Severity.WARNING,

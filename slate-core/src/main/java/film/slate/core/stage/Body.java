@@ -28,6 +28,11 @@ public record Body(List<Vec3> joints, Point forward, double height) {
     public static final double HIP_HALF = 0.055;
     public static final double KNEE = 0.28;
     public static final double ANKLE = 0.04;
+    /**
+     * The arm from shoulder to fingertips, as a share of the height: upper arm 0.186, forearm
+     * 0.146, hand 0.108 (Drillis and Contini's segment lengths, as in Winter's Biomechanics).
+     */
+    public static final double ARM = 0.44;
     /** How far the toes reach in front of the mark: the nearest point of a figure facing the lens. */
     public static final double TOES = 0.07;
     /** One stride (two steps), as a share of the height. */
@@ -87,6 +92,16 @@ public record Body(List<Vec3> joints, Point forward, double height) {
     /** Where a prop in the right hand is: just below the wrist ({@link Sight#hand} for a standing figure). */
     public Vec3 hand() {
         return joint(Joint.RIGHT_WRIST).minus(spine().times(HAND_BELOW_WRIST * height));
+    }
+
+    /**
+     * How high the figure's fingertips reach with an arm raised straight up, flat-footed: the
+     * higher shoulder plus {@link #ARM}; 1.25 times the height standing, less seated, kneeling or
+     * lying. A top at that height is the highest a prop can be put down on or taken from (rising
+     * on the toes lifts the prop over its edge).
+     */
+    public double reach() {
+        return Math.max(joint(Joint.RIGHT_SHOULDER).z(), joint(Joint.LEFT_SHOULDER).z()) + ARM * height;
     }
 
     /** The joints {@code mix} of the way from {@code a} to {@code b}: a posture changing, eased by the caller. */

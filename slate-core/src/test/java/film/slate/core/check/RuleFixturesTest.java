@@ -253,6 +253,19 @@ class RuleFixturesTest {
         all.add(c("an event by someone absent from the cast", Rule.CONTINUITY_NOT_IN_SCENE, SHOTS, "character: CAL",
                 appendToShots("    events:\n      - { character: ANN, puts_down: CUP }\n      - { character: CAL, picks_up: CUP }\n"),
                 appendToShots("    events:\n      - { character: ANN, puts_down: CUP }\n      - { character: BEN, picks_up: CUP }\n")));
+        // ANN at [2, 3] facing east: the cup goes down, or lies ready, at [2.45, 3], on the cabinet
+        all.add(c("a cup put down on a cabinet above ANN's reach", Rule.CONTINUITY_OUT_OF_REACH, SHOTS, "puts_down: CUP",
+                p -> piece("{ at: [2.6, 3], size: [0.4, 0.6], height: 2.2 }").apply(
+                        appendToShots("    events: [ { character: ANN, puts_down: CUP } ]\n").apply(p)),
+                p -> piece("{ at: [2.6, 3], size: [0.4, 0.6], height: 1.0 }").apply(
+                        appendToShots("    events: [ { character: ANN, puts_down: CUP } ]\n").apply(p))));
+        all.add(c("a cup picked up from a cabinet above ANN's reach", Rule.CONTINUITY_OUT_OF_REACH, SHOTS, "picks_up: CUP",
+                p -> piece("{ at: [2.6, 3], size: [0.4, 0.6], height: 2.2 }").apply(
+                        appendToShots("    events: [ { character: ANN, picks_up: CUP } ]\n").apply(
+                                p.replace(SHOTS, "facing: 90, holds: [CUP] }", "facing: 90 }"))),
+                p -> piece("{ at: [2.6, 3], size: [0.4, 0.6], height: 1.0 }").apply(
+                        appendToShots("    events: [ { character: ANN, picks_up: CUP } ]\n").apply(
+                                p.replace(SHOTS, "facing: 90, holds: [CUP] }", "facing: 90 }")))));
         all.add(c("a camera by intent no position in the room can meet", Rule.CAMERA_INTENT, SHOTS, "single: BEN",
                 p -> cameraB("camera: { single: BEN }").apply(p).replace(SHOTS, "framing: CU", "framing: EWS"),
                 cameraB("camera: { single: BEN }")));
