@@ -6,6 +6,7 @@ import film.slate.core.model.Blocking;
 import film.slate.core.model.CastMember;
 import film.slate.core.model.Point;
 import film.slate.core.model.Posture;
+import film.slate.core.model.Rounded;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.SetPiece;
 import film.slate.core.model.Shot;
@@ -52,7 +53,8 @@ final class Cast {
                         + "' or add a 'wears' event to the shot where the change is seen"));
             }
             List<String> holds = m.holds().isEmpty() && carried.isPresent() ? carried.get().holds() : m.holds();
-            CharacterState s = on(new CharacterState(m.character(), m.at(), m.facing(), wardrobe, holds, m.posture(), 0));
+            CharacterState s = on(new CharacterState(m.character(), m.at(), Rounded.facing(m.facing()), wardrobe, holds,
+                    m.posture(), 0));
             order.add(m.character());
             if (m.off()) {
                 off.put(m.character(), s);
@@ -73,7 +75,8 @@ final class Cast {
                 CharacterState was = off.remove(c);
                 why.remove(c);
                 Point from = b.enters().get();
-                double facing = from.distance(b.to()) > 1e-6 ? from.bearingTo(b.to()) : b.facing().orElse(was.facing());
+                double facing = Rounded.facing(from.distance(b.to()) > 1e-6 ? from.bearingTo(b.to())
+                        : b.facing().orElse(was.facing()));
                 on.put(c, was.moved(from, facing, Posture.STAND, 0));
             } else if (b.enters().isPresent() && state.containsKey(c)) {
                 faults.add(Diagnostic.ofShot(Rule.SCHEMA_FIELD, b.where().at("enters"), shot.fullId(), c

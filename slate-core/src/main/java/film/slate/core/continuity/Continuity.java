@@ -6,12 +6,11 @@ import film.slate.core.model.Blocking;
 import film.slate.core.model.Location;
 import film.slate.core.model.Point;
 import film.slate.core.model.Production;
+import film.slate.core.model.Rounded;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.Shot;
 import film.slate.core.model.SetPiece;
 import film.slate.core.model.ShotEvent;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -102,28 +101,15 @@ public final class Continuity {
 
     /** Where a prop put down comes to rest: a short reach in front of the one who puts it down. */
     public static final double REACH = 0.45;
-    /** The decimal places of a resting point on the plan: millimetres, the finest a floor plan is written to. */
-    public static final int PLACES = 3;
-
     /**
      * Where a prop comes to rest when one standing at {@code at} facing {@code facing} puts it down
      * (or where it lies in front of them before they pick it up): {@link #REACH} in front of them,
-     * to the millimetre.
+     * to the millimetre ({@link Rounded#millimetres}: sine and cosine differ by an ulp between 90
+     * and 450 degrees, and between platforms, and a recipe hashes the spot).
      */
     public static Point setDown(Point at, double facing) {
         Point spot = at.plus(Point.ofBearing(facing).times(REACH));
-        return new Point(millimetres(spot.x()), millimetres(spot.y()));
-    }
-
-    /**
-     * {@code metres} to the millimetre, as recipes hash it: first to the nanometre, which washes
-     * out the last bits of the arithmetic (sine and cosine differ by an ulp between 90 and 450
-     * degrees, and between platforms), then half up, so one place is one double (the one its
-     * decimal reads as) however it was computed.
-     */
-    static double millimetres(double metres) {
-        return new BigDecimal(metres).setScale(9, RoundingMode.HALF_EVEN).setScale(PLACES, RoundingMode.HALF_UP)
-                .doubleValue();
+        return new Point(Rounded.millimetres(spot.x()), Rounded.millimetres(spot.y()));
     }
 
     private static Map<String, CharacterState> apply(Shot shot, Map<String, CharacterState> start, Map<String, Point> set,
@@ -132,7 +118,9 @@ public final class Continuity {
         for (Blocking b : shot.blocking().values()) {
             CharacterState s = end.get(b.character());
             if (s != null) {
-                double facing = b.facing().orElse(s.at().distance(b.to()) > 1e-6 ? s.at().bearingTo(b.to()) : s.facing());
+                // Into the walk when no facing is written: computed, so rounded as a recipe writes it.
+                double facing = Rounded.facing(b.facing().orElse(s.at().distance(b.to()) > 1e-6 ? s.at().bearingTo(b.to())
+                        : s.facing()));
                 end.put(b.character(), cast.on(s.moved(b.to(), facing, b.posture().orElse(s.posture()), 0)));
             }
         }

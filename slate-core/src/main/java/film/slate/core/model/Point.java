@@ -44,9 +44,13 @@ public record Point(double x, double y) {
         return new Point(x + (o.x - x) * t, y + (o.y - y) * t);
     }
 
-    /** The compass bearing from this point to {@code o}: 0 north, 90 east, in [0, 360). */
+    /**
+     * The compass bearing from this point to {@code o}: 0 north, 90 east, in [0, 360). StrictMath:
+     * a walk's bearing becomes its facing in recipes, and Math.atan2 may differ by an ulp between
+     * platforms.
+     */
     public double bearingTo(Point o) {
-        double deg = Math.toDegrees(Math.atan2(o.x - x, o.y - y));
+        double deg = StrictMath.toDegrees(StrictMath.atan2(o.x - x, o.y - y));
         return deg < 0 ? deg + 360 : deg;
     }
 

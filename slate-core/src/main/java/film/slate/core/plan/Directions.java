@@ -12,6 +12,7 @@ import film.slate.core.model.CastMember;
 import film.slate.core.model.Move;
 import film.slate.core.model.Point;
 import film.slate.core.model.Production;
+import film.slate.core.model.Rounded;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.Shot;
 import film.slate.core.stage.Sight;
@@ -141,7 +142,7 @@ final class Directions {
     }
 
     private static double bearing(Point from, Point to) {
-        return Math.round(from.bearingTo(to) * 10) / 10.0 % 360;
+        return Rounded.bearing(from.bearingTo(to), 1);
     }
 
     private static String others(ScenePlan scene, String self) {

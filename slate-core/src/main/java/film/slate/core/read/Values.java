@@ -5,6 +5,7 @@ import film.slate.core.diagnostic.SourcePosition;
 import film.slate.core.model.Aim;
 import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
+import film.slate.core.model.Rounded;
 import film.slate.core.yaml.Fields;
 import film.slate.core.yaml.YamlMapping;
 import film.slate.core.yaml.YamlNode;
@@ -75,10 +76,10 @@ final class Values {
                 .map(n -> ((YamlScalar) n).text().strip());
     }
 
-    /** Compass degrees, any number accepted and normalised to [0, 360). */
+    /** Compass degrees, any number accepted, normalised to [0, 360) and rounded to the hundredth ({@link Rounded#facing}). */
     static OptionalDouble bearing(Fields f, String key) {
         OptionalDouble d = f.number(key, -3600, 3600);
-        return d.isPresent() ? OptionalDouble.of(((d.getAsDouble() % 360) + 360) % 360) : d;
+        return d.isPresent() ? OptionalDouble.of(Rounded.facing(d.getAsDouble())) : d;
     }
 
     /** {@code 5} or {@code 2.5}: metres as a person writes them. */
