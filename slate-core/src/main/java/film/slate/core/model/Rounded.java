@@ -30,6 +30,10 @@ public final class Rounded {
 
     /** A compass bearing in [0, 360), to {@code places} decimals of a degree. */
     public static double bearing(double degrees, int places) {
+        double scale = Math.pow(10, places);
+        if (degrees >= 0 && degrees < 360 && Math.rint(degrees * scale) / scale == degrees) {
+            return degrees + 0.0; // already the double its decimal reads as (the common case: a written 90); -0.0 is 0
+        }
         BigDecimal turn = BigDecimal.valueOf(360);
         BigDecimal d = washed(degrees).remainder(turn);
         d = (d.signum() < 0 ? d.add(turn) : d).setScale(places, RoundingMode.HALF_UP);
