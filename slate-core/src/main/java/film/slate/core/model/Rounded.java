@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 /**
  * Computed numbers as a recipe writes them, so that its bytes (and id) never depend on the last
  * bit of the arithmetic, which differs between 90 and 450 degrees and may differ between
- * platforms: first to the nanometre (the nano-degree), which washes those bits out, then half up
- * to the places the floor plan is written to.
+ * platforms: first to nine decimals (a nanometre, a nanodegree), which washes those bits out,
+ * then half up to the places the floor plan is written to.
  */
 public final class Rounded {
     /** The decimal places of a point on the plan: millimetres, the finest a floor plan is written to. */
