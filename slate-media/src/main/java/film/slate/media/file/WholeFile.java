@@ -40,13 +40,13 @@ public final class WholeFile {
     /**
      * Writes {@code image} as PNG: ImageIO's writer, as {@code ImageIO.write} picks it, writing
      * through a cache in memory rather than the temporary file {@code ImageIO.write} opens for every
-     * image (the same bytes; a still is small). A grey picture (a mask) is written by
-     * {@link GreyPng}, the same bytes again, from its pixels as they lie.
+     * image (the same bytes; a still is small). A grey or BGR picture (a mask, a pose still) is written by
+     * {@link PlainPng}, the same bytes again, from its pixels as they lie.
      */
     public static void png(Path out, BufferedImage image) throws IOException {
         write(out, stream -> {
-            if (GreyPng.fits(image)) {
-                GreyPng.write(image, stream);
+            if (PlainPng.fits(image)) {
+                PlainPng.write(image, stream);
                 return;
             }
             Iterator<ImageWriter> writers = ImageIO.getImageWriters(ImageTypeSpecifier.createFromRenderedImage(image),
