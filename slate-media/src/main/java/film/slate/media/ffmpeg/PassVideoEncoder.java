@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * are the very bytes piping every frame makes. FFmpeg starts with the take, not after it is
  * staged, and hears of each hold as it comes.
  */
-public final class PassVideoEncoder implements AutoCloseable {
+public final class PassVideoEncoder extends TakeEncoder {
     private final int width;
     private final int height;
     private final int fps;
@@ -37,12 +37,10 @@ public final class PassVideoEncoder implements AutoCloseable {
     private final int[] palette;
     /** The take's length when known: its frames then cross with their times and held ones are not piped (else 0). */
     private final int takeFrames;
-    private final FramePipe pipe;
-    /** The take of known length its frames cross in, with their times (else null). */
+    /** The take its frames cross in: with their times when its length is known, else raw. */
     private final HeldTake take;
     private byte[] lastMatte;
     private byte[] lastPose;
-    private boolean finished;
 
     private PassVideoEncoder(Ffmpeg ffmpeg, Shape shape, Map<Integer, Path> masks, Optional<Path> pose, int[] rgb,
             int takeFrames) {
@@ -55,10 +53,10 @@ public final class PassVideoEncoder implements AutoCloseable {
         this.takeFrames = takeFrames;
         List<Path> outputs = new ArrayList<>(new TreeMap<>(masks).values());
         pose.ifPresent(outputs::add);
-        this.pipe = new FramePipe(ffmpeg, arguments(shape, new TreeMap<>(masks), pose), outputs, "pass");
+        FramePipe pipe = new FramePipe(ffmpeg, arguments(shape, new TreeMap<>(masks), pose), outputs, "pass");
         int bands = (matte ? 1 : 0) + (this.pose ? 1 : 0);
-        this.take = takeFrames == 0 ? null
-                : new HeldTake(pipe, takeFrames, fps, TimedFrames.header(width, height * bands, fps, TimedFrames.GREY));
+        this.take = takeFrames == 0 ? HeldTake.ofUnknownLength(pipe)
+                : HeldTake.ofLength(pipe, takeFrames, fps, TimedFrames.header(width, height * bands, fps, TimedFrames.GREY));
     }
 
     /** Frame size and rate. */
@@ -209,7 +207,7 @@ public final class PassVideoEncoder implements AutoCloseable {
      * may pass the same arrays again).
      */
     public void write(byte[] matte, byte[] pose) {
-        pipe.requireOpen();
+        take.requireOpen();
         List<byte[]> parts = new ArrayList<>(2);
         if (this.matte) {
             parts.add(band(matte, "matte"));
@@ -217,13 +215,10 @@ public final class PassVideoEncoder implements AutoCloseable {
         if (this.pose) {
             parts.add(band(pose, "pose"));
         }
-        if (take == null) {
-            pipe.put(parts.toArray(byte[][]::new));
-            return;
-        }
-        boolean same = take.written() > 0 && (!this.matte || same(matte, lastMatte))
-                && (!this.pose || same(pose, lastPose));
-        take.write(same, parts.toArray(byte[][]::new));
+        byte[] matteBefore = lastMatte;
+        byte[] poseBefore = lastPose;
+        take.write(() -> (!this.matte || same(matte, matteBefore)) && (!this.pose || same(pose, poseBefore)),
+                parts.toArray(byte[][]::new));
         lastMatte = this.matte ? matte : null;
         lastPose = this.pose ? pose : null;
     }
@@ -240,28 +235,8 @@ public final class PassVideoEncoder implements AutoCloseable {
         return pixels;
     }
 
-    /** Frames written so far, held ones too. */
-    public long frames() {
-        return take == null ? pipe.frames() : take.written();
-    }
-
-    /** Stops FFmpeg and removes the partial outputs. */
-    public void abort() {
-        finished = true; // a close after it (try-with-resources) must not report a short take over the abort's reason
-        pipe.abort();
-    }
-
-    /** Ends the stream, waits for FFmpeg and moves the finished videos into place. */
     @Override
-    public void close() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        if (take != null) {
-            take.close();
-        } else {
-            pipe.close();
-        }
+    HeldTake take() {
+        return take;
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * demuxer and the conversions work once a picture while the encoders still see every frame: the
  * files are the very bytes piping every frame makes (VideoEncoderTest).
  */
-public final class VideoEncoder implements AutoCloseable {
+public final class VideoEncoder extends TakeEncoder {
     /** FFmpeg threads of a master's encoder: the two cores of the machine Slate is made for. */
     static final int MASTER_THREADS = 2;
     /**
@@ -38,12 +38,10 @@ public final class VideoEncoder implements AutoCloseable {
     private final int fps;
     /** The take's length when known: its frames then cross with their times and held ones are not piped (else 0). */
     private final int takeFrames;
-    private final FramePipe pipe;
-    /** The take of known length its frames cross in, with their times (else null). */
+    /** The take its frames cross in: with their times when its length is known, else raw. */
     private final HeldTake take;
     /** The last frame's bytes. */
     private byte[] last;
-    private boolean finished;
 
     private VideoEncoder(Ffmpeg ffmpeg, Picture picture, PixelFormat format, EncodeTargets targets, int takeFrames) {
         this.ffmpeg = ffmpeg;
@@ -53,9 +51,9 @@ public final class VideoEncoder implements AutoCloseable {
         this.format = format;
         this.targets = targets;
         this.takeFrames = takeFrames;
-        this.pipe = new FramePipe(ffmpeg, arguments(), outputs(targets), "encode");
-        this.take = takeFrames == 0 ? null
-                : new HeldTake(pipe, takeFrames, fps, TimedFrames.header(width, height, fps, TimedFrames.tag(format)));
+        FramePipe pipe = new FramePipe(ffmpeg, arguments(), outputs(targets), "encode");
+        this.take = takeFrames == 0 ? HeldTake.ofUnknownLength(pipe)
+                : HeldTake.ofLength(pipe, takeFrames, fps, TimedFrames.header(width, height, fps, TimedFrames.tag(format)));
     }
 
     /** Opens an encoder for frames of {@code width} x {@code height} at {@code fps}. */
@@ -178,7 +176,7 @@ public final class VideoEncoder implements AutoCloseable {
      * encoder owns the image from here on; draw the next frame into a new one.
      */
     public void write(BufferedImage frame) {
-        pipe.requireOpen();
+        take.requireOpen();
         if (frame.getWidth() != width || frame.getHeight() != height || frame.getType() != format.imageType()) {
             throw new IllegalArgumentException("a frame of " + frame.getWidth() + "x" + frame.getHeight() + " type "
                     + frame.getType() + " cannot join a stream of " + width + "x" + height + " " + format);
@@ -187,36 +185,13 @@ public final class VideoEncoder implements AutoCloseable {
         if (bytes.length != format.frameBytes(width, height)) {
             throw new IllegalArgumentException("the frame is a view into a larger image; copy it first");
         }
-        if (take == null) {
-            pipe.put(bytes);
-            return;
-        }
-        take.write(take.written() > 0 && (bytes == last || Arrays.equals(bytes, last)), bytes);
+        byte[] before = last;
+        take.write(() -> bytes == before || Arrays.equals(bytes, before), bytes);
         last = bytes;
     }
 
-    /** Frames written so far, held ones too. */
-    public long frames() {
-        return take == null ? pipe.frames() : take.written();
-    }
-
-    /** Stops FFmpeg and removes the partial outputs. */
-    public void abort() {
-        finished = true;
-        pipe.abort();
-    }
-
-    /** Ends the stream, waits for FFmpeg and moves the finished outputs into place. */
     @Override
-    public void close() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        if (take != null) {
-            take.close();
-        } else {
-            pipe.close();
-        }
+    HeldTake take() {
+        return take;
     }
 }

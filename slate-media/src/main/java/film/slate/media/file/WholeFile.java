@@ -10,7 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Files written whole or not at all: to a {@code .part} file beside the target, renamed into
@@ -32,11 +37,29 @@ public final class WholeFile {
         write(out, stream -> stream.write(bytes));
     }
 
-    /** Writes {@code image} as PNG. */
+    /**
+     * Writes {@code image} as PNG: ImageIO's writer, as {@code ImageIO.write} picks it, writing
+     * through a cache in memory rather than the temporary file {@code ImageIO.write} opens for every
+     * image (the same bytes; a still is small). A grey or BGR picture (a mask, a pose still) is written by
+     * {@link PlainPng}, the same bytes again, from its pixels as they lie.
+     */
     public static void png(Path out, BufferedImage image) throws IOException {
         write(out, stream -> {
-            if (!ImageIO.write(image, "png", stream)) {
+            if (PlainPng.fits(image)) {
+                PlainPng.write(image, stream);
+                return;
+            }
+            Iterator<ImageWriter> writers = ImageIO.getImageWriters(ImageTypeSpecifier.createFromRenderedImage(image),
+                    "png");
+            if (!writers.hasNext()) {
                 throw new IOException("this Java has no PNG writer");
+            }
+            ImageWriter writer = writers.next();
+            try (ImageOutputStream cache = new MemoryCacheImageOutputStream(stream)) {
+                writer.setOutput(cache);
+                writer.write(image);
+            } finally {
+                writer.dispose();
             }
         });
     }

@@ -196,6 +196,21 @@ class PassVideoEncoderTest {
     }
 
     @Test
+    void anAbortedTakeOfUnknownLengthClosesQuietlyAndKeepsNothing() throws Exception {
+        Path out = dir.resolve("aborted.mov");
+        PassVideoEncoder e = PassVideoEncoder.open(Ffmpeg.find(), new PassVideoEncoder.Shape(4, 4, 24), Map.of(),
+                Optional.of(out), new int[4]);
+        e.write(null, new byte[16]);
+        e.write(null, new byte[16]);
+        e.abort();
+        e.close();
+        assertThat(e.frames()).isEqualTo(2);
+        assertThatThrownBy(() -> e.write(null, new byte[16])).hasMessageContaining("closed");
+        assertThat(out).doesNotExist();
+        assertThat(Ffmpeg.partOf(out)).doesNotExist();
+    }
+
+    @Test
     void aTakeIsWrittenWholeOrNotKept() throws Exception {
         var shape = new PassVideoEncoder.Shape(4, 4, 24);
         Path out = dir.resolve("pose.mov");

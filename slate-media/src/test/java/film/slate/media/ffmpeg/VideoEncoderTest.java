@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A take of known length: frames that hold the picture before are not piped but repeated by
@@ -97,6 +98,23 @@ class VideoEncoderTest {
         assertThat(master).exists();
         assertThatThrownBy(() -> VideoEncoder.open(FFMPEG, 8, 8, 24, PixelFormat.BGR24, EncodeTargets.masterOnly(master), 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Known length or not (0), a close after an abort (try-with-resources) is quiet and keeps nothing. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3})
+    void anAbortedTakeClosesQuietlyAndKeepsNothing(int frames) {
+        Path master = dir.resolve("aborted.mkv");
+        EncodeTargets targets = EncodeTargets.masterOnly(master);
+        VideoEncoder e = frames == 0 ? VideoEncoder.open(FFMPEG, 8, 8, 24, PixelFormat.BGR24, targets)
+                : VideoEncoder.open(FFMPEG, 8, 8, 24, PixelFormat.BGR24, targets, frames);
+        e.write(PixelFormat.BGR24.newImage(8, 8));
+        e.abort();
+        e.close();
+        assertThat(e.frames()).isEqualTo(1);
+        assertThatThrownBy(() -> e.write(PixelFormat.BGR24.newImage(8, 8))).hasMessageContaining("closed");
+        assertThat(master).doesNotExist();
+        assertThat(Ffmpeg.partOf(master)).doesNotExist();
     }
 
     private static EncodeTargets targets(int outputs, Path master, Path proxy) {
