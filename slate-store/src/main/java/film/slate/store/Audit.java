@@ -84,9 +84,9 @@ public final class Audit {
         List<String> damagedRecipes = new ArrayList<>();
         for (DamagedRecipeException d : store.recipes().damaged()) {
             damagedRecipes.add(d.recipe());
-            problems.add(new Problem(Kind.DAMAGED_RECIPE, "recipe " + d.recipe(), "of take " + d.shot() + "/" + d.take()
-                    + " is damaged in the database (its text does not hash to its id); 'slate verify --repair' restores"
-                    + " it from its object when that is sound, else 'slate build' stores it again"));
+            problems.add(new Problem(Kind.DAMAGED_RECIPE, "recipe " + d.recipe(), "the text of take " + d.shot() + "#"
+                    + d.take() + "'s recipe is damaged in the database (it does not hash to its id); 'slate verify"
+                    + " --repair' restores it from its object when that is sound, else 'slate build' stores it again"));
         }
         Map<String, Health> health = new HashMap<>();
         List<String> damaged = new ArrayList<>();

@@ -80,7 +80,7 @@ class DamagedRecipeTest {
             }
             assertThatThrownBy(() -> s.recipes().get(hit.id())).isInstanceOf(DamagedRecipeException.class)
                     .hasMessageContaining(hit.id().substring(0, 12)).hasMessageContaining("slate verify")
-                    .hasMessageContaining("take " + hit.shot() + "/1");
+                    .hasMessageContaining("take " + hit.shot() + "#1");
             assertThatThrownBy(() -> s.recipes().getAll(ids)).isInstanceOf(DamagedRecipeException.class);
             Recipes.Read read = s.database().read(c -> s.recipes().read(c, ids));
             assertThat(read.damaged()).extracting(DamagedRecipeException::recipe).containsExactly(hit.id());

@@ -24,7 +24,7 @@ public final class DamagedRecipeException extends StoreException {
 
     /** The sentence for a person: which recipe, and what to run. */
     public static String sentence(String recipe, String shot, int take) {
-        return "the stored recipe " + recipe.substring(0, Math.min(12, recipe.length())) + " (take " + shot + "/" + take
+        return "the stored recipe " + recipe.substring(0, Math.min(12, recipe.length())) + " (take " + shot + "#" + take
                 + ") is damaged: its text does not hash to its id; run 'slate verify' to list the damage"
                 + " ('slate verify --repair' restores it from its object, or 'slate build' stores it again)";
     }
