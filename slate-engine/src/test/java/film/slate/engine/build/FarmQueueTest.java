@@ -191,17 +191,13 @@ class FarmQueueTest {
         }
     }
 
-    static Stream<Arguments> damagedTrials() {
-        return Stream.of(StoreKind.values()).flatMap(k -> LongStream.range(1, 5).mapToObj(seed -> Arguments.of(k, seed)));
-    }
-
     /**
      * A recipe row damaged in the database (its text another recipe's, or cut short) fails its render for good,
      * once, with the sentence that names the recipe and 'slate verify'; its entry goes and is never picked again
      * (the batch it came in is not rolled back and picked again for ever), and every other take is recorded once.
      */
     @ParameterizedTest(name = "{0} seed {1}")
-    @MethodSource("damagedTrials")
+    @MethodSource("trials")
     void aDamagedRecipeFailsItsRenderOnceAndTheFarmGoesOn(StoreKind kind, long seed) throws Exception {
         Random random = new Random(seed);
         try (Queued q = Queued.of(kind, tmp.resolve("d"), 2, 3)) {
