@@ -159,7 +159,7 @@ final class RenderJob {
         try {
             recipe = recipe(recipeId);
         } catch (DamagedRecipeException damaged) {
-            recorder.damaged(damaged); // failed for good: the entry goes, and is not picked again
+            recorder.damaged(recipeId, damaged); // failed for good: the entry goes, and is not picked again
             return false;
         }
         Generator generator;

@@ -166,11 +166,11 @@ final class TakeRecorder {
     }
 
     /**
-     * The render of a recipe whose stored text is damaged fails for good, with the damage's sentence (which names
-     * the recipe and {@code slate verify}): rendered, it would make a take of some other recipe under this id.
+     * The render of {@code id}, whose stored recipe (or a fix's root) is damaged, fails for good with the damage's
+     * sentence (which names it and {@code slate verify}): rendered, it would make a take of another recipe.
      */
-    void damaged(DamagedRecipeException d) {
-        failed(d.recipe(), d.shot(), d.take(), d.backend(), 0, AttemptOutcome.PERMANENT, d.getMessage());
+    void damaged(String id, DamagedRecipeException d) {
+        failed(id, d.shot(), d.take(), d.backend(), 0, AttemptOutcome.PERMANENT, d.getMessage());
     }
 
     private void failed(String id, String shot, int take, String backend, int attempt, AttemptOutcome outcome,

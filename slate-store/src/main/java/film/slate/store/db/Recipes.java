@@ -133,7 +133,15 @@ public final class Recipes {
             Set<String> bad = new HashSet<>();
             damaged.forEach(d -> bad.add(d.recipe()));
             return ids.stream().map(id -> sound.containsKey(id) ? Optional.of(sound.get(id))
-                    : bad.contains(id) ? Optional.<Recipe>empty() : recipes.get(id)).toList();
+                    : bad.contains(id) ? Optional.<Recipe>empty() : root(id, recipes)).toList();
+        }
+
+        private static Optional<Recipe> root(String fix, Recipes recipes) {
+            try {
+                return recipes.get(fix);
+            } catch (DamagedRecipeException damagedRoot) {
+                return Optional.empty(); // a reader that needs it reads it alone, and hears why
+            }
         }
     }
 
