@@ -1,6 +1,7 @@
 package film.slate.store;
 
 import film.slate.store.ObjectStore.Health;
+import film.slate.store.db.DamagedRecipeException;
 import film.slate.store.db.Event;
 import film.slate.core.recipe.Recipe;
 import film.slate.store.db.TakeRecord;
@@ -28,7 +29,7 @@ public final class Audit {
     public static final String DAMAGED = "damaged";
 
     /** The kinds of problem, each one line. */
-    public enum Kind { DATABASE, DAMAGED_OBJECT, TAKE_OBJECT, UNRECORDED_TAKE }
+    public enum Kind { DATABASE, DAMAGED_OBJECT, TAKE_OBJECT, UNRECORDED_TAKE, DAMAGED_RECIPE }
 
     /** One problem: what (subject) and what is wrong with it. */
     public record Problem(Kind kind, String subject, String message) {
@@ -39,17 +40,18 @@ public final class Audit {
 
     /** The findings: how much was checked, the problems, and the take versions whose objects are bad. */
     public record Findings(int objects, int takes, List<Problem> problems, List<TakeRecord> badTakes,
-            List<String> damagedObjects, List<TakeReceipt> unrecorded) {
+            List<String> damagedObjects, List<TakeReceipt> unrecorded, List<String> damagedRecipes) {
         public Findings {
             problems = List.copyOf(problems);
             badTakes = List.copyOf(badTakes);
             damagedObjects = List.copyOf(damagedObjects);
             unrecorded = List.copyOf(unrecorded);
+            damagedRecipes = List.copyOf(damagedRecipes);
         }
 
         /** Nothing checked, nothing found: a production without a store. */
         public static Findings none() {
-            return new Findings(0, 0, List.of(), List.of(), List.of(), List.of());
+            return new Findings(0, 0, List.of(), List.of(), List.of(), List.of(), List.of());
         }
 
         public boolean clean() {
@@ -58,11 +60,13 @@ public final class Audit {
     }
 
     /** What {@link #repair} did. */
-    public record Repair(List<TakeRecord> markedMissing, List<String> movedAside, List<TakeReceipt> adopted) {
+    public record Repair(List<TakeRecord> markedMissing, List<String> movedAside, List<TakeReceipt> adopted,
+            List<String> restoredRecipes) {
         public Repair {
             markedMissing = List.copyOf(markedMissing);
             movedAside = List.copyOf(movedAside);
             adopted = List.copyOf(adopted);
+            restoredRecipes = List.copyOf(restoredRecipes);
         }
     }
 
@@ -76,6 +80,13 @@ public final class Audit {
         if (!integrity.equals("ok")) {
             problems.add(new Problem(Kind.DATABASE, store.root().resolve("slate.db").toString(),
                     "the integrity check says: " + integrity.lines().findFirst().orElse(integrity)));
+        }
+        List<String> damagedRecipes = new ArrayList<>();
+        for (DamagedRecipeException d : store.recipes().damaged()) {
+            damagedRecipes.add(d.recipe());
+            problems.add(new Problem(Kind.DAMAGED_RECIPE, "recipe " + d.recipe(), "the text of take " + d.shot() + "#"
+                    + d.take() + "'s recipe is damaged in the database (it does not hash to its id); 'slate verify"
+                    + " --repair' restores it from its object when that is sound, else 'slate build' stores it again"));
         }
         Map<String, Health> health = new HashMap<>();
         List<String> damaged = new ArrayList<>();
@@ -100,7 +111,7 @@ public final class Audit {
             }
         }
         List<TakeReceipt> unrecorded = unrecorded(store, takes, problems);
-        return new Findings(health.size(), takes.size(), problems, bad, damaged, unrecorded);
+        return new Findings(health.size(), takes.size(), problems, bad, damaged, unrecorded, damagedRecipes);
     }
 
     /** Takes whose receipt is stored but that are not on the record (the database lost them): each one problem. */
@@ -168,7 +179,35 @@ public final class Audit {
             Files.move(store.objects().path(hash), aside, StandardCopyOption.REPLACE_EXISTING);
             moved.add(hash);
         }
-        return new Repair(findings.badTakes(), moved, adopt(store, findings.unrecorded(), actor));
+        List<String> restored = restore(store, findings.damagedRecipes(), actor);
+        return new Repair(findings.badTakes(), moved, adopt(store, findings.unrecorded(), actor), restored);
+    }
+
+    /**
+     * Puts back the text of each damaged recipe row from the recipe's object (every rendered take's recipe is
+     * kept as one, named by its hash), when that object is sound; returns the recipes restored.
+     */
+    private static List<String> restore(Store store, List<String> damaged, String actor) throws IOException {
+        List<String> restored = new ArrayList<>();
+        for (String id : damaged) {
+            if (store.objects().check(id) != Health.SOUND) {
+                continue; // no sound copy: the next build of its take stores it again
+            }
+            Recipe recipe;
+            try {
+                recipe = Recipe.parse(new String(store.objects().read(id), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException unread) {
+                continue; // its object is whole but not a recipe this Slate reads: left as found
+            }
+            store.database().transaction(c -> {
+                store.recipes().restore(c, recipe);
+                store.events().append(c, Event.of(actor, "restored", "recipe " + id, recipe.shot(),
+                        "{\"recipe\":\"" + id + "\"}", "slate verify --repair: its text in the database was damaged"));
+                return null;
+            });
+            restored.add(id);
+        }
+        return restored;
     }
 
     /**
@@ -182,7 +221,12 @@ public final class Audit {
             for (String hash : r.objects()) {
                 sound &= store.objects().check(hash) == Health.SOUND;
             }
-            Optional<Recipe> recipe = store.recipes().get(r.recipe());
+            Optional<Recipe> recipe;
+            try {
+                recipe = store.recipes().get(r.recipe());
+            } catch (DamagedRecipeException damaged) {
+                recipe = Optional.empty(); // its object's text, put below, replaces the damaged one
+            }
             if (recipe.isEmpty() && store.objects().check(r.recipe()) == Health.SOUND) {
                 String text = new String(store.objects().read(r.recipe()), StandardCharsets.UTF_8);
                 if (film.slate.core.recipe.FixRecipe.isFix(text)) {

@@ -44,7 +44,11 @@ final class FarmQueue {
         this.sql = "postgresql".equals(store.database().dialect()) ? new PostgreSqlJdbcCustomization(true, false)
                 : new SqliteJdbcCustomization();
         this.skipLocked = sql.supportsGenericLockAndFetch();
+        store.database().openWhole(CONNECTIONS);
     }
+
+    /** The connections a worker keeps open: its loop, a record group, a recipe read, its heartbeat and presence, one more. */
+    static final int CONNECTIONS = 6;
 
     /**
      * Picks up to {@code most} due entries of this worker's backends, oldest first, marking them

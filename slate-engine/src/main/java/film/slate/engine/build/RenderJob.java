@@ -8,6 +8,7 @@ import film.slate.engine.generator.Generator;
 import film.slate.engine.generator.GeneratorFault;
 import film.slate.store.Store;
 import film.slate.store.StoreFault;
+import film.slate.store.db.DamagedRecipeException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,10 +76,7 @@ final class RenderJob {
         return Optional.ofNullable(diskFull.get());
     }
 
-    /**
-     * The disk is full: whatever the program said (FFmpeg's lines, say) becomes one sentence, the
-     * render is failed with it when the database can still take that, and the build stops.
-     */
+    /** The disk is full: what the program said becomes one sentence, the render fails with it, the build stops. */
     private void diskFull(Recipe recipe, int attempt) {
         String sentence = StoreFault.diskFullSentence(store.root());
         diskFull.compareAndSet(null, sentence);
@@ -99,9 +97,8 @@ final class RenderJob {
     }
 
     /**
-     * An exception nobody expected escaped the job of {@code recipeId}. It is tried again with
-     * backoff, {@link #ERROR_LIMIT} times in all; then the render is recorded as failed, once, with
-     * the reason, and empty is returned (the queue drops the job).
+     * An exception nobody expected escaped the job of {@code recipeId}. It is tried again with backoff, {@link
+     * #ERROR_LIMIT} times in all; then the render is recorded as failed, once, and empty is returned (the job goes).
      */
     Optional<Duration> unexpected(String recipeId, Throwable e) {
         int n = errors.merge(recipeId, 1, Integer::sum);
@@ -153,15 +150,18 @@ final class RenderJob {
                 });
     }
 
-    /**
-     * Runs the job for {@code recipeId}, whose queue entry is at {@code queueVersion}; throws
-     * {@link RetryLater} to be run again later. Returns whether the entry was removed with the take.
-     */
+    /** Runs the job of {@code recipeId} (entry at {@code queueVersion}; RetryLater: again later); did the entry go? */
     boolean run(String recipeId, long queueVersion) {
         if (diskFull.get() != null) {
             return false; // the build is stopping: the render stays queued for the next one
         }
-        Recipe recipe = recipe(recipeId);
+        Recipe recipe;
+        try {
+            recipe = recipe(recipeId);
+        } catch (DamagedRecipeException damaged) {
+            recorder.damaged(recipeId, damaged); // failed for good: the entry goes, and is not picked again
+            return false;
+        }
         Generator generator;
         try {
             generator = backends.generator(recipe.backend());
@@ -209,7 +209,9 @@ final class RenderJob {
                 picked.addAll(queue.pick(c, most, now));
                 List<String> missing = picked.stream().map(FarmQueue.Entry::recipe).filter(id -> !known.containsKey(id))
                         .distinct().toList();
-                List<Optional<Recipe>> read = missing.isEmpty() ? List.of() : store.recipes().getAll(c, missing);
+                // a damaged row is left out (run() fails its render), not thrown: the batch would come back for ever
+                List<Optional<Recipe>> read = missing.isEmpty() ? List.of()
+                        : store.recipes().read(c, missing).inOrder(missing, store.recipes());
                 for (int i = 0; i < read.size(); i++) {
                     String id = missing.get(i);
                     read.get(i).ifPresent(r -> known.put(id, r));
@@ -276,10 +278,7 @@ final class RenderJob {
         }
     }
 
-    /**
-     * Attempt {@code n}: render, store and record, or record why not (retrying what may pass);
-     * whether the queue entry went with the take.
-     */
+    /** Attempt {@code n}: render, store and record, or record why not (retrying what may pass); did the entry go? */
     private boolean execute(Recipe recipe, Generator generator, int n, double estimate, long queueVersion) {
         Path out = null;
         long started = clock.millis();
@@ -341,10 +340,7 @@ final class RenderJob {
         return dequeued;
     }
 
-    /**
-     * The process is stopping (SIGTERM to a worker): the render it was interrupted in goes back to
-     * the queue at once, for any worker, without counting against its retries.
-     */
+    /** Stopping (SIGTERM): the render it interrupts goes back to the queue at once, not counted against its retries. */
     void stop() {
         stopping = true;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import film.slate.core.recipe.Recipe;
 import film.slate.store.ObjectStore;
 import film.slate.store.Store;
+import film.slate.store.db.DamagedRecipeException;
 import film.slate.store.db.Event;
 import film.slate.store.TakeReceipt;
 import film.slate.store.db.Renders;
@@ -161,17 +162,29 @@ final class TakeRecorder {
 
     /** Records that the render failed for good; {@code attempt} 0 when none was started. */
     void failed(Recipe recipe, int attempt, AttemptOutcome outcome, String reason) {
+        failed(recipe.id(), recipe.shot(), recipe.take(), recipe.backend(), attempt, outcome, reason);
+    }
+
+    /**
+     * The render of {@code id}, whose stored recipe (or a fix's root) is damaged, fails for good with the damage's
+     * sentence (which names it and {@code slate verify}): rendered, it would make a take of another recipe.
+     */
+    void damaged(String id, DamagedRecipeException d) {
+        failed(id, d.shot(), d.take(), d.backend(), 0, AttemptOutcome.PERMANENT, d.getMessage());
+    }
+
+    private void failed(String id, String shot, int take, String backend, int attempt, AttemptOutcome outcome,
+            String reason) {
         store.database().transaction(c -> {
             if (attempt > 0) {
-                store.renders().endAttempt(c, recipe.id(), attempt, outcome.word(), reason);
+                store.renders().endAttempt(c, id, attempt, outcome.word(), reason);
             }
-            store.renders().finish(c, recipe.id(), RenderState.FAILED.word(), reason, OptionalDouble.empty());
-            store.events().append(c, Event.of(options.worker(), "failed", recipe.id(), recipe.shot(),
-                    details(recipe, attempt), reason));
+            store.renders().finish(c, id, RenderState.FAILED.word(), reason, OptionalDouble.empty());
+            store.events().append(c, Event.of(options.worker(), "failed", id, shot, details(id, take, backend, attempt),
+                    reason));
             return null;
         });
-        listener.on(new BuildEvent(BuildEvent.Kind.FAILED, recipe.shot(), recipe.take(), recipe.id(), attempt,
-                Optional.of(reason), Optional.empty()));
+        listener.on(new BuildEvent(BuildEvent.Kind.FAILED, shot, take, id, attempt, Optional.of(reason), Optional.empty()));
         changed.run();
     }
 
@@ -212,8 +225,12 @@ final class TakeRecorder {
     }
 
     private static String details(Recipe r, int attempt) {
+        return details(r.id(), r.take(), r.backend(), attempt);
+    }
+
+    private static String details(String id, int take, String backend, int attempt) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("take", r.take()).put("recipe", r.id()).put("backend", r.backend()).put("attempt", attempt);
+        o.put("take", take).put("recipe", id).put("backend", backend).put("attempt", attempt);
         return o.toString();
     }
 }

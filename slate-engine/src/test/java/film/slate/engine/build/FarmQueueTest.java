@@ -192,6 +192,72 @@ class FarmQueueTest {
     }
 
     /**
+     * A recipe row damaged in the database (its text another recipe's, or cut short) fails its render for good,
+     * once, with the sentence that names the recipe and 'slate verify'; its entry goes and is never picked again
+     * (the batch it came in is not rolled back and picked again for ever), and every other take is recorded once.
+     */
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("trials")
+    void aDamagedRecipeFailsItsRenderOnceAndTheFarmGoesOn(StoreKind kind, long seed) throws Exception {
+        Random random = new Random(seed);
+        try (Queued q = Queued.of(kind, tmp.resolve("d"), 2, 3)) {
+            Store store = q.store();
+            List<String> ids = q.recipes().keySet().stream().sorted().toList();
+            String bad = ids.get(random.nextInt(ids.size()));
+            String text = q.recipes().get(bad).canonical();
+            String damaged = seed % 2 == 0 ? text.substring(0, text.length() / 2)
+                    : q.recipes().get(ids.get((ids.indexOf(bad) + 1) % ids.size())).canonical();
+            store.database().autocommit(c -> {
+                try (var st = c.prepareStatement("UPDATE recipes SET body = ? WHERE id = ?")) {
+                    st.setString(1, damaged);
+                    st.setString(2, bad);
+                    return st.executeUpdate();
+                }
+            });
+            List<BuildEvent> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+            RenderJob job = new RenderJob(store, q.backends(), BuildOptions.defaults(), new Budget(OptionalDouble.empty()),
+                    e -> {
+                        if (e.kind() == BuildEvent.Kind.FAILED) {
+                            failed.add(e);
+                        }
+                    }, Map.of(), Clock.systemUTC(), () -> { });
+            FarmQueue queue = new FarmQueue(store, List.of("main"), "w0");
+            Map<String, Integer> picks = new java.util.HashMap<>();
+            try {
+                for (int round = 0; round < 4 * ids.size(); round++) {
+                    List<FarmQueue.Entry> picked = new ArrayList<>();
+                    List<RenderJob.Step> steps = job.pickAndClaim(queue, 1 + random.nextInt(4), START.plusSeconds(60),
+                            picked);
+                    if (picked.isEmpty()) {
+                        break;
+                    }
+                    for (int i = 0; i < picked.size(); i++) {
+                        picks.merge(picked.get(i).recipe(), 1, Integer::sum);
+                        if (!steps.get(i).run()) {
+                            queue.remove(picked.get(i)); // as the worker's loop does
+                        }
+                    }
+                }
+            } finally {
+                job.close();
+            }
+            assertThat(picks).as("each entry picked once").containsOnlyKeys(ids).allSatisfy((id, n) -> assertThat(n)
+                    .isEqualTo(1));
+            var render = store.renders().get(bad).orElseThrow();
+            assertThat(render.status()).isEqualTo("failed");
+            assertThat(render.reason().orElseThrow()).contains(bad.substring(0, 12)).contains("slate verify");
+            assertThat(failed).extracting(BuildEvent::recipe).containsExactly(bad);
+            assertThat(store.takes().withRecipe(bad)).isEmpty();
+            for (String id : ids) {
+                if (!id.equals(bad)) {
+                    assertThat(store.takes().withRecipe(id)).as("take of %s", id).map(TakeRecord::version).contains(1);
+                }
+            }
+            assertThat(new Farm(store, q.recipes(), START).queueRows()).as("the queue").isEmpty();
+        }
+    }
+
+    /**
      * Property: workers picking at once, each on its own connection, never pick one entry twice;
      * together they pick every due entry (PostgreSQL's SKIP LOCKED, SQLite's single writer). The
      * threads start together at a barrier; the seed sets each pick's batch size.

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -176,6 +177,40 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code connections} of the pool now and keeps them open (HikariCP's advice for a fixed load: as
+     * many idle as it uses): a farm worker's loop, recorder, heartbeat and presence each hold one. Opened as
+     * wanted instead, each one mid-run cost a login (PostgreSQL's SCRAM-SHA-256: 4,096 HMAC rounds) and its
+     * compiling, and an idle one was closed after ten minutes to be opened again at the next burst. Short
+     * commands never call this: they open the one or two connections they use.
+     */
+    public void openWhole(int connections) {
+        if (!(dataSource instanceof HikariDataSource h) || !"postgresql".equals(dialect)) {
+            return; // SQLite's connections are a file open each; a caller's own data source is the caller's
+        }
+        int n = Math.min(connections, h.getMaximumPoolSize());
+        if (h.getHikariConfigMXBean().getMinimumIdle() >= n) {
+            return;
+        }
+        h.getHikariConfigMXBean().setMinimumIdle(n);
+        List<Connection> held = new ArrayList<>();
+        try {
+            while (held.size() < n) {
+                held.add(h.getConnection()); // each one the pool has not opened yet is opened now
+            }
+        } catch (SQLException e) {
+            throw fault(e);
+        } finally {
+            for (Connection c : held) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    // back in the pool or dropped by it: either way not this caller's to keep
+                }
+            }
+        }
+    }
+
     /** Any other database (PostgreSQL, pooled by the caller): the same tables from the dialect's migrations. */
     public static Database of(DataSource dataSource, String dialect) {
         return migrated(dataSource, dialect, Optional.empty());
@@ -213,6 +248,20 @@ public final class Database implements AutoCloseable {
 
     public String dialect() {
         return dialect;
+    }
+
+    /**
+     * Has PostgreSQL plan {@code st} at each execution instead of keeping a generic plan per connection: for a
+     * statement that finds a group's rows among {@code attempts}, a table that starts empty and grows while a
+     * worker's connection lives. The plan kept from its first executions, made while the table held a page or
+     * two, was a scan of the whole table, run for every record group for the connection's life (the store's
+     * statistics are not refreshed in between: autovacuum looks once a minute); planned each time, it is an
+     * index look-up once the table has grown (RESULTS.md, farmsql).
+     */
+    public void planEachTime(PreparedStatement st) throws SQLException {
+        if ("postgresql".equals(dialect)) {
+            st.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+        }
     }
 
     /** Reads on one connection (in autocommit mode). */

@@ -136,6 +136,7 @@ public final class Renders {
             try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE attempts SET finished_at = ?,"
                     + " outcome = ?, reason = ? WHERE " + group.keyAmong("recipe", "recipe") + " AND finished_at IS NULL"
                     + " AND EXISTS (SELECT 1 FROM u WHERE u.recipe = attempts.recipe AND attempts.attempt < u.attempt)")) {
+                db.planEachTime(st);
                 int i = group.bind(c, st, 1);
                 st.setLong(i++, now);
                 st.setString(i++, ABANDONED);
@@ -218,6 +219,7 @@ public final class Renders {
             try (PreparedStatement st = c.prepareStatement(ok.with() + "UPDATE attempts SET finished_at = ?, outcome = ?,"
                     + " reason = NULL WHERE " + ok.keyAmong("recipe", "recipe")
                     + " AND (recipe, attempt) IN (SELECT u.recipe, u.attempt FROM u)")) {
+                db.planEachTime(st);
                 int i = ok.bind(c, st, 1);
                 st.setLong(i++, now);
                 st.setString(i, OK);
