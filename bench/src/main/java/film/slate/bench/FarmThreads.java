@@ -9,8 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Where a worker process's CPU goes, by kind of thread (from /proc/self/task): the JIT compilers,
- * the garbage collector, the render jobs (db-scheduler's executor threads, or a worker's own job threads) and the rest (queue
- * polling, heartbeats, the JDBC pool, JFR), user and system time apart. Two readings, at the
+ * the garbage collector (and the VM thread), the render jobs (a worker's own job threads), the pick loop, the
+ * heartbeats and pool housekeeping, the bench's own loop, and the rest (the JVM's service threads), user and
+ * system time apart. What the process spent beyond its live threads' sum was spent by threads that ended. Two readings, at the
  * warm-up mark and at the end, give the steady state's share of each per take.
  */
 final class FarmThreads {
@@ -39,6 +40,44 @@ final class FarmThreads {
             return out; // no /proc: nothing to say
         }
         return out;
+    }
+
+    /**
+     * CPU ticks (user + system) so far of each live thread, keyed {@code tid kind}: read now and then, they
+     * tell what the threads that ended before the end spent (up to their last reading) and of what kind.
+     */
+    static Map<String, Long> byThread() {
+        Map<String, Long> out = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.put(t.getFileName() + " " + kind(name), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /**
+     * Adds to {@code split} what the threads seen in {@code seen} (latest readings) but gone from {@code end}
+     * spent after {@code mark}, as {@code ended-KIND/all}; {@code ended/all} becomes what no reading saw.
+     */
+    static void ended(Map<String, Long> split, Map<String, Long> mark, Map<String, Long> seen, Map<String, Long> end) {
+        for (var e : seen.entrySet()) {
+            if (!end.containsKey(e.getKey())) {
+                long ticks = e.getValue() - mark.getOrDefault(e.getKey(), 0L);
+                String kind = "ended-" + e.getKey().substring(e.getKey().indexOf(' ') + 1) + "/all";
+                split.merge(kind, ticks, Long::sum);
+                split.merge("ended/all", -ticks, Long::sum);
+            }
+        }
     }
 
     /** CPU ticks so far of this process's compiler threads of one kind ({@code C1} or {@code C2}). */
@@ -73,7 +112,17 @@ final class FarmThreads {
                 || thread.startsWith("slate-receipt")) {
             return "jobs";
         }
-        return "other";
+        if (thread.startsWith("slate-queue-") && !thread.endsWith("heartbeat")) {
+            return "pick"; // the worker's pick loop (FarmLoop)
+        }
+        if (thread.endsWith("heartbeat") || thread.startsWith("slate-slot-renewer") || thread.startsWith("slate-store")
+                || thread.startsWith("slate-render-watchdog") || thread.startsWith("slate-gc-lease")) {
+            return "beats"; // heartbeats, slot leases, the connection pool's housekeeping, the watchdog
+        }
+        if (thread.equals("main")) {
+            return "bench"; // FarmBenchWorker's own loop: reads its files and the queue's size
+        }
+        return "other"; // the JVM's service threads (sweeper, cleaner, signal dispatcher...)
     }
 
     /** Each kind's ticks between two readings, {@code kind ticks} a line, for the bench to add up over its workers. */
