@@ -107,6 +107,7 @@ public final class FarmBenchWorker {
                     cpu[1] = FarmCpu.process();
                     threads = FarmThreads.read();
                     byThreadAtMark = FarmThreads.byThread();
+                    byThreadSeen.putAll(byThreadAtMark);
                     Files.createFile(go.resolveSibling("marked." + name));
                     tick = 0; // the series' next line is the warm-up's end
                 }
@@ -136,12 +137,10 @@ public final class FarmBenchWorker {
                 split = FarmCpu.process();
                 // What the process spent beyond its live threads: threads that ended (e.g. compiler threads the
                 // JVM added and removed); and what it spent after its last take (polling an empty queue)
-                long live = 0;
-                for (var e : end.entrySet()) {
-                    live += e.getValue() - threads.getOrDefault(e.getKey(), 0L);
-                }
-                end.put("ended/all", (split - cpu[1]) / 10_000 - live);
-                end.put("tail/all", (split - lastTake) / 10_000);
+                long live = FarmThreads.delta(threads, end).entrySet().stream().filter(e -> e.getKey().endsWith("/cpu"))
+                        .mapToLong(Map.Entry::getValue).sum();
+                end.put("ended/cpu", split - cpu[1] - live);
+                end.put("tail/cpu", split - lastTake);
                 FarmThreads.ended(end, byThreadAtMark, byThreadSeen, FarmThreads.byThread());
                 System.err.println(name + " warm ms/take by thread: " + FarmThreads.perTake(threads, end,
                         batches[1].count.get()));
