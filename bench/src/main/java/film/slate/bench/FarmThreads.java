@@ -60,18 +60,10 @@ final class FarmThreads {
      */
     static Map<String, Long> byThread() {
         Map<String, Long> out = new TreeMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path t : tasks.toList()) {
-                try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    out.put(t.getFileName() + " " + kind(name), runtime(t));
-                } catch (IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
+        for (var e : read().entrySet()) {
+            if (e.getKey().endsWith("/cpu")) {
+                out.put(e.getKey().substring(0, e.getKey().length() - "/cpu".length()), e.getValue());
             }
-        } catch (IOException e) {
-            return out;
         }
         return out;
     }
