@@ -9,8 +9,8 @@
 # of PostgreSQL) and the load average.
 # Run from the repository root: bench/farm-bench.sh [JOBS]  (JOBS: job slots a worker, default 32)
 # (SLATE_BENCH_JARS=DIR: another build's slate-bench.jar and lib/, to compare builds in the same minutes;
-# SLATE_BENCH_WORKER_JVM="OPTIONS": the worker JVMs' options, e.g. -XX:TieredStopAtLevel=1 (default none, as
-# `slate worker` runs); WORKERS="4": only those worker counts on PostgreSQL; QUICK=1: no RunnerBench, SQLite or kill run;
+# SLATE_BENCH_WORKER_JVM="OPTIONS": the worker JVMs' options instead of `slate worker`'s (slate-cli's
+# worker-jvm.options, the default), e.g. -XX:TieredStopAtLevel=1, or empty for the JVM's defaults; WORKERS="4": only those worker counts on PostgreSQL; QUICK=1: no RunnerBench, SQLite or kill run;
 # WARMUP=N: takes of the warm-up batch, 0 for none; SCENES=N: the measured batch's scenes, 12 takes each, default 200)
 set -euo pipefail
 jobs="${1:-32}"   # a worker's job slots: with a no-op backend, how many takes a worker holds at once
@@ -20,9 +20,11 @@ cp="$jars/slate-bench.jar:$jars/lib/*"
 . bench/throwaway-postgres.sh
 start_throwaway_postgres
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), $("$bin/postgres" --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
-wj="-Dslate.bench.workerJvm=${SLATE_BENCH_WORKER_JVM:-}"
+wj="-Dslate.bench.none="
+[ -z "${SLATE_BENCH_WORKER_JVM+set}" ] || wj="-Dslate.bench.workerJvm=$SLATE_BENCH_WORKER_JVM"
 sizes=(-Dslate.bench.warmup="${WARMUP:-2400}" -Dslate.bench.scenes="${SCENES:-200}")
-echo "worker JVM options: ${SLATE_BENCH_WORKER_JVM:-(none: as slate worker runs)}; $jobs job slots a worker;" \
+shown="${SLATE_BENCH_WORKER_JVM-as slate worker runs: worker-jvm.options of slate-cli}"
+echo "worker JVM options: ${shown:-none, the defaults of the JVM}; $jobs job slots a worker;" \
   "warm-up ${WARMUP:-2400} takes, measured batch ${SCENES:-200} scenes x 12 takes"
 if [ "${QUICK:-}" != 1 ]; then
   java -cp "$cp" film.slate.bench.RunnerBench 200 "$jobs" 1   # the same-run reference: the in-process build runner on SQLite

@@ -9,7 +9,7 @@ workers="${1:-1}"; jobs="${2:-4}"
 jars="${SLATE_BENCH_JARS:-bench/target}"   # another build's slate-bench.jar and lib/, to compare in the same minutes
 cp="$jars/slate-bench.jar:$jars/lib/*"
 out="${SLATE_PROFILE_OUT:-$(mktemp -d)}"; mkdir -p "$out"
-jfr="-Dslate.bench.workerJvm=-XX:StartFlightRecording=settings=profile,filename=$out/w%d.jfr"
+jfr="-Dslate.bench.workerJvmMore=-XX:StartFlightRecording=settings=profile,filename=$out/w%d.jfr"
 [ "${SLATE_PROFILE_JFR:-1}" = 1 ] || jfr="-Dslate.bench.none="
 . bench/throwaway-postgres.sh
 on_postgres_exit 'cp "$dir/server.log" "$out/" 2>/dev/null'

@@ -201,8 +201,11 @@ public final class FarmBench {
     /** Worker process {@code i}, started and ready (its store open, waiting for {@code go}). */
     private static Process worker(int i, Path dir, int jobs, Path go, Path out) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // e.g. -XX:StartFlightRecording=settings=profile,filename=w%d.jfr (%d: the worker's number), to profile
-        for (String a : System.getProperty("slate.bench.workerJvm", "").split(" ")) {
+        // slate worker's own options unless slate.bench.workerJvm says others (empty: the JVM's defaults); then
+        // slate.bench.workerJvmMore, e.g. -XX:StartFlightRecording=settings=profile,filename=w%d.jfr (%d: the worker's number)
+        String options = System.getProperty("slate.bench.workerJvm");
+        command.addAll(options == null ? slateWorkerOptions(go.getParent()) : List.of());
+        for (String a : ((options == null ? "" : options) + " " + System.getProperty("slate.bench.workerJvmMore", "")).split(" ")) {
             if (!a.isBlank()) {
                 command.add(a.replace("%d", String.valueOf(i)));
             }
@@ -211,6 +214,9 @@ public final class FarmBench {
             if (System.getProperty(p) != null) {
                 command.add("-D" + p + "=" + System.getProperty(p));
             }
+        }
+        if (i == 0) {
+            System.out.println("worker JVM: " + String.join(" ", command.subList(1, command.size())));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FarmBenchWorker.class.getName(),
                 dir.toString(), String.valueOf(jobs), go.toString(), out.toString()));
@@ -224,6 +230,34 @@ public final class FarmBench {
             throw new IllegalStateException("worker " + i + " did not start");
         }
         return p;
+    }
+
+    /**
+     * The JVM options {@code slate worker} runs with (slate-cli's {@code worker-jvm.options}, as the launcher
+     * reads it), its compiler directives file copied into {@code folder}; none with a slate-cli that has none.
+     */
+    static List<String> slateWorkerOptions(Path folder) throws java.io.IOException {
+        List<String> out = new ArrayList<>();
+        try (var in = FarmBench.class.getResourceAsStream("/film/slate/cli/worker-jvm.options")) {
+            if (in == null) {
+                return out;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String option = line.strip();
+                if (option.startsWith("-XX:CompilerDirectivesFile=")) {
+                    String name = option.substring(option.indexOf('=') + 1);
+                    Path file = folder.resolve(name);
+                    try (var directives = FarmBench.class.getResourceAsStream("/film/slate/cli/" + name)) {
+                        Files.copy(directives, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    option = "-XX:CompilerDirectivesFile=" + file;
+                }
+                if (!option.isEmpty() && !option.startsWith("#")) {
+                    out.add(option);
+                }
+            }
+        }
+        return out;
     }
 
     /** The recipes of the queue entries worker {@code name} holds. */

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * freed and not yet taken, i.e. fetch from the queue plus the claim transaction, whichever thread
  * runs the take. When the file {@code mark} appears (the warm-up is recorded), the worker reads its
  * CPU time and its threads' and answers with {@code marked.NAME}; CPU before it is the cold batch's,
- * after it the measured one's. Writes {@code B count first_start_us last_end_us cpu_us} for each
- * batch B, then {@code L B latency_us} a claim, to OUT; the measured batch's CPU by kind of thread to
+ * after it the measured one's. Writes {@code B count first_start_us last_end_us cpu_us cpu_to_last_us} for each
+ * batch B (the measured batch's CPU to the end of the run, and to the first look after this worker's last take), then {@code L B latency_us} a claim, to OUT; the measured batch's CPU by kind of thread to
  * OUT.threads; with {@code -Dslate.bench.series=true}, {@code uptime_ms takes cpu_us c1_ticks c2_ticks
  * measured} every second or so to OUT.series (how the JIT settles, by compiler; measured: 1 from the mark on).
  * Run: {@code FarmBenchWorker DIR JOBS GO OUT}; the worker is named after OUT's file name ({@code w0}).
@@ -78,7 +78,11 @@ public final class FarmBenchWorker {
         Set<String> measured = Files.exists(list) ? new HashSet<>(Files.readAllLines(list)) : Set.of();
         Batch[] batches = {new Batch(), new Batch()};
         long[] cpu = new long[3]; // at go, at the mark (0: none), at the end
+        long lastTake = 0; // CPU at the first look after this worker's last take (the idle tail and the stop come after)
+        long split = 0; // CPU when the threads are read at the end (the stop comes after)
         Map<String, Long> threads = Map.of();
+        Map<String, Long> byThreadAtMark = Map.of(); // each live thread's ticks at the mark
+        Map<String, Long> byThreadSeen = new java.util.HashMap<>(); // and at its latest reading since
         try (Store store = Store.open(dir); Backends backends = new Backends(production,
                 Generators.discover().with(new NoOpGenerator.Provider()))) {
             BuildOptions d = BuildOptions.defaults();
@@ -102,10 +106,18 @@ public final class FarmBenchWorker {
                 if (cpu[1] == 0 && Files.exists(mark)) { // the warm-up is recorded: the measured batch counts from here
                     cpu[1] = FarmCpu.process();
                     threads = FarmThreads.read();
+                    byThreadAtMark = FarmThreads.byThread();
+                    byThreadSeen.putAll(byThreadAtMark);
                     Files.createFile(go.resolveSibling("marked." + name));
                     tick = 0; // the series' next line is the warm-up's end
                 }
                 long now = batches[0].count.get() + batches[1].count.get();
+                if (cpu[1] > 0 && tick % 5 == 0) {
+                    byThreadSeen.putAll(FarmThreads.byThread()); // a thread that ends later is still found below
+                }
+                if (now != seen) {
+                    lastTake = FarmCpu.process();
+                }
                 if (series && tick % 5 == 0) {
                     Files.writeString(out.resolveSibling(out.getFileName() + ".series"), String.format(java.util.Locale.ROOT,
                             "%d %d %d %d %d %d%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), now,
@@ -121,7 +133,15 @@ public final class FarmBenchWorker {
                 seen = now;
             }
             if (cpu[1] > 0) { // where the measured batch's CPU went, ms a take by kind of thread, to stderr
-                Map<String, Long> end = FarmThreads.read();
+                Map<String, Long> end = new java.util.TreeMap<>(FarmThreads.read());
+                split = FarmCpu.process();
+                // What the process spent beyond its live threads: threads that ended (e.g. compiler threads the
+                // JVM added and removed); and what it spent after its last take (polling an empty queue)
+                long live = FarmThreads.delta(threads, end).entrySet().stream().filter(e -> e.getKey().endsWith("/cpu"))
+                        .mapToLong(Map.Entry::getValue).sum();
+                end.put("ended/cpu", split - cpu[1] - live);
+                end.put("tail/cpu", split - lastTake);
+                FarmThreads.ended(end, byThreadAtMark, byThreadSeen, FarmThreads.byThread());
                 System.err.println(name + " warm ms/take by thread: " + FarmThreads.perTake(threads, end,
                         batches[1].count.get()));
                 FarmThreads.write(out.resolveSibling(out.getFileName() + ".threads"), threads, end); // FarmBench sums them
@@ -132,9 +152,10 @@ public final class FarmBenchWorker {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             long mark = cpu[1] > 0 ? cpu[1] : cpu[2];
             long[] spent = {mark - cpu[0], cpu[2] - mark};
+            long[] toLast = {mark - cpu[0], cpu[1] > 0 ? lastTake - mark : 0};
             for (int b = 0; b < 2; b++) {
                 w.println(b + " " + batches[b].count.get() + " " + batches[b].first.get() + " " + batches[b].last.get() + " "
-                        + spent[b]);
+                        + spent[b] + " " + toLast[b]);
             }
             for (int b = 0; b < 2; b++) {
                 for (long l : batches[b].latencies) {

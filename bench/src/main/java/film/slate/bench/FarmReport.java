@@ -21,6 +21,7 @@ final class FarmReport {
         long first = Long.MAX_VALUE;
         long last;
         long cpu;
+        long cpuToLast;
         final List<Long> latencies = new ArrayList<>();
 
         double seconds() {
@@ -54,6 +55,7 @@ final class FarmReport {
                     b.last = Math.max(b.last, Long.parseLong(f[3]));
                 }
                 b.cpu += Long.parseLong(f[4]);
+                b.cpuToLast += f.length > 5 ? Long.parseLong(f[5]) : Long.parseLong(f[4]);
             }
         }
         for (Batch b : r.batches) {
@@ -67,7 +69,8 @@ final class FarmReport {
         Batch b = batches[0];
         System.out.printf(Locale.ROOT, "%s: %d takes in %.2f s = %.0f takes/s; claim latency %s; CPU workers %.1f s%s = %s;"
                 + " load %s%n", who, b.count, b.seconds(), b.count / b.seconds(), latency(b), b.cpu / 1e6, pgCpu > 0
-                ? String.format(Locale.ROOT, " + PostgreSQL %.1f s", pgCpu / 1e6) : "", perTake(b, pgCpu), FarmCpu.load());
+                ? String.format(Locale.ROOT, " + PostgreSQL %.1f s", pgCpu / 1e6) : "", perTake(b.cpu, b.count, pgCpu),
+                FarmCpu.load());
     }
 
     /** The measured batch of warm workers: rate, claim latency, CPU a take, and the workers' CPU by kind of thread. */
@@ -76,7 +79,11 @@ final class FarmReport {
         System.out.printf(Locale.ROOT, "  warm (the measured batch, queued before the release): %d takes in %.2f s = %.0f"
                 + " takes/s; claim latency %s%n", b.count, b.seconds(), b.count / b.seconds(), latency(b));
         System.out.printf(Locale.ROOT, "  warm, CPU: workers %.1f s%s = %s; load %s%n", b.cpu / 1e6, pgCpu > 0
-                ? String.format(Locale.ROOT, " + PostgreSQL %.1f s", pgCpu / 1e6) : "", perTake(b, pgCpu), FarmCpu.load());
+                ? String.format(Locale.ROOT, " + PostgreSQL %.1f s", pgCpu / 1e6) : "", perTake(b.cpu, b.count, pgCpu),
+                FarmCpu.load());
+        // The same without what each worker spent after its own last take (polling the empty queue, its stop)
+        System.out.printf(Locale.ROOT, "  warm, CPU to each worker's last take: workers %.1f s = %s%n", b.cpuToLast / 1e6,
+                perTake(b.cpuToLast, b.count, pgCpu));
         List<Path> split = outs.stream().map(o -> o.resolveSibling(o.getFileName() + ".threads")).toList();
         System.out.printf(Locale.ROOT, "  warm, all workers' CPU a take by thread (ms): %s%n",
                 FarmThreads.perTake(Map.of(), FarmThreads.sum(split), b.count));
@@ -87,10 +94,10 @@ final class FarmReport {
                 pct(b.latencies, 0.99) / 1000.0, b.latencies.size());
     }
 
-    private static String perTake(Batch b, long pgCpu) {
-        return String.format(Locale.ROOT, "%.2f ms%s a take, %.0f takes per CPU-second", b.cpu / 1e3 / b.count,
-                pgCpu > 0 ? String.format(Locale.ROOT, " + %.2f ms", pgCpu / 1e3 / b.count) : "",
-                b.count / ((b.cpu + pgCpu) / 1e6));
+    private static String perTake(long cpu, long count, long pgCpu) {
+        return String.format(Locale.ROOT, "%.2f ms%s a take, %.0f takes per CPU-second", cpu / 1e3 / count,
+                pgCpu > 0 ? String.format(Locale.ROOT, " + %.2f ms", pgCpu / 1e3 / count) : "",
+                count / ((cpu + pgCpu) / 1e6));
     }
 
     private static long pct(List<Long> sorted, double p) {

@@ -9,8 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Where a worker process's CPU goes, by kind of thread (from /proc/self/task): the JIT compilers,
- * the garbage collector, the render jobs (db-scheduler's executor threads, or a worker's own job threads) and the rest (queue
- * polling, heartbeats, the JDBC pool, JFR), user and system time apart. Two readings, at the
+ * the garbage collector (and the VM thread), the render jobs (a worker's own job threads), the pick loop, the
+ * heartbeats and pool housekeeping, the bench's own loop, and the rest (the JVM's service threads), user and
+ * system time apart. What the process spent beyond its live threads' sum was spent by threads that ended. Two readings, at the
  * warm-up mark and at the end, give the steady state's share of each per take.
  */
 final class FarmThreads {
@@ -20,7 +21,12 @@ final class FarmThreads {
     private FarmThreads() {
     }
 
-    /** CPU ticks so far by kind of thread, {@code kind/user} and {@code kind/sys}; a thread that ended is lost. */
+    /**
+     * CPU so far of each live thread: {@code tid kind/user} and {@code tid kind/sys} in ticks (sampled: with
+     * many threads running short bursts their sum fell ~8% short of the process's CPU), {@code tid kind/cpu}
+     * in microseconds (the scheduler's exact run time). By thread, so that a thread that ends between two
+     * readings takes only its own time out of {@link #delta}, not its kind's.
+     */
     static Map<String, Long> read() {
         Map<String, Long> out = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
@@ -29,8 +35,9 @@ final class FarmThreads {
                     String stat = Files.readString(t.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    out.merge(kind(name) + "/user", Long.parseLong(f[11]), Long::sum);
-                    out.merge(kind(name) + "/sys", Long.parseLong(f[12]), Long::sum);
+                    out.put(t.getFileName() + " " + kind(name) + "/user", Long.parseLong(f[11]));
+                    out.put(t.getFileName() + " " + kind(name) + "/sys", Long.parseLong(f[12]));
+                    out.put(t.getFileName() + " " + kind(name) + "/cpu", runtime(t));
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
@@ -39,6 +46,41 @@ final class FarmThreads {
             return out; // no /proc: nothing to say
         }
         return out;
+    }
+
+    /** A thread's run time so far in microseconds, from the scheduler's statistics (exact, unlike stat's ticks). */
+    private static long runtime(Path task) throws IOException {
+        String schedstat = Files.readString(task.resolve("schedstat"));
+        return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))) / 1_000;
+    }
+
+    /**
+     * Run time (microseconds) so far of each live thread, keyed {@code tid kind}: read now and then, they
+     * tell what the threads that ended before the end spent (up to their last reading) and of what kind.
+     */
+    static Map<String, Long> byThread() {
+        Map<String, Long> out = new TreeMap<>();
+        for (var e : read().entrySet()) {
+            if (e.getKey().endsWith("/cpu")) {
+                out.put(e.getKey().substring(0, e.getKey().length() - "/cpu".length()), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds to {@code split} what the threads seen in {@code seen} (latest readings) but gone from {@code end}
+     * spent after {@code mark}, as {@code ended-KIND/cpu}; {@code ended/cpu} becomes what no reading saw.
+     */
+    static void ended(Map<String, Long> split, Map<String, Long> mark, Map<String, Long> seen, Map<String, Long> end) {
+        for (var e : seen.entrySet()) {
+            if (!end.containsKey(e.getKey())) {
+                long micros = e.getValue() - mark.getOrDefault(e.getKey(), 0L);
+                String kind = "ended-" + e.getKey().substring(e.getKey().indexOf(' ') + 1) + "/cpu";
+                split.merge(kind, micros, Long::sum);
+                split.merge("ended/cpu", -micros, Long::sum);
+            }
+        }
     }
 
     /** CPU ticks so far of this process's compiler threads of one kind ({@code C1} or {@code C2}). */
@@ -73,14 +115,37 @@ final class FarmThreads {
                 || thread.startsWith("slate-receipt")) {
             return "jobs";
         }
-        return "other";
+        if (thread.startsWith("slate-queue-") && !thread.endsWith("heartbeat")) {
+            return "pick"; // the worker's pick loop (FarmLoop)
+        }
+        if (thread.endsWith("heartbeat") || thread.startsWith("slate-slot-renewer") || thread.startsWith("slate-store")
+                || thread.startsWith("slate-render-watchdog") || thread.startsWith("slate-gc-lease")) {
+            return "beats"; // heartbeats, slot leases, the connection pool's housekeeping, the watchdog
+        }
+        if (thread.equals("main")) {
+            return "bench"; // FarmBenchWorker's own loop: reads its files and the queue's size
+        }
+        return "other"; // the JVM's service threads (sweeper, cleaner, signal dispatcher...)
+    }
+
+    /**
+     * Each kind's CPU between two readings of {@link #read}, over the threads alive at the second (what a
+     * thread that ended meanwhile spent is not in it); keys without a thread id are taken as they are.
+     */
+    static Map<String, Long> delta(Map<String, Long> from, Map<String, Long> to) {
+        Map<String, Long> out = new TreeMap<>();
+        for (var e : to.entrySet()) {
+            out.merge(e.getKey().substring(e.getKey().indexOf(' ') + 1), e.getValue() - from.getOrDefault(e.getKey(), 0L),
+                    Long::sum);
+        }
+        return out;
     }
 
     /** Each kind's ticks between two readings, {@code kind ticks} a line, for the bench to add up over its workers. */
     static void write(Path file, Map<String, Long> from, Map<String, Long> to) throws IOException {
         StringBuilder out = new StringBuilder();
-        for (var e : to.entrySet()) {
-            out.append(e.getKey()).append(' ').append(e.getValue() - from.getOrDefault(e.getKey(), 0L)).append('\n');
+        for (var e : delta(from, to).entrySet()) {
+            out.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
         }
         Files.writeString(file, out);
     }
@@ -99,12 +164,12 @@ final class FarmThreads {
         return out;
     }
 
-    /** One line: each kind's ms per take between two readings. */
+    /** One line: each kind's ms per take between two readings ({@code /cpu}: exact; {@code /user}, {@code /sys}: ticks). */
     static String perTake(Map<String, Long> from, Map<String, Long> to, long takes) {
         StringBuilder out = new StringBuilder();
-        for (var e : to.entrySet()) {
-            long ticks = e.getValue() - from.getOrDefault(e.getKey(), 0L);
-            out.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), ticks * 1000.0 / TICKS / Math.max(1, takes)));
+        for (var e : delta(from, to).entrySet()) {
+            double ms = e.getKey().endsWith("/cpu") ? e.getValue() / 1000.0 : e.getValue() * 1000.0 / TICKS;
+            out.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), ms / Math.max(1, takes)));
         }
         return out.toString().trim();
     }

@@ -216,6 +216,61 @@ class LauncherTest {
         assertThat(rehearsals).doesNotExist();
     }
 
+    @Test
+    void aWorkerRunsWithItsCompilerDirectivesAndARealJvmStartsWithThem() throws Exception {
+        Path options = workerOptions();
+        Result r = run(tmp, Map.of(), checkout.resolve("slate").toString(), "worker", "film", "--jobs", "4");
+        assertThat(r.code).as(r.err).isZero();
+        String call = calls().get(0);
+        assertThat(call).contains("-XX:CompilerDirectivesFile=" + options.resolveSibling("worker-jit.json"))
+                .contains("-jar " + jar + " worker film --jobs 4");
+        // The JVM refuses to start with an option it does not know or a directives file it cannot parse
+        List<String> jvm = realJava(call);
+        Process p = new ProcessBuilder(jvm).redirectOutput(tmp.resolve("jvm.out").toFile())
+                .redirectError(tmp.resolve("jvm.err").toFile()).start();
+        assertThat(p.waitFor()).as(Files.readString(tmp.resolve("jvm.err"))).isZero();
+        assertThat(Files.readString(tmp.resolve("jvm.err"))).contains("2 compiler directives added");
+        assertThat(Files.readString(tmp.resolve("jvm.out"))).as("nothing of the JVM's own in stdout (--json's events)").isEmpty();
+    }
+
+    @Test
+    void aWorkerWithoutItsDirectivesFileStillStartsAndOtherCommandsRunWithoutThem() throws Exception {
+        Path options = workerOptions();
+        run(tmp, Map.of(), checkout.resolve("slate").toString(), "workers", "film");
+        assertThat(calls().get(0)).contains("-jar " + jar + " workers film").doesNotContain("CompilerDirectivesFile")
+                .doesNotContain("Tier4");
+        Files.delete(options.resolveSibling("worker-jit.json"));
+        Result r = run(tmp, Map.of(), checkout.resolve("slate").toString(), "worker", "film");
+        assertThat(r.code).as(r.err).isZero();
+        String call = calls().get(calls().size() - 1);
+        assertThat(call).doesNotContain("CompilerDirectivesFile").contains("-jar " + jar + " worker film");
+        Process p = new ProcessBuilder(realJava(call)).redirectErrorStream(true).start();
+        assertThat(p.waitFor()).isZero();
+    }
+
+    /** slate worker's options file and directives, copied from the real checkout, older than the jar. */
+    private Path workerOptions() throws IOException {
+        Path folder = Files.createDirectories(checkout.resolve("slate-cli/src/main/resources/film/slate/cli"));
+        Path real = Path.of("").toAbsolutePath().resolve("src/main/resources/film/slate/cli");
+        for (String name : List.of("worker-jvm.options", "worker-jit.json")) {
+            Files.copy(real.resolve(name), folder.resolve(name));
+            age(folder.resolve(name), 1_000);
+        }
+        return folder.resolve("worker-jvm.options");
+    }
+
+    /** The JVM options of a logged call (everything before -jar), on this JVM, asked for its version. */
+    private static List<String> realJava(String call) {
+        List<String> out = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String a : call.substring("java ".length(), call.indexOf(" -jar ")).split(" ")) {
+            if (!a.isBlank()) {
+                out.add(a);
+            }
+        }
+        out.add("-version");
+        return out;
+    }
+
     private record Result(int code, String out, String err) {
     }
 
