@@ -134,14 +134,19 @@ final class PlanCache {
      * The lines of the file's bytes, one at a time, each field decoded straight from the bytes: the
      * recipes' JSON is megabytes on a feature, and every copy of it is heap a short command touches
      * for the first time (page faults, a collection). A tab or line feed byte is never part of a
-     * multi-byte UTF-8 character, so the bytes can be cut before they are decoded.
+     * multi-byte UTF-8 character, so the bytes can be cut before they are decoded. The mapping is
+     * read in bulk into one window array and searched there: a byte at a time from the mapping
+     * (a bounds and scope check each, under the C1 compiler quick commands run with) was half of
+     * this read's samples.
      */
     private static final class Lines {
         private final ByteBuffer bytes;
         private final int end;
         private int at;
-        /** A field's bytes on their way to a string: one array, as long as the longest field. */
-        private byte[] field = new byte[1 << 14];
+        /** The file's bytes {@code [windowAt, windowAt + windowSize)}: at least the line being read. */
+        private byte[] window = new byte[1 << 16];
+        private int windowAt;
+        private int windowSize;
 
         /** Checks the sum line first: recipes are read only when asked for, long after this read. */
         Lines(ByteBuffer bytes) throws IOException {
@@ -154,7 +159,7 @@ final class PlanCache {
             if (at >= end) {
                 return null;
             }
-            int stop = indexOf('\n', at, end);
+            int stop = lineEnd();
             String line = text(at, stop);
             at = Math.min(end, stop + 1);
             return line;
@@ -162,7 +167,7 @@ final class PlanCache {
 
         /** A recipe line: shot, take, seconds, id and canonical JSON, each field cut out once. */
         Recipe recipe() throws IOException {
-            int stop = at < end ? indexOf('\n', at, end) : -1;
+            int stop = at < end ? lineEnd() : -1;
             int[] tab = new int[4];
             for (int i = 0, from = at; i < tab.length; i++) {
                 tab[i] = stop < 0 ? -1 : indexOf('\t', from, stop);
@@ -178,20 +183,50 @@ final class PlanCache {
             return r;
         }
 
-        private String text(int from, int to) {
-            int length = to - from;
-            if (length > field.length) {
-                field = new byte[Math.max(length, 2 * field.length)];
+        /**
+         * Where the line at {@link #at} ends ({@link #end} when it has no line feed), with the whole
+         * line in the window afterwards.
+         */
+        private int lineEnd() {
+            if (at < windowAt || at > windowAt + windowSize) {
+                windowAt = at; // only ever forward, line by line; a fresh start otherwise
+                windowSize = 0;
             }
-            bytes.get(from, field, 0, length);
-            return new String(field, 0, length, StandardCharsets.UTF_8);
+            for (int from = at;;) {
+                int stop = indexOf('\n', from, windowAt + windowSize);
+                if (stop < windowAt + windowSize || windowAt + windowSize >= end) {
+                    return Math.min(stop, end);
+                }
+                from = windowAt + windowSize;
+                fill();
+            }
         }
 
-        /** Where {@code b} first is in {@code [from, to)}; {@code to} when nowhere. */
+        /** Moves the line at {@link #at} to the window's start (growing it when that line fills it) and reads on. */
+        private void fill() {
+            int keep = windowAt + windowSize - at;
+            if (keep == window.length) {
+                window = Arrays.copyOf(window, 2 * window.length);
+            } else {
+                System.arraycopy(window, at - windowAt, window, 0, keep);
+            }
+            windowAt = at;
+            int more = Math.min(window.length - keep, end - (windowAt + keep));
+            bytes.get(windowAt + keep, window, keep, more);
+            windowSize = keep + more;
+        }
+
+        /** Bytes {@code [from, to)} of the file, inside the window, as text. */
+        private String text(int from, int to) {
+            return new String(window, from - windowAt, to - from, StandardCharsets.UTF_8);
+        }
+
+        /** Where {@code b} first is in {@code [from, to)} of the file, inside the window; {@code to} when nowhere. */
         private int indexOf(char b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (bytes.get(i) == b) {
-                    return i;
+            byte[] w = window;
+            for (int i = from - windowAt, stop = to - windowAt; i < stop; i++) {
+                if (w[i] == b) {
+                    return i + windowAt;
                 }
             }
             return to;

@@ -163,8 +163,8 @@ class PlanCacheTest {
 
     /**
      * The file reads back as written, whatever its names and texts hold (tabs, line feeds, percent
-     * signs, accented and wide letters, characters outside the BMP): fields are cut from the bytes
-     * before they are decoded, and a second write of what was read is the same bytes.
+     * signs, accented and wide letters, characters outside the BMP) and however long a line is: fields
+     * are cut from the bytes before they are decoded, and a second write of what was read is the same bytes.
      */
     @ParameterizedTest
     @MethodSource("seeds")
@@ -176,8 +176,10 @@ class PlanCacheTest {
             String file = "shots/" + text(random) + ".yaml";
             files.put(file, new InputFiles.Stamp(Long.toHexString(random.nextLong()), random.nextInt(9999), random.nextLong()));
             List<Recipe> recipes = new ArrayList<>();
-            for (int r = random.nextInt(4); r > 0; r--) {
-                String canonical = "{\"action\":\"" + text(random).replace("\t", "\\t").replace("\n", "\\n") + "\"}";
+            for (int r = random.nextInt(6); r > 0; r--) {
+                // Some lines longer than the reader's 64 KB window, multi-byte letters across its edges.
+                String action = text(random) + (random.nextInt(3) == 0 ? "雨a".repeat(random.nextInt(40_000)) : "");
+                String canonical = "{\"action\":\"" + action.replace("\t", "\\t").replace("\n", "\\n") + "\"}";
                 recipes.add(Recipe.ofCanonical(Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), canonical,
                         new Recipe.Heading(text(random), 1 + random.nextInt(3), random.nextInt(100) / 8.0)));
             }
