@@ -3,6 +3,7 @@ package film.slate.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import film.slate.core.fixture.Mutations;
+import film.slate.core.recipe.CanonicalJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.SplittableRandom;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (2.345 m, 1.005 m, 0.125 m), reached a few ulps either side, as sine and cosine on another
  * platform or JIT would reach it, rounds half up to one double, the one its decimal reads as
  * ({@code Math.round(x * 100) / 100.0} gives 1.0 for the double nearest 1.005 and 1.01 an ulp
- * above it). Away from ties the quick path gives exactly the washed decimal's double. Seeded, for
+ * above it), and a recipe writes that decimal. Away from ties the quick path gives exactly the washed decimal's double. Seeded, for
  * centimetres (camera positions and aims), millimetres (resting points) and 5 cm camera heights.
  */
 class RoundedTieTest {
@@ -39,16 +40,20 @@ class RoundedTieTest {
                 long n = r.nextLong(-2_000, 20_000); // up to 1000 m on a 1/per grid, a few below zero
                 BigDecimal step = BigDecimal.valueOf(g.per());
                 BigDecimal tie = BigDecimal.valueOf(2 * n + 1).divide(step.multiply(BigDecimal.valueOf(2)));
-                double expected = tie.multiply(step).setScale(0, RoundingMode.HALF_UP).divide(step).doubleValue() + 0.0;
+                BigDecimal up = tie.multiply(step).setScale(0, RoundingMode.HALF_UP).divide(step);
+                double expected = up.doubleValue() + 0.0;
+                String written = up.signum() == 0 ? "0" : up.stripTrailingZeros().toPlainString();
                 double near = tie.doubleValue();
                 for (int ulps = -4; ulps <= 4; ulps++) {
                     double v = near;
                     for (int k = 0; k < Math.abs(ulps); k++) {
                         v = ulps < 0 ? Math.nextDown(v) : Math.nextUp(v);
                     }
-                    assertThat(Double.doubleToRawLongBits(g.rounded().applyAsDouble(v)))
+                    double rounded = g.rounded().applyAsDouble(v);
+                    assertThat(Double.doubleToRawLongBits(rounded))
                             .as("seed %x, %s: %s (%d ulps from %s)", seed, g.name(), v, ulps, tie)
                             .isEqualTo(Double.doubleToRawLongBits(expected));
+                    assertThat(CanonicalJson.number(rounded)).as("as a recipe writes it").isEqualTo(written);
                 }
             }
         }
