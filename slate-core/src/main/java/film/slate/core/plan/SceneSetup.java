@@ -7,13 +7,13 @@ import film.slate.core.model.Location;
 import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
 import film.slate.core.model.Production;
+import film.slate.core.model.Rounded;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.SetPiece;
 import film.slate.core.screenplay.DialogueBlock;
 import film.slate.core.screenplay.ScriptScene;
 import film.slate.core.fountain.Element;
 import film.slate.core.fountain.ElementType;
-import film.slate.core.model.Rounded;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -126,8 +126,8 @@ record SceneSetup(String number, String location, String time, double width, dou
                 at = centre.plus(Point.ofBearing(bearing).times(radius)).minus(new Point(0, radius / 2));
                 facing = at.bearingTo(centre.minus(new Point(0, radius / 2)));
             }
-            out.put(who.get(i), new CastMember(who.get(i), Optional.empty(), Rounded.centimetres(at), Rounded.bearing(facing, 0), List.of(),
-                    Positions.of(SourcePosition.ofFile("(default marks)"))));
+            out.put(who.get(i), new CastMember(who.get(i), Optional.empty(), Rounded.centimetres(at), Rounded.bearing(facing, 0),
+                    List.of(), Positions.of(SourcePosition.ofFile("(default marks)"))));
         }
         return out;
     }
