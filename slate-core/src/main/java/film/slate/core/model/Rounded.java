@@ -11,8 +11,8 @@ import java.math.RoundingMode;
  * StrictMath (the same bits everywhere) and rounds here; {@code RecipePathArithmeticTest} keeps it so.
  */
 public final class Rounded {
-    /** The decimal places of a point on the plan: millimetres, the finest a floor plan is written to. */
-    public static final int MILLIMETRES = 3;
+    /** Per metre: a point on the plan goes to the millimetre, the finest a floor plan is written to. */
+    static final int MILLIMETRE = 1000;
     /** The decimal places of a facing: hundredths of a degree (1.7 mm across at 10 m). */
     public static final int FACING = 2;
     /** Per metre: a camera position or aim point the planner computes is written to the centimetre. */
@@ -30,7 +30,7 @@ public final class Rounded {
 
     /** {@code metres} to the millimetre. */
     public static double millimetres(double metres) {
-        return toStep(metres, 1000);
+        return toStep(metres, MILLIMETRE);
     }
 
     /** {@code p} to the millimetre. */
