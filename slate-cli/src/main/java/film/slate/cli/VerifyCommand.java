@@ -35,7 +35,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--repair", description = "Mark takes whose objects are bad missing (on the record), so that the next"
             + " build renders them again, move damaged objects to .slate/damaged, and adopt takes that their receipts show"
-            + " and the database lost; a sound object is never touched.")
+            + " and the database lost, and restore damaged recipe rows from the recipes' objects; a sound object is never"
+            + " touched.")
     boolean repair;
 
     @Option(names = "--json", description = "Print the findings as one JSON object.")
@@ -99,6 +100,8 @@ final class VerifyCommand implements Callable<Integer> {
                 r.movedAside().forEach(moved::add);
                 ArrayNode adopted = repaired.putArray("adopted");
                 r.adopted().forEach(t -> adopted.add(t.label() + " " + t.recipe()));
+                ArrayNode restored = repaired.putArray("restored_recipes");
+                r.restoredRecipes().forEach(restored::add);
             });
             out.println(root);
         } else {
@@ -106,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
             done.ifPresent(r -> out.println("repaired: " + r.markedMissing().size() + " take versions marked missing"
                     + " ('slate build' renders them again), " + r.movedAside().size() + " damaged objects moved to "
                     + dir.resolve(Store.FOLDER).resolve(Audit.DAMAGED) + ", " + r.adopted().size() + " lost takes adopted"
-                    + " from their receipts"));
+                    + " from their receipts, " + r.restoredRecipes().size() + " damaged recipes restored from their objects"));
             spec.commandLine().getErr().println("slate verify: " + found.objects() + " objects and " + found.takes()
                     + " take versions checked; " + (found.clean() ? "no problems" : found.problems().size() + " problems"
                     + (done.isPresent() || repair ? "" : "; 'slate verify --repair' marks the takes concerned missing")));

@@ -9,6 +9,8 @@ import film.slate.core.testing.SyntheticProduction;
 import film.slate.store.Store;
 import film.slate.store.db.TakeRecord;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -157,5 +159,47 @@ class VerifyCommandTest {
         assertThat(again.path("rendered").asInt()).isZero();
         assertThat(again.path("cached").asInt()).isEqualTo(3);
         assertThat(Slate.inProcess("log", dir.toString()).out()).contains("re-adopted");
+    }
+
+    /** Rewrites a recipe row's text in the database, as a damaged disk or a stray edit would. */
+    static void damageRecipeRow(Path dir, String recipe) throws Exception {
+        try (Store store = Store.open(dir)) {
+            String body = new String(store.objects().read(recipe), StandardCharsets.UTF_8); // a take's recipe is kept as one
+            store.database().autocommit(c -> {
+                try (PreparedStatement st = c.prepareStatement("UPDATE recipes SET body = ? WHERE id = ?")) {
+                    st.setString(1, body.substring(0, body.length() / 2)); // cut short: no longer its hash
+                    st.setString(2, recipe);
+                    return st.executeUpdate();
+                }
+            });
+        }
+    }
+
+    /** A damaged recipe row is put back from the recipe's object, and both summaries count it. */
+    @Test
+    void repairCountsTheRecipeRowsItRestores() throws Exception {
+        Path dir = SyntheticProduction.write(tmp.resolve("p"), 1, 2);
+        assertThat(Slate.inProcess("build", dir.toString()).code()).isZero();
+        String recipe = takes(dir).get(0).recipe();
+        damageRecipeRow(dir, recipe);
+        Slate.Run found = Slate.inProcess("verify", dir.toString());
+        assertThat(found.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(found.out()).contains(recipe);
+
+        JsonNode json = new ObjectMapper().readTree(Slate.inProcess("verify", dir.toString(), "--repair", "--json").out());
+        JsonNode repaired = json.path("repaired");
+        assertThat(repaired.path("restored_recipes")).hasSize(1);
+        assertThat(repaired.path("restored_recipes").get(0).asText()).isEqualTo(recipe);
+        for (String kept : new String[] {"marked_missing", "moved_aside", "adopted"}) {
+            assertThat(repaired.path(kept).isArray()).as(kept).isTrue();
+            assertThat(repaired.path(kept)).as(kept).isEmpty();
+        }
+        assertThat(Slate.inProcess("verify", dir.toString()).code()).isZero();
+
+        damageRecipeRow(dir, recipe);
+        Slate.Run repair = Slate.inProcess("verify", dir.toString(), "--repair");
+        assertThat(repair.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(repair.out()).contains("0 lost takes adopted from their receipts, 1 damaged recipes restored from their objects");
+        assertThat(Slate.inProcess("verify", dir.toString()).code()).isZero();
     }
 }

@@ -108,8 +108,7 @@ public final class Continuity {
      * and 450 degrees, and between platforms, and a recipe hashes the spot).
      */
     public static Point setDown(Point at, double facing) {
-        Point spot = at.plus(Point.ofBearing(facing).times(REACH));
-        return new Point(Rounded.millimetres(spot.x()), Rounded.millimetres(spot.y()));
+        return Rounded.millimetres(at.plus(Point.ofBearing(facing).times(REACH)));
     }
 
     private static Map<String, CharacterState> apply(Shot shot, Map<String, CharacterState> start, Map<String, Point> set,

@@ -11,6 +11,7 @@ import film.slate.core.model.Location;
 import film.slate.core.model.Move;
 import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
+import film.slate.core.model.Rounded;
 import film.slate.core.model.SetPiece;
 import film.slate.core.model.Shot;
 import film.slate.core.diagnostic.SourcePosition;
@@ -112,7 +113,7 @@ final class CameraSolver {
                     int bearings = group ? BEARINGS / 2 : BEARINGS;
                     for (int i = 0; i < bearings; i++) {
                         double bearing = 360.0 * i / bearings;
-                        Point at = round(base.plus(Point.ofBearing(bearing).times(distance)), 100);
+                        Point at = Rounded.centimetres(base.plus(Point.ofBearing(bearing).times(distance)));
                         Optional<Scored> s = judge(beat, state, framing, lens, at, aim, still.aim(aim, 0, 1.6), line,
                                 previous, order, tally);
                         if (s.isPresent() && (best == null || s.get().score() < best.score() - 1e-9)) {
@@ -139,7 +140,7 @@ final class CameraSolver {
             return List.of(ShotSize.distanceFor(framing, lens, height, aspect));
         }
         List<Double> out = new ArrayList<>();
-        double far = Math.hypot(setup.width(), setup.depth());
+        double far = StrictMath.hypot(setup.width(), setup.depth());
         for (double d = 1; d <= far; d *= 1.12) {
             out.add(d);
         }
@@ -240,9 +241,5 @@ final class CameraSolver {
     private Shot shot(Beat beat, Framing framing, Camera camera) {
         return new Shot(setup.number(), "plan", framing, beat.subjects(), camera, Move.still(NONE), beat.duration(),
                 beat.action(), beat.lines(), Map.of(), List.of(), 1, OptionalLong.empty(), false, NONE);
-    }
-
-    static Point round(Point p, double per) {
-        return new Point(Math.round(p.x() * per) / per, Math.round(p.y() * per) / per);
     }
 }

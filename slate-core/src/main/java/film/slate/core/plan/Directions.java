@@ -137,8 +137,8 @@ final class Directions {
             return Optional.empty();
         }
         Vec3 v = p.get();
-        return Optional.of(new Aim(Optional.empty(), Optional.of(CameraSolver.round(v.plan(), 100)),
-                OptionalDouble.of(Math.round(v.z() * 100) / 100.0)));
+        return Optional.of(new Aim(Optional.empty(), Optional.of(Rounded.centimetres(v.plan())),
+                OptionalDouble.of(Rounded.centimetres(v.z()))));
     }
 
     private static double bearing(Point from, Point to) {

@@ -4,6 +4,7 @@ import film.slate.core.continuity.ShotState;
 import film.slate.core.model.Aim;
 import film.slate.core.model.Bible;
 import film.slate.core.model.Point;
+import film.slate.core.model.Rounded;
 import film.slate.core.stage.Sight;
 import film.slate.core.stage.Staging;
 import film.slate.core.stage.Vec3;
@@ -34,7 +35,7 @@ final class Eyeline {
         } else if (beat.idiom() == Idiom.OTS && eyes.length > 1 && eyes[1] - eyes[0] > 0.2) { // a seated subject, a standing partner
             eye = Math.max(eye, eyes[1]);
         }
-        return Math.round(eye * 20) / 20.0;
+        return Rounded.cameraHeight(eye);
     }
 
     /** {@code character}'s height from the bible (one whose eyes are at 1.6 m when it has none). */
@@ -48,8 +49,7 @@ final class Eyeline {
             return Aim.at(beat.subjects().get(0));
         }
         Vec3 p = aimPoint(beat, staging);
-        Point plan = CameraSolver.round(p.plan(), 100);
-        return new Aim(Optional.empty(), Optional.of(plan), OptionalDouble.of(Math.round(p.z() * 100) / 100.0));
+        return new Aim(Optional.empty(), Optional.of(Rounded.centimetres(p.plan())), OptionalDouble.of(Rounded.centimetres(p.z())));
     }
 
     /** The middle of the group at eye height (for a master or two-shot) or the subject's eyes. */

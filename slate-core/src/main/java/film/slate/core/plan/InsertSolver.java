@@ -7,6 +7,7 @@ import film.slate.core.model.Bible;
 import film.slate.core.model.Camera;
 import film.slate.core.model.Framing;
 import film.slate.core.model.Point;
+import film.slate.core.model.Rounded;
 import film.slate.core.model.Shot;
 import film.slate.core.stage.ShotSize;
 import film.slate.core.stage.Sight;
@@ -53,22 +54,21 @@ final class InsertSolver {
         if (where.isEmpty()) {
             return Optional.empty();
         }
-        Vec3 target = new Vec3(Math.round(where.get().x() * 100) / 100.0, Math.round(where.get().y() * 100) / 100.0,
-                Math.round(where.get().z() * 100) / 100.0);
+        Vec3 target = Vec3.of(Rounded.centimetres(where.get().plan()), Rounded.centimetres(where.get().z()));
         Optional<ActionLine> line = ActionLine.of(setup.axis(), still, 0);
         double square = new ScreenOrder(side).ideal(new Beat(Idiom.INSERT, List.of(prop), List.of(), 1, ""), still, line,
                 target.plan());
-        double height = Math.round(Math.min(2.2, target.z() + ABOVE) * 20) / 20.0;
+        double height = Rounded.cameraHeight(Math.min(2.2, target.z() + ABOVE));
         Aim aim = new Aim(Optional.empty(), Optional.of(target.plan()), OptionalDouble.of(target.z()));
         List<Double> lenses = DoubleStream.of(CameraSolver.KIT).boxed()
-                .sorted(Comparator.comparingDouble(l -> Math.abs(Math.log(l / PREFERRED)))).toList();
+                .sorted(Comparator.comparingDouble(l -> Math.abs(StrictMath.log(l / PREFERRED)))).toList();
         Scored best = null;
         for (double lens : lenses) {
             double reach = PICTURE / ShotSize.pictureHeight(lens, 1, aspect);
             double across = Math.sqrt(Math.max(0.01, reach * reach - ABOVE * ABOVE));
             for (int i = 0; i < CameraSolver.BEARINGS; i++) {
                 double bearing = 360.0 * i / CameraSolver.BEARINGS;
-                Point at = CameraSolver.round(target.plan().plus(Point.ofBearing(bearing).times(across)), 100);
+                Point at = Rounded.centimetres(target.plan().plus(Point.ofBearing(bearing).times(across)));
                 Optional<Double> score = judge(shot, state, prop, at, height, lens, aim, line, tally);
                 if (score.isPresent()) {
                     double s = score.get() + CameraSolver.turn(target.plan(), at, target.plan().plus(Point.ofBearing(square)));
@@ -103,7 +103,7 @@ final class InsertSolver {
             tally.passed(g); // an insert has no size band, no left-right order, no gaze and no subject to jump on
         }
         double wall = Math.min(Math.min(at.x(), setup.width() - at.x()), Math.min(at.y(), setup.depth() - at.y()));
-        return Optional.of(30 * Math.abs(Math.log(lens / PREFERRED)) + Math.max(0, 0.8 - wall) * 20);
+        return Optional.of(30 * Math.abs(StrictMath.log(lens / PREFERRED)) + Math.max(0, 0.8 - wall) * 20);
     }
 
     private String why(String prop, Point at, double lens, Vec3 target, Optional<ActionLine> line) {

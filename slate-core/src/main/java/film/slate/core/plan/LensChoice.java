@@ -54,13 +54,13 @@ final class LensChoice {
                 out.add(l); // a declared size may need any lens
             }
         }
-        out.sort(Comparator.comparingDouble(l -> Math.abs(Math.log(l / pref))));
+        out.sort(Comparator.comparingDouble(l -> Math.abs(StrictMath.log(l / pref))));
         return out;
     }
 
     /** The least score any candidate at this size and lens can have: its lens and framing penalties. */
     double floor(Beat beat, Framing framing, double lens) {
         int rank = framings(beat).indexOf(framing);
-        return 30 * Math.abs(Math.log(lens / preferred(beat))) + 25 * Math.max(0, rank);
+        return 30 * Math.abs(StrictMath.log(lens / preferred(beat))) + 25 * Math.max(0, rank);
     }
 }

@@ -170,12 +170,13 @@ public final class QuickFixes {
     static film.slate.core.model.Point mirror(film.slate.core.model.Point p, ActionLine line) {
         var d = line.to().minus(line.from());
         var foot = line.from().plus(d.times(p.minus(line.from()).dot(d) / d.dot(d)));
-        return CameraSolver.round(foot.times(2).minus(p), 100);
+        return film.slate.core.model.Rounded.centimetres(foot.times(2).minus(p));
     }
 
     static film.slate.core.model.Point rotate(film.slate.core.model.Point p, film.slate.core.model.Point centre, double degrees) {
         double bearing = centre.bearingTo(p) + degrees;
-        return CameraSolver.round(centre.plus(film.slate.core.model.Point.ofBearing(bearing).times(centre.distance(p))), 100);
+        return film.slate.core.model.Rounded.centimetres(centre.plus(film.slate.core.model.Point.ofBearing(bearing)
+                .times(centre.distance(p))));
     }
 
     private static String withZ(String point, java.util.OptionalDouble z) {

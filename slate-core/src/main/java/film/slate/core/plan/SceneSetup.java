@@ -7,6 +7,7 @@ import film.slate.core.model.Location;
 import film.slate.core.model.Point;
 import film.slate.core.model.Positions;
 import film.slate.core.model.Production;
+import film.slate.core.model.Rounded;
 import film.slate.core.model.ScenePlan;
 import film.slate.core.model.SetPiece;
 import film.slate.core.screenplay.DialogueBlock;
@@ -125,9 +126,8 @@ record SceneSetup(String number, String location, String time, double width, dou
                 at = centre.plus(Point.ofBearing(bearing).times(radius)).minus(new Point(0, radius / 2));
                 facing = at.bearingTo(centre.minus(new Point(0, radius / 2)));
             }
-            at = new Point(Math.round(at.x() * 100) / 100.0, Math.round(at.y() * 100) / 100.0);
-            out.put(who.get(i), new CastMember(who.get(i), Optional.empty(), at, Math.round(facing), List.of(),
-                    Positions.of(SourcePosition.ofFile("(default marks)"))));
+            out.put(who.get(i), new CastMember(who.get(i), Optional.empty(), Rounded.centimetres(at), Rounded.bearing(facing, 0),
+                    List.of(), Positions.of(SourcePosition.ofFile("(default marks)"))));
         }
         return out;
     }
@@ -147,7 +147,7 @@ record SceneSetup(String number, String location, String time, double width, dou
             for (int i = 0; i < (reach == 0 ? 1 : 16); i++) {
                 double turn = 22.5 * ((i + 1) / 2) * (i % 2 == 0 ? 1 : -1); // straight away from the piece first
                 Point shift = reach == 0 ? Point.ORIGIN : Point.ofBearing(away + turn).times(reach);
-                Point step = new Point(Math.round(shift.x() * 100) / 100.0, Math.round(shift.y() * 100) / 100.0);
+                Point step = Rounded.centimetres(shift);
                 if (marks.values().stream().map(m -> m.at().plus(step)).allMatch(p -> p.x() >= 0.5 && p.y() >= 0.5
                         && p.x() <= width - 0.5 && p.y() <= depth - 0.5 && grown.stream().noneMatch(g -> g.covers(p)))) {
                     Map<String, CastMember> out = new LinkedHashMap<>();

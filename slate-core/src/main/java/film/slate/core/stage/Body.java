@@ -42,7 +42,7 @@ public record Body(List<Vec3> joints, Point forward, double height) {
     /** How far below the wrist of the holding hand a prop is held, as a share of the height. */
     static final double HAND_BELOW_WRIST = 0.035;
     /** The largest swing of a thigh or an arm, in radians. */
-    static final double SWING = Math.toRadians(24);
+    static final double SWING = StrictMath.toRadians(24);
 
     public Body {
         joints = List.copyOf(joints);

@@ -48,7 +48,7 @@ public record CameraPose(Vec3 eye, Vec3 target, double lens) {
         if (depth <= 1e-6) {
             return java.util.Optional.empty();
         }
-        double half = Math.tan(Math.toRadians(horizontalFov() / 2));
+        double half = StrictMath.tan(StrictMath.toRadians(horizontalFov() / 2));
         return java.util.Optional.of(new Point(d.dot(right()) / (depth * half), d.dot(up()) / (depth * half)));
     }
 

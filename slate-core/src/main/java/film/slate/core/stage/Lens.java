@@ -12,6 +12,6 @@ public final class Lens {
 
     /** Horizontal field of view in degrees of a lens of {@code mm}. */
     public static double horizontalFov(double mm) {
-        return Math.toDegrees(2 * Math.atan(SENSOR_WIDTH_MM / (2 * mm)));
+        return StrictMath.toDegrees(2 * StrictMath.atan(SENSOR_WIDTH_MM / (2 * mm)));
     }
 }

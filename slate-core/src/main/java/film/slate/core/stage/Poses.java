@@ -65,11 +65,11 @@ public final class Poses {
             return;
         }
         // The reach of a right-angled knee; the thigh rises until the foot finds the floor.
-        double reach = Math.hypot(thigh, shin);
+        double reach = StrictMath.hypot(thigh, shin);
         double ahead = Math.sqrt(Math.max(0, reach * reach - drop * drop));
-        double toAnkle = Math.atan2(-drop, ahead);
-        double angle = toAnkle + Math.acos(Math.min(1, thigh / reach));
-        Vec3 knee = hip.plus(Vec3.of(f.times(thigh * Math.cos(angle)), thigh * Math.sin(angle)));
+        double toAnkle = StrictMath.atan2(-drop, ahead);
+        double angle = toAnkle + StrictMath.acos(Math.min(1, thigh / reach));
+        Vec3 knee = hip.plus(Vec3.of(f.times(thigh * StrictMath.cos(angle)), thigh * StrictMath.sin(angle)));
         j[hipJoint.ordinal() + 1] = knee;
         j[hipJoint.ordinal() + 2] = hip.plus(Vec3.of(f.times(ahead), -drop));
     }

@@ -32,7 +32,7 @@ public final class ShotSize {
 
     /** The picture's height in metres at {@code depth} in front of a lens of {@code lens} mm, for a frame of {@code aspect} (height / width). */
     public static double pictureHeight(double lens, double depth, double aspect) {
-        return 2 * depth * Math.tan(Math.toRadians(Lens.horizontalFov(lens) / 2)) * aspect;
+        return 2 * depth * StrictMath.tan(StrictMath.toRadians(Lens.horizontalFov(lens) / 2)) * aspect;
     }
 
     /** How far in front of a lens of {@code lens} mm a subject of {@code height} stands to be framed at the centre of {@code framing}. */

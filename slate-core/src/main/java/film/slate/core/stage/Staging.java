@@ -242,20 +242,21 @@ public final class Staging {
 
     private static Vec3 turn(Vec3 eye, Vec3 target, double degrees) {
         Vec3 d = target.minus(eye);
-        double r = Math.toRadians(degrees);
+        double r = StrictMath.toRadians(degrees);
         // Clockwise seen from above: a positive pan turns right.
-        double x = d.x() * Math.cos(r) + d.y() * Math.sin(r);
-        double y = -d.x() * Math.sin(r) + d.y() * Math.cos(r);
+        double x = d.x() * StrictMath.cos(r) + d.y() * StrictMath.sin(r);
+        double y = -d.x() * StrictMath.sin(r) + d.y() * StrictMath.cos(r);
         return eye.plus(new Vec3(x, y, d.z()));
     }
 
     private static Vec3 tilt(Vec3 eye, Vec3 target, double degrees) {
         Vec3 d = target.minus(eye);
-        double horizontal = Math.hypot(d.x(), d.y());
-        double pitch = Math.atan2(d.z(), horizontal) + Math.toRadians(degrees);
-        pitch = Math.max(Math.toRadians(-89), Math.min(Math.toRadians(89), pitch));
+        double horizontal = StrictMath.hypot(d.x(), d.y());
+        double pitch = StrictMath.atan2(d.z(), horizontal) + StrictMath.toRadians(degrees);
+        pitch = Math.max(StrictMath.toRadians(-89), Math.min(StrictMath.toRadians(89), pitch));
         double len = Math.max(d.length(), 1e-3);
         Point dir = horizontal < 1e-9 ? new Point(0, 1) : new Point(d.x() / horizontal, d.y() / horizontal);
-        return eye.plus(new Vec3(dir.x() * Math.cos(pitch) * len, dir.y() * Math.cos(pitch) * len, Math.sin(pitch) * len));
+        double cos = StrictMath.cos(pitch);
+        return eye.plus(new Vec3(dir.x() * cos * len, dir.y() * cos * len, StrictMath.sin(pitch) * len));
     }
 }
