@@ -27,6 +27,8 @@ import java.util.TreeMap;
 record InputFiles(Map<String, Stamp> files) {
     /** Files smaller than this keep their hash only when their status-change time says they are untouched. */
     static final long LARGE = 1L << 20;
+    /** The stand-in hash of a file that could not be read: never trusted, hashed again at the next scan. */
+    private static final String UNREADABLE = "unreadable";
     /** How much older than the last scan a large file must be for its stamp to be trusted. */
     static final long RACY_MILLIS = 2_000;
 
@@ -66,7 +68,7 @@ record InputFiles(Map<String, Stamp> files) {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                out.put(root.relativize(file).toString().replace('\\', '/'), new Stamp("unreadable", -1, -1));
+                out.put(root.relativize(file).toString().replace('\\', '/'), new Stamp(UNREADABLE, -1, -1));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -89,7 +91,7 @@ record InputFiles(Map<String, Stamp> files) {
 
     private static Stamp stamp(Path file, BasicFileAttributes a, Stamp known, long knownAt) {
         long modified = a.lastModifiedTime().toMillis();
-        if (known != null && !known.sha256().equals("unreadable") && known.size() == a.size()
+        if (known != null && !known.sha256().equals(UNREADABLE) && known.size() == a.size()
                 && known.modified() == modified && modified < knownAt - RACY_MILLIS
                 && (a.size() >= LARGE || untouchedSince(file, knownAt - RACY_MILLIS))) {
             return known; // hashing is SHA-256 under the C1 compiler of quick commands: 7% of a status after an edit
@@ -97,7 +99,7 @@ record InputFiles(Map<String, Stamp> files) {
         try {
             return new Stamp(Sha256.file(file), a.size(), modified);
         } catch (IOException e) {
-            return new Stamp("unreadable", a.size(), modified);
+            return new Stamp(UNREADABLE, a.size(), modified);
         }
     }
 }

@@ -211,7 +211,7 @@ final class RenderJob {
                         .distinct().toList();
                 // a damaged row is left out (run() fails its render), not thrown: the batch would come back for ever
                 List<Optional<Recipe>> read = missing.isEmpty() ? List.of()
-                        : store.recipes().read(c, missing).inOrder(missing, store.recipes());
+                        : store.recipes().getSound(c, missing);
                 for (int i = 0; i < read.size(); i++) {
                     String id = missing.get(i);
                     read.get(i).ifPresent(r -> known.put(id, r));

@@ -118,7 +118,15 @@ public final class Recipes {
         if (!read.damaged().isEmpty()) {
             throw read.damaged().get(0);
         }
-        return read.inOrder(ids, this);
+        return inOrder(read, ids);
+    }
+
+    /**
+     * As {@link #getAll(List)}, inside the caller's transaction (a worker's pick and claim), but a damaged row is
+     * left out (empty) instead of thrown: one damaged row fails its own render, not the batch.
+     */
+    public List<Optional<Recipe>> getSound(Connection c, List<String> ids) throws SQLException {
+        return inOrder(read(c, ids), ids);
     }
 
     /** The sound recipes of a query by id, and its rows whose text does not hash to their id. */
@@ -127,21 +135,21 @@ public final class Recipes {
             sound = Map.copyOf(sound);
             damaged = List.copyOf(damaged);
         }
+    }
 
-        /** The recipe of each of {@code ids}, in order: empty where unknown or damaged, a fix's root read alone. */
-        public List<Optional<Recipe>> inOrder(List<String> ids, Recipes recipes) {
-            Set<String> bad = new HashSet<>();
-            damaged.forEach(d -> bad.add(d.recipe()));
-            return ids.stream().map(id -> sound.containsKey(id) ? Optional.of(sound.get(id))
-                    : bad.contains(id) ? Optional.<Recipe>empty() : root(id, recipes)).toList();
-        }
+    /** The recipe of each of {@code ids}, in order: empty where unknown or damaged, a fix's root read alone. */
+    private List<Optional<Recipe>> inOrder(Read read, List<String> ids) {
+        Set<String> bad = new HashSet<>();
+        read.damaged().forEach(d -> bad.add(d.recipe()));
+        return ids.stream().map(id -> read.sound().containsKey(id) ? Optional.of(read.sound().get(id))
+                : bad.contains(id) ? Optional.<Recipe>empty() : root(id)).toList();
+    }
 
-        private static Optional<Recipe> root(String fix, Recipes recipes) {
-            try {
-                return recipes.get(fix);
-            } catch (DamagedRecipeException damagedRoot) {
-                return Optional.empty(); // a reader that needs it reads it alone, and hears why
-            }
+    private Optional<Recipe> root(String fix) {
+        try {
+            return get(fix);
+        } catch (DamagedRecipeException damagedRoot) {
+            return Optional.empty(); // a reader that needs it reads it alone, and hears why
         }
     }
 
