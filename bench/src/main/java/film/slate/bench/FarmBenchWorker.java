@@ -104,10 +104,15 @@ public final class FarmBenchWorker {
             for (int tick = 0; ; tick++) {
                 Thread.sleep(200);
                 if (cpu[1] == 0 && Files.exists(mark)) { // the warm-up is recorded: the measured batch counts from here
+                    // this thread counts from the readings' end, and so does the process (their cost is not the worker's)
+                    long before = FarmThreads.cpu(FarmThreads.self());
                     cpu[1] = FarmCpu.process();
-                    threads = FarmThreads.read();
+                    threads = new java.util.TreeMap<>(FarmThreads.read());
                     byThreadAtMark = FarmThreads.byThread();
                     byThreadSeen.putAll(byThreadAtMark);
+                    Map<String, Long> self = FarmThreads.self();
+                    threads.putAll(self);
+                    cpu[1] += FarmThreads.cpu(self) - before;
                     Files.createFile(go.resolveSibling("marked." + name));
                     tick = 0; // the series' next line is the warm-up's end
                 }
@@ -133,8 +138,10 @@ public final class FarmBenchWorker {
                 seen = now;
             }
             if (cpu[1] > 0) { // where the measured batch's CPU went, ms a take by kind of thread, to stderr
-                Map<String, Long> end = new java.util.TreeMap<>(FarmThreads.read());
+                Map<String, Long> self = FarmThreads.self(); // this thread before the reading below
                 split = FarmCpu.process();
+                Map<String, Long> end = new java.util.TreeMap<>(FarmThreads.read());
+                end.putAll(self);
                 // What the process spent beyond its live threads: threads that ended (e.g. compiler threads the
                 // JVM added and removed); and what it spent after its last take (polling an empty queue)
                 long live = FarmThreads.delta(threads, end).entrySet().stream().filter(e -> e.getKey().endsWith("/cpu"))

@@ -85,8 +85,15 @@ final class FarmReport {
         System.out.printf(Locale.ROOT, "  warm, CPU to each worker's last take: workers %.1f s = %s%n", b.cpuToLast / 1e6,
                 perTake(b.cpuToLast, b.count, pgCpu));
         List<Path> split = outs.stream().map(o -> o.resolveSibling(o.getFileName() + ".threads")).toList();
+        Map<String, Long> kinds = FarmThreads.sum(split);
         System.out.printf(Locale.ROOT, "  warm, all workers' CPU a take by thread (ms): %s%n",
-                FarmThreads.perTake(Map.of(), FarmThreads.sum(split), b.count));
+                FarmThreads.perTake(Map.of(), kinds, b.count));
+        // The bench's own thread (its readings of /proc and of the queue) is in the workers' figures above
+        long bench = kinds.getOrDefault("bench/cpu", 0L);
+        System.out.printf(Locale.ROOT, "  warm, CPU to each worker's last take without the bench's own thread: workers %.2f"
+                + " ms a take (the bench's thread %.3f ms)%n", (b.cpuToLast - bench) / 1e3 / b.count, bench / 1e3 / b.count);
+        System.out.printf(Locale.ROOT, "  warm, all workers' context switches a take by thread (live threads): %s%n",
+                FarmThreads.switchesPerTake(Map.of(), FarmThreads.sum(split), b.count));
     }
 
     private static String latency(Batch b) {
