@@ -37,6 +37,13 @@ final class FarmLoop {
     /** Queue changes the database did not take (it was away): the loop tries them again. */
     private final ConcurrentLinkedQueue<Runnable> owed = new ConcurrentLinkedQueue<>();
     private int running;
+    /**
+     * The free slots at which an ending job wakes the loop (under {@code wake}'s lock): what the loop waits for
+     * now, or none. A job ending short of it does not wake the loop (before, every ending job did, to find too
+     * few slots free: a wake-up and a switch of the loop's a take).
+     */
+    private int wakeAt = NONE;
+    private static final int NONE = Integer.MAX_VALUE;
     /** No new entry is picked (the worker is stopping); heartbeats go on for what is still running. */
     private volatile boolean stopping;
     private volatile boolean stopped;
@@ -96,9 +103,14 @@ final class FarmLoop {
                 // Nothing due: look again after a poll. Slots full: wait for one to come free.
                 long until = System.nanoTime() + (free > 0 ? settings.poll() : settings.heartbeat()).toNanos();
                 synchronized (wake) {
-                    for (long left; !stopped && (left = until - System.nanoTime()) > 0
-                            && (free > 0 || running == jobs || stopping); ) {
-                        TimeUnit.NANOSECONDS.timedWait(wake, left);
+                    wakeAt = free > 0 ? NONE : 1; // nothing due: only the poll (or a stop) ends the wait
+                    try {
+                        for (long left; !stopped && (left = until - System.nanoTime()) > 0
+                                && (free > 0 || running == jobs || stopping); ) {
+                            TimeUnit.NANOSECONDS.timedWait(wake, left);
+                        }
+                    } finally {
+                        wakeAt = NONE;
                     }
                 }
             } catch (InterruptedException e) {
@@ -123,9 +135,14 @@ final class FarmLoop {
         int enough = Math.max(1, jobs / 4);
         long until = System.nanoTime() + GATHER.toNanos();
         synchronized (wake) {
-            for (long left; !stopping && running > 0 && jobs - running < enough
-                    && jobs - running > 0 && (left = until - System.nanoTime()) > 0; ) {
-                TimeUnit.NANOSECONDS.timedWait(wake, left);
+            wakeAt = enough;
+            try {
+                for (long left; !stopping && running > 0 && jobs - running < enough
+                        && jobs - running > 0 && (left = until - System.nanoTime()) > 0; ) {
+                    TimeUnit.NANOSECONDS.timedWait(wake, left);
+                }
+            } finally {
+                wakeAt = NONE;
             }
             return stopping ? 0 : jobs - running;
         }
@@ -190,7 +207,10 @@ final class FarmLoop {
             }
             synchronized (wake) {
                 running--;
-                wake.notifyAll();
+                if (jobs - running >= wakeAt) {
+                    wakeAt = NONE;
+                    wake.notify(); // only the loop waits on it
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package film.slate.engine.build;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -12,6 +13,9 @@ import java.util.function.Function;
  * previous transaction was committing, so one job alone commits at once and many jobs share a
  * commit. When a group's transaction fails, each request is tried alone, so one bad request never
  * fails the others; its own failure is thrown in the thread that handed it in.
+ * A commit wakes only the threads it answered, and a leader that is done hands the lead to one
+ * waiting thread, the one that has waited longest (with a monitor's notifyAll every waiting thread woke
+ * at every commit, twice, to find mostly that its request was not done yet: a core's switches a take).
  *
  * @param <Q> a request
  * @param <A> its answer
@@ -19,6 +23,7 @@ import java.util.function.Function;
 final class GroupCommit<Q, A> {
     private final Function<List<Q>, List<A>> transaction;
     private final int most;
+    /** Requests not yet taken into a group, oldest first. */
     private final ArrayDeque<Slot<Q, A>> waiting = new ArrayDeque<>();
     private boolean leading;
 
@@ -30,7 +35,10 @@ final class GroupCommit<Q, A> {
 
     private static final class Slot<Q, A> {
         final Q request;
-        boolean done;
+        final Thread thread = Thread.currentThread();
+        /** Set when answered (after the answer), or when handed the lead: read by its own thread between parks. */
+        volatile boolean done;
+        volatile boolean lead;
         A answer;
         RuntimeException failure;
 
@@ -43,41 +51,39 @@ final class GroupCommit<Q, A> {
     A submit(Q request) {
         Slot<Q, A> mine = new Slot<>(request);
         boolean interrupted = false;
-        boolean leader = false;
         synchronized (this) {
             waiting.add(mine);
-            while (!mine.done && leading) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the commit is under way and short: wait for it, then say so
-                }
-            }
-            if (!mine.done) {
+            if (!leading) {
                 leading = true;
-                leader = true;
+                mine.lead = true;
             }
         }
-        if (leader) {
+        while (!mine.done && !mine.lead) {
+            LockSupport.park(this);
+            // the commit is under way and short: wait for it, then say so
+            interrupted |= Thread.interrupted();
+        }
+        if (!mine.done) {
             lead(mine);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (mine.failure != null) {
+        if (mine.failure != null) { // written before done was set: done's volatile read makes them seen
             throw mine.failure;
         }
         return mine.answer;
     }
 
-    /** Commits groups until {@code mine} is done, then lets the next waiting thread lead. */
+    /** Commits groups until {@code mine} is done, then hands the lead to the thread that has waited longest. */
     private void lead(Slot<Q, A> mine) {
         // The leader writes for the others too: an interrupt meant for it alone (its render stopped)
         // must not break their transaction; it is set again when the leader is done.
         boolean interrupted = Thread.interrupted();
+        List<Slot<Q, A>> group = List.of();
         try {
             while (!mine.done) {
-                List<Slot<Q, A>> group = new ArrayList<>();
+                group = new ArrayList<>();
                 synchronized (this) {
                     while (group.size() < most && !waiting.isEmpty()) {
                         group.add(waiting.poll());
@@ -88,17 +94,26 @@ final class GroupCommit<Q, A> {
                 }
                 commit(group);
             }
+        } catch (RuntimeException | Error e) {
+            group.stream().filter(s -> !s.done).forEach(s -> fail(s, e)); // no request taken is left waiting
+            throw e;
         } finally {
+            Slot<Q, A> next;
             synchronized (this) {
-                leading = false;
-                notifyAll();
+                next = waiting.peek();
+                leading = next != null;
+                if (next != null) {
+                    next.lead = true;
+                }
+            }
+            if (next != null) {
+                LockSupport.unpark(next.thread);
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
     }
-
     private void commit(List<Slot<Q, A>> group) {
         try {
             answer(group, transaction.apply(group.stream().map(s -> s.request).toList()));
@@ -129,20 +144,30 @@ final class GroupCommit<Q, A> {
     }
 
     private void answer(List<Slot<Q, A>> group, List<A> answers) {
+        if (answers.size() != group.size()) {
+            throw new IllegalStateException(answers.size() + " answers to a group of " + group.size());
+        }
         synchronized (this) {
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).answer = answers.get(i);
                 group.get(i).done = true;
             }
-            notifyAll();
         }
+        group.forEach(GroupCommit::wake);
     }
 
     private void fail(Slot<Q, A> slot, Throwable e) {
         synchronized (this) {
             slot.failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
             slot.done = true;
-            notifyAll();
+        }
+        wake(slot);
+    }
+
+    /** Wakes the thread of an answered request (not the leader's own: it is awake, and a permit left over would cut its next wait short). */
+    private static void wake(Slot<?, ?> slot) {
+        if (slot.thread != Thread.currentThread()) {
+            LockSupport.unpark(slot.thread);
         }
     }
 }
