@@ -33,17 +33,9 @@ final class FarmLoop {
     private final ExecutorService threads;
     private final Thread loop;
     private final ScheduledExecutorService beat;
-    private final Object wake = new Object();
+    private final JobSlots slots;
     /** Queue changes the database did not take (it was away): the loop tries them again. */
     private final ConcurrentLinkedQueue<Runnable> owed = new ConcurrentLinkedQueue<>();
-    private int running;
-    /**
-     * The free slots at which an ending job wakes the loop (under {@code wake}'s lock): what the loop waits for
-     * now, or none. A job ending short of it does not wake the loop (before, every ending job did, to find too
-     * few slots free: a wake-up and a switch of the loop's a take).
-     */
-    private int wakeAt = NONE;
-    private static final int NONE = Integer.MAX_VALUE;
     /** No new entry is picked (the worker is stopping); heartbeats go on for what is still running. */
     private volatile boolean stopping;
     private volatile boolean stopped;
@@ -52,6 +44,7 @@ final class FarmLoop {
         this.queue = queue;
         this.job = job;
         this.jobs = jobs;
+        this.slots = new JobSlots(jobs);
         this.settings = settings;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
@@ -100,19 +93,10 @@ final class FarmLoop {
                 if (!picked.isEmpty()) {
                     continue; // more may be due (another worker held some rows a moment): look again at once
                 }
-                // Nothing due: look again after a poll. Slots full: wait for one to come free.
-                long until = System.nanoTime() + (free > 0 ? settings.poll() : settings.heartbeat()).toNanos();
-                synchronized (wake) {
-                    wakeAt = free > 0 ? NONE : 1; // nothing due: only the poll (or a stop) ends the wait
-                    try {
-                        for (long left; !stopped && (left = until - System.nanoTime()) > 0
-                                && (free > 0 || running == jobs || stopping); ) {
-                            TimeUnit.NANOSECONDS.timedWait(wake, left);
-                        }
-                    } finally {
-                        wakeAt = NONE;
-                    }
-                }
+                // Nothing due: look again after a poll (an ending render does not end that wait). Slots full:
+                // wait for one to come free (stopping: for the stop, or a heartbeat's time).
+                slots.await(free > 0 || stopping ? JobSlots.NONE : 1,
+                        (free > 0 ? settings.poll() : settings.heartbeat()).toNanos(), () -> stopped);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException away) {
@@ -132,20 +116,11 @@ final class FarmLoop {
      * {@link #GATHER} for the others.
      */
     private int freeSlots() throws InterruptedException {
-        int enough = Math.max(1, jobs / 4);
-        long until = System.nanoTime() + GATHER.toNanos();
-        synchronized (wake) {
-            wakeAt = enough;
-            try {
-                for (long left; !stopping && running > 0 && jobs - running < enough
-                        && jobs - running > 0 && (left = until - System.nanoTime()) > 0; ) {
-                    TimeUnit.NANOSECONDS.timedWait(wake, left);
-                }
-            } finally {
-                wakeAt = NONE;
-            }
-            return stopping ? 0 : jobs - running;
+        if (stopping || slots.free() == 0) {
+            return 0;
         }
+        int free = slots.await(Math.max(1, jobs / 4), GATHER.toNanos(), () -> stopping);
+        return stopping ? 0 : free;
     }
 
     /**
@@ -167,9 +142,7 @@ final class FarmLoop {
         if (picked.isEmpty()) {
             return;
         }
-        synchronized (wake) {
-            running += picked.size();
-        }
+        slots.taken(picked.size());
         for (int i = 0; i < picked.size(); i++) {
             FarmQueue.Entry entry = picked.get(i);
             RenderJob.Step step = steps.get(i);
@@ -205,13 +178,7 @@ final class FarmLoop {
             if (!again) {
                 job.left(entry.recipe());
             }
-            synchronized (wake) {
-                running--;
-                if (jobs - running >= wakeAt) {
-                    wakeAt = NONE;
-                    wake.notify(); // only the loop waits on it
-                }
-            }
+            slots.ended();
         }
     }
 
@@ -239,10 +206,8 @@ final class FarmLoop {
      * job hands an interrupted render back); hands back whatever the worker still holds.
      */
     void stop(Duration grace) {
-        synchronized (wake) {
-            stopping = true;
-            wake.notifyAll();
-        }
+        stopping = true;
+        slots.wakeLoop();
         threads.shutdown();
         try {
             if (!threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {

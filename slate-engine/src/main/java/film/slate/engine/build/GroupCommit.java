@@ -75,6 +75,11 @@ final class GroupCommit<Q, A> {
         return mine.answer;
     }
 
+    /** The requests handed in and not yet taken into a group. */
+    synchronized int waiting() {
+        return waiting.size();
+    }
+
     /** Commits groups until {@code mine} is done, then hands the lead to the thread that has waited longest. */
     private void lead(Slot<Q, A> mine) {
         // The leader writes for the others too: an interrupt meant for it alone (its render stopped)

@@ -46,6 +46,8 @@ class GroupCommitTest {
                 throw new IllegalStateException("request " + group.stream().filter(bad::contains).findFirst().get()
                         + " is refused"); // rolled back: nothing of the group is kept
             }
+            assertThat(Thread.currentThread().isInterrupted()).as("the leader's interrupt is held off its transaction")
+                    .isFalse();
             Thread.yield();
             group.forEach(n -> assertThat(committed.put(n, n * 10)).as("request %d done twice", n).isNull());
             return group.stream().map(n -> n * 10).toList();
@@ -71,12 +73,18 @@ class GroupCommitTest {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int n = 0; n < requests; n++) {
                 int request = n;
+                boolean interrupted = random.nextInt(8) == 0; // its render was stopped: it still waits for its answer
                 answers.add(pool.submit(() -> {
                     go.await();
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                     try {
                         return group.submit(request);
                     } catch (IllegalStateException refused) {
                         return -1;
+                    } finally {
+                        assertThat(Thread.interrupted()).as("request %d's interrupt kept", request).isEqualTo(interrupted);
                     }
                 }));
             }
@@ -89,6 +97,55 @@ class GroupCommitTest {
         }
         assertThat(ledger.committed).hasSize(requests - bad.size());
         assertThat(ledger.sizes).allMatch(size -> size <= most);
+    }
+
+    /**
+     * While a group commits, a seeded number of threads hand in their requests one after another: when the leader
+     * is done it hands the lead to the one that waited longest, which commits all of them as the next group.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theLeadPassesToTheThreadThatWaitedLongest(long seed) throws Exception {
+        int waiters = 2 + new Random(seed).nextInt(12);
+        CountDownLatch committing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> leaders = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<List<Integer>> groups = java.util.Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(g -> {
+            leaders.add(Thread.currentThread().getName());
+            groups.add(g);
+            if (g.contains(0)) {
+                committing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return g;
+        }, 64);
+        List<Thread> threads = new ArrayList<>();
+        for (int n = 0; n <= waiters; n++) {
+            int request = n;
+            Thread t = new Thread(() -> assertThat(group.submit(request)).isEqualTo(request), "submitter-" + n);
+            threads.add(t);
+            t.start();
+            if (n == 0) {
+                committing.await();
+            } else {
+                while (group.waiting() < n) { // each in turn: the order they waited in is known
+                    Thread.onSpinWait();
+                }
+            }
+        }
+        release.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(leaders).containsExactly("submitter-0", "submitter-1");
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(1)).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, waiters).boxed()
+                .toList());
     }
 
     @Test
