@@ -119,6 +119,7 @@ final class GroupCommit<Q, A> {
             }
         }
     }
+
     private void commit(List<Slot<Q, A>> group) {
         try {
             answer(group, transaction.apply(group.stream().map(s -> s.request).toList()));
