@@ -10,6 +10,7 @@ import film.slate.store.StoreLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import film.slate.store.db.Event;
+import film.slate.store.db.QueueStatistics;
 import film.slate.store.db.RenderRecord;
 import film.slate.store.db.TakeRecord;
 import java.time.Clock;
@@ -90,6 +91,7 @@ public final class Builder {
             RecipeRefs.store(wanted.values(), backends.production().root(), store.objects());
             queue(wanted, listener);
             FarmBuild.schedule(store, wanted.values(), clock);
+            QueueStatistics.refresh(store.database()); // the workers plan for the queue as it now is
         }
         return new FarmBuild.Queued(wanted, cached);
     }
@@ -194,6 +196,7 @@ public final class Builder {
             for (Recipe r : order) {
                 scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, r.id()), now);
             }
+            QueueStatistics.refresh(store.database());
             waitFor(wanted.keySet(), job);
         } finally {
             scheduler.stop();
