@@ -146,7 +146,6 @@ final class WorkerCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             worker.stop();
             out.flush();
-            WorkerClassArchive.keep();
             Runtime.getRuntime().halt(ExitCode.OK); // stopped cleanly: what it held is finished or handed back
         }, "slate-worker-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -166,7 +165,6 @@ final class WorkerCommand implements Callable<Integer> {
             }
             worker.awaitStopped();
             Runtime.getRuntime().removeShutdownHook(hook);
-            WorkerClassArchive.keep();
             return ExitCode.OK;
         } catch (IOException e) {
             worker.stop();

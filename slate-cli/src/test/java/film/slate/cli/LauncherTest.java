@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherTest {
     private static final List<String> TOOLS = List.of("bash", "readlink", "dirname", "find", "mktemp", "tail", "rm",
-            "touch", "id", "flock", "mkdir", "mv", "cat", "sh", "rmdir", "sha256sum");
+            "touch", "id", "flock", "mkdir", "mv", "cat", "sh", "rmdir");
 
     @TempDir
     Path tmp;
@@ -246,107 +246,6 @@ class LauncherTest {
         assertThat(call).doesNotContain("CompilerDirectivesFile").contains("-jar " + jar + " worker film");
         Process p = new ProcessBuilder(realJava(call)).redirectErrorStream(true).start();
         assertThat(p.waitFor()).isZero();
-    }
-
-    @Test
-    void aWorkerMakesItsClassArchiveInTheUsersCacheOnceAndThenMapsItUntilTheJarChanges() throws Exception {
-        workerOptions();
-        Path cds = tmp.resolve(".cache/slate/cds");
-        run(tmp, Map.of(), checkout.resolve("slate").toString(), "worker", "film");
-        String first = calls().get(0);
-        Path archive = archiveAsked(first);
-        assertThat(archive.getParent()).isEqualTo(cds);
-        assertThat(first).contains("-XX:+RecordDynamicDumpInfo", "-Xlog:cds=off").doesNotContain("SharedArchiveFile");
-        run(tmp, Map.of(), checkout.resolve("slate").toString(), "worker", "film");
-        assertThat(archiveAsked(calls().get(1))).as("still none made: asked again").isEqualTo(archive);
-
-        Files.writeString(archive, "an archive");
-        Files.writeString(cds.resolve("worker-0123.jsa.77.tmp"), "left by a worker killed while writing");
-        age(cds.resolve("worker-0123.jsa.77.tmp"), 7_200);
-        run(tmp, Map.of(), checkout.resolve("slate").toString(), "worker", "film");
-        assertThat(calls().get(2)).contains("-XX:SharedArchiveFile=" + archive + " ", "-Xlog:cds=off")
-                .doesNotContain("RecordDynamicDumpInfo").doesNotContain("classArchive");
-
-        Files.writeString(jar, "another build"); // same time, other bytes: another archive
-        age(jar, 500);
-        run(tmp, Map.of(), checkout.resolve("slate").toString(), "worker", "film");
-        Path other = archiveAsked(calls().get(3));
-        assertThat(other).isNotEqualTo(archive);
-        assertThat(other.getParent()).isEqualTo(cds);
-        assertThat(calls().get(3)).doesNotContain("SharedArchiveFile");
-        assertThat(cds.resolve("worker-0123.jsa.77.tmp")).as("an old temporary file is removed").doesNotExist();
-        assertThat(archive).as("the other build's archive is kept (30 days)").exists();
-
-        Path xdg = tmp.resolve("xdg");
-        run(tmp, Map.of("XDG_CACHE_HOME", xdg.toString()), checkout.resolve("slate").toString(), "worker", "film");
-        assertThat(archiveAsked(calls().get(4)).getParent()).isEqualTo(xdg.resolve("slate/cds"));
-        run(tmp, Map.of("SLATE_NO_CDS", "1"), checkout.resolve("slate").toString(), "worker", "film");
-        assertThat(calls().get(5)).doesNotContain("classArchive").doesNotContain("SharedArchiveFile");
-        run(tmp, Map.of(), checkout.resolve("slate").toString(), "workers", "film");
-        assertThat(calls().get(6)).doesNotContain("classArchive").doesNotContain("RecordDynamicDumpInfo");
-    }
-
-    @Test
-    void aRealJvmStartsWithTheWorkersArchiveOptionsAndAnUnusableArchiveSaysNothing() throws Exception {
-        workerOptions();
-        run(tmp, Map.of(), checkout.resolve("slate").toString(), "worker", "film");
-        Process p = new ProcessBuilder(realJava(calls().get(0))).redirectOutput(tmp.resolve("jvm.out").toFile())
-                .redirectError(tmp.resolve("jvm.err").toFile()).start();
-        assertThat(p.waitFor()).as(Files.readString(tmp.resolve("jvm.err"))).isZero();
-        // An archive of another JVM or build, or not an archive at all: the JVM maps nothing and says so in a
-        // warning, which must not reach stdout (--json's events) nor stderr as an error
-        Path archive = archiveAsked(calls().get(0));
-        Files.write(archive, new byte[] {(byte) 0xf0, 0x0d, 0x0a, 0x0d, 1, 2, 3, 4, 5, 6, 7, 8});
-        run(tmp, Map.of(), checkout.resolve("slate").toString(), "worker", "film");
-        assertThat(calls().get(1)).contains("-XX:SharedArchiveFile=" + archive);
-        p = new ProcessBuilder(realJava(calls().get(1))).redirectOutput(tmp.resolve("jvm.out").toFile())
-                .redirectError(tmp.resolve("jvm.err").toFile()).start();
-        assertThat(p.waitFor()).as(Files.readString(tmp.resolve("jvm.err"))).isZero();
-        assertThat(Files.readString(tmp.resolve("jvm.out"))).isEmpty();
-        assertThat(Files.readString(tmp.resolve("jvm.err"))).doesNotContainIgnoringCase("warning").doesNotContain("error");
-    }
-
-    @Test
-    void theWorkerWritesItsArchiveWholeAndALaterJvmMapsIt() throws Exception {
-        // A jar of the archive's writer and a main that stops as a worker does (CDS archives classes from jars only)
-        Path app = tmp.resolve("app.jar");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(app))) {
-            for (Class<?> c : List.of(WorkerClassArchive.class, KeepsClassArchive.class)) {
-                String name = c.getName().replace('.', '/') + ".class";
-                out.putNextEntry(new java.util.jar.JarEntry(name));
-                try (var in = c.getClassLoader().getResourceAsStream(name)) {
-                    in.transferTo(out);
-                }
-            }
-        }
-        Path archive = Files.createDirectories(tmp.resolve("cache")).resolve("worker-1.jsa");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The JDK says where it dumps ("Dynamic dump to file ...") on System.out: not into the worker's stdout
-        // (--json's events)
-        Process p = new ProcessBuilder(java, "-XX:+RecordDynamicDumpInfo", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-XX:+DisplayVMOutputToStderr",
-                "-D" + WorkerClassArchive.PROPERTY + "=" + archive, "-cp", app.toString(), KeepsClassArchive.class.getName(),
-                "made").redirectOutput(tmp.resolve("jvm.out").toFile()).redirectError(tmp.resolve("jvm.err").toFile()).start();
-        assertThat(p.waitFor()).as(Files.readString(tmp.resolve("jvm.err"))).isZero();
-        assertThat(Files.readString(tmp.resolve("jvm.out"))).as("the dump says nothing on stdout").isEqualTo("made\n");
-        assertThat(archive).isNotEmptyFile();
-        try (var left = Files.list(archive.getParent())) {
-            assertThat(left).as("no temporary file left").containsExactly(archive);
-        }
-        // -Xshare:on: the JVM refuses to start unless it maps the archive
-        p = new ProcessBuilder(java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load", "-cp",
-                app.toString(), KeepsClassArchive.class.getName()).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("jvm.out").toFile()).start();
-        assertThat(p.waitFor()).as(Files.readString(tmp.resolve("jvm.out"))).isZero();
-        assertThat(Files.readString(tmp.resolve("jvm.out"))).contains("shared objects file (top)");
-    }
-
-    /** The archive a logged worker call asks the worker to make. */
-    private static Path archiveAsked(String call) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-D" + WorkerClassArchive.PROPERTY.replace(".", "\\.")
-                + "=(\\S+)").matcher(call);
-        assertThat(m.find()).as(call).isTrue();
-        return Path.of(m.group(1));
     }
 
     /** slate worker's options file and directives, copied from the real checkout, older than the jar. */
