@@ -210,6 +210,27 @@ class LauncherTest {
     }
 
     @Test
+    void anArchiveFromARehearsalThatDidNotExitCleanlyIsNeverUsed() throws Exception {
+        // A rehearsal stopped while the JVM writes the archive leaves part of one; JDK 17 crashes (SIGBUS) at
+        // every start that maps such a file
+        fake("java", "case \"$*\" in\n"
+                + "  *film.slate.cli.Rehearsal*) echo \"java $*\" >> " + rehearsals + "\n"
+                + "    for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) echo part > \"${a#*=}\";; esac; done\n"
+                + "    exit 130 ;;\n"
+                + "  *) echo \"java $*\" >> " + calls + " ;;\n"
+                + "esac");
+        Path archive = jar.getParent().resolve("slate-cli.jsa");
+        Result r = run(tmp, Map.of(), checkout.resolve("slate").toString(), "status");
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(Files.readAllLines(rehearsals)).hasSize(1);
+        assertThat(archive).doesNotExist();
+        try (var left = Files.list(jar.getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".jsa"));
+        }
+        assertThat(calls()).singleElement().asString().doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
     void aCommandThatIsNotQuickNeverRehearses() throws Exception {
         fake("ldconfig", "echo ldconfig >> " + calls + "\necho libpulse.so.0");
         run(tmp, Map.of(), checkout.resolve("slate").toString(), "build", "film");
