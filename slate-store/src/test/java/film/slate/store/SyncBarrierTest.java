@@ -208,7 +208,11 @@ class SyncBarrierTest {
         sync.release.release(); // a's sync ends: it began before their writes, so it does not let them go
         a.join();
         assertThat(first).hasSize(1);
-        sync.started.acquire(); // one of them runs the next sync, for all five
+        // one of them runs the next sync, for all five (were they let go by a's, they end without one)
+        while (!sync.started.tryAcquire()) {
+            assertThat(later).as("let go by a sync that started before their writes").isEmpty();
+            Thread.onSpinWait();
+        }
         assertThat(later).isEmpty();
         sync.release.release();
         for (Thread t : waiting) {
