@@ -185,6 +185,14 @@ class SyncBarrierTest {
         return t;
     }
 
+    /** Returns once a sync has started for {@code callers}; fails (never hangs) when they all ended without one. */
+    private static void awaitSync(HeldSync sync, List<Thread> callers) {
+        while (!sync.started.tryAcquire()) {
+            assertThat(callers.stream().anyMatch(Thread::isAlive)).as("a sync started for them").isTrue();
+            Thread.onSpinWait();
+        }
+    }
+
     private static void waitUntilWaiting(Thread t) {
         while (t.getState() != Thread.State.WAITING && t.isAlive()) {
             Thread.onSpinWait();
@@ -197,7 +205,7 @@ class SyncBarrierTest {
         SyncBarrier barrier = new SyncBarrier(sync);
         List<Throwable> first = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread a = covering(barrier, barrier.ticket(), first);
-        sync.started.acquire(); // a's sync runs; what follows was written after it started
+        awaitSync(sync, List.of(a)); // a's sync runs; what follows was written after it started
         long late = barrier.ticket();
         List<Throwable> later = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Thread> waiting = new ArrayList<>();
@@ -208,11 +216,7 @@ class SyncBarrierTest {
         sync.release.release(); // a's sync ends: it began before their writes, so it does not let them go
         a.join();
         assertThat(first).hasSize(1);
-        // one of them runs the next sync, for all five (were they let go by a's, they end without one)
-        while (!sync.started.tryAcquire()) {
-            assertThat(later).as("let go by a sync that started before their writes").isEmpty();
-            Thread.onSpinWait();
-        }
+        awaitSync(sync, waiting); // one of them runs the next sync, for all five (not let go by a's)
         assertThat(later).isEmpty();
         sync.release.release();
         for (Thread t : waiting) {
@@ -232,7 +236,7 @@ class SyncBarrierTest {
         List<Throwable> outcome = new java.util.concurrent.CopyOnWriteArrayList<>();
         sync.failNext = true;
         Thread a = covering(barrier, early, outcome);
-        sync.started.acquire();
+        awaitSync(sync, List.of(a));
         long during = barrier.ticket(); // written while the failing sync runs: its write-back may have been lost
         sync.release.release();
         a.join();
@@ -241,7 +245,7 @@ class SyncBarrierTest {
                 .hasMessageContaining("No space left on device");
         assertThat(sync.calls.get()).as("a later sync would succeed and hide the loss").isEqualTo(1);
         long after = barrier.ticket();
-        sync.release.release();
+        sync.release.release(); // let the next sync end at once
         barrier.cover(after);
         assertThat(sync.calls.get()).isEqualTo(2);
         assertThatThrownBy(() -> barrier.cover(early)).isInstanceOf(IOException.class);
