@@ -20,8 +20,10 @@ import java.io.IOException;
  * <p>Why a failure poisons every earlier ticket. Linux reports a write-back error to each open file
  * once: the sync that sees it consumes it, and the next sync on the same descriptor succeeds though
  * the pages it concerned are lost. Those pages may be of any write that returned before the failed
- * sync ended, so every ticket read before that end fails from then on (its writer writes again,
- * under a new ticket); tickets read after it are judged by the syncs that follow. (A write whose
+ * sync ended and was not yet durable, so every ticket read before that end and not yet covered by a
+ * sync that ended well fails from then on (its writer writes again, under a new ticket); tickets
+ * already covered stay good (their bytes were on disk before), and tickets read after it are judged
+ * by the syncs that follow. (A write whose
  * write-back failed, and whose failure a sync consumed between the write's return and its ticket,
  * is not caught: the store reads its tickets right after its writes, and before this barrier every
  * later sync hid such a loss.)
@@ -38,8 +40,8 @@ final class SyncBarrier {
     private long phase;
     /** The start phase of the last sync that ended well (0: none yet). */
     private long coveredBefore;
-    /** Tickets below this were read before a failed sync ended: their writes may be lost. */
-    private long poisonedBelow;
+    /** Per failed sync, by the first ticket it poisons: the end of the range (tickets read before it ended, not covered then). */
+    private final java.util.TreeMap<Long, Long> poisoned = new java.util.TreeMap<>();
     private IOException failure;
 
     SyncBarrier(Sync sync) {
@@ -62,7 +64,8 @@ final class SyncBarrier {
             boolean interrupted = false;
             try {
                 while (true) {
-                    if (ticket < poisonedBelow) {
+                    java.util.Map.Entry<Long, Long> lost = poisoned.floorEntry(ticket);
+                    if (lost != null && ticket < lost.getValue()) {
                         throw new IOException(failure.getMessage(), failure);
                     }
                     if (coveredBefore > ticket) {
@@ -97,7 +100,10 @@ final class SyncBarrier {
                 if (ended) {
                     coveredBefore = start;
                 } else {
-                    poisonedBelow = phase; // every ticket read before this end
+                    // every ticket read before this end and not covered yet; ranges of failures with no good sync between merge
+                    Long from = poisoned.isEmpty() || poisoned.lastEntry().getValue() < coveredBefore ? coveredBefore
+                            : poisoned.lastKey();
+                    poisoned.put(from, phase);
                     failure = failed != null ? failed : new IOException("the sync of the objects' file system failed");
                 }
                 notifyAll();

@@ -229,9 +229,13 @@ class SyncBarrierTest {
     }
 
     @Test
-    void aFailedSyncFailsEveryTicketReadBeforeItEndedAndNotLaterOnes() throws Exception {
+    void aFailedSyncFailsEveryTicketReadBeforeItEndedAndNotLaterOnesNorCoveredOnes() throws Exception {
         HeldSync sync = new HeldSync();
         SyncBarrier barrier = new SyncBarrier(sync);
+        long covered = barrier.ticket();
+        sync.release.release();
+        barrier.cover(covered); // a sync that ends well: what it covered was on disk before any failure
+        sync.started.acquire();
         long early = barrier.ticket();
         List<Throwable> outcome = new java.util.concurrent.CopyOnWriteArrayList<>();
         sync.failNext = true;
@@ -244,10 +248,12 @@ class SyncBarrierTest {
         sync.release.release(); // a sync run now would end well at once (and hide the loss)
         assertThatThrownBy(() -> barrier.cover(during)).isInstanceOf(IOException.class)
                 .hasMessageContaining("No space left on device");
-        assertThat(sync.calls.get()).as("a later sync would succeed and hide the loss").isEqualTo(1);
+        assertThat(sync.calls.get()).as("a later sync would succeed and hide the loss").isEqualTo(2);
         long after = barrier.ticket();
         barrier.cover(after); // runs a sync, which ends at once
-        assertThat(sync.calls.get()).isEqualTo(2);
+        assertThat(sync.calls.get()).isEqualTo(3);
         assertThatThrownBy(() -> barrier.cover(early)).isInstanceOf(IOException.class);
+        barrier.cover(covered);
+        assertThat(sync.calls.get()).isEqualTo(3);
     }
 }
