@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One call that makes everything written to a file system durable: Linux's {@code syncfs(2)} on
- * a folder of it, held open for the life of the process. A group of objects costs two of these
- * (their bytes, then their names) instead of a sync of every file and of every folder it lands in.
+ * a folder of it, held open for the life of the process, and shared by its threads through a
+ * {@link SyncBarrier} (a thread waits for a sync that started after its writes, and one sync serves
+ * all who wait for it). A group of objects costs at most two of these (their bytes, then their
+ * names) instead of a sync of every file and of every folder it lands in.
  * Absent (another system, no native access, or SMB, whose client may not ask the server to flush
  * on syncfs) the caller syncs each file and folder as before.
  */
@@ -36,15 +38,23 @@ final class FileSystemSync {
 
     private final LibC libc;
     private final int fd;
+    private final SyncBarrier barrier = new SyncBarrier(this::syncfs);
 
     private FileSystemSync(LibC libc, int fd) {
         this.libc = libc;
         this.fd = fd;
     }
 
+    /** The sync of the file system of {@code folder} if one was opened for it in this process (a ticket there means something). */
+    static Optional<FileSystemSync> opened(Path folder) {
+        Optional<FileSystemSync> open = OPEN.get(folder);
+        return open == null ? Optional.empty() : open;
+    }
+
     /** The sync of the file system that holds {@code folder} (an existing folder), when this system offers one it trusts. */
     static Optional<FileSystemSync> of(Path folder) {
-        return OPEN.computeIfAbsent(folder.toAbsolutePath().normalize(), FileSystemSync::open);
+        Optional<FileSystemSync> open = OPEN.get(folder); // the store hands in its folder already absolute and normal
+        return open != null ? open : OPEN.computeIfAbsent(folder.toAbsolutePath().normalize(), FileSystemSync::open);
     }
 
     private static Optional<FileSystemSync> open(Path folder) {
@@ -63,8 +73,23 @@ final class FileSystemSync {
         }
     }
 
-    /** Writes back and syncs every dirty page and inode of the file system; throws when any could not be. */
+    /** What files written until now are covered by: see {@link SyncBarrier#ticket}. */
+    long ticket() {
+        return barrier.ticket();
+    }
+
+    /** Returns once a sync that started after {@code ticket} made the file system durable; see {@link SyncBarrier#cover}. */
+    void cover(long ticket) throws IOException {
+        barrier.cover(ticket);
+    }
+
+    /** Makes durable whatever was written to the file system before now: a sync that starts after this call, shared. */
     void sync() throws IOException {
+        cover(ticket());
+    }
+
+    /** Writes back and syncs every dirty page and inode of the file system; throws when any could not be. */
+    private void syncfs() throws IOException {
         try {
             libc.syncfs(fd);
         } catch (LastErrorException e) {

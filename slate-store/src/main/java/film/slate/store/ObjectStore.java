@@ -34,11 +34,14 @@ public final class ObjectStore {
 
     private final Path root;
     private final Path tmp;
+    /** The store's folder, absolute and normal: the key of its file system's shared sync. */
+    private final Path whole;
 
     /** The store under {@code root}; its folders are made by the first write, so that reading writes nothing. */
     public ObjectStore(Path root) {
         this.root = root.resolve("sha256");
         this.tmp = root.resolve("tmp");
+        this.whole = root.toAbsolutePath().normalize();
     }
 
     /**
@@ -124,9 +127,18 @@ public final class ObjectStore {
      * An object hashed and waiting outside its place, its bytes not yet synced: a render's own output
      * where the render left it, or bytes written to {@code objects/tmp/}. {@link #keep} makes a
      * group of them durable and named together. No file ({@code file} empty) when the store already
-     * holds the object whole.
+     * holds the object whole. {@code written}: the shared sync's ticket read once its bytes were
+     * written (a sync that started later covers them); negative when not known (any sync from keep on).
      */
-    public record Aside(String hash, Optional<Path> file) {
+    public record Aside(String hash, Optional<Path> file, long written) {
+        public Aside(String hash, Optional<Path> file) {
+            this(hash, file, -1);
+        }
+    }
+
+    /** The shared sync's ticket for what this thread has written until now (-1, unknown, before the sync is opened). */
+    private long ticket() {
+        return FileSystemSync.opened(whole).map(FileSystemSync::ticket).orElse(-1L);
     }
 
     /**
@@ -145,7 +157,7 @@ public final class ObjectStore {
             }
         }
         String hash = HexFormat.of().formatHex(md.digest());
-        return new Aside(hash, sound(hash, size) ? Optional.empty() : Optional.of(output));
+        return sound(hash, size) ? new Aside(hash, Optional.empty()) : new Aside(hash, Optional.of(output), ticket());
     }
 
     /** {@link #put(byte[])} without the sync and the rename: the bytes, hashed as they are, written to a new file in {@code objects/tmp/}. */
@@ -166,7 +178,7 @@ public final class ObjectStore {
             Files.deleteIfExists(temp);
             throw e;
         }
-        return new Aside(hash, Optional.of(temp));
+        return new Aside(hash, Optional.of(temp), ticket());
     }
 
     private FileChannel create(Path temp) throws IOException {
@@ -179,11 +191,14 @@ public final class ObjectStore {
     }
 
     /**
-     * Makes objects set aside durable and named, all together: their bytes synced (one sync of the
+     * Makes objects set aside durable and named, all together: their bytes synced (a sync of the
      * file system where it offers one, else each file), then each renamed into its place, then the
-     * names synced (again one sync, else each folder). Only then is any of them named by a record:
-     * a name never points at bytes that a crash could lose, as with {@link #put}. An object already
-     * moved into place by an earlier call (a group tried again) counts as kept.
+     * names synced (again a sync, else each folder). Only then is any of them named by a record:
+     * a name never points at bytes that a crash could lose, as with {@link #put}. The file system's
+     * sync is shared by the process's threads ({@link SyncBarrier}): the bytes need one that started
+     * after the last of them was written (when one already ended, none is run), the names one that
+     * starts after the renames. An object already moved into place by an earlier call (a group tried
+     * again) counts as kept.
      */
     public void keep(List<Aside> objects) throws IOException {
         List<Aside> waiting = objects.stream().filter(a -> a.file().isPresent()).toList();
@@ -192,7 +207,12 @@ public final class ObjectStore {
         }
         Optional<FileSystemSync> whole = wholeSync();
         if (whole.isPresent()) {
-            whole.get().sync();
+            long newest = whole.get().ticket(); // what an unknown ticket needs: a sync from now on
+            long last = -1;
+            for (Aside a : waiting) {
+                last = Math.max(last, a.written() < 0 ? newest : a.written());
+            }
+            whole.get().cover(last);
         } else {
             for (Aside a : waiting) {
                 syncFile(a.file().get());
@@ -255,7 +275,12 @@ public final class ObjectStore {
     }
 
     private Optional<FileSystemSync> wholeSync() throws IOException {
-        return FileSystemSync.of(Files.createDirectories(tmp).getParent());
+        Optional<FileSystemSync> open = FileSystemSync.opened(whole);
+        if (open.isPresent()) {
+            return open;
+        }
+        Files.createDirectories(tmp); // the sync is opened on an existing folder
+        return FileSystemSync.of(whole);
     }
 
     private static void syncFile(Path file) throws IOException {

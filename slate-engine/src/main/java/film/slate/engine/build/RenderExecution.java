@@ -182,7 +182,8 @@ final class RenderExecution implements AutoCloseable {
     }
 
     /** Hashes the result's files and sets them aside for the store (into {@code aside}); returns the object names. */
-    private Takes.Output keep(RenderResult result, Path out, List<ObjectStore.Aside> aside) throws IOException {
+    private Takes.Output keep(RenderResult result, Path folder, List<ObjectStore.Aside> aside) throws IOException {
+        Path out = folder.toAbsolutePath().normalize(); // once a render, not once an output
         if (result instanceof RenderResult.Video v) {
             String master = keep(v.master(), out, aside);
             Optional<String> proxy = v.proxy().isPresent() ? Optional.of(keep(v.proxy().get(), out, aside))
@@ -205,10 +206,11 @@ final class RenderExecution implements AutoCloseable {
     /**
      * A file the render made in its own folder waits there to be moved into the store (no copy);
      * any other file (one the generator names elsewhere, or a link) is copied in at once, and left where it is.
+     * {@code out}: the render's folder, absolute and normal.
      */
     private String keep(Path file, Path out, List<ObjectStore.Aside> aside) throws IOException {
         Path f = file.toAbsolutePath().normalize();
-        if (f.startsWith(out.toAbsolutePath().normalize()) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        if (f.startsWith(out) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
             ObjectStore.Aside a = store.objects().aside(f);
             aside.add(a);
             return a.hash();

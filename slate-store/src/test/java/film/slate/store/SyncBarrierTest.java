@@ -1,0 +1,259 @@
+package film.slate.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shared sync ({@link SyncBarrier}) against a model of a file system: a write is durable only
+ * once a sync that was called after the write returned has ended well, and a failed sync may have
+ * lost anything written before it ended. A thread that {@code cover} lets go must find its write
+ * durable; one whose sync failed must hear so; syncs are shared, never overlap, and never more than
+ * one runs for threads that arrive while another runs.
+ */
+class SyncBarrierTest {
+    /** A file system's writes and syncs, as a model: which writes a sync made durable, which a failure lost. */
+    private static final class Disk {
+        final AtomicInteger writes = new AtomicInteger();
+        final Set<Integer> durable = ConcurrentHashMap.newKeySet();
+        final Set<Integer> lost = ConcurrentHashMap.newKeySet();
+        final AtomicInteger syncs = new AtomicInteger();
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger overlaps = new AtomicInteger();
+        /** Writes that have returned, in order (a sync makes those durable that returned before it was called). */
+        final List<Integer> returned = new ArrayList<>();
+
+        int write() {
+            int w = writes.incrementAndGet();
+            synchronized (returned) {
+                returned.add(w);
+            }
+            return w;
+        }
+
+        /** One sync: what returned before its call is durable if it ends well, lost if it fails. */
+        void sync(boolean fail, Runnable middle) throws IOException {
+            if (running.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            syncs.incrementAndGet();
+            List<Integer> before;
+            synchronized (returned) {
+                before = List.copyOf(returned);
+            }
+            middle.run(); // other threads write and arrive while it runs
+            running.decrementAndGet();
+            if (fail) {
+                synchronized (returned) {
+                    for (int w : returned) {
+                        if (!durable.contains(w)) {
+                            lost.add(w); // a failed write-back may concern anything written until it ends
+                        }
+                    }
+                }
+                throw new IOException("cannot sync the objects' file system (errno 5)");
+            }
+            durable.addAll(before);
+        }
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, 40).map(i -> 9_300 + i);
+    }
+
+    /**
+     * Threads write, take a ticket and cover it, in seeded interleavings (seeded spins inside the sync
+     * let others write and arrive meanwhile) with seeded failures: every cover that returns finds its
+     * write durable and not lost; syncs never overlap and are shared (fewer syncs than covers).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aCoveredWriteIsDurableAndSyncsAreShared(long seed) throws Exception {
+        Random random = new Random(seed);
+        Disk disk = new Disk();
+        int threads = 2 + random.nextInt(7);
+        int rounds = 20 + random.nextInt(40);
+        double failing = random.nextInt(3) == 0 ? 0.05 : 0;
+        long syncSeed = random.nextLong();
+        Random syncRandom = new Random(syncSeed);
+        SyncBarrier barrier = new SyncBarrier(() -> {
+            boolean fail;
+            int spins;
+            synchronized (syncRandom) {
+                fail = syncRandom.nextDouble() < failing;
+                spins = syncRandom.nextInt(20_000);
+            }
+            disk.sync(fail, () -> spin(spins));
+        });
+        AtomicInteger covers = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long mine = random.nextLong();
+            Thread th = new Thread(() -> {
+                Random r = new Random(mine);
+                try {
+                    go.await();
+                    for (int i = 0; i < rounds; i++) {
+                        int w;
+                        long ticket;
+                        synchronized (disk.returned) { // the ticket read as the write returns (see SyncBarrier)
+                            w = disk.write();
+                            ticket = barrier.ticket();
+                        }
+                        spin(r.nextInt(5_000));
+                        try {
+                            barrier.cover(ticket);
+                            covers.incrementAndGet();
+                            if (!disk.durable.contains(w) || disk.lost.contains(w)) {
+                                wrong.add("write " + w + " let go but not durable");
+                            }
+                        } catch (IOException e) {
+                            failures.incrementAndGet(); // safe; the count is checked against the syncs that failed
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    wrong.add("interrupted");
+                }
+            });
+            all.add(th);
+            th.start();
+        }
+        go.countDown();
+        for (Thread th : all) {
+            th.join();
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(disk.overlaps.get()).isZero();
+        assertThat(covers.get() + failures.get()).isEqualTo(threads * rounds);
+        assertThat(disk.syncs.get()).isLessThanOrEqualTo(threads * rounds);
+        if (failing == 0) {
+            assertThat(failures.get()).isZero();
+        }
+    }
+
+    private static void spin(int n) {
+        for (int i = 0; i < n; i++) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** A controlled sync: each call waits until the test lets it end (well or not), and says it started. */
+    private static final class HeldSync implements SyncBarrier.Sync {
+        final Semaphore started = new Semaphore(0);
+        final Semaphore release = new Semaphore(0);
+        final AtomicInteger calls = new AtomicInteger();
+        volatile boolean failNext;
+
+        @Override
+        public void sync() throws IOException {
+            calls.incrementAndGet();
+            started.release();
+            release.acquireUninterruptibly();
+            if (failNext) {
+                failNext = false;
+                throw new IOException("cannot sync the objects' file system (No space left on device)");
+            }
+        }
+    }
+
+    private static Thread covering(SyncBarrier barrier, long ticket, List<Throwable> outcome) {
+        Thread t = new Thread(() -> {
+            try {
+                barrier.cover(ticket);
+                outcome.add(new Throwable("covered"));
+            } catch (IOException e) {
+                outcome.add(e);
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    /** Returns once a sync has started for {@code callers}; fails (never hangs) when they all ended without one. */
+    private static void awaitSync(HeldSync sync, List<Thread> callers) {
+        while (!sync.started.tryAcquire()) {
+            assertThat(callers.stream().anyMatch(Thread::isAlive)).as("a sync started for them").isTrue();
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void waitUntilWaiting(Thread t) {
+        while (t.getState() != Thread.State.WAITING && t.isAlive()) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aCallerArrivingWhileASyncRunsWaitsForTheNextOneAndThoseArrivingMeanwhileShareIt() throws Exception {
+        HeldSync sync = new HeldSync();
+        SyncBarrier barrier = new SyncBarrier(sync);
+        List<Throwable> first = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread a = covering(barrier, barrier.ticket(), first);
+        awaitSync(sync, List.of(a)); // a's sync runs; what follows was written after it started
+        long late = barrier.ticket();
+        List<Throwable> later = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> waiting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(covering(barrier, late, later));
+        }
+        waiting.forEach(SyncBarrierTest::waitUntilWaiting);
+        sync.release.release(); // a's sync ends: it began before their writes, so it does not let them go
+        a.join();
+        assertThat(first).hasSize(1);
+        awaitSync(sync, waiting); // one of them runs the next sync, for all five (not let go by a's)
+        assertThat(later).isEmpty();
+        sync.release.release();
+        for (Thread t : waiting) {
+            t.join();
+        }
+        assertThat(later).hasSize(5).allMatch(t -> t.getMessage().equals("covered"));
+        assertThat(sync.calls.get()).isEqualTo(2);
+        barrier.cover(late); // already covered: no sync
+        assertThat(sync.calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedSyncFailsEveryTicketReadBeforeItEndedAndNotLaterOnesNorCoveredOnes() throws Exception {
+        HeldSync sync = new HeldSync();
+        SyncBarrier barrier = new SyncBarrier(sync);
+        long covered = barrier.ticket();
+        sync.release.release();
+        barrier.cover(covered); // a sync that ends well: what it covered was on disk before any failure
+        sync.started.acquire();
+        long early = barrier.ticket();
+        List<Throwable> outcome = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sync.failNext = true;
+        Thread a = covering(barrier, early, outcome);
+        awaitSync(sync, List.of(a));
+        long during = barrier.ticket(); // written while the failing sync runs: its write-back may have been lost
+        sync.release.release();
+        a.join();
+        assertThat(outcome).singleElement().isInstanceOf(IOException.class);
+        sync.release.release(); // a sync run now would end well at once (and hide the loss)
+        assertThatThrownBy(() -> barrier.cover(during)).isInstanceOf(IOException.class)
+                .hasMessageContaining("No space left on device");
+        assertThat(sync.calls.get()).as("a later sync would succeed and hide the loss").isEqualTo(2);
+        long after = barrier.ticket();
+        barrier.cover(after); // runs a sync, which ends at once
+        assertThat(sync.calls.get()).isEqualTo(3);
+        assertThatThrownBy(() -> barrier.cover(early)).isInstanceOf(IOException.class);
+        barrier.cover(covered);
+        assertThat(sync.calls.get()).isEqualTo(3);
+    }
+}
