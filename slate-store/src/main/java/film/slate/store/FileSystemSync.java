@@ -73,19 +73,29 @@ final class FileSystemSync {
         }
     }
 
-    /** What files written until now are covered by: see {@link SyncBarrier#ticket}. */
+    /** Puts a stand-in for the system calls on {@code folder}'s file system (tests: a syncfs that fails when told to). */
+    static FileSystemSync install(Path folder, LibC libc) {
+        FileSystemSync stand = new FileSystemSync(libc, -1);
+        OPEN.put(folder.toAbsolutePath().normalize(), Optional.of(stand));
+        return stand;
+    }
+
+    /** The phase now, read before writes begin and once they are done: see {@link SyncBarrier#ticket}. */
     long ticket() {
         return barrier.ticket();
     }
 
-    /** Returns once a sync that started after {@code ticket} made the file system durable; see {@link SyncBarrier#cover}. */
-    void cover(long ticket) throws IOException {
-        barrier.cover(ticket);
+    /**
+     * Returns once a sync that started after {@code ticket} made the file system durable; throws when
+     * one failed that may have lost writes begun after {@code since}; see {@link SyncBarrier#cover(long, long)}.
+     */
+    void cover(long since, long ticket) throws IOException {
+        barrier.cover(since, ticket);
     }
 
-    /** Makes durable whatever was written to the file system before now: a sync that starts after this call, shared. */
-    void sync() throws IOException {
-        cover(ticket());
+    /** Makes durable whatever was written to the file system since {@code since} was read and before now: a sync that starts after this call, shared. */
+    void sync(long since) throws IOException {
+        cover(since, ticket());
     }
 
     /** Writes back and syncs every dirty page and inode of the file system; throws when any could not be. */

@@ -34,14 +34,14 @@ public final class ObjectStore {
 
     private final Path root;
     private final Path tmp;
-    /** The store's folder, absolute and normal: the key of its file system's shared sync. */
-    private final Path whole;
+    /** What is set aside for a group and kept together. */
+    private final TrimBin bin;
 
     /** The store under {@code root}; its folders are made by the first write, so that reading writes nothing. */
     public ObjectStore(Path root) {
         this.root = root.resolve("sha256");
         this.tmp = root.resolve("tmp");
-        this.whole = root.toAbsolutePath().normalize();
+        this.bin = new TrimBin(this, tmp, root.toAbsolutePath().normalize());
     }
 
     /**
@@ -127,8 +127,9 @@ public final class ObjectStore {
      * An object hashed and waiting outside its place, its bytes not yet synced: a render's own output
      * where the render left it, or bytes written to {@code objects/tmp/}. {@link #keep} makes a
      * group of them durable and named together. No file ({@code file} empty) when the store already
-     * holds the object whole. {@code written}: the shared sync's ticket read once its bytes were
-     * written (a sync that started later covers them); negative when not known (any sync from keep on).
+     * holds the object whole. {@code written}: the shared sync's {@link #ticket} read BEFORE its bytes
+     * began to be written (a sync that failed after it may have lost them); negative when not known
+     * (then any failed sync of the process fails it).
      */
     public record Aside(String hash, Optional<Path> file, long written) {
         public Aside(String hash, Optional<Path> file) {
@@ -136,16 +137,22 @@ public final class ObjectStore {
         }
     }
 
-    /** The shared sync's ticket for what this thread has written until now (-1, unknown, before the sync is opened). */
-    private long ticket() {
-        return FileSystemSync.opened(whole).map(FileSystemSync::ticket).orElse(-1L);
+    /**
+     * The shared sync's ticket, to read before writing what will be set aside (a render's output:
+     * before the render starts) and to hand to {@link #aside(Path, long)}; -1 where the file system
+     * offers no shared sync (each file is synced on its own). Opens that sync, so that no failure
+     * of it between now and the keep goes unseen.
+     */
+    public long ticket() throws IOException {
+        return bin.wholeSync().map(FileSystemSync::ticket).orElse(-1L);
     }
 
     /**
      * {@link #adopt} without the sync and the rename: hashes a render's own output (a regular file,
      * never a link, in a folder of the store's file system), where it stays until {@link #keep}.
+     * {@code written}: the {@link #ticket} read before the render began to write it.
      */
-    public Aside aside(Path output) throws IOException {
+    public Aside aside(Path output, long written) throws IOException {
         MessageDigest md = DIGEST.get();
         md.reset(); // a read that failed half-way left it mid-hash
         long size = 0;
@@ -157,7 +164,7 @@ public final class ObjectStore {
             }
         }
         String hash = HexFormat.of().formatHex(md.digest());
-        return sound(hash, size) ? new Aside(hash, Optional.empty()) : new Aside(hash, Optional.of(output), ticket());
+        return sound(hash, size) ? new Aside(hash, Optional.empty()) : new Aside(hash, Optional.of(output), written);
     }
 
     /** {@link #put(byte[])} without the sync and the rename: the bytes, hashed as they are, written to a new file in {@code objects/tmp/}. */
@@ -168,6 +175,7 @@ public final class ObjectStore {
         if (sound(hash, bytes.length)) {
             return new Aside(hash, Optional.empty());
         }
+        long written = ticket(); // before the write: a sync that fails while it is under way is seen
         Path temp = tmp.resolve("incoming-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
                 .nextLong()) + ".part");
         try (FileChannel ch = create(temp)) {
@@ -178,7 +186,7 @@ public final class ObjectStore {
             Files.deleteIfExists(temp);
             throw e;
         }
-        return new Aside(hash, Optional.of(temp), ticket());
+        return new Aside(hash, Optional.of(temp), written);
     }
 
     private FileChannel create(Path temp) throws IOException {
@@ -190,105 +198,14 @@ public final class ObjectStore {
         }
     }
 
-    /**
-     * Makes objects set aside durable and named, all together: their bytes synced (a sync of the
-     * file system where it offers one, else each file), then each renamed into its place, then the
-     * names synced (again a sync, else each folder). Only then is any of them named by a record:
-     * a name never points at bytes that a crash could lose, as with {@link #put}. The file system's
-     * sync is shared by the process's threads ({@link SyncBarrier}): the bytes need one that started
-     * after the last of them was written (when one already ended, none is run), the names one that
-     * starts after the renames. An object already moved into place by an earlier call (a group tried
-     * again) counts as kept.
-     */
+    /** Makes objects set aside durable and named, all together: see {@link TrimBin#keep}. */
     public void keep(List<Aside> objects) throws IOException {
-        List<Aside> waiting = objects.stream().filter(a -> a.file().isPresent()).toList();
-        if (waiting.isEmpty()) {
-            return;
-        }
-        Optional<FileSystemSync> whole = wholeSync();
-        if (whole.isPresent()) {
-            long newest = whole.get().ticket(); // what an unknown ticket needs: a sync from now on
-            long last = -1;
-            for (Aside a : waiting) {
-                last = Math.max(last, a.written() < 0 ? newest : a.written());
-            }
-            whole.get().cover(last);
-        } else {
-            for (Aside a : waiting) {
-                syncFile(a.file().get());
-            }
-        }
-        java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
-        for (Aside a : waiting) {
-            if (moveIntoPlace(a)) {
-                folders.add(path(a.hash()).getParent());
-            }
-        }
-        if (whole.isPresent()) {
-            whole.get().sync();
-        } else {
-            for (Path folder : folders) {
-                syncDirectory(folder);
-            }
-        }
+        bin.keep(objects);
     }
 
     /** Removes what {@link #aside(byte[])} wrote and nobody kept (a group that failed); a render's own output is its folder's to clear. */
     public void drop(List<Aside> objects) {
-        for (Aside a : objects) {
-            a.file().filter(f -> f.startsWith(tmp)).ifPresent(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    // left for gc, which clears objects/tmp
-                }
-            });
-        }
-    }
-
-    /** Renames an object set aside into its place; false when a copy went in instead (already synced) or nothing moved. */
-    private boolean moveIntoPlace(Aside a) throws IOException {
-        Path from = a.file().get();
-        Path target = path(a.hash());
-        try {
-            Files.move(from, target, StandardCopyOption.ATOMIC_MOVE); // rename(2): no stat before it
-            return true;
-        } catch (java.nio.file.NoSuchFileException e) {
-            if (!Files.exists(from)) {
-                if (Files.isRegularFile(target)) {
-                    return true; // moved by an earlier try of the same group
-                }
-                throw e;
-            }
-            Files.createDirectories(target.getParent()); // the first object of its folder
-            Files.move(from, target, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false; // another writer won the race with the same bytes
-        } catch (AtomicMoveNotSupportedException e) {
-            if (from.startsWith(tmp)) {
-                throw new IOException("the store's file system cannot rename atomically: " + root, e);
-            }
-            put(from); // the render's folder is on another file system: copied in, synced on its own
-            return false;
-        }
-    }
-
-    private Optional<FileSystemSync> wholeSync() throws IOException {
-        Optional<FileSystemSync> open = FileSystemSync.opened(whole);
-        if (open.isPresent()) {
-            return open;
-        }
-        Files.createDirectories(tmp); // the sync is opened on an existing folder
-        return FileSystemSync.of(whole);
-    }
-
-    private static void syncFile(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (java.nio.file.NoSuchFileException movedAlready) {
-            // synced and moved into place by an earlier try of the same group (the move checks it is there)
-        }
+        bin.drop(objects);
     }
 
     /** Renames a synced file into the place of {@code hash}, and syncs the folder so that the name is durable too. */
@@ -410,7 +327,7 @@ public final class ObjectStore {
         return Files.isRegularFile(p) ? Optional.of(Files.size(p)) : Optional.empty();
     }
 
-    private static void syncDirectory(Path dir) throws IOException {
+    static void syncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {

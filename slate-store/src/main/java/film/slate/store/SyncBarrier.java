@@ -4,29 +4,27 @@ import java.io.IOException;
 
 /**
  * One file system's durability barrier shared by the threads of a process (group commit for
- * {@code syncfs}): a thread that wrote files takes a {@link #ticket} once its writes are done, and
- * {@link #cover} returns once a sync that STARTED after that ticket has ended well. A sync already
- * running when a thread arrives may have begun before its writes, so that thread waits for the
- * next one; every thread that arrives meanwhile shares that next one. Syncs never overlap.
+ * {@code syncfs}): a thread that writes files takes a {@link #ticket} before it starts and another
+ * once its writes are done, and {@link #cover} returns once a sync that STARTED after the second
+ * has ended well. A sync already running when a thread arrives may have begun before its writes,
+ * so that thread waits for the next one; every thread that arrives meanwhile shares that next one.
+ * Syncs never overlap.
  *
  * <p>Why a ticket is enough. Tickets and syncs are ordered by one counter, {@code phase}, read and
  * moved under this object's lock: a sync's start moves it to an odd value and its end to the next
- * even one. A ticket is the phase read after the writes returned. A sync that started at phase
- * {@code s > t} moved the counter after the ticket was read (the lock orders the two), and called
- * {@code syncfs(2)} after that: so it was called after the writes had returned, and syncfs makes
- * everything written before it is called durable. A sync started at {@code s <= t} proves nothing
- * about those writes, however recently it ended.
+ * even one. A sync that started at phase {@code s > t} moved the counter after the ticket {@code t}
+ * was read (the lock orders the two), and called {@code syncfs(2)} after that: so it was called
+ * after the writes had returned, and syncfs makes everything written before it is called durable.
+ * A sync started at {@code s <= t} proves nothing about those writes, however recently it ended.
  *
- * <p>Why a failure poisons every earlier ticket. Linux reports a write-back error to each open file
- * once: the sync that sees it consumes it, and the next sync on the same descriptor succeeds though
- * the pages it concerned are lost. Those pages may be of any write that returned before the failed
- * sync ended and was not yet durable, so every ticket read before that end and not yet covered by a
- * sync that ended well fails from then on (its writer writes again, under a new ticket); tickets
- * already covered stay good (their bytes were on disk before), and tickets read after it are judged
- * by the syncs that follow. (A write whose
- * write-back failed, and whose failure a sync consumed between the write's return and its ticket,
- * is not caught: the store reads its tickets right after its writes, and before this barrier every
- * later sync hid such a loss.)
+ * <p>Why a failure poisons. Linux reports a write-back error to each open file once: the sync that
+ * sees it consumes it, and the next sync on the same descriptor succeeds though the pages it
+ * concerned are lost. Those pages may be of any write made before the failed sync ended and not yet
+ * durable: so writes whose first ticket ({@code since}, read before they began) was read before a
+ * failed sync ended fail from then on (their writer writes again, under new tickets), unless a sync
+ * that started after their last ticket had ended well before that failure (they were on disk
+ * before it). The first ticket is what closes the gap between a write and its ticket: a failure
+ * that ends while a render still writes, or before its ticket is read, is seen.
  */
 final class SyncBarrier {
     /** The sync that the barrier shares: {@code syncfs(2)}, or a stand-in in tests. */
@@ -35,38 +33,53 @@ final class SyncBarrier {
         void sync() throws IOException;
     }
 
+    /** A sync that failed: the phase at its end, what had been covered when it failed, and what it said. */
+    private record Failure(long coveredBefore, long end, IOException cause) {
+        /** Whether writes begun after {@code since} and done by {@code ticket} may be lost to it. */
+        boolean poisons(long since, long ticket) {
+            return end > since && coveredBefore <= ticket;
+        }
+    }
+
     private final Sync sync;
     /** Odd while a sync runs: its start moved it there; its end moves it on to the next even value. */
     private long phase;
     /** The start phase of the last sync that ended well (0: none yet). */
     private long coveredBefore;
-    /** Per failed sync, by the first ticket it poisons: the end of the range (tickets read before it ended, not covered then). */
-    private final java.util.TreeMap<Long, Long> poisoned = new java.util.TreeMap<>();
-    private IOException failure;
+    /** Every failed sync, oldest first (rare: a process whose syncs keep failing stops building), each with its own error. */
+    private final java.util.List<Failure> failures = new java.util.ArrayList<>();
 
     SyncBarrier(Sync sync) {
         this.sync = sync;
     }
 
-    /** The ticket of writes that have returned: read after them, handed to {@link #cover}. */
+    /** The phase now: read before writes begin ({@code since}) and once they have returned (the ticket), handed to {@link #cover}. */
     synchronized long ticket() {
         return phase;
     }
 
+    /** {@link #cover(long, long)} of writes that had all returned when {@code ticket} was read, and began after it was. */
+    void cover(long ticket) throws IOException {
+        cover(ticket, ticket);
+    }
+
     /**
      * Returns once a sync that started after {@code ticket} was read has ended well: running one
-     * when none has, or sharing the one that another thread runs. Throws when the sync that was to
-     * cover it failed, or any sync failed that ended after the ticket was read.
+     * when none has, or sharing the one that another thread runs; at once when one already has.
+     * Throws, with that sync's own error, when a sync failed that ended after {@code since} was read,
+     * unless a sync that started after {@code ticket} had ended well before it began (covered
+     * writes stay good); so also when the sync that was to cover them failed.
      */
-    void cover(long ticket) throws IOException {
+    void cover(long since, long ticket) throws IOException {
         long start;
         synchronized (this) {
             boolean interrupted = false;
             try {
                 while (true) {
-                    java.util.Map.Entry<Long, Long> lost = poisoned.floorEntry(ticket);
-                    if (lost != null && ticket < lost.getValue()) {
-                        throw new IOException(failure.getMessage(), failure);
+                    for (Failure f : failures) {
+                        if (f.poisons(since, ticket)) {
+                            throw new IOException(f.cause().getMessage(), f.cause());
+                        }
                     }
                     if (coveredBefore > ticket) {
                         return;
@@ -100,11 +113,8 @@ final class SyncBarrier {
                 if (ended) {
                     coveredBefore = start;
                 } else {
-                    // every ticket read before this end and not covered yet; ranges of failures with no good sync between merge
-                    Long from = poisoned.isEmpty() || poisoned.lastEntry().getValue() < coveredBefore ? coveredBefore
-                            : poisoned.lastKey();
-                    poisoned.put(from, phase);
-                    failure = failed != null ? failed : new IOException("the sync of the objects' file system failed");
+                    failures.add(new Failure(coveredBefore, phase,
+                            failed != null ? failed : new IOException("the sync of the objects' file system failed")));
                 }
                 notifyAll();
             }

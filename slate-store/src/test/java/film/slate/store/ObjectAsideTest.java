@@ -46,9 +46,10 @@ class ObjectAsideTest {
             if (random.nextBoolean()) {
                 out.add(store.aside(bytes));
             } else {
+                long written = store.ticket(); // as a render does: before it writes
                 Path f = work.resolve("out-" + random.nextLong() + ".bin");
                 Files.write(f, bytes);
-                out.add(store.aside(f));
+                out.add(store.aside(f, written));
             }
         }
         return out;

@@ -97,6 +97,8 @@ final class RenderExecution implements AutoCloseable {
         BackendConfig config = backends.config(recipe.backend());
         Semaphore slot = slots.computeIfAbsent(recipe.backend(), b -> new Semaphore(concurrency(config, generator)));
         RenderResult result;
+        // read before the generator writes: a sync that fails while it renders (another group's keep) may lose its pages
+        long written = store.objects().ticket();
         slot.acquire();
         try {
             FarmSlots.Held held = farm.take(recipe.backend(), config);
@@ -110,7 +112,7 @@ final class RenderExecution implements AutoCloseable {
             slot.release();
         }
         List<ObjectStore.Aside> aside = new ArrayList<>();
-        return new Stored(keep(result, out, aside), result, aside);
+        return new Stored(keep(result, out, aside, written), result, aside);
     }
 
     /**
@@ -181,14 +183,18 @@ final class RenderExecution implements AutoCloseable {
         return new RecipeObjects(out);
     }
 
-    /** Hashes the result's files and sets them aside for the store (into {@code aside}); returns the object names. */
-    private Takes.Output keep(RenderResult result, Path folder, List<ObjectStore.Aside> aside) throws IOException {
+    /**
+     * Hashes the result's files and sets them aside for the store (into {@code aside}), with the
+     * ticket {@code written} read before the render began; returns the object names.
+     */
+    private Takes.Output keep(RenderResult result, Path folder, List<ObjectStore.Aside> aside, long written)
+            throws IOException {
         Path out = folder.toAbsolutePath().normalize(); // once a render, not once an output
         if (result instanceof RenderResult.Video v) {
-            String master = keep(v.master(), out, aside);
-            Optional<String> proxy = v.proxy().isPresent() ? Optional.of(keep(v.proxy().get(), out, aside))
+            String master = keep(v.master(), out, aside, written);
+            Optional<String> proxy = v.proxy().isPresent() ? Optional.of(keep(v.proxy().get(), out, aside, written))
                     : Optional.empty();
-            Optional<String> depth = v.depth().isPresent() ? Optional.of(keep(v.depth().get(), out, aside))
+            Optional<String> depth = v.depth().isPresent() ? Optional.of(keep(v.depth().get(), out, aside, written))
                     : Optional.empty();
             return new Takes.Output(master, proxy, depth);
         }
@@ -196,7 +202,7 @@ final class RenderExecution implements AutoCloseable {
         ObjectNode index = JSON.createObjectNode();
         var frames = index.put("kind", "slate/frames").putArray("frames");
         for (Path frame : f.frames()) {
-            frames.add(keep(frame, out, aside));
+            frames.add(keep(frame, out, aside, written));
         }
         ObjectStore.Aside a = store.objects().aside(JSON.writeValueAsBytes(index));
         aside.add(a);
@@ -208,10 +214,10 @@ final class RenderExecution implements AutoCloseable {
      * any other file (one the generator names elsewhere, or a link) is copied in at once, and left where it is.
      * {@code out}: the render's folder, absolute and normal.
      */
-    private String keep(Path file, Path out, List<ObjectStore.Aside> aside) throws IOException {
+    private String keep(Path file, Path out, List<ObjectStore.Aside> aside, long written) throws IOException {
         Path f = file.toAbsolutePath().normalize();
         if (f.startsWith(out) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-            ObjectStore.Aside a = store.objects().aside(f);
+            ObjectStore.Aside a = store.objects().aside(f, written);
             aside.add(a);
             return a.hash();
         }

@@ -135,7 +135,7 @@ final class TakeRecorder {
 
     /**
      * Makes the winners' outputs, recipes and receipts durable and named, all together ({@link
-     * ObjectStore#keep}: two syncs of the objects' file system for the group where it offers one, shared
+     * ObjectStore#keep}: at most two syncs of the objects' file system for the group where it offers one, shared
      * with any other group of the process that waits for one at the same time),
      * before the group's rows: what a lost database is rebuilt from. The receipts are written here,
      * after the fence, so a fenced-off loser never writes one; its outputs are never moved in.
