@@ -3,6 +3,7 @@ package film.slate.engine.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * group still commits; a group is never larger than its limit.
  */
 class GroupCommitTest {
+    /** Bounds a wait that only a lost wake-up would leave hanging. */
+    static final Duration HANG = Duration.ofMinutes(1);
+
     static List<Long> seeds() {
         return new Random(17).longs(Long.getLong("slate.groupcommit.trials", 6)).boxed().toList();
     }
@@ -131,7 +135,7 @@ class GroupCommitTest {
             threads.add(t);
             t.start();
             if (n == 0) {
-                committing.await();
+                assertThat(committing.await(HANG.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             } else {
                 while (group.waiting() < n) { // each in turn: the order they waited in is known
                     Thread.onSpinWait();
@@ -139,13 +143,68 @@ class GroupCommitTest {
             }
         }
         release.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
+        joined(threads);
         assertThat(leaders).containsExactly("submitter-0", "submitter-1");
         assertThat(groups).hasSize(2);
         assertThat(groups.get(1)).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, waiters).boxed()
                 .toList());
+    }
+
+    /** Waits for {@code threads} to end, failing (not hanging) if a lost wake-up left one parked; no speed check. */
+    private static void joined(List<Thread> threads) throws InterruptedException {
+        for (Thread t : threads) {
+            t.join(HANG.toMillis());
+            assertThat(t.isAlive()).as("%s still waiting for its answer", t.getName()).isFalse();
+        }
+    }
+
+    /**
+     * A group whose transaction committed but answered too few requests fails whole: none of its requests is
+     * tried again alone, which would do committed work twice.
+     */
+    @Test
+    void aGroupAnsweredShortFailsWholeAndIsNotDoneAgain() throws Exception {
+        CountDownLatch committing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Map<Integer, Integer> done = new ConcurrentHashMap<>();
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(g -> {
+            g.forEach(n -> done.merge(n, 1, Integer::sum));
+            if (g.contains(0)) {
+                committing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return g;
+            }
+            return g.subList(1, g.size()); // committed, one answer short
+        }, 64);
+        Map<Integer, Object> outcomes = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int n = 0; n <= 2; n++) {
+            int request = n;
+            Thread t = new Thread(() -> {
+                try {
+                    outcomes.put(request, group.submit(request));
+                } catch (IllegalStateException e) {
+                    outcomes.put(request, e.getMessage());
+                }
+            }, "submitter-" + n);
+            threads.add(t);
+            t.start();
+            if (n == 0) {
+                assertThat(committing.await(HANG.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            } else {
+                while (group.waiting() < n) { // both wait for the first group: they form the second
+                    Thread.onSpinWait();
+                }
+            }
+        }
+        release.countDown();
+        joined(threads);
+        assertThat(done).as("requests done, each once").isEqualTo(Map.of(0, 1, 1, 1, 2, 1));
+        assertThat(outcomes).isEqualTo(Map.of(0, 0, 1, "1 answers to a group of 2", 2, "1 answers to a group of 2"));
     }
 
     @Test

@@ -254,14 +254,22 @@ public final class Database implements AutoCloseable {
      * Has PostgreSQL plan {@code st} at each execution instead of keeping a generic plan per connection: for a
      * statement that finds a group's rows among {@code attempts}, a table that starts empty and grows while a
      * worker's connection lives. The plan kept from its first executions, made while the table held a page or
-     * two, was a scan of the whole table, run for every record group for the connection's life (the store's
-     * statistics are not refreshed in between: autovacuum looks once a minute); planned each time, it is an
-     * index look-up once the table has grown (RESULTS.md, farmsql).
+     * two, scanned the whole table for every record group (autovacuum looks once a minute); planned each time,
+     * it is an index look-up once the table has grown (RESULTS.md, farmsql).
      */
     public void planEachTime(PreparedStatement st) throws SQLException {
         if ("postgresql".equals(dialect)) {
             st.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
         }
+    }
+
+    /**
+     * Ends a correlated subquery so that it stays one, run for each outer row as a look-up by key: on PostgreSQL
+     * {@code OFFSET 0}, without which it would become a join, which a plan made while a table was empty runs as a
+     * scan of every row of it (RESULTS.md, farmqueue and farmsql). Nothing elsewhere.
+     */
+    public String lookUpEachRow() {
+        return "postgresql".equals(dialect) ? " OFFSET 0" : "";
     }
 
     /** Reads on one connection (in autocommit mode). */
