@@ -251,11 +251,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Has PostgreSQL plan {@code st} at each execution instead of keeping a generic plan per connection: for a
-     * statement that finds a group's rows among {@code attempts}, a table that starts empty and grows while a
-     * worker's connection lives. The plan kept from its first executions, made while the table held a page or
-     * two, scanned the whole table for every record group (autovacuum looks once a minute); planned each time,
-     * it is an index look-up once the table has grown (RESULTS.md, farmsql).
+     * Has PostgreSQL plan {@code st} at each execution: the plan a connection kept, made while a growing table
+     * ({@code attempts}) held a page or two, scanned all of it every record group; replanned, a look-up (farmsql).
      */
     public void planEachTime(PreparedStatement st) throws SQLException {
         if ("postgresql".equals(dialect)) {
@@ -264,9 +261,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Ends a correlated subquery so that it stays one, run for each outer row as a look-up by key: on PostgreSQL
-     * {@code OFFSET 0}, without which it would become a join, which a plan made while a table was empty runs as a
-     * scan of every row of it (RESULTS.md, farmqueue and farmsql). Nothing elsewhere.
+     * Ends a correlated subquery so that it stays a look-up by key for each row: on PostgreSQL, as a join planned
+     * while a table was empty, it scanned all of it for the connection's life (RESULTS.md, farmqueue, farmsql).
      */
     public String lookUpEachRow() {
         return "postgresql".equals(dialect) ? " OFFSET 0" : "";
@@ -278,9 +274,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Work on one connection in autocommit mode: each statement commits by itself. For writes that
-     * are one statement (the farm queue's pick, heartbeat, hand-back), where a transaction would
-     * only add its round trips.
+     * Work on one connection in autocommit mode: each statement commits by itself. For writes of one statement
+     * (the farm queue's pick, heartbeat, hand-back), where a transaction would only add its round trips.
      */
     public <T> T autocommit(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
