@@ -93,7 +93,7 @@ final class FarmReport {
         System.out.printf(Locale.ROOT, "  warm, CPU to each worker's last take without the bench's own thread: workers %.2f"
                 + " ms a take (the bench's thread %.3f ms)%n", (b.cpuToLast - bench) / 1e3 / b.count, bench / 1e3 / b.count);
         System.out.printf(Locale.ROOT, "  warm, all workers' context switches a take by thread (live threads): %s%n",
-                FarmThreads.switchesPerTake(Map.of(), FarmThreads.sum(split), b.count));
+                FarmThreads.switchesPerTake(Map.of(), kinds, b.count));
     }
 
     private static String latency(Batch b) {

@@ -177,8 +177,8 @@ final class FarmThreads {
                 return "beats"; // heartbeats, slot leases, the connection pool's housekeeping, the watchdog
             }
         }
-        if (thread.startsWith("slate-queue-")) {
-            return "pick"; // the worker's pick loop (FarmLoop)
+        if (thread.startsWith("slate-pick-")) {
+            return "pick"; // the worker's pick loop (FarmLoop; named apart from the heartbeats within 15 characters)
         }
         if (thread.equals("main") || thread.equals("java")) {
             return "bench"; // FarmBenchWorker's own loop (the launcher's thread, "java" in /proc): its readings

@@ -228,6 +228,13 @@ class LauncherTest {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".jsa"));
         }
         assertThat(calls()).singleElement().asString().doesNotContain("SharedArchiveFile");
+        // Nor is a rehearsal that fails run again at every quick command: only once the jar has changed
+        run(tmp, Map.of(), checkout.resolve("slate").toString(), "check");
+        assertThat(Files.readAllLines(rehearsals)).as("no second rehearsal while the jar is unchanged").hasSize(1);
+        age(jar.getParent().resolve("slate-cli.rehearsal-failed"), 600); // the jar (built 500 s ago) is newer
+        run(tmp, Map.of(), checkout.resolve("slate").toString(), "status");
+        assertThat(Files.readAllLines(rehearsals)).hasSize(2);
+        assertThat(calls()).hasSize(3).noneMatch(c -> c.contains("SharedArchiveFile"));
     }
 
     @Test

@@ -53,7 +53,8 @@ final class FarmLoop {
             t.setDaemon(true);
             return t;
         });
-        this.loop = new Thread(this::loop, "slate-queue-" + worker);
+        // not "slate-queue-": /proc cuts names to 15 characters, and a worker "hea..." would read as the heartbeat
+        this.loop = new Thread(this::loop, "slate-pick-" + worker);
         loop.setDaemon(true);
         this.beat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "slate-queue-heartbeat");

@@ -69,13 +69,13 @@ final class FarmQueue {
         // renders only to keep this worker's backends), locked as they are read; then those alone are marked,
         // each found by its key. The literal "picked = false" is what lets both databases use that partial index.
         // (A WITH query, which the database runs once: as a subquery in FROM it could be run again for every
-        // row, locking more than it marks.) On PostgreSQL, OFFSET 0 keeps the renders a look-up by key for each
+        // row, locking more than it marks.) Database.lookUpEachRow keeps the renders a look-up by key for each
         // entry: as a join, a plan made while renders had no statistics read every render and sorted every due
         // entry, 22,000 buffers a pick (RESULTS.md, farmqueue).
         try (PreparedStatement st = c.prepareStatement("WITH due AS (SELECT q.task_instance FROM scheduled_tasks q"
                 + " WHERE q.task_name = ? AND q.picked = false AND q.execution_time <= ? AND EXISTS (SELECT 1 FROM"
-                + " renders r WHERE r.recipe = q.task_instance AND r.backend IN (" + in + ")" + (skipLocked ? " OFFSET 0" : "")
-                + ")"
+                + " renders r WHERE r.recipe = q.task_instance AND r.backend IN (" + in + ")"
+                + store.database().lookUpEachRow() + ")"
                 + " ORDER BY q.execution_time LIMIT ?" + (skipLocked ? " FOR UPDATE OF q SKIP LOCKED" : "") + ")"
                 + " UPDATE scheduled_tasks SET picked = true, picked_by = ?, last_heartbeat = ?, version = version + 1"
                 + " WHERE task_name = ? AND " + among("due") + " AND picked = false RETURNING task_instance, version")) {

@@ -75,7 +75,7 @@ final class GroupCommit<Q, A> {
         return mine.answer;
     }
 
-    /** The requests handed in and not yet taken into a group. */
+    /** For tests: the requests handed in and not yet taken into a group. */
     synchronized int waiting() {
         return waiting.size();
     }
@@ -121,21 +121,27 @@ final class GroupCommit<Q, A> {
     }
 
     private void commit(List<Slot<Q, A>> group) {
+        List<A> answers;
         try {
-            answer(group, transaction.apply(group.stream().map(s -> s.request).toList()));
+            answers = transaction.apply(group.stream().map(s -> s.request).toList());
         } catch (RuntimeException | Error e) {
             if (group.size() == 1 || unreachable(e)) {
                 group.forEach(s -> fail(s, e)); // the database is away: every request hears so now
                 return;
             }
             for (Slot<Q, A> s : group) {
+                List<A> alone;
                 try {
-                    answer(List.of(s), transaction.apply(List.of(s.request)));
-                } catch (RuntimeException | Error alone) {
-                    fail(s, alone);
+                    alone = transaction.apply(List.of(s.request));
+                } catch (RuntimeException | Error refused) {
+                    fail(s, refused);
+                    continue;
                 }
+                answer(List.of(s), alone);
             }
+            return;
         }
+        answer(group, answers);
     }
 
     /** Whether {@code e} says the database could not be reached (then trying each request alone only waits longer). */
@@ -149,9 +155,15 @@ final class GroupCommit<Q, A> {
         return false;
     }
 
+    /**
+     * Answers a committed group; one whose transaction answered a wrong number of requests fails whole, not tried
+     * again request by request: its work is committed, and would be done twice.
+     */
     private void answer(List<Slot<Q, A>> group, List<A> answers) {
         if (answers.size() != group.size()) {
-            throw new IllegalStateException(answers.size() + " answers to a group of " + group.size());
+            IllegalStateException e = new IllegalStateException(answers.size() + " answers to a group of " + group.size());
+            group.forEach(s -> fail(s, e));
+            return;
         }
         synchronized (this) {
             for (int i = 0; i < group.size(); i++) {

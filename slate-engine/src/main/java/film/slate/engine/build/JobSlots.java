@@ -27,10 +27,6 @@ final class JobSlots {
         this.jobs = jobs;
     }
 
-    int jobs() {
-        return jobs;
-    }
-
     int free() {
         return jobs - running.get();
     }
@@ -87,7 +83,7 @@ final class JobSlots {
         }
     }
 
-    /** The loop's wait as an ending render sees it: arms a wait for {@code want} free slots without waiting (tests). */
+    /** For tests: the loop's wait as an ending render sees it, armed for {@code want} free slots without waiting. */
     void arm(int want) {
         synchronized (wake) {
             wakeAt = want;

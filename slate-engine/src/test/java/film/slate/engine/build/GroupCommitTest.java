@@ -3,6 +3,7 @@ package film.slate.engine.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * group still commits; a group is never larger than its limit.
  */
 class GroupCommitTest {
+    /** Bounds a wait that only a lost wake-up would leave hanging. */
+    static final Duration HANG = Duration.ofMinutes(1);
+
     static List<Long> seeds() {
         return new Random(17).longs(Long.getLong("slate.groupcommit.trials", 6)).boxed().toList();
     }
@@ -100,20 +105,15 @@ class GroupCommitTest {
     }
 
     /**
-     * While a group commits, a seeded number of threads hand in their requests one after another: when the leader
-     * is done it hands the lead to the one that waited longest, which commits all of them as the next group.
+     * A first group, of request 0, held committing while requests 1..last are handed in one after another, each
+     * once the one before waits (so the order they waited in is known); then let go.
      */
-    @ParameterizedTest
-    @MethodSource("seeds")
-    void theLeadPassesToTheThreadThatWaitedLongest(long seed) throws Exception {
-        int waiters = 2 + new Random(seed).nextInt(12);
-        CountDownLatch committing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        List<String> leaders = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<List<Integer>> groups = java.util.Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<Integer, Integer> group = new GroupCommit<>(g -> {
-            leaders.add(Thread.currentThread().getName());
-            groups.add(g);
+    private static final class HeldFirstGroup {
+        final CountDownLatch committing = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        /** In the transaction: holds the group of request 0 until {@link #run} lets it go. */
+        void hold(List<Integer> g) {
             if (g.contains(0)) {
                 committing.countDown();
                 try {
@@ -122,30 +122,87 @@ class GroupCommitTest {
                     throw new IllegalStateException(e);
                 }
             }
-            return g;
-        }, 64);
-        List<Thread> threads = new ArrayList<>();
-        for (int n = 0; n <= waiters; n++) {
-            int request = n;
-            Thread t = new Thread(() -> assertThat(group.submit(request)).isEqualTo(request), "submitter-" + n);
-            threads.add(t);
-            t.start();
-            if (n == 0) {
-                committing.await();
-            } else {
-                while (group.waiting() < n) { // each in turn: the order they waited in is known
-                    Thread.onSpinWait();
+        }
+
+        /** Submits 0..last from threads "submitter-N" with {@code submit}, lets the first group go, waits for all. */
+        void run(GroupCommit<Integer, Integer> group, int last, IntConsumer submit) throws InterruptedException {
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int n = 0; n <= last; n++) {
+                int request = n;
+                Thread t = new Thread(() -> {
+                    try {
+                        submit.accept(request);
+                    } catch (Throwable e) { // an assertion in a submitter fails the test, not only its thread
+                        failed.add(e);
+                    }
+                }, "submitter-" + n);
+                threads.add(t);
+                t.start();
+                if (n == 0) {
+                    assertThat(committing.await(HANG.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+                } else {
+                    while (group.waiting() < n) {
+                        Thread.onSpinWait();
+                    }
                 }
             }
+            release.countDown();
+            for (Thread t : threads) { // a hang guard (a lost wake-up leaves a thread parked), not a speed check
+                t.join(HANG.toMillis());
+                assertThat(t.isAlive()).as("%s still waiting for its answer", t.getName()).isFalse();
+            }
+            assertThat(failed).isEmpty();
         }
-        release.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
+    }
+
+    /**
+     * While a group commits, a seeded number of threads hand in their requests one after another: when the leader
+     * is done it hands the lead to the one that waited longest, which commits all of them as the next group.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theLeadPassesToTheThreadThatWaitedLongest(long seed) throws Exception {
+        int waiters = 2 + new Random(seed).nextInt(12);
+        HeldFirstGroup held = new HeldFirstGroup();
+        List<String> leaders = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<List<Integer>> groups = java.util.Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(g -> {
+            leaders.add(Thread.currentThread().getName());
+            groups.add(g);
+            held.hold(g);
+            return g;
+        }, 64);
+        held.run(group, waiters, request -> assertThat(group.submit(request)).isEqualTo(request));
         assertThat(leaders).containsExactly("submitter-0", "submitter-1");
         assertThat(groups).hasSize(2);
         assertThat(groups.get(1)).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, waiters).boxed()
                 .toList());
+    }
+
+    /**
+     * A group whose transaction committed but answered too few requests fails whole: none of its requests is
+     * tried again alone, which would do committed work twice.
+     */
+    @Test
+    void aGroupAnsweredShortFailsWholeAndIsNotDoneAgain() throws Exception {
+        HeldFirstGroup held = new HeldFirstGroup();
+        Map<Integer, Integer> done = new ConcurrentHashMap<>();
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(g -> {
+            g.forEach(n -> done.merge(n, 1, Integer::sum));
+            held.hold(g);
+            return g.contains(0) ? g : g.subList(1, g.size()); // 1 and 2, the second group: committed, one answer short
+        }, 64);
+        Map<Integer, Object> outcomes = new ConcurrentHashMap<>();
+        held.run(group, 2, request -> {
+            try {
+                outcomes.put(request, group.submit(request));
+            } catch (IllegalStateException e) {
+                outcomes.put(request, e.getMessage());
+            }
+        });
+        assertThat(done).as("requests done, each once").isEqualTo(Map.of(0, 1, 1, 1, 2, 1));
+        assertThat(outcomes).isEqualTo(Map.of(0, 0, 1, "1 answers to a group of 2", 2, "1 answers to a group of 2"));
     }
 
     @Test

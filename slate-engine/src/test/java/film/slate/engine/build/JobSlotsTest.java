@@ -1,7 +1,9 @@
 package film.slate.engine.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,6 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for (once a wait), never while it waits for nothing, and never loses the wake-up the loop needs.
  */
 class JobSlotsTest {
+    /** Bounds a wait that only a lost wake-up would leave hanging. */
+    static final Duration HANG = Duration.ofMinutes(1);
+
     static List<Long> seeds() {
         return new Random(13).longs(Long.getLong("slate.jobslots.trials", 8)).boxed().toList();
     }
@@ -51,7 +56,9 @@ class JobSlotsTest {
         for (int i = 0; i < 4; i++) {
             assertThat(slots.ended()).isFalse();
         }
-        slots.arm(2); // a later wait for two slots finds them free: no wake-up is needed, none is given
+        // A wait armed for two slots while four are free (the loop, about to see them, does not wait): a render that
+        // ends meanwhile still wakes it, a spare wake-up; the check is the free count, not whether they just came free.
+        slots.arm(2);
         slots.taken(1);
         assertThat(slots.ended()).isTrue();
     }
@@ -62,7 +69,12 @@ class JobSlotsTest {
      */
     @ParameterizedTest
     @MethodSource("seeds")
-    void theLoopIsNeverLeftWaitingForSlotsThatCameFree(long seed) throws Exception {
+    void theLoopIsNeverLeftWaitingForSlotsThatCameFree(long seed) {
+        // a lost wake-up would leave the wait to its day-long limit: fail then instead of hanging (no speed check)
+        assertTimeoutPreemptively(HANG, () -> loopIsNeverLeftWaiting(seed));
+    }
+
+    private static void loopIsNeverLeftWaiting(long seed) throws Exception {
         Random random = new Random(seed);
         int jobs = 2 + random.nextInt(64);
         JobSlots slots = new JobSlots(jobs);
@@ -109,7 +121,7 @@ class JobSlotsTest {
                 stopping[0] = true;
             }
             slots.wakeLoop(); // before the wait began, none is needed: the wait reads its condition first
-            assertThat(waited.get()).isZero();
+            assertThat(waited.get(HANG.toMinutes(), TimeUnit.MINUTES)).isZero(); // a hang guard, not a speed check
         } finally {
             loop.shutdownNow();
         }

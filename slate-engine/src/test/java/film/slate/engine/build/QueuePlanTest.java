@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,6 +56,14 @@ class QueuePlanTest {
         try (Store store = STORES.open(StoreKind.POSTGRESQL, dir);
                 Backends backends = new Backends(p, new Generators(Map.of())
                         .with(new TestPatternGenerator.Provider(TestPatternGenerator.Faults.NONE)))) {
+            // Each case starts as a new store does, with no statistics of the queue: the TRUNCATE between cases keeps
+            // them, and the cases after the first would pass on the first's. The cluster's user is its superuser.
+            store.database().autocommit(c -> {
+                try (Statement st = c.createStatement()) {
+                    return st.executeUpdate("DELETE FROM pg_statistic WHERE starelid = 'scheduled_tasks'::regclass");
+                }
+            });
+            assertThat(statisticsOfTaskName(store)).as("statistics of task_name before the build").isFalse();
             BuildPlan plan = BuildPlan.of(new RecipeCompiler(p), backends.target("main"), ShotSelector.all(),
                     Optional.empty(), store);
             List<String> queued = new ArrayList<>(new Builder(store, backends, BuildOptions.defaults(),
@@ -66,6 +75,15 @@ class QueuePlanTest {
             long all = estimate(store, "");
             assertThat(named).as("%d entries queued, %d estimated in all", queued.size(), all).isEqualTo(all);
         }
+    }
+
+    private static boolean statisticsOfTaskName(Store store) {
+        return store.database().read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 1 FROM pg_stats WHERE"
+                    + " schemaname = current_schema() AND tablename = 'scheduled_tasks' AND attname = 'task_name'")) {
+                return rs.next();
+            }
+        });
     }
 
     /** PostgreSQL's estimate of the rows of the queue that {@code where} selects (EXPLAIN's first line). */

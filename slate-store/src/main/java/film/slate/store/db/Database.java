@@ -251,17 +251,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Has PostgreSQL plan {@code st} at each execution instead of keeping a generic plan per connection: for a
-     * statement that finds a group's rows among {@code attempts}, a table that starts empty and grows while a
-     * worker's connection lives. The plan kept from its first executions, made while the table held a page or
-     * two, was a scan of the whole table, run for every record group for the connection's life (the store's
-     * statistics are not refreshed in between: autovacuum looks once a minute); planned each time, it is an
-     * index look-up once the table has grown (RESULTS.md, farmsql).
+     * Has PostgreSQL plan {@code st} at each execution: the plan a connection kept, made while a growing table
+     * ({@code attempts}) held a page or two, scanned all of it every record group; replanned, a look-up (farmsql).
      */
     public void planEachTime(PreparedStatement st) throws SQLException {
         if ("postgresql".equals(dialect)) {
             st.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
         }
+    }
+
+    /**
+     * Ends a correlated subquery so that it stays a look-up by key for each row: on PostgreSQL, as a join planned
+     * while a table was empty, it scanned all of it for the connection's life (RESULTS.md, farmqueue, farmsql).
+     */
+    public String lookUpEachRow() {
+        return "postgresql".equals(dialect) ? " OFFSET 0" : "";
     }
 
     /** Reads on one connection (in autocommit mode). */
@@ -270,9 +274,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Work on one connection in autocommit mode: each statement commits by itself. For writes that
-     * are one statement (the farm queue's pick, heartbeat, hand-back), where a transaction would
-     * only add its round trips.
+     * Work on one connection in autocommit mode: each statement commits by itself. For writes of one statement
+     * (the farm queue's pick, heartbeat, hand-back), where a transaction would only add its round trips.
      */
     public <T> T autocommit(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {

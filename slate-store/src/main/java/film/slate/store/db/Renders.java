@@ -85,14 +85,16 @@ public final class Renders {
         if (recipes.isEmpty()) {
             return Map.of();
         }
-        // One statement for the whole group: the update says which rows it started and at which attempt.
+        // One statement for the whole group: the update says which rows it started and at which attempt. Its NOT
+        // EXISTS stays a look-up by key: as an anti-join planned while takes was empty, it scanned every take (a claim
+        // took 29-64 ms a group at 10,000 takes).
         GroupRows group = new GroupRows(db, "u", GroupRows.text("recipe"));
         recipes.forEach(group::add);
         Map<String, Integer> found = new java.util.HashMap<>();
         try (PreparedStatement st = c.prepareStatement(group.with() + "UPDATE renders SET status = ?, started_at = ?,"
                 + " attempt = attempt + 1 WHERE " + group.keyAmong("recipe", "recipe")
                 + " AND status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM takes t WHERE t.recipe = renders.recipe"
-                + " AND t.status = ? AND t.shot = renders.shot AND t.take_number = renders.take_number" + probe() + ")"
+                + " AND t.status = ? AND t.shot = renders.shot AND t.take_number = renders.take_number" + db.lookUpEachRow() + ")"
                 + " RETURNING recipe, attempt")) {
             int i = group.bind(c, st, 1);
             st.setString(i++, RenderRecord.RENDERING);
@@ -113,16 +115,6 @@ public final class Renders {
             }
         }
         return attempts.isEmpty() ? Map.of() : opened(c, attempts, worker);
-    }
-
-    /**
-     * What keeps a {@code NOT EXISTS} a look-up by key on PostgreSQL: with {@code OFFSET 0} it stays a
-     * subquery run for each row (an index probe), where it would become an anti-join, which the plan a
-     * connection keeps, made while {@code takes} was empty, runs as a scan of every take: a claim then
-     * cost more the more takes the store held (29-64 ms a group at 10,000 takes).
-     */
-    private String probe() {
-        return "postgresql".equals(db.dialect()) ? " OFFSET 0" : "";
     }
 
     /** Opens each attempt of {@code attempts} (by recipe), closing any earlier one of its render still open. */
