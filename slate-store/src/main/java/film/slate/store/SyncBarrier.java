@@ -46,11 +46,20 @@ final class SyncBarrier {
     private long phase;
     /** The start phase of the last sync that ended well (0: none yet). */
     private long coveredBefore;
-    /** Every failed sync, oldest first (rare: a process whose syncs keep failing stops building), each with its own error. */
+    /**
+     * The failed syncs, oldest first, each with its own error; a failure that repeats the one before (the same
+     * error, no good sync between) widens it instead of adding one, so a store whose syncs keep failing
+     * holds one entry, not one a sync.
+     */
     private final java.util.List<Failure> failures = new java.util.ArrayList<>();
 
     SyncBarrier(Sync sync) {
         this.sync = sync;
+    }
+
+    /** For tests: the failures kept. */
+    synchronized int failuresKept() {
+        return failures.size();
     }
 
     /** The phase now: read before writes begin ({@code since}) and once they have returned (the ticket), handed to {@link #cover}. */
@@ -113,7 +122,7 @@ final class SyncBarrier {
                 if (ended) {
                     coveredBefore = start;
                 } else {
-                    failures.add(new Failure(coveredBefore, phase,
+                    failed(new Failure(coveredBefore, phase,
                             failed != null ? failed : new IOException("the sync of the objects' file system failed")));
                 }
                 notifyAll();
@@ -121,6 +130,20 @@ final class SyncBarrier {
         }
         if (failed != null) {
             throw failed;
+        }
+    }
+
+    /**
+     * Keeps {@code f}. When the one before has the same covered mark (no good sync between) and says the same,
+     * {@code f} poisons all it does and more (it ended later): the one before is widened to {@code f}'s end instead.
+     */
+    private void failed(Failure f) {
+        Failure last = failures.isEmpty() ? null : failures.get(failures.size() - 1);
+        if (last != null && last.coveredBefore() == f.coveredBefore()
+                && java.util.Objects.equals(last.cause().getMessage(), f.cause().getMessage())) {
+            failures.set(failures.size() - 1, new Failure(last.coveredBefore(), f.end(), last.cause()));
+        } else {
+            failures.add(f);
         }
     }
 }

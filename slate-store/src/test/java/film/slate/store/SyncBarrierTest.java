@@ -18,6 +18,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shared sync ({@link SyncBarrier}) against a model of a file system: a write is durable only
@@ -290,6 +291,46 @@ class SyncBarrierTest {
         assertThatThrownBy(() -> barrier.cover(since, ticket)).isInstanceOf(IOException.class)
                 .hasMessageContaining("errno 5");
         barrier.cover(ticket, ticket); // writes begun after the failure are judged by the syncs that follow
+    }
+
+    /**
+     * Syncs that keep failing alike are kept as one failure, not one a sync, and still fail every ticket read before
+     * the last of them ended; a different error, or one after a good sync, is kept apart and reported as its own.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void failuresThatRepeatAreKeptAsOne(long seed) throws Exception {
+        Random random = new Random(seed);
+        int repeats = 50 + random.nextInt(500);
+        List<String> script = new ArrayList<>();
+        script.add(""); // a good sync first
+        for (int i = 0; i < repeats; i++) {
+            script.add("cannot sync (errno 5)");
+        }
+        script.add("");
+        script.add("cannot sync (No space left on device)");
+        SyncBarrier barrier = new SyncBarrier(scripted(script.toArray(String[]::new)));
+        barrier.cover(barrier.ticket());
+        long before = barrier.ticket();
+        long midway = -1;
+        int at = random.nextInt(repeats);
+        for (int i = 0; i < repeats; i++) {
+            if (i == at) {
+                midway = barrier.ticket();
+            }
+            long t = barrier.ticket();
+            assertThatThrownBy(() -> barrier.cover(t)).hasMessageContaining("errno 5");
+        }
+        assertThat(barrier.failuresKept()).isEqualTo(1);
+        long lastOne = midway;
+        assertThatThrownBy(() -> barrier.cover(before)).hasMessageContaining("errno 5");
+        assertThatThrownBy(() -> barrier.cover(lastOne)).hasMessageContaining("errno 5");
+        long after = barrier.ticket();
+        barrier.cover(after); // the good sync
+        long next = barrier.ticket();
+        assertThatThrownBy(() -> barrier.cover(next)).hasMessageContaining("No space left on device");
+        assertThat(barrier.failuresKept()).isEqualTo(2);
+        barrier.cover(after); // covered before the full disk: stays good
     }
 
     /** Each poisoned ticket reports the failure that poisoned it (an I/O error is not taken for a full disk). */
