@@ -164,7 +164,7 @@ public final class FarmBench {
 
     /** Every waiting entry of the queue comes due at {@code at}, in one statement (far ahead: held back). */
     private static void schedule(Store s, Instant at) {
-        JdbcCustomization sql = s.database().dialect().equals("postgresql") ? new PostgreSqlJdbcCustomization(true, false)
+        JdbcCustomization sql = s.database().onPostgresql() ? new PostgreSqlJdbcCustomization(true, false)
                 : new SqliteJdbcCustomization();
         int n = s.database().transaction(c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = ?"

@@ -1,6 +1,7 @@
 package film.slate.engine.build;
 
 import film.slate.store.Store;
+import film.slate.store.db.Database;
 import film.slate.store.db.Workers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -55,10 +56,10 @@ final class FarmPresence implements AutoCloseable {
      * this machine), so that gc on another machine waits for it; none on SQLite, where the file lock does.
      */
     static FarmPresence onFarm(Store store, BuildOptions options) throws InterruptedException {
-        if (!"postgresql".equals(store.database().dialect())) {
+        if (!store.database().onPostgresql()) {
             return null;
         }
-        return join(store, options.worker(), List.of(), options.jobs(), options.farmOn("postgresql"),
+        return join(store, options.worker(), List.of(), options.jobs(), options.farmOn(Database.POSTGRESQL),
                 new film.slate.store.db.DatabaseClock(store.database()));
     }
 

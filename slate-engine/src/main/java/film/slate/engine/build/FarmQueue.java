@@ -41,7 +41,7 @@ final class FarmQueue {
             throw new IllegalArgumentException("no backends");
         }
         // db-scheduler's own reading and writing of instants for the dialect: the rows are its rows
-        this.sql = "postgresql".equals(store.database().dialect()) ? new PostgreSqlJdbcCustomization(true, false)
+        this.sql = store.database().onPostgresql() ? new PostgreSqlJdbcCustomization(true, false)
                 : new SqliteJdbcCustomization();
         this.skipLocked = sql.supportsGenericLockAndFetch();
         store.database().openWhole(CONNECTIONS);

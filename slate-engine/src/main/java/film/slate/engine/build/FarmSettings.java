@@ -1,6 +1,7 @@
 package film.slate.engine.build;
 
 import film.slate.core.model.FarmTiming;
+import film.slate.store.db.Database;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public record FarmSettings(Duration heartbeat, int missed, Duration poll, Durati
     /** Checks {@code SLATE_DEAD_AFTER} in {@code env}: empty when usable (or unset), else the sentence that says why not. */
     public static Optional<String> problem(Map<String, String> env) {
         try {
-            of("postgresql", FarmTiming.defaults(film.slate.core.model.Positions.of(
+            of(Database.POSTGRESQL, FarmTiming.defaults(film.slate.core.model.Positions.of(
                     film.slate.core.diagnostic.SourcePosition.ofFile("slate.yaml"))), env);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
@@ -76,7 +77,7 @@ public record FarmSettings(Duration heartbeat, int missed, Duration poll, Durati
     }
 
     private static Duration deadAfter(String dialect) {
-        return "postgresql".equals(dialect) ? FARM_DEAD_AFTER : LOCAL_DEAD_AFTER;
+        return Database.POSTGRESQL.equals(dialect) ? FARM_DEAD_AFTER : LOCAL_DEAD_AFTER;
     }
 
     private static Optional<Duration> seconds(java.util.OptionalDouble s) {

@@ -35,7 +35,7 @@ public final class GcLease implements AutoCloseable {
      * held), for as long as a worker of {@code settings} lives without a heartbeat.
      */
     public static Attempt take(Store store, String holder, FarmSettings settings) {
-        if (!"postgresql".equals(store.database().dialect())) {
+        if (!store.database().onPostgresql()) {
             return new Attempt(Optional.empty(), Optional.empty());
         }
         Workers workers = store.workers();

@@ -28,7 +28,7 @@ public final class BackendSlots {
                 }
                 st.executeBatch();
             }
-            boolean pg = "postgresql".equals(db.dialect());
+            boolean pg = db.onPostgresql();
             try (PreparedStatement st = c.prepareStatement("UPDATE backend_slots SET holder = ?, expires_at = ?"
                     + " WHERE backend = ? AND (holder IS NULL OR expires_at < ?) AND slot = (SELECT slot FROM"
                     + " backend_slots WHERE backend = ? AND slot < ? AND (holder IS NULL OR expires_at < ?)"

@@ -36,6 +36,7 @@ public final class Database implements AutoCloseable {
     private static final ThreadLocal<Boolean> CHECKPOINT = ThreadLocal.withInitial(() -> false);
 
     private final DataSource dataSource;
+    public static final String POSTGRESQL = "postgresql", SQLITE = "sqlite"; // as the migrations' folders name them
     private final String dialect;
     /** The SQLite file, for its checkpoint mark; empty for other databases and the empty store. */
     private final Optional<Path> file;
@@ -71,10 +72,7 @@ public final class Database implements AutoCloseable {
 
     /** The most connections a SQLite store's pool opens (the job threads of a build, its scheduler, reads). */
     public static final int SQLITE_CONNECTIONS = 24;
-    /**
-     * The most connections a PostgreSQL store's pool opens; it opens them only as they are wanted
-     * (a worker uses 3-5: its queue loop, a group's recorder, presence and slots).
-     */
+    /** The most connections a PostgreSQL store's pool opens, as they are wanted (a worker keeps 6, {@link #openWhole}). */
     public static final int POSTGRESQL_CONNECTIONS = 16;
 
     /** The SQLite database at {@code file}: WAL, a busy timeout, immediate write transactions; migrated. */
@@ -105,7 +103,7 @@ public final class Database implements AutoCloseable {
         pool.setInitializationFailTimeout(-1);
         HikariDataSource pooled = new HikariDataSource(pool);
         try {
-            return migrated(pooled, "sqlite", Optional.of(file));
+            return migrated(pooled, SQLITE, Optional.of(file));
         } catch (RuntimeException e) {
             pooled.close();
             throw e;
@@ -128,7 +126,7 @@ public final class Database implements AutoCloseable {
         pool.setMaxLifetime(0);
         HikariDataSource pooled = new HikariDataSource(pool);
         try {
-            return migrated(pooled, "sqlite", Optional.empty());
+            return migrated(pooled, SQLITE, Optional.empty());
         } catch (RuntimeException e) {
             pooled.close();
             throw e;
@@ -169,7 +167,7 @@ public final class Database implements AutoCloseable {
         pool.setConnectionTimeout(60_000);
         HikariDataSource pooled = new HikariDataSource(pool);
         try {
-            return migrated(pooled, "postgresql", Optional.empty());
+            return migrated(pooled, POSTGRESQL, Optional.empty());
         } catch (RuntimeException e) {
             pooled.close();
             throw new java.io.IOException("cannot prepare the store's tables in " + url + " (" + e.getMessage()
@@ -185,7 +183,7 @@ public final class Database implements AutoCloseable {
      * commands never call this: they open the one or two connections they use.
      */
     public void openWhole(int connections) {
-        if (!(dataSource instanceof HikariDataSource h) || !"postgresql".equals(dialect)) {
+        if (!(dataSource instanceof HikariDataSource h) || !onPostgresql()) {
             return; // SQLite's connections are a file open each; a caller's own data source is the caller's
         }
         int n = Math.min(connections, h.getMaximumPoolSize());
@@ -250,22 +248,25 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Whether this is a PostgreSQL server's (a farm's store), not one process's SQLite file: the dialect named once. */
+    public boolean onPostgresql() {
+        return POSTGRESQL.equals(dialect);
+    }
+
     /**
      * Has PostgreSQL plan {@code st} at each execution: the plan a connection kept, made while a growing table
      * ({@code attempts}) held a page or two, scanned all of it every record group; replanned, a look-up (farmsql).
      */
     public void planEachTime(PreparedStatement st) throws SQLException {
-        if ("postgresql".equals(dialect)) {
+        if (onPostgresql()) {
             st.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
         }
     }
 
-    /**
-     * Ends a correlated subquery so that it stays a look-up by key for each row: on PostgreSQL, as a join planned
-     * while a table was empty, it scanned all of it for the connection's life (RESULTS.md, farmqueue, farmsql).
-     */
+    /** Ends a correlated subquery so it stays a look-up by key a row: as a join planned on an empty table it scanned
+     * all of it for the connection's life (PostgreSQL; RESULTS.md, farmqueue). */
     public String lookUpEachRow() {
-        return "postgresql".equals(dialect) ? " OFFSET 0" : "";
+        return onPostgresql() ? " OFFSET 0" : "";
     }
 
     /** Reads on one connection (in autocommit mode). */
@@ -373,7 +374,7 @@ public final class Database implements AutoCloseable {
      * keeps its own files sound (its checksums and WAL); "ok" there means it answers.
      */
     public String integrityCheck() {
-        if (!"sqlite".equals(dialect)) {
+        if (!SQLITE.equals(dialect)) {
             return read(c -> c.isValid(20) ? "ok" : "the database does not answer");
         }
         return read(c -> {

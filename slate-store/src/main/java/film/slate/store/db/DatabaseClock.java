@@ -38,7 +38,7 @@ public final class DatabaseClock extends Clock {
     @Override
     public long millis() {
         long here = local.millis();
-        if (!"postgresql".equals(db.dialect())) {
+        if (!db.onPostgresql()) {
             return here;
         }
         if (!measured || here - measuredAt > REMEASURE.toMillis() || here < measuredAt) {

@@ -54,7 +54,7 @@ final class GroupRows {
 
     /** An empty group whose table is named {@code alias} in the statement, with {@code columns} (and {@code n}). */
     GroupRows(Database db, String alias, Column... columns) {
-        this.postgresql = "postgresql".equals(db.dialect());
+        this.postgresql = db.onPostgresql();
         this.alias = alias;
         this.columns = List.of(columns);
     }

@@ -26,7 +26,7 @@ public final class QueueStatistics {
      * goes on without them and autovacuum takes them later.
      */
     public static void refresh(Database db) {
-        if (!"postgresql".equals(db.dialect())) {
+        if (!db.onPostgresql()) {
             return;
         }
         try {

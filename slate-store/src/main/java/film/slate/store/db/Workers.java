@@ -264,7 +264,7 @@ public final class Workers {
 
     /** Serialises the transactions that register workers and take the gc lease. */
     private void serialise(Connection c) throws SQLException {
-        if ("postgresql".equals(db.dialect())) {
+        if (db.onPostgresql()) {
             try (Statement st = c.createStatement()) {
                 st.execute("LOCK TABLE store_leases IN EXCLUSIVE MODE");
             }
